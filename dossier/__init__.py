@@ -1,0 +1,3 @@
+"""Dossier: offline multilingual news intelligence. The engine; never imports streamlit."""
+
+__version__ = "0.1.0"
