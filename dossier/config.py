@@ -1,0 +1,26 @@
+"""Named settings. Each can be overridden by an environment variable of the same name."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DATA_DIR = REPO_ROOT / "data"
+
+
+def _int_env(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise ValueError(f"{name} must be an integer, got {raw!r}") from exc
+
+
+# Files larger than this are rejected at ingest (a named, configurable limit; CLI: --max-bytes).
+DOSSIER_MAX_FILE_BYTES = _int_env("DOSSIER_MAX_FILE_BYTES", 20 * 1024 * 1024)
+# Default database and corpus the app opens with.
+DOSSIER_DB = Path(os.environ.get("DOSSIER_DB", str(REPO_ROOT / "var" / "dossier.db")))
+DEFAULT_CORPUS = DATA_DIR / "articles"

@@ -1,0 +1,444 @@
+"""SQLite store: schema, migrations and every query. The only module that writes SQL.
+
+One file, WAL journal, one transaction per article (so a killed ingest leaves every stored article
+complete), schema versioned with ``PRAGMA user_version`` and forward-only migrations, and an FTS5
+trigram index so a substring in any script (``블라디보``, ``प्योंगयांग``) finds its article.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dossier.filters import Filters
+from dossier.model import Segment, Sentence
+
+UNKNOWN_SOURCE = "(unknown)"
+SNIPPET_CHARS = 160
+
+# Each entry moves the schema from version i to i+1. Never edit a released step; append a new one.
+MIGRATIONS: tuple[str, ...] = (
+    # 1: articles, their segments and sentences, and the trigram search index
+    """
+    CREATE TABLE articles (
+        id           TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL UNIQUE,   -- sha256 of the normalised text: identity of an article
+        raw_sha256   TEXT NOT NULL,          -- sha256 of the original bytes, kept as evidence
+        title        TEXT,
+        published    TEXT,                   -- YYYY-MM-DD, NULL = undated (never guessed)
+        source       TEXT,
+        url          TEXT,
+        lang_hint    TEXT,                   -- language the metadata claimed, if any
+        licence      TEXT,
+        note         TEXT,
+        origin       TEXT NOT NULL,          -- file path (and row/line for multi-article files)
+        encoding     TEXT NOT NULL,
+        text         TEXT NOT NULL,
+        ingested_at  TEXT NOT NULL
+    );
+    CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX articles_source ON articles(source);
+    CREATE TABLE segments (
+        article_id  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx         INTEGER NOT NULL,
+        start       INTEGER NOT NULL,
+        end         INTEGER NOT NULL,
+        lang        TEXT NOT NULL,
+        parallel_of INTEGER,
+        kind        TEXT NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE INDEX segments_lang ON segments(lang, article_id);
+    CREATE TABLE sentences (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx        INTEGER NOT NULL,
+        start      INTEGER NOT NULL,
+        end        INTEGER NOT NULL,
+        segment    INTEGER NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='rowid', tokenize='trigram'
+    );
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+@dataclass
+class NewArticle:
+    """Everything ingest hands to the store for one article (written in one transaction)."""
+
+    id: str
+    content_hash: str
+    raw_sha256: str
+    text: str
+    origin: str
+    encoding: str
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    url: str | None = None
+    lang_hint: str | None = None
+    licence: str | None = None
+    note: str | None = None
+    segments: list[Segment] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass
+class SaveResult:
+    article_id: str
+    status: str  # created | unchanged | updated (metadata changed, same content)
+
+
+@dataclass
+class ArticleRow:
+    id: str
+    title: str | None
+    published: str | None
+    source: str | None
+    url: str | None
+    langs: list[str]
+    n_chars: int
+    snippet: str
+
+
+@dataclass
+class ArticleDetail(ArticleRow):
+    text: str = ""
+    segments: list[Segment] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    origin: str = ""
+    encoding: str = ""
+    raw_sha256: str = ""
+    licence: str | None = None
+    note: str | None = None
+    ingested_at: str = ""
+
+
+@dataclass
+class Facets:
+    n_articles: int
+    n_undated: int
+    min_date: str | None
+    max_date: str | None
+    languages: dict[str, int]
+    sources: dict[str, int]
+
+
+@dataclass
+class Overview:
+    n_articles: int
+    n_chars: int
+    by_language: dict[str, int]
+    by_source: dict[str, int]
+    by_month: dict[str, int]
+
+
+_METADATA_COLUMNS = ("title", "published", "source", "url", "lang_hint", "licence", "note")
+
+
+class Store:
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        if not readonly:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        uri = f"file:{self.path}?mode=ro" if readonly else f"file:{self.path}"
+        # check_same_thread=False: Streamlit serves sessions from several threads; every write still
+        # goes through one explicit transaction, and SQLite serialises them. isolation_level=None:
+        # we issue BEGIN/COMMIT ourselves instead of the sqlite3 module's implicit transactions.
+        self.conn = sqlite3.connect(
+            uri, uri=True, timeout=30, check_same_thread=False, isolation_level=None
+        )
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        if not readonly:
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+
+    # -- lifecycle ------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        current = self.schema_version()
+        if current > SCHEMA_VERSION:
+            raise RuntimeError(
+                f"{self.path} has schema version {current}, newer than this program's "
+                f"{SCHEMA_VERSION}; upgrade Dossier instead of opening it with an old one"
+            )
+        for version in range(current, SCHEMA_VERSION):
+            with self.transaction():
+                for statement in _split_sql(MIGRATIONS[version]):
+                    self.conn.execute(statement)
+                self.conn.execute(f"PRAGMA user_version = {version + 1}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE … COMMIT, rolled back on any exception (nothing half-written)."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    # -- writes ---------------------------------------------------------------------------
+
+    def save_article(self, art: NewArticle) -> SaveResult:
+        with self.transaction() as tx:
+            row = tx.execute(
+                "SELECT id, " + ", ".join(_METADATA_COLUMNS) + " FROM articles WHERE content_hash = ?",
+                (art.content_hash,),
+            ).fetchone()
+            if row is not None:
+                # Same content seen again: one article. Only metadata that was unknown and is now
+                # known (or was corrected in a sidecar) changes; the text and extraction do not.
+                changes = {
+                    c: getattr(art, c)
+                    for c in _METADATA_COLUMNS
+                    if getattr(art, c) is not None and getattr(art, c) != row[c]
+                }
+                if not changes:
+                    return SaveResult(row["id"], "unchanged")
+                sets = ", ".join(f"{c} = ?" for c in changes)
+                tx.execute(f"UPDATE articles SET {sets} WHERE id = ?", (*changes.values(), row["id"]))
+                return SaveResult(row["id"], "updated")
+            tx.execute(
+                """INSERT INTO articles (id, content_hash, raw_sha256, title, published, source, url,
+                       lang_hint, licence, note, origin, encoding, text, ingested_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))""",
+                (
+                    art.id, art.content_hash, art.raw_sha256, art.title, art.published, art.source,
+                    art.url, art.lang_hint, art.licence, art.note, art.origin, art.encoding, art.text,
+                ),
+            )
+            tx.executemany(
+                "INSERT INTO segments (article_id, idx, start, end, lang, parallel_of, kind) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (art.id, i, s.start, s.end, s.lang, s.parallel_of, s.kind)
+                    for i, s in enumerate(art.segments)
+                ],
+            )
+            tx.executemany(
+                "INSERT INTO sentences (article_id, idx, start, end, segment) VALUES (?, ?, ?, ?, ?)",
+                [(art.id, i, s.start, s.end, s.segment) for i, s in enumerate(art.sentences)],
+            )
+            return SaveResult(art.id, "created")
+
+    # -- reads ----------------------------------------------------------------------------
+
+    def article_ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY id")]
+
+    def list_articles(self, f: Filters, *, limit: int, offset: int = 0) -> list[ArticleRow]:
+        where, params = _where(f)
+        rows = self.conn.execute(
+            f"""SELECT a.id, a.title, a.published, a.source, a.url, length(a.text) AS n_chars,
+                       a.text, (SELECT group_concat(DISTINCT s.lang) FROM segments s
+                                WHERE s.article_id = a.id) AS langs
+                FROM articles a WHERE {where}
+                ORDER BY a.published IS NULL, a.published DESC, a.id
+                LIMIT ? OFFSET ?""",
+            (*params, int(limit), int(offset)),
+        ).fetchall()
+        return [
+            ArticleRow(
+                id=r["id"], title=r["title"], published=r["published"], source=r["source"],
+                url=r["url"], langs=_split_langs(r["langs"]), n_chars=r["n_chars"],
+                snippet=_snippet(r["text"], f.q),
+            )
+            for r in rows
+        ]
+
+    def count_articles(self, f: Filters) -> int:
+        where, params = _where(f)
+        return int(self.conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0])
+
+    def get_article(self, article_id: str) -> ArticleDetail | None:
+        r = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if r is None:
+            return None
+        segments = [
+            Segment(start=s["start"], end=s["end"], lang=s["lang"], parallel_of=s["parallel_of"], kind=s["kind"])
+            for s in self.conn.execute(
+                "SELECT * FROM segments WHERE article_id = ? ORDER BY idx", (article_id,)
+            )
+        ]
+        sentences = [
+            Sentence(start=s["start"], end=s["end"], segment=s["segment"])
+            for s in self.conn.execute(
+                "SELECT * FROM sentences WHERE article_id = ? ORDER BY idx", (article_id,)
+            )
+        ]
+        return ArticleDetail(
+            id=r["id"], title=r["title"], published=r["published"], source=r["source"], url=r["url"],
+            langs=list(dict.fromkeys(s.lang for s in segments)), n_chars=len(r["text"]),
+            snippet=_snippet(r["text"], ""), text=r["text"], segments=segments, sentences=sentences,
+            origin=r["origin"], encoding=r["encoding"], raw_sha256=r["raw_sha256"],
+            licence=r["licence"], note=r["note"], ingested_at=r["ingested_at"],
+        )
+
+    def facets(self) -> Facets:
+        n, undated, lo, hi = self.conn.execute(
+            "SELECT count(*), sum(published IS NULL), min(published), max(published) FROM articles"
+        ).fetchone()
+        languages = {
+            r[0]: r[1]
+            for r in self.conn.execute(
+                "SELECT lang, count(DISTINCT article_id) FROM segments GROUP BY lang ORDER BY 2 DESC, 1"
+            )
+        }
+        sources = {
+            (r[0] if r[0] is not None else UNKNOWN_SOURCE): r[1]
+            for r in self.conn.execute(
+                "SELECT source, count(*) FROM articles GROUP BY source ORDER BY 2 DESC, 1"
+            )
+        }
+        return Facets(int(n), int(undated or 0), lo, hi, languages, sources)
+
+    def overview(self, f: Filters) -> Overview:
+        where, params = _where(f)
+        n, chars = self.conn.execute(
+            f"SELECT count(*), coalesce(sum(length(a.text)), 0) FROM articles a WHERE {where}", params
+        ).fetchone()
+        by_language = {
+            r[0]: r[1]
+            for r in self.conn.execute(
+                f"""SELECT s.lang, count(DISTINCT s.article_id) FROM segments s
+                    JOIN articles a ON a.id = s.article_id WHERE {where}
+                    GROUP BY s.lang ORDER BY 2 DESC, 1""",
+                params,
+            )
+        }
+        by_source = {
+            (r[0] if r[0] is not None else UNKNOWN_SOURCE): r[1]
+            for r in self.conn.execute(
+                f"SELECT a.source, count(*) FROM articles a WHERE {where} GROUP BY a.source ORDER BY 2 DESC, 1",
+                params,
+            )
+        }
+        by_month = {
+            r[0]: r[1]
+            for r in self.conn.execute(
+                f"""SELECT coalesce(substr(a.published, 1, 7), 'undated'), count(*) FROM articles a
+                    WHERE {where} GROUP BY 1 ORDER BY 1""",
+                params,
+            )
+        }
+        return Overview(int(n), int(chars), by_language, by_source, by_month)
+
+    def integrity_ok(self) -> bool:
+        return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+# -- query building ----------------------------------------------------------------------
+
+
+def _where(f: Filters) -> tuple[str, list[Any]]:
+    """SQL condition over ``articles a`` for a Filters object, and its parameters."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if f.date_from or f.date_to:
+        dated: list[str] = []
+        if f.date_from:
+            dated.append("a.published >= ?")
+            params.append(f.date_from.isoformat())
+        if f.date_to:
+            dated.append("a.published <= ?")
+            params.append(f.date_to.isoformat())
+        cond = " AND ".join(dated)
+        clauses.append(f"(({cond}) OR a.published IS NULL)" if f.undated else f"({cond})")
+    if f.langs:
+        clauses.append(
+            f"a.id IN (SELECT article_id FROM segments WHERE lang IN ({_marks(f.langs)}))"
+        )
+        params.extend(f.langs)
+    if f.sources:
+        known = [s for s in f.sources if s != UNKNOWN_SOURCE]
+        parts = []
+        if known:
+            parts.append(f"a.source IN ({_marks(known)})")
+            params.extend(known)
+        if UNKNOWN_SOURCE in f.sources:
+            parts.append("a.source IS NULL")
+        clauses.append("(" + " OR ".join(parts) + ")")
+    if f.q.strip():
+        q = f.q.strip()
+        if len(q) >= 3:
+            # trigram FTS: the query as one quoted phrase is a substring match in any script
+            clauses.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            params.append('"' + q.replace('"', '""') + '"')
+        else:
+            # the trigram index cannot answer 1-2 characters; scan (small corpora only need this)
+            clauses.append("(instr(lower(a.text), lower(?)) > 0 OR instr(lower(coalesce(a.title,'')), lower(?)) > 0)")
+            params.extend([q, q])
+    return (" AND ".join(clauses) or "1"), params
+
+
+def _marks(items: Sequence[object]) -> str:
+    return ", ".join("?" for _ in items)
+
+
+def _split_langs(value: str | None) -> list[str]:
+    return sorted(value.split(",")) if value else []
+
+
+def _snippet(text: str, q: str) -> str:
+    """An excerpt around the first hit of ``q`` (case-insensitive), else the opening."""
+    q = q.strip()
+    at = text.lower().find(q.lower()) if q else -1
+    if at < 0:
+        excerpt = text[:SNIPPET_CHARS]
+        return " ".join(excerpt.split()) + ("…" if len(text) > SNIPPET_CHARS else "")
+    start = max(0, at - SNIPPET_CHARS // 3)
+    end = min(len(text), start + SNIPPET_CHARS)
+    excerpt = " ".join(text[start:end].split())
+    return ("…" if start else "") + excerpt + ("…" if end < len(text) else "")
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a migration into statements, keeping trigger bodies (which contain ';') whole."""
+    statements: list[str] = []
+    buf = ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            if buf.strip():
+                statements.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        statements.append(buf.strip())
+    return statements
