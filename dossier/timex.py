@@ -1,0 +1,202 @@
+"""Temporal expressions: find them (exact offsets) and normalise them TimeML-style against the dct.
+
+    tag(text, lang, dct) -> list[Timex]
+
+Every word and pattern of a language lives in data/timex/<lang>.yaml (a new language is a new file);
+this module runs the compiled patterns, keeps the longest non-overlapping matches, reads the tense of
+the surrounding clause (past report vs. plan) and hands each match to timex_resolve for the calendar
+arithmetic. The input text is never modified; offsets are character offsets into it, end exclusive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from dossier.model import Timex
+from dossier.timex_resolve import prepare, resolve
+from dossier.timex_rules import LangRules, Pattern, load_rules
+
+__all__ = ["tag", "tag_tuples", "supported_languages"]
+
+_MAX_TEXT = 2_000_000  # one article; a bigger input is cut into windows by the caller's segmenter
+
+
+def supported_languages() -> list[str]:
+    from dossier.timex_rules import available_languages
+
+    return available_languages()
+
+
+def tag(text: str, lang: str, dct: dt.date | None) -> list[Timex]:
+    """Temporal expressions in `text` (language `lang`: en | ko | hi | any with a data file), resolved
+    against the publication date `dct` (None: undated; relative expressions stay unresolved, e.g.
+    XXXX-09-10). Sorted by start offset; spans never overlap."""
+    rules = load_rules((lang or "").split("-")[0].lower())
+    if rules is None or not text:
+        return []
+    if isinstance(dct, dt.datetime):
+        dct = dct.date()
+    cands = _candidates(text[:_MAX_TEXT], rules)
+    chosen = _select(cands)
+    out: list[Timex] = []
+    anchor: dt.date | None = None
+    for start, end, pat, m in chosen:
+        spec = _bind(pat, m, rules, text)
+        if spec is None:
+            continue
+        tense = _tense(text, start, end, rules)
+        try:
+            r = resolve(spec, dct, tense, anchor)
+        except (ValueError, OverflowError, TypeError):
+            continue
+        out.append(Timex(start=start, end=end, text=text[start:end], type=r.type, value=r.value,
+                         value_end=r.value_end, precision=r.precision))
+        anchor = _as_day(r.value) or anchor
+    return out
+
+
+def tag_tuples(text: str, lang: str, dct: dt.date | None) -> list[list[Any]]:
+    """The `annotate` shape: [[start, end, TYPE, VALUE], ...]."""
+    return [[t.start, t.end, t.type, t.value] for t in tag(text, lang, dct)]
+
+
+def _as_day(value: str) -> dt.date | None:
+    m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?", value)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _candidates(text: str, rules: LangRules) -> list[tuple[int, int, Pattern, re.Match[str]]]:
+    out = []
+    for pat in rules.patterns:
+        for m in pat.regex.finditer(text):
+            s, e = m.span()
+            # a pattern may swallow trailing spaces through an optional part; never return them
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            while s < e and text[s].isspace():
+                s += 1
+            if e <= s or _rejected(text, s, e, rules):
+                continue
+            out.append((s, e, pat, m))
+    return out
+
+
+def _rejected(text: str, s: int, e: int, rules: LangRules) -> bool:
+    span = text[s:e]
+    for rx_text, rx_before, rx_after in rules.reject_context:
+        if not rx_text.fullmatch(span):
+            continue
+        if rx_before is not None and not rx_before.search(text[max(0, s - 60):s]):
+            continue
+        if rx_after is not None and not rx_after.match(text[e:e + 60]):
+            continue
+        return True
+    return False
+
+
+def _select(cands: list[tuple[int, int, Pattern, re.Match[str]]]) -> list[tuple[int, int, Pattern, re.Match[str]]]:
+    """Longest first (then higher priority, then earlier); no two chosen spans overlap."""
+    cands = sorted(cands, key=lambda c: (-(c[1] - c[0]), -c[2].priority, c[0]))
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for c in cands:
+        if any(c[0] < e and s < c[1] for s, e in taken):
+            continue
+        taken.append((c[0], c[1]))
+        chosen.append(c)
+    if any(c[2].spec.get("drop") for c in chosen):
+        chosen = [c for c in chosen if not c[2].spec.get("drop")]
+    return sorted(chosen, key=lambda c: c[0])
+
+
+def _bind(pat: Pattern, m: re.Match[str], rules: LangRules, text: str) -> dict[str, Any] | None:
+    """The pattern's `set:` spec with $group references replaced by the groups' values; `doc_if`
+    overrides apply when the whole document matches their regex (e.g. earnings news about quarters)."""
+    values: dict[str, Any] = {}
+    for g, src in pat.groups.items():
+        txt = m.group(g)
+        if txt is not None:
+            values[g] = rules.group_value(src, txt)
+
+    def sub(v: Any) -> Any:
+        if isinstance(v, dict):
+            out = {}
+            for k, x in v.items():
+                y = sub(x)
+                if y is not _MISSING:
+                    out[k] = y
+            return out
+        if isinstance(v, str) and v.startswith("$"):
+            for alt in v[1:].split("|"):  # "$day|day2": the first group that matched
+                if alt.startswith("="):
+                    return alt[1:]
+                if alt in values:
+                    return values[alt]
+            return _MISSING
+        return v
+
+    spec = sub(pat.spec)
+    for rx, override in pat.doc_if:
+        if rx.search(text):
+            spec.update(sub(override))
+    spec = prepare(spec)
+    if spec is None:
+        return None
+    if "mul" in spec and "dur_n" in spec:  # "a couple of years", "two decades" written as counts
+        try:
+            spec["dur_n"] = float(spec["dur_n"]) * float(spec.pop("mul"))
+        except (TypeError, ValueError):
+            spec.pop("mul")
+    if "neg" in spec and "rel_n" in spec:  # "three weeks ago": the count goes backwards
+        try:
+            spec["rel_n"] = -int(float(spec["rel_n"])) * int(spec.pop("neg"))
+        except (TypeError, ValueError):
+            return None
+    if spec.get("drop"):
+        return None
+    return spec
+
+
+_MISSING = object()
+
+
+def _sentence_bounds(text: str, start: int, end: int, rules: LangRules) -> tuple[int, int]:
+    lo = max(0, start - 400)
+    s = lo
+    for m in rules.sentence_end.finditer(text, lo, start):
+        s = m.end()
+    m2 = rules.sentence_end.search(text, end, min(len(text), end + 600))
+    e = m2.start() + 1 if m2 else min(len(text), end + 600)
+    return s, e
+
+
+def _tense(text: str, start: int, end: int, rules: LangRules) -> str | None:
+    """past | future | None, from cue words of the clause around the expression (data: tense:)."""
+    if rules.tense_past is None and rules.tense_future is None:
+        return None
+    s, e = _sentence_bounds(text, start, end, rules)
+    hits: list[tuple[int, str]] = []
+    for label, rx in (("future", rules.tense_future), ("past", rules.tense_past)):
+        if rx is None:
+            continue
+        for m in rx.finditer(text, s, e):
+            if start <= m.start() < end:
+                continue
+            if any(h[0] == m.start() for h in hits):
+                continue
+            hits.append((m.start(), label))
+    if not hits:
+        return None
+    if rules.tense_scope == "after":  # verb-final languages: the verb of this clause comes after
+        after = sorted(h for h in hits if h[0] >= end)
+        if after:
+            return after[0][1]
+        return max(hits)[1]
+    return min(hits, key=lambda h: (abs(h[0] - (start if h[0] < start else end)), h[1] != "future"))[1]
