@@ -1,0 +1,145 @@
+"""Kiwi morphological tokenizer for the Korean spaCy pipeline.
+
+Korean attaches particles to names (김정은이, 블라디보스토크에서); a whitespace tokenizer would make
+the particle part of the entity. Kiwi splits morphemes, and we cut the text at Kiwi's morpheme
+boundaries while keeping the original characters, so `doc.text == text` and every span offset is an
+offset into the input.
+
+Importing this module registers `dossier.KiwiTokenizer.v1` in spaCy's registry; import it before
+`spacy.load` of the Korean pipeline.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+import warnings
+from typing import Any, Callable, Iterable
+
+import spacy
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+_KIWI_LOCK = threading.Lock()
+
+
+@functools.lru_cache(maxsize=1)
+def get_kiwi() -> Any:
+    """The one Kiwi instance of the process (building it takes about a second)."""
+    from kiwipiepy import Kiwi
+
+    with warnings.catch_warnings():
+        # num_workers=0: analyse in the calling thread; the machine's cores are shared.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return Kiwi(num_workers=0)
+
+
+def morpheme_spans(text: str) -> list[tuple[int, int]]:
+    """Non-overlapping (start, end) character spans of Kiwi morphemes, in order.
+
+    Kiwi reports contracted morphemes on shared characters (했 = 하 + 었 on one syllable), so
+    overlapping morphemes are merged into one surface span.
+    """
+    if not text.strip():
+        return []
+    with _KIWI_LOCK:
+        tokens = get_kiwi().tokenize(text)
+    spans: list[tuple[int, int]] = []
+    for tok in tokens:
+        start, end = tok.start, tok.start + tok.len
+        if end <= start:
+            continue
+        if spans and start < spans[-1][1]:
+            prev_start, prev_end = spans[-1]
+            spans[-1] = (min(prev_start, start), max(prev_end, end))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def split_words(text: str) -> tuple[list[str], list[bool]]:
+    """Words and trailing-space flags that rebuild `text` exactly (spaCy's Doc convention)."""
+    words: list[str] = []
+    spaces: list[bool] = []
+
+    def add_gap(gap: str) -> None:
+        # Characters Kiwi did not cover: a single space becomes the previous token's trailing
+        # space; anything else is kept as tokens of its own so no character is lost.
+        if not gap:
+            return
+        if gap == " " and words and not spaces[-1]:
+            spaces[-1] = True
+            return
+        pieces = _split_gap(gap)
+        for piece in pieces:
+            if piece == " " and words and not spaces[-1]:
+                spaces[-1] = True
+            else:
+                words.append(piece)
+                spaces.append(False)
+
+    pos = 0
+    for start, end in morpheme_spans(text):
+        add_gap(text[pos:start])
+        words.append(text[start:end])
+        spaces.append(False)
+        pos = end
+    add_gap(text[pos:])
+    return words, spaces
+
+
+def _split_gap(gap: str) -> list[str]:
+    """Split uncovered text into runs of whitespace and runs of non-whitespace."""
+    pieces: list[str] = []
+    current = ""
+    for ch in gap:
+        if current and current[-1].isspace() != ch.isspace():
+            pieces.append(current)
+            current = ""
+        current += ch
+    if current:
+        pieces.append(current)
+    # spaCy folds one trailing space into the token before it; keep that convention.
+    out: list[str] = []
+    for piece in pieces:
+        if piece.isspace() and len(piece) > 1 and piece.endswith(" "):
+            out.extend([piece[:-1], " "])
+        else:
+            out.append(piece)
+    return out
+
+
+class KiwiTokenizer:
+    """spaCy tokenizer: text -> Doc cut at Kiwi morpheme boundaries."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words, spaces = split_words(text)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterable[Doc]:
+        for text in texts:
+            yield self(text)
+
+    # The tokenizer has no state of its own; these let nlp.to_disk / from_disk pass through.
+    def to_bytes(self, **kwargs: Any) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs: Any) -> "KiwiTokenizer":
+        return self
+
+    def to_disk(self, path: Any, **kwargs: Any) -> None:
+        return None
+
+    def from_disk(self, path: Any, **kwargs: Any) -> "KiwiTokenizer":
+        return self
+
+
+@spacy.registry.tokenizers("dossier.KiwiTokenizer.v1")
+def create_kiwi_tokenizer() -> Callable[[Any], KiwiTokenizer]:
+    def make(nlp: Any) -> KiwiTokenizer:
+        return KiwiTokenizer(nlp.vocab)
+
+    return make

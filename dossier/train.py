@@ -1,0 +1,214 @@
+"""`python -m dossier train ner --lang {en,ko,hi}`: the declared, repeatable NER training step.
+
+Data come from shared/datasets/ner. Part of each language's gold TRAIN file (fixed seed) is held
+out for model selection; the shared dev files are only used for reporting (`dossier eval ner`).
+The best checkpoint (by entity F1 on the held-out part) is written, flattened, to
+data/models/<lang>/ (config.cfg, meta.json, ner/, tok2vec/, vocab/ ...).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DATASETS = REPO.parent / "shared" / "datasets" / "ner"
+MODELS = REPO / "data" / "models"
+
+# Main gold training file per language (the held-out part comes from it) and optional extra
+# training sources, selectable with --extra.
+SOURCES: dict[str, dict[str, str]] = {
+    "en": {"main": "en/conll2003-train.jsonl", "panx": "en/panx-train.jsonl"},
+    "ko": {"main": "ko/klue-train.jsonl", "panx": "ko/panx-train.jsonl"},
+    "hi": {"main": "hi/ilner-train.jsonl", "hiner": "hi/hiner-val.jsonl", "panx": "hi/panx-train.jsonl"},
+}
+DEFAULT_EXTRA = {"en": "", "ko": "", "hi": "hiner"}
+DEFAULT_HOLDOUT = {"en": 0.1, "ko": 0.15, "hi": 0.1}
+SEED = 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m dossier train", description=__doc__)
+    sub = p.add_subparsers(dest="what", required=True)
+    n = sub.add_parser("ner", help="train a spaCy NER pipeline")
+    n.add_argument("--lang", required=True, choices=sorted(SOURCES))
+    n.add_argument("--smoke", action="store_true", help="tiny run (~200 sentences, a few steps) to check the path")
+    n.add_argument("--output", help="model directory (default data/models/<lang>; smoke: a temp dir)")
+    n.add_argument("--config", help="spaCy config (default data/models/configs/<lang>.cfg)")
+    n.add_argument("--data-dir", default=str(DATASETS), help="shared/datasets/ner directory")
+    n.add_argument("--extra", default=None, help="comma list of extra training sources: panx, hiner")
+    n.add_argument("--holdout", type=float, default=None, help="fraction of the main train file held out")
+    n.add_argument("--align", default="expand", choices=["strict", "contract", "expand"])
+    n.add_argument("--minutes", type=float, default=None, help="wall-clock training budget")
+    n.add_argument("--max-steps", type=int, default=None)
+    n.add_argument("--limit", type=int, default=None, help="use only the first N sentences of each source")
+    n.add_argument("--seed", type=int, default=SEED)
+    n.add_argument("--workdir", help="where the .spacy files and checkpoints go (default: temp dir)")
+    n.add_argument("--export-heldout", help="only write the held-out jsonl to this path and exit")
+    n.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE",
+                   help="extra spaCy config override (value in config syntax)")
+    return p
+
+
+def main(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    if args.what == "ner":
+        return train_ner(args)
+    return 2
+
+
+def _split(args: argparse.Namespace) -> tuple[list[dict], list[dict], list[dict]]:
+    from dossier.ner_data import read_jsonl, split_holdout
+
+    data_dir = Path(args.data_dir)
+    sources = SOURCES[args.lang]
+    main_records = read_jsonl(data_dir / sources["main"])
+    if args.limit:
+        main_records = main_records[: args.limit]
+    fraction = args.holdout if args.holdout is not None else DEFAULT_HOLDOUT[args.lang]
+    train, held = split_holdout(main_records, fraction, args.seed)
+    extra_names = args.extra if args.extra is not None else DEFAULT_EXTRA[args.lang]
+    extra: list[dict] = []
+    for name in filter(None, (x.strip() for x in extra_names.split(","))):
+        if name not in sources or name == "main":
+            raise SystemExit(f"unknown extra source {name!r} for {args.lang}; have {sorted(sources)}")
+        recs = read_jsonl(data_dir / sources[name])
+        extra.extend(recs[: args.limit] if args.limit else recs)
+    return train, extra, held
+
+
+def train_ner(args: argparse.Namespace) -> int:
+    from dossier.ner_data import make_blank, records_to_docs, write_docbin
+
+    train, extra, held = _split(args)
+    if args.export_heldout:
+        Path(args.export_heldout).parent.mkdir(parents=True, exist_ok=True)
+        with open(args.export_heldout, "w", encoding="utf-8") as fh:
+            for rec in held:
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        print(f"wrote {len(held)} held-out sentences to {args.export_heldout}")
+        return 0
+    if args.smoke:
+        train, extra, held = train[:200], [], held[:50]
+
+    workdir = Path(args.workdir or tempfile.mkdtemp(prefix=f"dossier-ner-{args.lang}-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    nlp_blank = make_blank(args.lang)
+    train_docs, train_stats = records_to_docs(nlp_blank, train + extra, args.align)
+    dev_docs, dev_stats = records_to_docs(nlp_blank, held, args.align)
+    write_docbin(train_docs, workdir / "train.spacy")
+    write_docbin(dev_docs, workdir / "dev.spacy")
+    with open(workdir / "heldout.jsonl", "w", encoding="utf-8") as fh:
+        for rec in held:
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    print(json.dumps({"lang": args.lang, "align": args.align, "train_sentences": len(train) + len(extra),
+                      "train_docs": len(train_docs), "heldout_sentences": len(held),
+                      "train_alignment": train_stats.as_dict(), "heldout_alignment": dev_stats.as_dict(),
+                      "workdir": str(workdir)}, ensure_ascii=False), flush=True)
+
+    config_path = Path(args.config or MODELS / "configs" / f"{args.lang}.cfg")
+    overrides: dict[str, object] = {
+        "paths.train": str(workdir / "train.spacy"),
+        "paths.dev": str(workdir / "dev.spacy"),
+        "system.seed": args.seed,
+    }
+    if args.max_steps is not None:
+        overrides["training.max_steps"] = args.max_steps
+    if args.smoke:
+        overrides.update({
+            "training.max_steps": args.max_steps or 30,
+            "training.eval_frequency": 10,
+            "components.tok2vec.model.encode.width": 32,
+            "components.tok2vec.model.encode.depth": 1,
+            "components.tok2vec.model.embed.rows": [500, 100, 200, 50],
+        })
+    for item in args.set:
+        key, _, value = item.partition("=")
+        overrides[key] = json.loads(value)
+
+    best = run_training(args.lang, config_path, overrides, workdir, minutes=args.minutes)
+    if best is None:
+        print("training produced no checkpoint", file=sys.stderr)
+        return 1
+    output = Path(args.output) if args.output else (workdir / "model" if args.smoke else MODELS / args.lang)
+    install_model(best, output)
+    meta = json.loads((output / "meta.json").read_text(encoding="utf-8"))
+    print(json.dumps({"output": str(output), "heldout_performance": meta.get("performance", {})}), flush=True)
+    return 0
+
+
+def run_training(lang: str, config_path: Path, overrides: dict, workdir: Path,
+                 minutes: float | None = None) -> Path | None:
+    """spaCy's training loop (spacy.training.loop.train), plus a wall-clock budget.
+
+    Only the best checkpoint is kept (workdir/model-best); there is no model-last to clean up.
+    """
+    import spacy
+    from spacy.training.initialize import init_nlp
+    from spacy.training.loop import (create_before_to_disk_callback, create_evaluation_callback,
+                                     create_train_batches, train_while_improving, update_meta)
+    from spacy.schemas import ConfigSchemaTraining
+    from spacy.util import load_config, registry, resolve_dot_names, fix_random_seed
+
+    if lang == "ko":
+        from dossier import ko_tokenizer  # noqa: F401  (registers the Kiwi tokenizer)
+
+    config = load_config(config_path, overrides=overrides, interpolate=False)
+    fix_random_seed(int(overrides.get("system.seed", SEED)))
+    nlp = init_nlp(config, use_gpu=-1)
+    config = nlp.config.interpolate()
+    T = registry.resolve(config["training"], schema=ConfigSchemaTraining)
+    train_corpus, dev_corpus = resolve_dot_names(config, [T["train_corpus"], T["dev_corpus"]])
+    optimizer = T["optimizer"]
+    before_to_disk = create_before_to_disk_callback(T["before_to_disk"])
+    steps = train_while_improving(
+        nlp, optimizer,
+        create_train_batches(nlp, train_corpus, T["batcher"], T["max_epochs"]),
+        create_evaluation_callback(nlp, dev_corpus, T["score_weights"]),
+        dropout=T["dropout"], accumulate_gradient=T["accumulate_gradient"], patience=T["patience"],
+        max_steps=T["max_steps"], eval_frequency=T["eval_frequency"], exclude=T["frozen_components"],
+        annotating_components=T["annotating_components"], before_update=T["before_update"],
+    )
+    best_dir = workdir / "model-best"
+    if best_dir.exists():
+        shutil.rmtree(best_dir)
+    deadline = time.monotonic() + minutes * 60 if minutes else None
+    started = time.monotonic()
+    saved = False
+    for _batch, info, is_best in steps:
+        if is_best is not None:
+            update_meta(T, nlp, info)
+            print(json.dumps({"step": info["step"], "epoch": info["epoch"], "score": round(info["score"], 4),
+                              "ents_f": round(info["other_scores"].get("ents_f", 0.0), 4),
+                              "best": bool(is_best), "minutes": round((time.monotonic() - started) / 60, 1)}),
+                  flush=True)
+            if is_best:
+                with nlp.use_params(optimizer.averages):
+                    before_to_disk(nlp).to_disk(best_dir)
+                saved = True
+            if deadline is not None and time.monotonic() > deadline:
+                print("time budget reached", flush=True)
+                break
+    if not saved:
+        with nlp.use_params(optimizer.averages):
+            nlp.to_disk(best_dir)
+    del spacy
+    return best_dir
+
+
+def install_model(src: Path, dest: Path) -> None:
+    """Copy a checkpoint to `dest`, replacing an older pipeline there (and nothing else)."""
+    if dest.exists():
+        if not (dest / "meta.json").exists() and any(dest.iterdir()):
+            raise SystemExit(f"refusing to replace {dest}: not a spaCy pipeline directory")
+        shutil.rmtree(dest)
+    shutil.copytree(src, dest)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
