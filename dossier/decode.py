@@ -18,6 +18,10 @@ from charset_normalizer import from_bytes
 # A decoded text with more than this share of control characters is binary, not an article.
 MAX_CONTROL_SHARE = 0.01
 
+# Detector scores this close count as a tie.
+TIE_MARGIN = 0.01
+# Legacy encodings by how common they are in news text, to break ties.
+PREFERRED_ON_TIE = ("cp949", "cp1252", "cp1251", "shift_jis", "gb18030", "big5")
 _SUPERSETS = {"euc_kr": "cp949", "euc-kr": "cp949", "latin_1": "cp1252", "iso8859_1": "cp1252", "ascii": "utf_8"}
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf_32_le"),  # before UTF-16 LE: its BOM starts with the same bytes
@@ -56,15 +60,31 @@ def decode_bytes(data: bytes) -> Decoded:
         return _finish(data.decode("utf_8"), "utf_8")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
+    encoding = _detect(data)
+    if encoding is None:
         raise DecodeError("undecodable: not UTF-8 and no known encoding fits")
-    encoding = _SUPERSETS.get(best.encoding.lower(), best.encoding)
     try:
-        text = data.decode(encoding)
-    except (UnicodeDecodeError, LookupError):
-        text, encoding = str(best), best.encoding
-    return _finish(text, encoding)
+        return _finish(data.decode(encoding), encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise DecodeError(f"undecodable: detected {encoding} but the bytes do not decode ({exc})") from exc
+
+
+def _detect(data: bytes) -> str | None:
+    """The detector's best encoding; among candidates it scores the same (French in cp1250 and
+    cp1252 look equally plausible to it) the most widely used legacy encoding wins."""
+    matches = list(from_bytes(data))
+    if not matches:
+        return None
+    best = matches[0]
+    tied = [
+        m for m in matches
+        if m.chaos <= best.chaos + TIE_MARGIN and m.coherence >= best.coherence - TIE_MARGIN
+    ]
+    for preferred in PREFERRED_ON_TIE:
+        for m in tied:
+            if preferred in (c.lower() for c in m.could_be_from_charset):
+                return preferred
+    return _SUPERSETS.get(best.encoding.lower(), best.encoding)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

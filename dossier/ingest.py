@@ -26,7 +26,7 @@ from dossier.pipeline import analyse
 from dossier.store import NewArticle, Store
 
 # Files in a walked folder that document the folder rather than being articles.
-_DOC_FILE = re.compile(r"^(readme|license|licence|changelog|copying)(\.|$)", re.IGNORECASE)
+_DOC_FILE = re.compile(r"^(readme|license|licence|changelog|copying|attribution)(\.|$)", re.IGNORECASE)
 # A publication date this far past today is a mistake, not news.
 FUTURE_TOLERANCE = dt.timedelta(days=1)
 

