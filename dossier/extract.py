@@ -60,12 +60,13 @@ def annotate_file(src: Path, dst: Path) -> tuple[int, list[str]]:
         for lineno, line in enumerate(fin, start=1):
             if not line.strip():
                 continue
+            record = None
             try:
                 record = json.loads(line)
                 out = annotate_record(record)
             except (json.JSONDecodeError, KeyError, ValueError, TypeError) as exc:
                 errors.append(f"line {lineno}: {exc}")
-                rid = record.get("id") if isinstance(locals().get("record"), dict) else None
+                rid = record.get("id") if isinstance(record, dict) else None
                 out = {"id": rid, "entities": [], "timexes": []}
             fout.write(json.dumps(out, ensure_ascii=False) + "\n")
             n += 1
