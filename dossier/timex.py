@@ -53,7 +53,8 @@ def tag(text: str, lang: str, dct: dt.date | None) -> list[Timex]:
             continue
         out.append(Timex(start=start, end=end, text=text[start:end], type=r.type, value=r.value,
                          value_end=r.value_end, precision=r.precision))
-        anchor = _as_day(r.value) or anchor
+        if anchor is None or rules.anchor == "last":
+            anchor = _as_day(r.value) or anchor
     return out
 
 
@@ -156,7 +157,7 @@ def _bind(pat: Pattern, m: re.Match[str], rules: LangRules, text: str) -> dict[s
             spec.pop("mul")
     if "neg" in spec and "rel_n" in spec:  # "three weeks ago": the count goes backwards
         try:
-            spec["rel_n"] = -int(float(spec["rel_n"])) * int(spec.pop("neg"))
+            spec["rel_n"] = int(float(spec["rel_n"])) * int(spec.pop("neg"))
         except (TypeError, ValueError):
             return None
     if spec.get("drop"):
@@ -196,7 +197,5 @@ def _tense(text: str, start: int, end: int, rules: LangRules) -> str | None:
         return None
     if rules.tense_scope == "after":  # verb-final languages: the verb of this clause comes after
         after = sorted(h for h in hits if h[0] >= end)
-        if after:
-            return after[0][1]
-        return max(hits)[1]
+        return after[0][1] if after else None
     return min(hits, key=lambda h: (abs(h[0] - (start if h[0] < start else end)), h[1] != "future"))[1]

@@ -246,8 +246,8 @@ def resolve(spec: dict[str, Any], dct: dt.date | None, tense: str | None = None,
         return Resolved(str(spec["value"]), None, spec.get("precision"), typ)
     if "dur_unit" in spec:
         n = spec.get("dur_n", "X")
-        if "dur_n2" in spec and typ == "DURATION" and spec.get("dur_range") == "max":
-            n = spec["dur_n2"]
+        if "dur_n2" in spec:  # "12 to 18 months": TimeBank leaves the count open
+            n = "X"
         val = duration(n if _is_number(n) else "X", str(spec["dur_unit"]))
         return Resolved(val, None, None, typ)
     start = _resolve_point(spec, dct, tense, anchor_day)
@@ -317,6 +317,9 @@ def prepare(spec: dict[str, Any]) -> dict[str, Any] | None:
     if "value_set_month" in s:
         m = _num(s["value_set_month"])
         return {"type": "SET", "value": f"XXXX-{_two(m)}"}
+    for key, unit in (("rel_day", "D"), ("rel_week", "W"), ("rel_month", "M"), ("rel_year", "Y")):
+        if key in s:
+            s["rel_unit"], s["rel_n"] = unit, s.pop(key)
     if "rel_n" in s and "rel_unit" not in s:
         s["rel_unit"] = "D"
     if "hour" in s and not any(k in s for k in ("weekday", "day", "month", "rel_unit")):
@@ -341,6 +344,8 @@ def _resolve_point(spec: dict[str, Any], dct: dt.date | None, tense: str | None,
     p = Partial(gran=gran)
     if rel_unit is not None:
         n = _num(spec.get("rel_n", 0)) or 0
+        if "rel_tense" in spec:  # Hindi कल: yesterday in a past report, tomorrow in a plan
+            n = abs(n) if tense == "future" else -abs(n)
         rgran = REL_GRAN.get(str(rel_unit), "day")
         if _rank(gran) < _rank(rgran) or not any(k in spec for k in ("day", "month", "weekday", "pod", "hour",
                                                                       "week", "quarter", "season", "half")):
@@ -372,6 +377,8 @@ def _resolve_point(spec: dict[str, Any], dct: dt.date | None, tense: str | None,
         p.year = year
     if "decade" in spec:
         p.decade = _num(spec["decade"])
+        if p.decade is not None and p.decade >= 1000:  # written as a year: 1990년대
+            p.decade //= 10
     elif gran == "decade" and year is not None:
         p.decade = year // 10
     if "century" in spec:
@@ -416,7 +423,7 @@ def _resolve_point(spec: dict[str, Any], dct: dt.date | None, tense: str | None,
             p.month = dct.month
     elif (p.quarter is not None or p.season is not None or p.half is not None) and not have_year:
         p.year = None if dct is None else dct.year
-        if dct is not None and p.quarter is not None and spec.get("dir") == "past" and p.quarter > (dct.month - 1) // 3 + 1:
+        if dct is not None and p.quarter is not None and direction == "past" and p.quarter > (dct.month - 1) // 3 + 1:
             p.year -= 1
     if p.gran in ("week", "weekend") and p.week is None and p.year is not None and p.month and p.day:
         try:
@@ -452,13 +459,14 @@ def _infer_year(p: Partial, dct: dt.date | None, month: int, day: int | None, di
     y = dct.year
     here = (month, day or 0)
     now = (dct.month, dct.day if day is not None else 0)
-    if explicit_dir == "past" and here >= now:
+    if explicit_dir == "past" and here >= now:  # "지난 6월", "this past June": the latest one gone by
         y -= 1
     elif explicit_dir == "future" and here <= now:
         y += 1
-    elif direction == "past" and here > now and month - dct.month > 1:
+    # tense cues are noisy, so the month next to the dct stays in the dct year ("8월 말" in September)
+    elif direction == "past" and month - dct.month >= 2:
         y -= 1
-    elif direction == "future" and here < now and dct.month - month > 1:
+    elif direction == "future" and dct.month - month >= 2:
         y += 1
     p.year = y
 

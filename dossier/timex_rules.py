@@ -40,6 +40,7 @@ class LangRules:
     tense_past: re.Pattern[str] | None
     tense_future: re.Pattern[str] | None
     tense_scope: str  # nearest | after
+    anchor: str  # last | first: which earlier day "that day"/이날 points to
     sentence_end: re.Pattern[str]
     clause_end: re.Pattern[str] | None
     reject_context: list[tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None]] = field(
@@ -182,6 +183,7 @@ def load_rules(lang: str) -> LangRules | None:
         lang=lang, patterns=patterns, vocab=vocab, numbers=numbers, number_joiners=joiners,
         tense_past=_cue(tense.get("past")), tense_future=_cue(tense.get("future")),
         tense_scope=str(tense.get("scope", "nearest")),
+        anchor=str(data.get("anchor", "last")),
         sentence_end=re.compile(data.get("sentence_end", r"[.!?।]\s|\n")),
         clause_end=re.compile(data["clause_end"]) if data.get("clause_end") else None,
         reject_context=rejects,
