@@ -1,0 +1,562 @@
+"""Entity linking: each mention -> one canonical actor id across scripts, with the evidence.
+
+Three entry points:
+- `link_entities(text, lang, spans)` links the recognised spans of one article (or segment).
+- `kb_matches(text, lang)` recognises knowledge-base names by dictionary, for languages without an
+  NER model and to complement NER recall.
+- `group_unlinked(mentions)` groups names that are not in the KB across articles and scripts.
+
+Order of evidence for one mention (first that decides wins; a tie between actors decides nothing):
+  1. a full KB name (alias, 1.0)
+  2. the family name or short form of an actor already mentioned in full earlier in the article
+     (coref, 0.95): पुतिन after व्लादिमीर पुतिन, 김 위원장 after 김정은
+  3. a short form the KB lists as naming the actor on its own, e.g. "Putin" (alias, 0.9)
+  4. a generic name ("defence ministry") decided by the country named next to it (alias, 0.8)
+  5. a transliteration key close to one KB name, with the same consonant skeleton (fuzzy, ratio)
+  6. nothing: an unlinked entity with a cluster id "x:<latin key>" (method "none")
+A family name alone ("Kim") never links without an earlier full mention, and an ambiguous mention
+stays unlinked: a missing link is recoverable, a wrong one misleads the analyst.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from dossier.kb import Actor, KnowledgeBase, load_kb
+from dossier.model import Entity, Span
+from dossier.translit import key_similarity, latin_key, name_keys, name_similarity, same_shape
+
+SCORE_ALIAS = 1.0
+SCORE_COREF = 0.95
+SCORE_SHORT = 0.9
+SCORE_GENERIC = 0.8
+FUZZY_MIN = 0.85  # key similarity for a fuzzy link to a KB name (also needs the same shape)
+GROUP_MIN = 0.8  # key similarity for grouping unlinked names across articles
+
+TYPE_LABEL = {"person": "PER", "organisation": "ORG", "outlet": "ORG", "country": "LOC"}
+# Which actor types a recognised label may link to. NER often tags a government seat as LOC
+# ("the Kremlin said") or a country acting as a party as ORG; a person is only ever PER.
+LABEL_TYPES = {
+    "PER": {"person"},
+    "ORG": {"organisation", "outlet", "country"},
+    "LOC": {"country", "organisation"},
+}
+
+# --- Normalisation ------------------------------------------------------------------------------
+
+_HI_FOLD = {
+    "\u093c": "",  # nukta: ज़ -> ज, फ़ -> फ (spelled both ways)
+    "\u0901": "\u0902",  # chandrabindu -> anusvara
+    "ी": "ि", "ू": "ु", "ई": "इ", "ऊ": "उ",  # vowel length of foreign names varies (शोइगु / शोइगू)
+    "ॉ": "ो", "ऑ": "ओ",  # candra o (जॉन / जोन)
+    "ॅ": "े", "ऍ": "ए",
+}
+_HI_NASALS = "ङञणनम"
+_RU_FOLD = {"ё": "е", "Ё": "Е"}
+_SEPARATORS = re.compile(r"[\s\-‐‑‒–—·・･_/]+")
+
+
+def fold_chars(text: str) -> tuple[str, list[int]]:
+    """Spelling-variant folding that keeps an offset map: folded[i] came from text[index[i]].
+    Nothing is removed but Devanagari nukta; nasal consonant + virama before a consonant becomes
+    anusvara (जोङ्ग = जोंग)."""
+    out: list[str] = []
+    idx: list[int] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _HI_NASALS and i + 2 < n and text[i + 1] == "\u094d" and "\u0915" <= text[i + 2] <= "\u0939":
+            out.append("\u0902")
+            idx.append(i)
+            i += 2
+            continue
+        rep = _HI_FOLD.get(ch, _RU_FOLD.get(ch, ch))
+        for r in rep:
+            out.append(r)
+            idx.append(i)
+        i += 1
+    return "".join(out), idx
+
+
+def _is_acronym(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return 2 <= len(letters) <= 6 and all(c.isupper() and c.isascii() for c in letters)
+
+
+@lru_cache(maxsize=65536)
+def normalise(name: str) -> str:
+    """Lookup key of a name: NFKC, spelling variants folded, punctuation and separators removed,
+    case folded except for short all-capital acronyms ("US" is not "us")."""
+    s = unicodedata.normalize("NFKC", name)
+    s, _ = fold_chars(s)
+    s = "".join(c for c in s if not unicodedata.category(c).startswith(("P", "S")))
+    s = _SEPARATORS.sub("", s)
+    return s if _is_acronym(s) else s.casefold()
+
+
+# --- Index over the KB --------------------------------------------------------------------------
+
+
+@dataclass
+class _Index:
+    kb: KnowledgeBase
+    full: dict[str, set[str]] = field(default_factory=dict)
+    short: dict[str, set[str]] = field(default_factory=dict)
+    family: dict[str, set[str]] = field(default_factory=dict)
+    generic: dict[str, set[str]] = field(default_factory=dict)
+    skeleton: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # skeleton -> (key, id)
+    actor_forms: dict[str, set[str]] = field(default_factory=dict)  # id -> short+family keys
+    titles: set[str] = field(default_factory=set)
+    particles: list[str] = field(default_factory=list)
+    articles: set[str] = field(default_factory=set)
+    not_mentions: set[str] = field(default_factory=set)
+
+
+def _add(table: dict[str, set[str]], name: str, actor_id: str) -> None:
+    key = normalise(name)
+    if key:
+        table.setdefault(key, set()).add(actor_id)
+
+
+_INDEXES: dict[int, _Index] = {}
+
+
+def _index(kb: KnowledgeBase | None = None) -> _Index:
+    kb = kb or load_kb()
+    cached = _INDEXES.get(id(kb))
+    if cached is not None and cached.kb is kb:
+        return cached
+    ix = _Index(kb=kb)
+    from dossier.translit import consonant_skeleton
+
+    for a in kb.actors.values():
+        for _lang, ns in a.names.items():
+            for n in ns:
+                _add(ix.full, n, a.id)
+                if a.type != "country":
+                    for k in name_keys(n):
+                        ix.skeleton.setdefault(consonant_skeleton(k), []).append((k, a.id))
+        for _lang, ns in a.short.items():
+            for n in ns:
+                _add(ix.short, n, a.id)
+                ix.actor_forms.setdefault(a.id, set()).add(normalise(n))
+        for _lang, ns in a.family.items():
+            for n in ns:
+                _add(ix.family, n, a.id)
+                ix.actor_forms.setdefault(a.id, set()).add(normalise(n))
+        for _lang, ns in a.generic.items():
+            for n in ns:
+                _add(ix.generic, n, a.id)
+    rules = kb.rules
+    ix.titles = {normalise(t) for ts in rules.titles.values() for t in ts}
+    ix.particles = sorted({p for ps in rules.particles.values() for p in ps}, key=len, reverse=True)
+    ix.articles = {normalise(t) for ts in rules.articles.values() for t in ts}
+    ix.not_mentions = {normalise(t) for ts in rules.not_mentions.values() for t in ts}
+    _INDEXES.clear()
+    _INDEXES[id(kb)] = ix
+    return ix
+
+
+# --- Reading one mention ------------------------------------------------------------------------
+
+_HANGUL = re.compile(r"[가-힣]")
+
+
+def _strip_particle(token: str, ix: _Index) -> list[str]:
+    """Forms of a Korean token without a trailing postposition (longest particle first)."""
+    out = []
+    if _HANGUL.search(token[-1:] or ""):
+        for p in ix.particles:
+            if token.endswith(p) and len(token) > len(p):
+                out.append(token[: -len(p)])
+    return out
+
+
+def _forms(mention: str, lang: str, ix: _Index) -> list[str]:
+    """Lookup keys of a mention, most literal first: as written, without a Korean particle,
+    without leading articles, without titles before or after the name."""
+    tokens = [t for t in _SEPARATORS.split(mention.strip()) if t]
+    if not tokens:
+        return []
+    variants = [tokens]
+    for stripped in _strip_particle(tokens[-1], ix):
+        variants.append(tokens[:-1] + [stripped])
+    seen: dict[str, None] = {}
+    for toks in variants:
+        for cand in _without_titles(toks, ix):
+            key = normalise(" ".join(cand))
+            if key:
+                seen.setdefault(key, None)
+    return list(seen)
+
+
+def _without_titles(tokens: list[str], ix: _Index) -> list[list[str]]:
+    out = [tokens]
+    toks = list(tokens)
+    while toks and normalise(toks[0]) in ix.articles and len(toks) > 1:
+        toks = toks[1:]
+        out.append(toks)
+    changed = True
+    while changed and len(toks) > 1:
+        changed = False
+        for width in (3, 2, 1):
+            if len(toks) > width and normalise(" ".join(toks[:width])) in ix.titles:
+                toks = toks[width:]
+                changed = True
+                break
+            if len(toks) > width and normalise(" ".join(toks[-width:])) in ix.titles:
+                toks = toks[:-width]
+                changed = True
+                break
+        if changed:
+            out.append(list(toks))
+    # Titles glued to a name in scripts without spaces (プーチン大統領, 푸틴대통령).
+    if len(toks) == 1:
+        key = normalise(toks[0])
+        for t in ix.titles:
+            if len(key) > len(t) and key.endswith(t) and not key.isascii():
+                out.append([key[: -len(t)]])
+    return out
+
+
+# --- Linking one article ------------------------------------------------------------------------
+
+
+@dataclass
+class _Antecedent:
+    entity_id: str
+    forms: set[str]  # keys a later short mention may use to refer back
+
+
+_SENTENCE_END = re.compile(r"[.!?।。！？\n]")
+
+
+def _antecedent_forms(entity_id: str, mention_forms: list[str], mention: str, ix: _Index) -> set[str]:
+    forms = set(ix.actor_forms.get(entity_id, ()))
+    tokens = [t for t in _SEPARATORS.split(mention.strip()) if t]
+    if len(tokens) >= 2:
+        # Latin, Cyrillic, Devanagari and foreign names in Hangul: the last token is the family
+        # name; East Asian names written in Latin put it first ("Kim Jong Un"), both are kept
+        # only when the actor is not in the KB (KB actors list their family names).
+        forms.add(normalise(tokens[-1]))
+        if entity_id.startswith("x:"):
+            forms.add(normalise(tokens[0]))
+    elif len(tokens) == 1 and 2 <= len(tokens[0]) <= 4 and all(_HANGUL.match(c) for c in tokens[0]):
+        forms.add(normalise(tokens[0][0]))  # Korean name: family name is the first syllable
+    forms -= set(mention_forms)
+    forms.discard("")
+    return forms
+
+
+def _unique(ids: set[str] | None, allowed: set[str], ix: _Index) -> tuple[str | None, bool]:
+    """(id, ambiguous): the one compatible actor, or None and whether several competed."""
+    if not ids:
+        return None, False
+    ok = {i for i in ids if ix.kb.actors[i].type in allowed}
+    if len(ok) == 1:
+        return next(iter(ok)), False
+    return None, len(ok) > 1
+
+
+def _fuzzy(forms: list[str], mention: str, allowed: set[str], ix: _Index) -> tuple[str | None, float]:
+    from dossier.translit import consonant_skeleton
+
+    best: dict[str, float] = {}
+    for key in name_keys(mention):
+        for cand_key, actor_id in ix.skeleton.get(consonant_skeleton(key), ()):
+            if ix.kb.actors[actor_id].type not in allowed or not same_shape(key, cand_key):
+                continue
+            sim = key_similarity(key, cand_key)
+            if sim >= FUZZY_MIN and sim > best.get(actor_id, 0.0):
+                best[actor_id] = sim
+    if not best:
+        return None, 0.0
+    top = max(best.values())
+    winners = [i for i, s in best.items() if s == top]
+    return (winners[0], top) if len(winners) == 1 else (None, 0.0)
+
+
+def _country_context(text: str, start: int, countries: list[tuple[int, str]]) -> str | None:
+    """The country mentioned last before `start` in the same sentence."""
+    sentence_start = 0
+    for m in _SENTENCE_END.finditer(text, 0, start):
+        sentence_start = m.end()
+    before = [cid for pos, cid in countries if sentence_start <= pos < start]
+    return before[-1] if before else None
+
+
+def link_entities(text: str, lang: str, spans: list[Span], kb: KnowledgeBase | None = None) -> list[Entity]:
+    """Link the recognised spans of one article (or segment) to KB actors.
+
+    Returns one Entity per span, in text order, with entity_id (KB id, or "x:<latin key>" for a
+    name not in the KB, or None when nothing could be read), canonical (English KB name), score
+    and method (alias | coref | fuzzy | none)."""
+    ix = _index(kb)
+    ordered = sorted(spans, key=lambda s: (s.start, -s.end))
+    # Countries first: generic names ("the defence ministry") are resolved against them.
+    countries: list[tuple[int, str]] = []
+    for sp in ordered:
+        for f in _forms(text[sp.start : sp.end], lang, ix):
+            cid, _ = _unique(ix.full.get(f), {"country"}, ix)
+            if cid:
+                countries.append((sp.start, cid))
+                break
+    article_countries = {cid for _, cid in countries}
+
+    antecedents: list[_Antecedent] = []
+    out: list[Entity] = []
+    for sp in ordered:
+        mention = text[sp.start : sp.end]
+        allowed = LABEL_TYPES.get(sp.label, set())
+        forms = _forms(mention, lang, ix)
+        ent = Entity(start=sp.start, end=sp.end, text=mention, label=sp.label, method="none")
+        actor_id, method, score = _decide(text, sp, mention, forms, allowed, antecedents, countries,
+                                          article_countries, ix)
+        if actor_id:
+            ent.entity_id, ent.method, ent.score = actor_id, method, score
+            actor = ix.kb.actors.get(actor_id)
+            ent.canonical = actor.name if actor else None
+        elif method != "blocked" and forms:
+            key = latin_key(_core_name(mention, forms, ix))
+            ent.entity_id = f"x:{key}" if key else None
+        if ent.entity_id and method in ("alias", "fuzzy", "none") and ent.entity_id != "x:":
+            antecedents.append(_Antecedent(ent.entity_id, _antecedent_forms(ent.entity_id, forms, mention, ix)))
+        out.append(ent)
+    return out
+
+
+def _core_name(mention: str, forms: list[str], ix: _Index) -> str:
+    """The mention without particle and titles, as written (for the cluster key)."""
+    tokens = [t for t in _SEPARATORS.split(mention.strip()) if t]
+    variants = [tokens] + [tokens[:-1] + [s] for s in _strip_particle(tokens[-1], ix)] if tokens else []
+    best = tokens
+    for toks in variants:
+        cands = _without_titles(toks, ix)
+        if cands and len(" ".join(cands[-1])) < len(" ".join(best)):
+            best = cands[-1]
+    return " ".join(best)
+
+
+def _decide(text, sp, mention, forms, allowed, antecedents, countries, article_countries, ix):
+    if not forms or not allowed:
+        return None, "none", None
+    if any(f in ix.not_mentions for f in forms[:1]) and "country" in allowed:
+        return None, "blocked", None
+    # 1. full KB name
+    ambiguous = False
+    for f in forms:
+        actor_id, amb = _unique(ix.full.get(f), allowed, ix)
+        if actor_id:
+            return actor_id, "alias", SCORE_ALIAS
+        ambiguous |= amb
+    if ambiguous:
+        return None, "none", None
+    # 2. back-reference to an earlier full mention in the article
+    for f in forms:
+        hits = {a.entity_id for a in antecedents if f in a.forms}
+        hits = {h for h in hits if h.startswith("x:") or ix.kb.actors[h].type in allowed}
+        if len(hits) == 1:
+            return next(iter(hits)), "coref", SCORE_COREF
+        if len(hits) > 1:
+            return None, "blocked", None  # two earlier Kims: do not guess
+    # 3. short form that names the actor on its own
+    for f in forms:
+        actor_id, amb = _unique(ix.short.get(f), allowed, ix)
+        if actor_id:
+            return actor_id, "alias", SCORE_SHORT
+        if amb:
+            return None, "none", None
+    # 4. generic name, decided by the country next to it
+    for f in forms:
+        cands = {i for i in ix.generic.get(f, ()) if ix.kb.actors[i].type in allowed}
+        if not cands:
+            continue
+        near = _country_context(text, sp.start, countries)
+        pick = {i for i in cands if ix.kb.actors[i].country == near} if near else set()
+        if len(pick) != 1:
+            pick = {i for i in cands if ix.kb.actors[i].country in article_countries}
+        if len(pick) == 1:
+            return next(iter(pick)), "alias", SCORE_GENERIC
+        return None, "none", None
+    # a family name of some KB actor with no antecedent: never guess ("Kim")
+    if any(f in ix.family for f in forms):
+        return None, "none", None
+    # 5. fuzzy transliteration match to one KB name (not for countries: exact names only)
+    fuzzy_allowed = allowed - {"country"}
+    if fuzzy_allowed:
+        actor_id, sim = _fuzzy(forms, _core_name(mention, forms, ix), fuzzy_allowed, ix)
+        if actor_id:
+            return actor_id, "fuzzy", round(sim, 3)
+    return None, "none", None
+
+
+# --- Dictionary recognition ---------------------------------------------------------------------
+
+_LATINISH = re.compile(r"[A-Za-z0-9\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0900-\u097F]")
+_SEP_CHARS = set(" \t\n\r\u00a0-‐‑·・")
+
+
+def _script_of(name: str) -> str:
+    for c in name:
+        if "가" <= c <= "힣":
+            return "hangul"
+        if "\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff":
+            return "cjk"
+    return "alpha"
+
+
+def _match_form(s: str) -> str:
+    """Same-length form for dictionary lookup: lowercase, every separator a plain space."""
+    out = []
+    for c in s:
+        if c in _SEP_CHARS:
+            out.append(" ")
+        else:
+            low = c.lower()
+            out.append(low if len(low) == 1 else c)
+    return "".join(out)
+
+
+@dataclass
+class _Matcher:
+    names: dict[str, tuple[str, str, str]]  # match form -> (label, name as written, script)
+    lengths: dict[str, list[int]]  # first char -> candidate lengths, longest first
+    particles: list[str]
+
+
+@lru_cache(maxsize=32)
+def _matcher(lang: str, kb_id: int) -> _Matcher:
+    ix = _index(None) if kb_id == 0 else _INDEXES[kb_id]
+    langs = {lang, "en"}
+    names: dict[str, tuple[str, str, str]] = {}
+    for a in ix.kb.actors.values():
+        label = TYPE_LABEL[a.type]
+        for table in (a.names, a.short, a.generic):
+            for lg in langs:
+                for n in table.get(lg, ()):
+                    folded, _ = fold_chars(unicodedata.normalize("NFC", n))
+                    if len(folded) < 2 or normalise(n) in ix.not_mentions:
+                        continue
+                    names.setdefault(_match_form(folded), (label, folded, _script_of(folded)))
+    lengths: dict[str, set[int]] = {}
+    for form in names:
+        lengths.setdefault(form[0], set()).add(len(form))
+    return _Matcher(names, {c: sorted(ls, reverse=True) for c, ls in lengths.items()}, ix.particles)
+
+
+def _is_hangul(c: str) -> bool:
+    return "가" <= c <= "힣"
+
+
+def _boundary_ok(text: str, start: int, end: int, script: str, particles: list[str]) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if script == "cjk":
+        return True
+    if script == "hangul":
+        if _is_hangul(before):
+            return False
+        if not _is_hangul(after):
+            return True
+        for p in particles:  # a postposition may follow, then the word ends
+            if text.startswith(p, end):
+                nxt = text[end + len(p)] if end + len(p) < len(text) else " "
+                if not _is_hangul(nxt):
+                    return True
+        return False
+    return not _LATINISH.match(before) and not _LATINISH.match(after)
+
+
+def kb_matches(text: str, lang: str, kb: KnowledgeBase | None = None) -> list[Span]:
+    """Spans of KB names (full names, short forms, generic names) in `text`, longest match first,
+    word-boundary aware per script; a Korean name may be followed by a particle, which stays outside
+    the span. Names in `lang` and English are looked for. Labels: PER, ORG (organisations and
+    outlets) or LOC (countries)."""
+    _index(kb)
+    m = _matcher(lang, 0 if kb is None else id(kb))
+    folded, idx = fold_chars(text)
+    low = _match_form(folded)
+    spans: list[Span] = []
+    i, n = 0, len(low)
+    while i < n:
+        hit = 0
+        for length in m.lengths.get(low[i], ()):
+            if i + length > n:
+                continue
+            entry = m.names.get(low[i : i + length])
+            if entry is None:
+                continue
+            label, name, script = entry
+            got = folded[i : i + length]
+            if _is_acronym(name) and got != name:
+                continue  # "US" must not match "us"
+            if name[:1].isupper() and got[:1].islower():
+                continue  # "America" must not match "america" in running text
+            if not _boundary_ok(folded, i, i + length, script, m.particles):
+                continue
+            spans.append(Span(idx[i], idx[i + length - 1] + 1, label))
+            hit = length
+            break
+        i += hit or 1
+    return spans
+
+
+# --- Grouping names that are not in the KB ------------------------------------------------------
+
+
+def _is_latin(name: str) -> bool:
+    return all(ord(c) < 0x250 for c in name if c.isalpha())
+
+
+def group_unlinked(mentions: list[tuple[str, str]], threshold: float = GROUP_MIN) -> dict[tuple[str, str], tuple[str, float]]:
+    """Group (name, lang) mentions that no KB actor took, across articles and scripts.
+
+    Returns (name, lang) -> (cluster id "x:<latin key>", score). Names with the same phonetic key
+    share a cluster at score 1.0; another name joins the cluster whose representative it resembles
+    most if the best key similarity is at least `threshold` and the first consonants agree; its score
+    is that similarity. Representatives are chosen Latin-script first, then by frequency, so the
+    result does not depend on input order."""
+    counts: dict[tuple[str, str], int] = {}
+    for m in mentions:
+        counts[m] = counts.get(m, 0) + 1
+    by_key: dict[str, list[tuple[str, str]]] = {}
+    for name, lang in counts:
+        key = latin_key(name)
+        if key:
+            by_key.setdefault(key, []).append((name, lang))
+    groups = sorted(
+        by_key.items(),
+        key=lambda kv: (
+            not any(_is_latin(n) for n, _ in kv[1]),
+            -sum(counts[m] for m in kv[1]),
+            kv[0],
+        ),
+    )
+    reps: list[tuple[str, str]] = []  # (cluster key, a representative name)
+    result: dict[tuple[str, str], tuple[str, float]] = {}
+    for key, members in groups:
+        rep_name = members[0][0]
+        best, best_sim = None, 0.0
+        for rkey, rname in reps:
+            if rkey[:1] != key[:1]:
+                continue
+            sim = name_similarity(rep_name, rname)
+            if sim > best_sim:
+                best, best_sim = rkey, sim
+        if best is not None and best_sim >= threshold:
+            cluster, score = best, round(best_sim, 3)
+        else:
+            reps.append((key, rep_name))
+            cluster, score = key, 1.0
+        for m in members:
+            result[m] = (f"x:{cluster}", score)
+    for m in counts:
+        result.setdefault(m, (None, 0.0))  # type: ignore[arg-type]
+    return result
+
+
+__all__ = ["link_entities", "kb_matches", "group_unlinked", "normalise", "fold_chars", "Actor"]
