@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from dossier.filters import Filters
-from dossier.model import Segment, Sentence
+import json
+
+from dossier.model import Entity, EventFrame, Place, Segment, Sentence, Timex
 
 UNKNOWN_SOURCE = "(unknown)"
 SNIPPET_CHARS = 160
@@ -77,6 +79,61 @@ MIGRATIONS: tuple[str, ...] = (
         INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
     END;
     """,
+    # 2: what extraction found in each article (rewritten with the article, in its transaction)
+    """
+    CREATE TABLE mentions (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start      INTEGER NOT NULL,
+        end        INTEGER NOT NULL,
+        text       TEXT NOT NULL,
+        label      TEXT NOT NULL,            -- PER | ORG | LOC
+        lang       TEXT NOT NULL,
+        entity_id  TEXT,                     -- knowledge-base id, or an x: cluster key, or NULL
+        canonical  TEXT,
+        score      REAL,
+        method     TEXT
+    );
+    CREATE INDEX mentions_article ON mentions(article_id);
+    CREATE INDEX mentions_entity ON mentions(entity_id, article_id);
+    CREATE TABLE timexes (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start      INTEGER NOT NULL,
+        end        INTEGER NOT NULL,
+        text       TEXT NOT NULL,
+        type       TEXT NOT NULL,
+        value      TEXT NOT NULL,
+        value_end  TEXT,
+        precision  TEXT
+    );
+    CREATE INDEX timexes_article ON timexes(article_id);
+    CREATE TABLE place_mentions (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start      INTEGER NOT NULL,
+        end        INTEGER NOT NULL,
+        text       TEXT NOT NULL,
+        place_id   TEXT NOT NULL,
+        name       TEXT NOT NULL,
+        lat        REAL NOT NULL,
+        lon        REAL NOT NULL,
+        kind       TEXT NOT NULL
+    );
+    CREATE INDEX place_mentions_article ON place_mentions(article_id);
+    CREATE INDEX place_mentions_place ON place_mentions(place_id, article_id);
+    CREATE TABLE frames (
+        article_id     TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx            INTEGER NOT NULL,
+        type           TEXT NOT NULL,
+        date           TEXT,
+        date_end       TEXT,
+        place_id       TEXT,
+        actor_ids      TEXT NOT NULL,        -- JSON list
+        sentence_start INTEGER NOT NULL,
+        sentence_end   INTEGER NOT NULL,
+        extra          TEXT,                 -- JSON: status, precision, trigger, ...
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE INDEX frames_type ON frames(type, article_id);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -101,6 +158,10 @@ class NewArticle:
     note: str | None = None
     segments: list[Segment] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+    entities: list[tuple[Entity, str]] = field(default_factory=list)  # (entity, language)
+    times: list[Timex] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    frames: list[tuple[EventFrame, dict[str, Any]]] = field(default_factory=list)  # (frame, extra)
 
 
 @dataclass
@@ -151,6 +212,46 @@ class Overview:
     by_language: dict[str, int]
     by_source: dict[str, int]
     by_month: dict[str, int]
+
+
+@dataclass
+class ActorRow:
+    entity_id: str
+    canonical: str
+    label: str  # the label most mentions carry: PER | ORG | LOC
+    n_mentions: int
+    n_articles: int
+    by_lang: dict[str, int]
+    aliases: list[str]  # surface forms seen, most frequent first
+
+
+@dataclass
+class MentionRow:
+    article_id: str
+    title: str | None
+    published: str | None
+    start: int
+    end: int
+    text: str
+    label: str
+    lang: str
+    entity_id: str | None
+    canonical: str | None
+    score: float | None
+    method: str | None
+    sentence: str
+
+
+@dataclass
+class PlaceRow:
+    place_id: str
+    name: str
+    lat: float
+    lon: float
+    kind: str
+    n_mentions: int
+    n_articles: int
+    names: list[str]
 
 
 _METADATA_COLUMNS = ("title", "published", "source", "url", "lang_hint", "licence", "note")
@@ -256,7 +357,37 @@ class Store:
                 "INSERT INTO sentences (article_id, idx, start, end, segment) VALUES (?, ?, ?, ?, ?)",
                 [(art.id, i, s.start, s.end, s.segment) for i, s in enumerate(art.sentences)],
             )
+            self._write_extraction(tx, art)
             return SaveResult(art.id, "created")
+
+    def _write_extraction(self, tx: sqlite3.Connection, art: NewArticle) -> None:
+        tx.executemany(
+            "INSERT INTO mentions (article_id, start, end, text, label, lang, entity_id, canonical, score, method) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (art.id, e.start, e.end, e.text, e.label, lang, e.entity_id, e.canonical, e.score, e.method)
+                for e, lang in art.entities
+            ],
+        )
+        tx.executemany(
+            "INSERT INTO timexes (article_id, start, end, text, type, value, value_end, precision) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(art.id, t.start, t.end, t.text, t.type, t.value, t.value_end, t.precision) for t in art.times],
+        )
+        tx.executemany(
+            "INSERT INTO place_mentions (article_id, start, end, text, place_id, name, lat, lon, kind) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(art.id, p.start, p.end, p.text, p.place_id, p.name, p.lat, p.lon, p.kind) for p in art.places],
+        )
+        tx.executemany(
+            "INSERT INTO frames (article_id, idx, type, date, date_end, place_id, actor_ids, "
+            "sentence_start, sentence_end, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (art.id, i, f.type, f.date, f.date_end, f.place_id, json.dumps(f.actor_ids),
+                 f.sentence_start, f.sentence_end, json.dumps(extra, ensure_ascii=False))
+                for i, (f, extra) in enumerate(art.frames)
+            ],
+        )
 
     # -- reads ----------------------------------------------------------------------------
 
@@ -360,6 +491,142 @@ class Store:
         }
         return Overview(int(n), int(chars), by_language, by_source, by_month)
 
+    # -- extraction reads -------------------------------------------------------------------
+
+    def actors(self, f: Filters, *, limit: int) -> list[ActorRow]:
+        """Linked actors in the filtered articles, most mentioned first."""
+        where, params = _where(f)
+        rows = self.conn.execute(
+            f"""SELECT m.entity_id, max(m.canonical) AS canonical, count(*) AS n_mentions,
+                       count(DISTINCT m.article_id) AS n_articles,
+                       json_group_array(m.label) AS labels, json_group_array(m.lang) AS langs,
+                       json_group_array(m.text) AS aliases
+                FROM mentions m JOIN articles a ON a.id = m.article_id
+                WHERE m.entity_id IS NOT NULL AND {where}
+                GROUP BY m.entity_id ORDER BY n_mentions DESC, canonical LIMIT ?""",
+            (*params, int(limit)),
+        ).fetchall()
+        out = []
+        for r in rows:
+            labels = json.loads(r["labels"])
+            out.append(
+                ActorRow(
+                    entity_id=r["entity_id"],
+                    canonical=r["canonical"] or r["entity_id"],
+                    label=max(set(labels), key=labels.count),
+                    n_mentions=r["n_mentions"],
+                    n_articles=r["n_articles"],
+                    by_lang=dict(sorted(_count(json.loads(r["langs"])).items())),
+                    aliases=list(_count(json.loads(r["aliases"])).keys()),
+                )
+            )
+        return out
+
+    def actor_names(self, ids: Sequence[str]) -> dict[str, str]:
+        """Display names for entity ids seen in mentions (for describing filters)."""
+        if not ids:
+            return {}
+        return {
+            r[0]: r[1]
+            for r in self.conn.execute(
+                f"SELECT entity_id, max(canonical) FROM mentions WHERE entity_id IN ({_marks(ids)}) "
+                "GROUP BY entity_id",
+                list(ids),
+            )
+            if r[1]
+        }
+
+    def mentions(self, f: Filters, *, entity_id: str | None = None, article_id: str | None = None,
+                 limit: int) -> list[MentionRow]:
+        """Mentions with the sentence they stand in (original script), for one actor or article."""
+        where, params = _where(f)
+        cond, extra = [], []
+        if entity_id is not None:
+            cond.append("m.entity_id = ?")
+            extra.append(entity_id)
+        if article_id is not None:
+            cond.append("m.article_id = ?")
+            extra.append(article_id)
+        rows = self.conn.execute(
+            f"""SELECT m.*, a.title, a.published,
+                       (SELECT substr(a.text, s.start + 1, s.end - s.start) FROM sentences s
+                        WHERE s.article_id = m.article_id AND s.start <= m.start AND m.start < s.end
+                        LIMIT 1) AS sentence
+                FROM mentions m JOIN articles a ON a.id = m.article_id
+                WHERE {' AND '.join(cond) or '1'} AND {where}
+                ORDER BY a.published IS NULL, a.published, m.article_id, m.start LIMIT ?""",
+            (*extra, *params, int(limit)),
+        ).fetchall()
+        return [
+            MentionRow(
+                article_id=r["article_id"], title=r["title"], published=r["published"], start=r["start"],
+                end=r["end"], text=r["text"], label=r["label"], lang=r["lang"], entity_id=r["entity_id"],
+                canonical=r["canonical"], score=r["score"], method=r["method"], sentence=r["sentence"] or r["text"],
+            )
+            for r in rows
+        ]
+
+    def actor_article_matrix(self, f: Filters, *, max_actors: int, max_articles: int) -> list[tuple[str, str, str, int]]:
+        """(entity_id, canonical, article_id, mentions) for the most mentioned actors and articles."""
+        top = [a.entity_id for a in self.actors(f, limit=max_actors)]
+        arts = [r.id for r in self.list_articles(f, limit=max_articles)]
+        if not top or not arts:
+            return []
+        rows = self.conn.execute(
+            f"""SELECT entity_id, max(canonical), article_id, count(*) FROM mentions
+                WHERE entity_id IN ({_marks(top)}) AND article_id IN ({_marks(arts)})
+                GROUP BY entity_id, article_id""",
+            (*top, *arts),
+        ).fetchall()
+        return [(r[0], r[1] or r[0], r[2], r[3]) for r in rows]
+
+    def places(self, f: Filters, *, limit: int) -> list[PlaceRow]:
+        """Places mentioned in the filtered articles, aggregated (one row per place)."""
+        where, params = _where(f)
+        rows = self.conn.execute(
+            f"""SELECT p.place_id, max(p.name) AS name, avg(p.lat) AS lat, avg(p.lon) AS lon,
+                       max(p.kind) AS kind, count(*) AS n_mentions, count(DISTINCT p.article_id) AS n_articles,
+                       json_group_array(p.text) AS names
+                FROM place_mentions p JOIN articles a ON a.id = p.article_id
+                WHERE {where} GROUP BY p.place_id ORDER BY n_mentions DESC, name LIMIT ?""",
+            (*params, int(limit)),
+        ).fetchall()
+        return [
+            PlaceRow(
+                place_id=r["place_id"], name=r["name"], lat=r["lat"], lon=r["lon"], kind=r["kind"],
+                n_mentions=r["n_mentions"], n_articles=r["n_articles"],
+                names=list(_count(json.loads(r["names"])).keys()),
+            )
+            for r in rows
+        ]
+
+    def article_extraction(self, article_id: str) -> dict[str, list[Any]]:
+        """Everything extracted from one article, as model objects."""
+        q = lambda table: self.conn.execute(  # noqa: E731
+            f"SELECT * FROM {table} WHERE article_id = ? ORDER BY start", (article_id,)
+        ).fetchall()
+        return {
+            "entities": [
+                Entity(r["start"], r["end"], r["text"], r["label"], r["entity_id"], r["canonical"], r["score"], r["method"])
+                for r in q("mentions")
+            ],
+            "times": [
+                Timex(r["start"], r["end"], r["text"], r["type"], r["value"], r["value_end"], r["precision"])
+                for r in q("timexes")
+            ],
+            "places": [
+                Place(r["start"], r["end"], r["text"], r["place_id"], r["name"], r["lat"], r["lon"], r["kind"])
+                for r in q("place_mentions")
+            ],
+            "frames": [
+                EventFrame(r["type"], r["date"], r["date_end"], r["place_id"], json.loads(r["actor_ids"]),
+                           r["sentence_start"], r["sentence_end"])
+                for r in self.conn.execute(
+                    "SELECT * FROM frames WHERE article_id = ? ORDER BY idx", (article_id,)
+                )
+            ],
+        }
+
     def integrity_ok(self) -> bool:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
@@ -395,6 +662,17 @@ def _where(f: Filters) -> tuple[str, list[Any]]:
         if UNKNOWN_SOURCE in f.sources:
             parts.append("a.source IS NULL")
         clauses.append("(" + " OR ".join(parts) + ")")
+    if f.actors:
+        clauses.append(f"a.id IN (SELECT article_id FROM mentions WHERE entity_id IN ({_marks(f.actors)}))")
+        params.extend(f.actors)
+    if f.places:
+        clauses.append(
+            f"a.id IN (SELECT article_id FROM place_mentions WHERE place_id IN ({_marks(f.places)}))"
+        )
+        params.extend(f.places)
+    if f.event_types:
+        clauses.append(f"a.id IN (SELECT article_id FROM frames WHERE type IN ({_marks(f.event_types)}))")
+        params.extend(f.event_types)
     if f.q.strip():
         q = f.q.strip()
         if len(q) >= 3:
@@ -406,6 +684,14 @@ def _where(f: Filters) -> tuple[str, list[Any]]:
             clauses.append("(instr(lower(a.text), lower(?)) > 0 OR instr(lower(coalesce(a.title,'')), lower(?)) > 0)")
             params.extend([q, q])
     return (" AND ".join(clauses) or "1"), params
+
+
+def _count(items: list[str]) -> dict[str, int]:
+    """Occurrences per item, most frequent first (ties in first-seen order)."""
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item] = counts.get(item, 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: -kv[1]))
 
 
 def _marks(items: Sequence[object]) -> str:

@@ -99,3 +99,41 @@ def test_pagination(db_path) -> None:
         first = s.list_articles(Filters(), limit=2)
         second = s.list_articles(Filters(), limit=2, offset=2)
         assert [r.published for r in first + second] == ["2023-09-05", "2023-09-04", "2023-09-03", "2023-09-02"]
+
+
+def test_extraction_rows_queries_and_filters(db_path) -> None:
+    from dossier.model import Entity, EventFrame, Place, Timex
+
+    ko = "김정은이 블라디보스토크에 갔다. 김 위원장은 푸틴을 만났다."
+    a = article(1, ko, lang="ko", published="2023-09-13")
+    a.sentences = [Sentence(0, 17, 0), Sentence(18, len(ko), 0)]
+    a.entities = [
+        (Entity(0, 3, "김정은", "PER", "per:kim-jong-un", "Kim Jong Un", 1.0, "alias"), "ko"),
+        (Entity(18, 24, "김 위원장", "PER", "per:kim-jong-un", "Kim Jong Un", 1.0, "coref"), "ko"),
+        (Entity(26, 28, "푸틴", "PER", "per:vladimir-putin", "Vladimir Putin", 1.0, "alias"), "ko"),
+    ]
+    a.places = [Place(5, 12, "블라디보스토크", "gn:2013348", "Vladivostok", 43.1, 131.9, "city")]
+    a.times = [Timex(0, 1, "x", "DATE", "2023-09-13", None, "day")]
+    a.frames = [(EventFrame("meeting", "2023-09-13", None, "gn:2013348", ["per:kim-jong-un", "per:vladimir-putin"], 18, len(ko)), {"status": "occurred"})]
+    b = article(2, "Putin spoke.", lang="en")
+    b.entities = [(Entity(0, 5, "Putin", "PER", "per:vladimir-putin", "Vladimir Putin", 1.0, "alias"), "en")]
+    with Store(db_path) as s:
+        s.save_article(a)
+        s.save_article(b)
+        actors = {r.entity_id: r for r in s.actors(Filters(), limit=10)}
+        assert actors["per:kim-jong-un"].n_mentions == 2 and actors["per:kim-jong-un"].aliases == ["김정은", "김 위원장"]
+        assert actors["per:vladimir-putin"].by_lang == {"en": 1, "ko": 1}
+        assert actors["per:vladimir-putin"].n_articles == 2
+        ms = s.mentions(Filters(), entity_id="per:kim-jong-un", limit=10)
+        assert [m.sentence for m in ms] == ["김정은이 블라디보스토크에 갔다.", "김 위원장은 푸틴을 만났다."]
+        assert s.count_articles(Filters(actors=("per:kim-jong-un",))) == 1
+        assert s.count_articles(Filters(actors=("per:vladimir-putin",))) == 2
+        assert s.count_articles(Filters(places=("gn:2013348",))) == 1
+        assert s.count_articles(Filters(event_types=("meeting",))) == 1
+        (place,) = s.places(Filters(), limit=10)
+        assert (place.name, place.n_mentions) == ("Vladivostok", 1)
+        ex = s.article_extraction("id1")
+        assert len(ex["entities"]) == 3 and ex["frames"][0].actor_ids == ["per:kim-jong-un", "per:vladimir-putin"]
+        matrix = s.actor_article_matrix(Filters(), max_actors=5, max_articles=5)
+        assert ("per:kim-jong-un", "Kim Jong Un", "id1", 2) in matrix
+        assert s.actor_names(["per:kim-jong-un"]) == {"per:kim-jong-un": "Kim Jong Un"}
