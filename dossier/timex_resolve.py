@@ -249,6 +249,9 @@ def resolve(spec: dict[str, Any], dct: dt.date | None, tense: str | None = None,
         if "dur_n2" in spec:  # "12 to 18 months": TimeBank leaves the count open
             n = "X"
         val = duration(n if _is_number(n) else "X", str(spec["dur_unit"]))
+        extra = _num(spec.get("dur_extra_months"))
+        if extra and val.endswith("Y"):  # 2년 6개월 → P2Y6M
+            val += f"{extra}M"
         return Resolved(val, None, None, typ)
     start = _resolve_point(spec, dct, tense, anchor_day)
     end_val = None
@@ -320,10 +323,23 @@ def prepare(spec: dict[str, Any]) -> dict[str, Any] | None:
     for key, unit in (("rel_day", "D"), ("rel_week", "W"), ("rel_month", "M"), ("rel_year", "Y")):
         if key in s:
             s["rel_unit"], s["rel_n"] = unit, s.pop(key)
+    if "fy_end" in s:  # 2021-22 → 2021 … 2022
+        y, yy = _year(s["year"]), _num(s.pop("fy_end"))
+        if y is not None and yy is not None:
+            s["end"] = {"year": (y // 100) * 100 + yy if yy >= y % 100 else (y // 100 + 1) * 100 + yy}
+    if "rel_anchor" in s:
+        s["rel_unit"], s["rel_n"] = "ANCHOR", s.pop("rel_anchor")
+    if "decade_2d" in s:  # 90년대 → 1990s, 10년대 → 2010s
+        yy = _num(s.pop("decade_2d"))
+        if yy is None:
+            return None
+        s["decade"] = (190 if yy >= 30 else 200) + yy // 10
     if "rel_n" in s and "rel_unit" not in s:
         s["rel_unit"] = "D"
     if "hour" in s and not any(k in s for k in ("weekday", "day", "month", "rel_unit")):
         s["rel_unit"], s["rel_n"] = "D", 0
+    if ("pod" in s or "hour" in s) and s.get("type", "DATE") == "DATE":  # a part of day or clock time
+        s["type"] = "TIME"
     if s.get("dur_n") in ("X", None) and "dur_unit" in s:
         s["dur_n"] = "X"
     return s
@@ -352,6 +368,8 @@ def _resolve_point(spec: dict[str, Any], dct: dt.date | None, tense: str | None,
             gran = spec.get("gran") or rgran
         if str(rel_unit) == "ANCHOR":
             base = anchor_day or dct
+            if base is not None and n:
+                base = _safe_add_days(base, n)
             gran = spec.get("gran") or (gran if _rank(gran) > _rank("day") else "day")
             if base is None:
                 p = Partial(gran=gran)
@@ -410,6 +428,9 @@ def _resolve_point(spec: dict[str, Any], dct: dt.date | None, tense: str | None,
         p.day = day
 
     have_year = year is not None or (rel_unit is not None and rel_unit not in ("W",) and p.year is not None)
+    if "dir_rel" in spec and "dir" not in spec:  # पिछले सोमवार / अगले सोमवार
+        n = _num(spec["dir_rel"])
+        spec = {**spec, "dir": "past" if n and n < 0 else "future" if n and n > 0 else None}
     direction = spec.get("dir") or tense
     if weekday is not None and day is None:
         p.weekday = weekday
