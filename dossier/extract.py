@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import unicodedata
 from pathlib import Path
@@ -32,7 +33,12 @@ def extract_file(path: Path, *, published: str | None = None, lang: str = "auto"
         raise ExtractError(str(exc)) from exc
     text = unicodedata.normalize("NFC", doc.text)
     force = None if lang in ("", "auto") else lang
-    analysis = analyse(text, lang_hint=meta.get("language"), force_lang=force)
+    analysis = analyse(
+        text,
+        lang_hint=meta.get("language"),
+        force_lang=force,
+        published=dt.date.fromisoformat(published_iso) if published_iso else None,
+    )
     article = ArticleMeta(
         id=path.stem,
         title=meta.get("title"),
@@ -40,7 +46,13 @@ def extract_file(path: Path, *, published: str | None = None, lang: str = "auto"
         source=meta.get("source"),
         url=meta.get("url"),
     )
-    return Extraction(article=article, segments=analysis.segments, notes=analysis.notes + loaded.warnings)
+    return Extraction(
+        article=article,
+        segments=analysis.segments,
+        entities=[e for e, _ in analysis.entities],
+        times=analysis.times,
+        notes=analysis.notes + loaded.warnings,
+    )
 
 
 def annotate_record(record: dict) -> dict:
@@ -48,7 +60,15 @@ def annotate_record(record: dict) -> dict:
     text = record["text"]
     if not isinstance(text, str):
         raise ValueError("text is not a string")
-    return {"id": record.get("id"), "entities": [], "timexes": []}
+    lang = record.get("lang") or None
+    dct = record.get("dct")
+    published = dt.date.fromisoformat(dct) if dct else None
+    analysis = analyse(text, force_lang=lang, published=published)
+    return {
+        "id": record.get("id"),
+        "entities": [[e.start, e.end, e.label] for e, _ in analysis.entities],
+        "timexes": [[t.start, t.end, t.type, t.value] for t in analysis.times],
+    }
 
 
 def annotate_file(src: Path, dst: Path) -> tuple[int, list[str]]:

@@ -250,7 +250,9 @@ def _store_doc(name: str, doc: RawDoc, meta: dict[str, Any], encoding: str, raw_
         return ReportLine(name, doc.locator, "rejected", str(exc))
     content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     lang_hint = _clean(meta.get("language"))
-    analysis = analyse(text, lang_hint=lang_hint)
+    analysis = analyse(
+        text, lang_hint=lang_hint, published=dt.date.fromisoformat(published) if published else None
+    )
     article = NewArticle(
         id=content_hash[:16],
         content_hash=content_hash,
@@ -267,6 +269,8 @@ def _store_doc(name: str, doc: RawDoc, meta: dict[str, Any], encoding: str, raw_
         note=_clean(meta.get("note")),
         segments=analysis.segments,
         sentences=analysis.sentences,
+        entities=analysis.entities,
+        times=analysis.times,
     )
     result = store.save_article(article)
     warnings = [] if published else ["no publication date: stored as undated"]
