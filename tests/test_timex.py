@@ -1,0 +1,313 @@
+"""Temporal tagger: every example of issue 4 in its own language, plus property tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dossier.model import Timex
+from dossier.timex import tag
+from dossier.timex_resolve import resolve
+
+MON = dt.date(2023, 9, 11)  # the Hindi report: a Monday
+KO = dt.date(2023, 9, 5)  # the Korean article
+VOA_JUL = dt.date(2023, 7, 29)
+VOA_SEP = dt.date(2023, 9, 15)
+
+
+def one(text: str, lang: str, dct: dt.date | None, surface: str) -> Timex:
+    """The timex whose text contains `surface` (and check offsets point into the text)."""
+    found = tag(text, lang, dct)
+    for t in found:
+        assert text[t.start:t.end] == t.text
+    hits = [t for t in found if surface in t.text or t.text in surface and t.start >= text.find(surface)]
+    assert hits, f"{surface!r} not found in {[(t.text, t.value) for t in found]}"
+    return hits[0]
+
+
+# --- absolute and partial dates ------------------------------------------------------------------
+
+def test_ko_year_month():
+    t = one("김 위원장은 2019년 4월 전용열차로 블라디보스토크를 방문했다.", "ko", KO, "2019년 4월")
+    assert (t.text, t.value, t.precision) == ("2019년 4월", "2019-04", "month")
+
+
+def test_hi_month_year():
+    t = one("फरवरी 2022 में यूक्रेन पर रूस के आक्रमण के बाद से", "hi", MON, "फरवरी 2022")
+    assert (t.text, t.value, t.precision) == ("फरवरी 2022", "2022-02", "month")
+
+
+def test_en_day_range_month():
+    t = one("The forum is held on 10-13 September.", "en", KO, "10-13 September")
+    assert (t.value, t.value_end) == ("2023-09-10", "2023-09-13")
+
+
+def test_en_month_day_year():
+    t = one("Meeting with moderators, September 12, 2023, Russky Island", "en", None, "September 12, 2023")
+    assert (t.text, t.value) == ("September 12, 2023", "2023-09-12")
+
+
+def test_en_day_month_year():
+    t = one("Kim met Putin on 13 September 2023.", "en", None, "13 September 2023")
+    assert (t.text, t.value) == ("13 September 2023", "2023-09-13")
+
+
+def test_en_month_day_range_year():
+    t = one("On September 13–17, 2023, Kim Jong Un visited Russia.", "en", None, "September 13–17, 2023")
+    assert (t.text, t.value, t.value_end) == ("September 13–17, 2023", "2023-09-13", "2023-09-17")
+
+
+def test_ko_full_date():
+    t = one("두 정상은 2023년 9월 13일 만났다.", "ko", None, "2023년 9월 13일")
+    assert t.value == "2023-09-13"
+
+
+# --- day of the month alone ------------------------------------------------------------------
+
+def test_ko_day_alone_is_publication_month():
+    t = one("뉴욕타임스는 4일 회담 계획을 보도했다.", "ko", KO, "4일")
+    assert (t.text, t.value, t.precision) == ("4일", "2023-09-04", "day")
+
+
+def test_ko_later_day_in_past_report_is_previous_month():
+    t = one("그는 20일 평양을 방문했다.", "ko", KO, "20일")
+    assert t.value == "2023-08-20"
+
+
+def test_ko_later_day_in_plan_stays_in_month():
+    t = one("김정은이 블라디보스톡에서 9일 이후 푸틴과 회담을 계획하며", "ko", KO, "9일")
+    assert t.value == "2023-09-09"
+
+
+def test_ko_today_and_yesterday_with_day():
+    text = "김정은 위원장이 오늘(15일) 공장을 방문했다. 안보보좌관들은 어제(14일) 통화했다."
+    assert one(text, "ko", VOA_SEP, "오늘(15일)").value == "2023-09-15"
+    assert one(text, "ko", VOA_SEP, "어제(14일)").value == "2023-09-14"
+
+
+def test_ko_13th():
+    t = one("앞서 김 위원장은 13일 푸틴 대통령과 정상회담을 가졌다.", "ko", VOA_SEP, "13일")
+    assert t.value == "2023-09-13"
+
+
+def test_en_on_the_4th():
+    t = one("The New York Times reported on the 4th that Kim plans to meet Putin.", "en", KO, "the 4th")
+    assert t.value == "2023-09-04"
+
+
+def test_en_later_day_in_past_report_is_previous_month():
+    t = one("The delegation arrived on the 20th and left.", "en", KO, "the 20th")
+    assert t.value == "2023-08-20"
+
+
+# --- weekdays --------------------------------------------------------------------------------
+
+def test_hi_monday_in_monday_article_is_that_day():
+    t = one("दक्षिण कोरियाई मीडिया ने सोमवार को कहा कि", "hi", MON, "सोमवार")
+    assert (t.text, t.value) == ("सोमवार", "2023-09-11")
+
+
+def test_hi_sunday_evening_is_day_before_with_part_of_day():
+    t = one("ट्रेन संभवतः रविवार शाम को प्योंगयांग से रवाना हुई", "hi", MON, "रविवार शाम")
+    assert (t.text, t.value, t.type) == ("रविवार शाम", "2023-09-10TEV", "TIME")
+
+
+def test_hi_early_tuesday_plan_is_coming_tuesday():
+    t = one("किम-पुतिन की बैठक मंगलवार की शुरुआत में संभव है।", "hi", MON, "मंगलवार")
+    assert t.value == "2023-09-12"
+    assert t.text.startswith("मंगलवार की शुरुआत")
+
+
+def test_en_early_tuesday_plan_is_coming_tuesday():
+    t = one("A Kim-Putin meeting is possible early Tuesday.", "en", MON, "Tuesday")
+    assert (t.text, t.value) == ("early Tuesday", "2023-09-12")
+
+
+def test_en_friday_past_report():
+    t = one("The company said Friday that profit fell.", "en", dt.date(1989, 10, 30), "Friday")
+    assert t.value == "1989-10-27"
+
+
+# --- relative months / weeks / years -----------------------------------------------------------
+
+@pytest.mark.parametrize("text,lang,dct,surface,value", [
+    ("쇼이구 국방장관은 지난달 북한을 방문했다.", "ko", KO, "지난달", "2023-08"),
+    ("크렘린은 지난주 밝혔다.", "ko", KO, "지난주", "2023-W35"),
+    ("두 정상은 이달 만날 예정이다.", "ko", KO, "이달", "2023-09"),
+    ("블링컨 장관은 29일 말했다. 이날 호주를 방문 중이던 장관은", "ko", VOA_JUL, "이날", "2023-07-29"),
+    ("Shoigu visited North Korea last month.", "en", KO, "last month", "2023-08"),
+    ("The Kremlin said last week that ties would deepen.", "en", KO, "last week", "2023-W35"),
+    ("Kim would be visiting Russia this month.", "en", KO, "this month", "2023-09"),
+    ("अमेरिकी अधिकारियों ने पिछले सप्ताह खुफिया जानकारी जारी की थी", "hi", MON, "पिछले सप्ताह", "2023-W36"),
+    ("एक बैठक जो इस महीने के भीतर होगी", "hi", MON, "इस महीने", "2023-09"),
+    ("संयुक्त राज्य अमेरिका पिछले साल से आरोप लगा रहा है", "hi", MON, "पिछले साल", "2022"),
+    ("Shoigu attended celebrations in Pyongyang a month prior.", "en", KO, "a month prior", "2023-08"),
+])
+def test_relative(text, lang, dct, surface, value):
+    t = one(text, lang, dct, surface)
+    assert t.text == surface
+    assert t.value == value
+
+
+def test_week_precision():
+    t = one("अमेरिकी अधिकारियों ने पिछले सप्ताह जानकारी जारी की", "hi", MON, "पिछले सप्ताह")
+    assert t.precision == "week"
+
+
+# --- ranges ------------------------------------------------------------------------------------
+
+def test_ko_range_this_month():
+    t = one("두 정상은 이달 10일부터 13일까지 블라디보스토크에서 열리는 포럼에 참석할 예정이다", "ko", KO, "이달")
+    assert (t.text, t.value, t.value_end) == ("이달 10일부터 13일까지", "2023-09-10", "2023-09-13")
+
+
+def test_en_range_of_this_month():
+    t = one("a conference held in Vladivostok from the 10th to the 13th of this month", "en", KO, "the 10th")
+    assert (t.value, t.value_end) == ("2023-09-10", "2023-09-13")
+
+
+def test_hi_range_month():
+    t = one("मंच 10 से 13 सितंबर तक व्लादिवोस्तोक में होगा", "hi", MON, "10 से 13 सितंबर")
+    assert (t.text, t.value, t.value_end) == ("10 से 13 सितंबर", "2023-09-10", "2023-09-13")
+
+
+# --- durations ----------------------------------------------------------------------------------
+
+def test_hi_past_17_months():
+    t = one("क्योंकि पिछले 17 महीनों में यूक्रेन को हथियार भेजे गए", "hi", MON, "पिछले 17 महीनों")
+    assert (t.type, t.value) == ("DURATION", "P17M")
+
+
+def test_en_three_days():
+    t = one("The visit lasted three days.", "en", KO, "three days")
+    assert (t.type, t.value) == ("DURATION", "P3D")
+
+
+def test_ko_three_days_native():
+    t = one("그는 사흘 간 머물렀다.", "ko", VOA_JUL, "사흘")
+    assert (t.type, t.value) == ("DURATION", "P3D")
+
+
+def test_ko_start_day_plus_three_days():
+    t = one("쇼이구 장관은 앞서 25일부터 사흘 간 북한을 방문했습니다.", "ko", VOA_JUL, "25일")
+    assert (t.value, t.value_end) == ("2023-07-25", "2023-07-27")
+
+
+# --- parts of day and fuzzy spans -----------------------------------------------------------------
+
+def test_en_end_of_august_keeps_month_precision():
+    t = one("a delegation travelled by train at the end of August.", "en", KO, "August")
+    assert (t.text, t.value, t.precision) == ("the end of August", "2023-08", "month")
+
+
+def test_ko_end_of_august_keeps_month_precision():
+    t = one("북한 당국자들은 8월 말에 약 20명 대표단이 기차로 이동했다.", "ko", KO, "8월 말")
+    assert (t.text, t.value, t.precision) == ("8월 말", "2023-08", "month")
+
+
+def test_en_early_september_2023():
+    t = one("In early September 2023, it was reported that Kim would visit.", "en", None, "September 2023")
+    assert (t.text, t.value, t.precision) == ("early September 2023", "2023-09", "month")
+
+
+def test_en_in_recent_years_and_decades():
+    text = "North Korea has tested missiles in recent years after decades of tension."
+    assert one(text, "en", KO, "recent years").value == "PAST_REF"
+    d = one(text, "en", KO, "decades")
+    assert (d.type, d.value) == ("DURATION", "PXDE")
+
+
+def test_ko_dawn_that_day():
+    t = one("김정은 위원장이 오늘(15일) 공장을 방문했다. 김 위원장은 이날 새벽 도착했다.", "ko", VOA_SEP, "이날 새벽")
+    assert (t.value, t.type) == ("2023-09-15TMO", "TIME")
+
+
+# --- TimeBank conventions -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,surface,typ,value", [
+    ("Prices are falling now.", "now", "DATE", "PRESENT_REF"),
+    ("The trend held for twenty years.", "twenty years", "DURATION", "P20Y"),
+    ("Profit rose in the first quarter of 1998.", "the first quarter of 1998", "DATE", "1998-Q1"),
+    ("Hate groups grew over the past year.", "the past year", "DURATION", "P1Y"),
+    ("Third-quarter profit rose.", "Third-quarter", "DATE", "1998-Q3"),
+    ("Sales fell last year.", "last year", "DATE", "1997"),
+])
+def test_timebank_conventions(text, surface, typ, value):
+    t = one(text, "en", dt.date(1998, 10, 20), surface)
+    assert (t.text, t.type, t.value) == (surface, typ, value)
+
+
+# --- undated articles ------------------------------------------------------------------------------
+
+def test_undated_relative_stays_unresolved():
+    assert one("Shoigu visited last month.", "en", None, "last month").value == "XXXX-XX"
+    assert one("On 10 September, the meeting was confirmed.", "en", None, "10 September").value == "XXXX-09-10"
+    assert one("뉴욕타임스는 4일 보도했다.", "ko", None, "4일").value == "XXXX-XX-04"
+    assert one("दक्षिण कोरियाई मीडिया ने सोमवार को कहा", "hi", None, "सोमवार").value.startswith("XXXX")
+
+
+def test_unknown_language_and_empty_text():
+    assert tag("On 4 September 2023", "fr", KO) == []
+    assert tag("", "en", KO) == []
+
+
+def test_no_false_dates_in_plain_text():
+    assert tag("The minister may march with 2,000 people.", "en", KO) == []
+    assert [t.text for t in tag("한일 관계는 일본과의 협력이다.", "ko", KO)] == []
+
+
+def test_spans_do_not_overlap_and_are_sorted():
+    text = "On September 13–17, 2023, Kim visited; on 13 September he met Putin, a month after Shoigu."
+    found = tag(text, "en", None)
+    for a, b in zip(found, found[1:]):
+        assert a.end <= b.start
+
+
+# --- properties ---------------------------------------------------------------------------------
+
+_words = st.sampled_from([
+    "last", "next", "this", "month", "week", "year", "Monday", "Friday", "September", "Sept.", "the", "4th",
+    "13", "10-13", "2023", "1998", "ago", "three", "days", "early", "end of", "quarter", "third", "now",
+    "지난달", "이달", "4일", "10일부터", "13일까지", "사흘", "간", "2019년", "4월", "말", "오늘(15일)", "이날", "새벽",
+    "पिछले", "सप्ताह", "सोमवार", "रविवार", "शाम", "17", "महीनों", "फरवरी", "10 से 13 सितंबर", "कल", "को",
+    " ", ", ", ".", "\n", "(", ")", "–", "-",
+])
+_dates = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
+
+
+@settings(max_examples=150, deadline=None)
+@given(parts=st.lists(_words, max_size=25), lang=st.sampled_from(["en", "ko", "hi"]), dct=st.none() | _dates)
+def test_offsets_always_inside_text(parts, lang, dct):
+    text = " ".join(parts)
+    for t in tag(text, lang, dct):
+        assert 0 <= t.start < t.end <= len(text)
+        assert text[t.start:t.end] == t.text
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
+        assert t.value
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(max_size=120), lang=st.sampled_from(["en", "ko", "hi"]), dct=st.none() | _dates)
+def test_any_string_never_crashes(text, lang, dct):
+    for t in tag(text, lang, dct):
+        assert text[t.start:t.end] == t.text
+
+
+_spec = st.fixed_dictionaries({}, optional={
+    "year": st.integers(1, 9999).map(str), "month": st.integers(0, 14), "day": st.integers(0, 40),
+    "weekday": st.integers(0, 8), "rel_unit": st.sampled_from(["D", "W", "M", "Q", "Y", "DE", "CE", "WE", "ANCHOR"]),
+    "rel_n": st.integers(-3000, 3000), "quarter": st.integers(1, 4), "pod": st.sampled_from(["MO", "EV"]),
+    "dir": st.sampled_from(["past", "future"]), "hour": st.integers(0, 24), "season": st.sampled_from(["SU", "WI"]),
+    "end": st.fixed_dictionaries({"day": st.integers(1, 31)}), "span_n": st.integers(0, 40),
+    "dur_unit": st.sampled_from(["D", "W", "M", "Y", "H"]), "dur_n": st.sampled_from(["X", 1, 2.5, 17]),
+})
+
+
+@settings(max_examples=300, deadline=None)
+@given(spec=_spec, dct=st.none() | _dates, tense=st.sampled_from([None, "past", "future"]))
+def test_resolution_never_crashes_for_any_dct(spec, dct, tense):
+    r = resolve(spec, dct, tense, dct)
+    assert isinstance(r.value, str) and r.value
