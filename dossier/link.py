@@ -204,7 +204,8 @@ def _without_titles(tokens: list[str], ix: _Index) -> list[list[str]]:
     while changed and len(toks) > 1:
         changed = False
         for width in (3, 2, 1):
-            if len(toks) > width and normalise(" ".join(toks[:width])) in ix.titles:
+            head = normalise(" ".join(toks[:width]))
+            if len(toks) > width and (head in ix.titles or head in ix.not_mentions):
                 toks = toks[width:]
                 changed = True
                 break

@@ -254,8 +254,9 @@ def romanize(text: str, *, variant: int = 0) -> str:
             parts.append(_romanize_devanagari_word(run, medial_schwa_deletion=variant != 1))
         elif kind == "kana":
             latin = _romanize_kana(run)
-            if variant == 1:  # キム kimu -> kim: Japanese adds u/o after a final consonant
-                latin = re.sub(r"(?<=[kgsztdnhbpmr])u(?=[^aeiou]|$)", "", latin)
+            if variant == 1:  # キム kimu -> kim, ドミトリー domitorii -> dmitrii:
+                # Japanese adds u (o after t/d) after a consonant
+                latin = re.sub(r"(?<=[kgsztdhbpmrf])u(?=[^aeiouy]|$)|(?<=[td])o(?=[^aeiouy ]|$)", "", latin)
             parts.append(latin)
         else:
             parts.append(anyascii(run))

@@ -1,0 +1,268 @@
+"""Entity linking (dossier/link.py): cross-script links, coreference, near misses, dictionary
+recognition, grouping of names not in the KB."""
+
+from pathlib import Path
+
+import pytest
+
+from dossier.link import group_unlinked, kb_matches, link_entities
+from dossier.model import Span
+
+
+def spans_of(text: str, *mentions: tuple[str, str]) -> list[Span]:
+    """Spans for (surface, label) pairs, each at its next occurrence after the previous one."""
+    out, pos = [], 0
+    for surface, label in mentions:
+        start = text.index(surface, pos)
+        out.append(Span(start, start + len(surface), label))
+        pos = start + len(surface)
+    return out
+
+
+def link(text, lang, *mentions):
+    return link_entities(text, lang, spans_of(text, *mentions))
+
+
+def test_hindi_short_form_links_to_earlier_full_mention():
+    text = "रूसी राष्ट्रपति व्लादिमीर पुतिन के साथ बैठक। अधिकारियों के अनुसार, पुतिन ध्यान केंद्रित कर सकते हैं।"
+    full, short = link(text, "hi", ("व्लादिमीर पुतिन", "PER"), ("पुतिन", "PER"))
+    assert full.entity_id == short.entity_id == "per:vladimir-putin"
+    assert (full.method, full.score) == ("alias", 1.0)
+    assert short.method == "coref" and short.score < 1.0
+    assert short.canonical == "Vladimir Putin"
+
+
+def test_shoigu_in_two_hindi_spellings_is_one_person():
+    text = "रूसी रक्षा मंत्री सर्गेई शोइगू की यात्रा। शोइगु की यात्रा के बाद।"
+    a, b = link(text, "hi", ("सर्गेई शोइगू", "PER"), ("शोइगु", "PER"))
+    assert a.entity_id == b.entity_id == "per:sergei-shoigu"
+
+
+def test_korean_honorific_and_english_chairman_kim_after_full_name():
+    text = "김정은 국무위원장이 도착했다. 김 위원장은 공장을 방문했다. Kim Jong-un arrived. Chairman Kim visited."
+    ents = link(text, "ko", ("김정은", "PER"), ("김 위원장", "PER"), ("Kim Jong-un", "PER"), ("Chairman Kim", "PER"))
+    assert [e.entity_id for e in ents] == ["per:kim-jong-un"] * 4
+    assert ents[1].method == "coref" and ents[3].method == "coref"
+
+
+def test_three_scripts_one_id():
+    for text, lang in (("किम जोंग उन रूस गए", "hi"), ("김정은이 러시아에 갔다", "ko"), ("Kim Jong Un went", "en")):
+        mention = text.split(" ")[0] if lang == "ko" else " ".join(text.split(" ")[:3])
+        (e,) = link_entities(text, lang, [Span(0, len(mention), "PER")])
+        assert e.entity_id == "per:kim-jong-un", (text, e)
+
+
+def test_korean_particle_inside_span_is_stripped():
+    text = "김정은이 블라디보스토크에서 러시아에 도착"
+    a, b = link(text, "ko", ("김정은이", "PER"), ("러시아에", "LOC"))
+    assert a.entity_id == "per:kim-jong-un"
+    assert b.entity_id == "country:RU"
+
+
+def test_near_misses_stay_apart():
+    text = "Kim Jong-un met Kim Yo-jong near a portrait of Kim Jong-il and Kim Il Sung. Lyudmila Putina spoke."
+    ents = link(
+        text, "en", ("Kim Jong-un", "PER"), ("Kim Yo-jong", "PER"), ("Kim Jong-il", "PER"), ("Kim Il Sung", "PER"),
+        ("Lyudmila Putina", "PER"),
+    )
+    assert [e.entity_id for e in ents[:4]] == ["per:kim-jong-un", "per:kim-yo-jong", "per:kim-jong-il", "per:kim-il-sung"]
+    assert ents[4].entity_id is None or ents[4].entity_id.startswith("x:")
+    (putina,) = link_entities("Putina said", "en", [Span(0, 6, "PER")])
+    assert putina.entity_id != "per:vladimir-putin"
+
+
+def test_ambiguous_family_name_is_not_guessed():
+    text = "Kim Jong Un and Kim Yo Jong arrived. Kim said nothing."
+    ents = link(text, "en", ("Kim Jong Un", "PER"), ("Kim Yo Jong", "PER"), ("Kim", "PER"))
+    assert not (ents[2].entity_id or "").startswith("per:")
+
+
+def test_family_name_without_antecedent_is_not_linked():
+    (e,) = link_entities("Kim said nothing.", "en", [Span(0, 3, "PER")])
+    assert not (e.entity_id or "").startswith("per:")
+    (e,) = link_entities("김 위원장이 말했다", "ko", [Span(0, 1, "PER")])
+    assert not (e.entity_id or "").startswith("per:")
+
+
+def test_countries_in_korean_and_hindi_and_adjectives_are_not_countries():
+    (kp,) = link_entities("북한은", "ko", [Span(0, 2, "LOC")])
+    assert kp.entity_id == "country:KP" and kp.canonical == "North Korea"
+    (ru,) = link_entities("रूस के लिए", "hi", [Span(0, 3, "LOC")])
+    assert ru.entity_id == "country:RU"
+    (adj,) = link_entities("Russian officials", "en", [Span(0, 7, "LOC")])
+    assert adj.entity_id != "country:RU"
+    (adj_hi,) = link_entities("रूसी सेना", "hi", [Span(0, 4, "LOC")])
+    assert adj_hi.entity_id != "country:RU"
+
+
+def test_label_decides_the_type():
+    (e,) = link_entities("Wagner", "en", [Span(0, 6, "PER")])  # the composer is not the Wagner Group
+    assert e.entity_id != "org:wagner-group"
+    (e,) = link_entities("Wagner", "en", [Span(0, 6, "ORG")])
+    assert e.entity_id == "org:wagner-group"
+
+
+def test_generic_name_decided_by_country_in_the_sentence():
+    text = "दक्षिण कोरिया के राष्ट्रपति कार्यालय, रक्षा मंत्रालय ने पुष्टि नहीं की। रूस ने कहा।"
+    ents = link(text, "hi", ("दक्षिण कोरिया", "LOC"), ("राष्ट्रपति कार्यालय", "ORG"), ("रक्षा मंत्रालय", "ORG"), ("रूस", "LOC"))
+    assert ents[1].entity_id == "org:kr-presidential-office"
+    assert ents[2].entity_id == "org:kr-defence-ministry" and ents[2].score == 0.8
+    text = "The Defense Ministry said nothing."
+    (e,) = link(text, "en", ("Defense Ministry", "ORG"))
+    assert not (e.entity_id or "").startswith("org:")  # no country named: not decided
+
+
+def test_fuzzy_link_records_the_evidence():
+    (e,) = link_entities("Sergei Shoygu visited", "en", [Span(0, 13, "PER")])
+    assert e.entity_id == "per:sergei-shoigu"
+    assert e.method == "fuzzy" and 0.85 <= e.score <= 1.0
+
+
+def test_unlinked_names_get_a_cluster_id_and_short_forms_follow_them():
+    text = "Ivan Petrovsky said so. Later Petrovsky added more."
+    a, b = link(text, "en", ("Ivan Petrovsky", "PER"), ("Petrovsky", "PER"))
+    assert a.entity_id and a.entity_id.startswith("x:") and a.method == "none"
+    assert b.entity_id == a.entity_id and b.method == "coref"
+
+
+def test_kb_matches_korean_particles_stay_outside_the_span():
+    text = "김정은이 러시아에서 푸틴과 만났다. 북한군은 한국전쟁 기념일에 NYT가 보도했다."
+    got = [(text[s.start : s.end], s.label) for s in kb_matches(text, "ko")]
+    assert ("김정은", "PER") in got
+    assert ("러시아", "LOC") in got
+    assert ("푸틴", "PER") in got
+    assert ("NYT", "ORG") in got
+    assert not any(t.startswith("북한") or t.startswith("한국") for t, _ in got)  # 북한군, 한국전쟁
+
+
+def test_kb_matches_word_boundaries_case_and_offsets():
+    text = "ज़ोर से रूसी सेना रूस के लिए"
+    got = [(text[s.start : s.end], s.label) for s in kb_matches(text, "hi")]
+    assert got == [("रूस", "LOC")]
+    text = "Tell us what the US and America said; america is lowercase."
+    got = [text[s.start : s.end] for s in kb_matches(text, "en")]
+    assert got == ["US", "America"]
+    text = "Kim Jong-un met the Kremlin's envoy"
+    got = [(text[s.start : s.end], s.label) for s in kb_matches(text, "en")]
+    assert got == [("Kim Jong-un", "PER"), ("Kremlin", "ORG")]
+
+
+def test_group_unlinked_across_scripts_independent_of_order():
+    names = [
+        ("Dmitry Medvedev", "en"), ("Дмитрий Медведев", "ru"), ("दिमित्री मेदवेदेव", "hi"),
+        ("드미트리 메드베데프", "ko"), ("Dmitry Kozak", "en"), ("Дмитрий Козак", "ru"),
+    ]
+    groups = group_unlinked(names)
+    medvedev = {groups[n][0] for n in names[:4]}
+    kozak = {groups[n][0] for n in names[4:]}
+    assert len(medvedev) == 1 and len(kozak) == 1 and medvedev != kozak
+    assert all(cid.startswith("x:") for cid in medvedev | kozak)
+    assert 0.8 <= groups[("दिमित्री मेदवेदेव", "hi")][1] <= 1.0
+    assert group_unlinked(list(reversed(names))) == groups
+
+
+# --- the sample corpus: every person, organisation, outlet and country it names links ---------
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+# (surface as written, label, expected id), in text order; written by reading the articles.
+GOLD = {
+    "hi-kim-train-to-russia.txt": ("hi", [
+        ("किम जोंग उन", "PER", "per:kim-jong-un"), ("व्लादिमीर पुतिन", "PER", "per:vladimir-putin"),
+        ("रूस", "LOC", "country:RU"), ("चोसुन इल्बो", "ORG", "outlet:chosun-ilbo"),
+        ("उत्तर कोरिया", "LOC", "country:KP"), ("किम", "PER", "per:kim-jong-un"),
+        ("योनहाप समाचार एजेंसी", "ORG", "outlet:yonhap"), ("जापान", "LOC", "country:JP"),
+        ("क्योदो समाचार एजेंसी", "ORG", "outlet:kyodo"), ("दक्षिण कोरिया", "LOC", "country:KR"),
+        ("राष्ट्रपति कार्यालय", "ORG", "org:kr-presidential-office"), ("रक्षा मंत्रालय", "ORG", "org:kr-defence-ministry"),
+        ("राष्ट्रीय खुफिया सेवा", "ORG", "org:kr-nis"), ("संयुक्त राज्य अमेरिका", "LOC", "country:US"),
+        ("पुतिन", "PER", "per:vladimir-putin"), ("यूक्रेन", "LOC", "country:UA"), ("सीरिया", "LOC", "country:SY"),
+        ("चीन", "LOC", "country:CN"), ("संयुक्त राष्ट्र सुरक्षा परिषद", "ORG", "org:unsc"),
+        ("अमेरिका", "LOC", "country:US"), ("वैगनर", "ORG", "org:wagner-group"),
+        ("सर्गेई शोइगू", "PER", "per:sergei-shoigu"), ("शोइगु", "PER", "per:sergei-shoigu"),
+        ("जो बिडेन", "PER", "per:joe-biden"), ("जॉन फाइनर", "PER", "per:jon-finer"),
+    ]),
+    "ko-en-nk-russia-alliance.txt": ("ko", [
+        ("뉴욕타임스", "ORG", "outlet:nyt"), ("북한", "LOC", "country:KP"), ("김정은", "PER", "per:kim-jong-un"),
+        ("조선노동당", "ORG", "org:wpk"), ("푸틴", "PER", "per:vladimir-putin"), ("러시아", "LOC", "country:RU"),
+        ("백악관", "ORG", "org:white-house"), ("국가안보회의", "ORG", "org:us-nsc"),
+        ("에이드리언 왓슨", "PER", "per:adrienne-watson"), ("세르게이 쇼이구", "PER", "per:sergei-shoigu"),
+        ("김 위원장", "PER", "per:kim-jong-un"), ("존 F. 커비", "PER", "per:john-kirby"), ("NYT", "ORG", "outlet:nyt"),
+        ("로이터", "ORG", "outlet:reuters"), ("크렘린", "ORG", "org:kremlin"), ("우크라이나", "LOC", "country:UA"),
+        ("한국", "LOC", "country:KR"), ("요미우리", "ORG", "outlet:yomiuri"), ("국가정보원", "ORG", "org:kr-nis"),
+        ("연합뉴스", "ORG", "outlet:yonhap"), ("알렉산더 루카셴코", "PER", "per:alexander-lukashenko"),
+        ("벨라루스", "LOC", "country:BY"), ("조선중앙통신", "ORG", "outlet:kcna"), ("KCNA", "ORG", "outlet:kcna"),
+        ("쇼이구", "PER", "per:sergei-shoigu"), ("윌슨센터", "ORG", "org:wilson-center"),
+        ("진 H. 리", "PER", "per:jean-h-lee"), ("이란", "LOC", "country:IR"), ("중국", "LOC", "country:CN"),
+        ("바이든", "PER", "per:joe-biden"), ("블링컨", "PER", "per:antony-blinken"),
+        ("The New York Times", "ORG", "outlet:nyt"), ("Kim Jong-un", "PER", "per:kim-jong-un"),
+        ("Workers' Party of Korea", "ORG", "org:wpk"), ("Putin", "PER", "per:vladimir-putin"),
+        ("Adrian Watson", "PER", "per:adrienne-watson"), ("White House National Security Council", "ORG", "org:us-nsc"),
+        ("Sergei Shoigu", "PER", "per:sergei-shoigu"), ("Kim", "PER", "per:kim-jong-un"),
+        ("John F. Kirby", "PER", "per:john-kirby"), ("United States", "LOC", "country:US"),
+        ("Chairman Kim", "PER", "per:kim-jong-un"), ("Reuters", "ORG", "outlet:reuters"), ("Kremlin", "ORG", "org:kremlin"),
+        ("South Korea", "LOC", "country:KR"), ("Yomiuri", "ORG", "outlet:yomiuri"),
+        ("National Intelligence Service", "ORG", "org:kr-nis"), ("Yonhap News", "ORG", "outlet:yonhap"),
+        ("Belarusian President Alexander Lukashenko", "PER", "per:alexander-lukashenko"),
+        ("Korean Central News Agency", "ORG", "outlet:kcna"), ("Jin H. Lee", "PER", "per:jean-h-lee"),
+        ("Wilson Center", "ORG", "org:wilson-center"), ("Iran", "LOC", "country:IR"), ("China", "LOC", "country:CN"),
+        ("Biden", "PER", "per:joe-biden"), ("Blinken", "PER", "per:antony-blinken"),
+    ]),
+    "kremlin-en-eef-moderators-20230912.txt": ("en", [
+        ("Eastern Economic Forum", "ORG", "org:eef"), ("Vladimir Putin", "PER", "per:vladimir-putin"),
+        ("Yury Trutnev", "PER", "per:yury-trutnev"), ("Maxim Oreshkin", "PER", "per:maxim-oreshkin"),
+        ("Bamtonnelstroy-Most", "ORG", "org:bamtonnelstroy-most"), ("Ruslan Baisarov", "PER", "per:ruslan-baisarov"),
+        ("Far Eastern Federal University", "ORG", "org:fefu"), ("Alexander Bekker", "PER", "per:alexander-bekker"),
+        ("Russian Geographical Society", "ORG", "org:russian-geographical-society"),
+        ("Bogdan Bulychev", "PER", "per:bogdan-bulychev"), ("Boris Korobets", "PER", "per:boris-korobets"),
+        ("National University of Science and Technology MISiS", "ORG", "org:misis"),
+        ("Vladimir Pirozhkov", "PER", "per:vladimir-pirozhkov"), ("Agency for Strategic Initiatives", "ORG", "org:asi"),
+        ("Mikhail Khomich", "PER", "per:mikhail-khomich"), ("Russia", "LOC", "country:RU"),
+    ]),
+    "voakorea-blinken-shoigu-20230729.txt": ("ko", [
+        ("블링컨", "PER", "per:antony-blinken"), ("쇼이구", "PER", "per:sergei-shoigu"), ("북한", "LOC", "country:KP"),
+        ("러시아", "LOC", "country:RU"), ("호주", "LOC", "country:AU"), ("토니 블링컨", "PER", "per:antony-blinken"),
+        ("미국", "LOC", "country:US"), ("세르게이 쇼이구", "PER", "per:sergei-shoigu"), ("우크라이나", "LOC", "country:UA"),
+        ("블링컨 장관", "PER", "per:antony-blinken"), ("김정은", "PER", "per:kim-jong-un"),
+        ("유엔 안전보장이사회", "ORG", "org:unsc"), ("VOA", "ORG", "outlet:voa"), ("AFP", "ORG", "outlet:afp"),
+    ]),
+    "voakorea-komsomolsk-20230915.txt": ("ko", [
+        ("김정은", "PER", "per:kim-jong-un"), ("북한", "LOC", "country:KP"), ("러시아", "LOC", "country:RU"),
+        ("타스", "ORG", "outlet:tass"), ("TASS", "ORG", "outlet:tass"), ("김", "PER", "per:kim-jong-un"),
+        ("미하일 덱탸료프", "PER", "per:mikhail-degtyarev"), ("유리 가가린", "PER", "per:yuri-gagarin"),
+        ("수호이", "ORG", "org:sukhoi"), ("블라디미르 푸틴", "PER", "per:vladimir-putin"), ("미국", "LOC", "country:US"),
+        ("한국", "LOC", "country:KR"), ("일본", "LOC", "country:JP"), ("제이크 설리번", "PER", "per:jake-sullivan"),
+        ("백악관", "ORG", "org:white-house"), ("조태용", "PER", "per:cho-tae-yong"), ("대통령실", "ORG", "org:kr-presidential-office"),
+        ("국가안보실", "ORG", "org:kr-national-security-office"), ("아키바 다케오", "PER", "per:takeo-akiba"),
+        ("국가안전보장국", "ORG", "org:jp-nss"), ("유엔 안보리", "ORG", "org:unsc"), ("Reuters", "ORG", "outlet:reuters"),
+    ]),
+    "wiki-en-kim-visit-russia-2023.txt": ("en", [
+        ("Russia", "LOC", "country:RU"), ("Vladimir Putin", "PER", "per:vladimir-putin"),
+        ("Kim Jong Un", "PER", "per:kim-jong-un"), ("Workers' Party of Korea", "ORG", "org:wpk"),
+        ("Kim", "PER", "per:kim-jong-un"), ("North Korea", "LOC", "country:KP"), ("Ukraine", "LOC", "country:UA"),
+        ("Sergei Shoigu", "PER", "per:sergei-shoigu"), ("Alexander Kozlov", "PER", "per:alexander-kozlov"),
+        ("Oleg Kozhemyako", "PER", "per:oleg-kozhemyako"), ("Putin", "PER", "per:vladimir-putin"),
+    ]),
+}
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="shared corpus not beside the repository")
+@pytest.mark.parametrize("fname", sorted(GOLD))
+def test_sample_articles_link_every_named_actor(fname):
+    lang, gold = GOLD[fname]
+    text = (CORPUS / fname).read_text(encoding="utf-8")
+    spans = spans_of(text, *[(s, label) for s, label, _ in gold])
+    ents = link_entities(text, lang, spans)
+    wrong = [(e.text, e.entity_id, want) for e, (_, _, want) in zip(ents, gold) if e.entity_id != want]
+    assert not wrong
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="shared corpus not beside the repository")
+def test_sample_articles_one_actor_across_two_articles_and_three_scripts():
+    ids = {}
+    for fname in ("hi-kim-train-to-russia.txt", "ko-en-nk-russia-alliance.txt", "wiki-en-kim-visit-russia-2023.txt"):
+        lang = GOLD[fname][0]
+        text = (CORPUS / fname).read_text(encoding="utf-8")
+        ents = link_entities(text, lang, kb_matches(text, lang))
+        ids[fname] = {e.entity_id for e in ents}
+    common = set.intersection(*ids.values())
+    assert {"per:kim-jong-un", "per:vladimir-putin", "per:sergei-shoigu", "country:KP", "country:RU"} <= common
