@@ -24,7 +24,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
             print(f"  warning: {line.where()}: {warning}")
     print(f"database: {args.db}")
     # Rejected input is reported, not fatal: exit 0 if anything was usable, 1 if nothing was.
-    good = sum(report.counts().get(k, 0) for k in ("created", "updated", "unchanged"))
+    good = sum(report.counts().get(k, 0) for k in ("created", "updated", "re-extracted", "unchanged"))
     return 0 if good or not report.rejected else 1
 
 

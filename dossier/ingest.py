@@ -22,7 +22,7 @@ from typing import Any
 from dossier import config
 from dossier.decode import DecodeError, decode_bytes
 from dossier.formats import SUPPORTED_SUFFIXES, FormatError, RawDoc, RecordError, parse
-from dossier.pipeline import analyse
+from dossier.pipeline import Analysis, analyse, pipeline_version
 from dossier.store import NewArticle, Store
 
 # Files in a walked folder that document the folder rather than being articles.
@@ -35,7 +35,7 @@ FUTURE_TOLERANCE = dt.timedelta(days=1)
 class ReportLine:
     path: str
     locator: str  # "" for a whole file, else "row 3" / "line 7" / "item 2"
-    status: str  # created | updated | unchanged | rejected | skipped
+    status: str  # created | updated | re-extracted | unchanged | rejected | skipped
     reason: str = ""
     article_id: str | None = None
     warnings: list[str] = field(default_factory=list)
@@ -57,7 +57,7 @@ class IngestReport:
 
     def summary(self) -> str:
         c = self.counts()
-        parts = [f"{c.get(k, 0)} {k}" for k in ("created", "updated", "unchanged", "rejected", "skipped")]
+        parts = [f"{c.get(k, 0)} {k}" for k in ("created", "updated", "re-extracted", "unchanged", "rejected", "skipped")]
         return "ingest: " + ", ".join(parts)
 
 
@@ -250,9 +250,19 @@ def _store_doc(name: str, doc: RawDoc, meta: dict[str, Any], encoding: str, raw_
         return ReportLine(name, doc.locator, "rejected", str(exc))
     content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     lang_hint = _clean(meta.get("language"))
-    analysis = analyse(
-        text, lang_hint=lang_hint, published=dt.date.fromisoformat(published) if published else None
-    )
+    version = pipeline_version()
+    known = store.find_by_content(content_hash)
+    effective_published = published or (known.published if known else None)
+    # Analysis is the expensive part: skip it when the stored one is current and the publication
+    # date (the anchor of relative dates) did not change.
+    if known and known.extraction_version == version and known.published == effective_published:
+        analysis, version = Analysis(), ""
+    else:
+        analysis = analyse(
+            text,
+            lang_hint=lang_hint,
+            published=dt.date.fromisoformat(effective_published) if effective_published else None,
+        )
     article = NewArticle(
         id=content_hash[:16],
         content_hash=content_hash,
@@ -271,6 +281,7 @@ def _store_doc(name: str, doc: RawDoc, meta: dict[str, Any], encoding: str, raw_
         sentences=analysis.sentences,
         entities=analysis.entities,
         times=analysis.times,
+        extraction_version=version,
     )
     result = store.save_article(article)
     warnings = [] if published else ["no publication date: stored as undated"]

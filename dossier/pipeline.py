@@ -9,6 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+import hashlib
+from functools import lru_cache
+
+from dossier import __version__, config
 from dossier import entities as ner
 from dossier import link, timex
 from dossier.model import Entity, Segment, Sentence, Span, Timex
@@ -22,6 +26,29 @@ class Analysis:
     entities: list[tuple[Entity, str]] = field(default_factory=list)  # (entity, segment language)
     times: list[Timex] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+
+# Bump when the code of a stage changes what it extracts; data and model changes are hashed below.
+PIPELINE_REVISION = 1
+# Data that decides what extraction finds. Model weights are represented by their meta.json.
+_VERSIONED_DATA = ("kb", "timex", "events", "provenance", "lang", "gazetteer")
+
+
+@lru_cache(maxsize=1)
+def pipeline_version() -> str:
+    """Changes whenever code revision, data tables or models change, so stored extraction from an
+    older pipeline is redone on the next ingest of the same article."""
+    digest = hashlib.sha256(f"{__version__}/{PIPELINE_REVISION}".encode())
+    files: list = []
+    for name in _VERSIONED_DATA:
+        folder = config.DATA_DIR / name
+        if folder.is_dir():
+            files.extend(p for p in folder.rglob("*") if p.is_file())
+    files.extend(config.DATA_DIR.glob("models/*/meta.json"))
+    for path in sorted(files):
+        digest.update(str(path.relative_to(config.DATA_DIR)).encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
 
 
 def analyse(

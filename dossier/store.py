@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -134,6 +134,10 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX frames_type ON frames(type, article_id);
     """,
+    # 3: which version of the pipeline produced an article's extraction, so a newer one redoes it
+    """
+    ALTER TABLE articles ADD COLUMN extraction_version TEXT NOT NULL DEFAULT '';
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -162,6 +166,17 @@ class NewArticle:
     times: list[Timex] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     frames: list[tuple[EventFrame, dict[str, Any]]] = field(default_factory=list)  # (frame, extra)
+    # The pipeline version that produced the fields above; "" = not analysed (metadata-only update).
+    extraction_version: str = ""
+
+
+@dataclass
+class StoredArticle:
+    """What the store already holds for some content, so ingest can skip unneeded analysis."""
+
+    id: str
+    published: str | None
+    extraction_version: str
 
 
 @dataclass
@@ -317,50 +332,59 @@ class Store:
 
     # -- writes ---------------------------------------------------------------------------
 
+    def find_by_content(self, content_hash: str) -> StoredArticle | None:
+        row = self.conn.execute(
+            "SELECT id, published, extraction_version FROM articles WHERE content_hash = ?", (content_hash,)
+        ).fetchone()
+        return StoredArticle(row["id"], row["published"], row["extraction_version"]) if row else None
+
     def save_article(self, art: NewArticle) -> SaveResult:
+        """Insert a new article, or update a known one (same content = same article): metadata that
+        is now known or corrected changes, and an analysed ``art`` replaces the old extraction."""
         with self.transaction() as tx:
             row = tx.execute(
                 "SELECT id, " + ", ".join(_METADATA_COLUMNS) + " FROM articles WHERE content_hash = ?",
                 (art.content_hash,),
             ).fetchone()
             if row is not None:
-                # Same content seen again: one article. Only metadata that was unknown and is now
-                # known (or was corrected in a sidecar) changes; the text and extraction do not.
                 changes = {
                     c: getattr(art, c)
                     for c in _METADATA_COLUMNS
                     if getattr(art, c) is not None and getattr(art, c) != row[c]
                 }
+                if art.extraction_version:
+                    changes["extraction_version"] = art.extraction_version
+                    for table in ("segments", "sentences", "mentions", "timexes", "place_mentions", "frames"):
+                        tx.execute(f"DELETE FROM {table} WHERE article_id = ?", (row["id"],))
+                    self._write_analysis(tx, replace(art, id=row["id"]))
                 if not changes:
                     return SaveResult(row["id"], "unchanged")
                 sets = ", ".join(f"{c} = ?" for c in changes)
                 tx.execute(f"UPDATE articles SET {sets} WHERE id = ?", (*changes.values(), row["id"]))
-                return SaveResult(row["id"], "updated")
+                return SaveResult(row["id"], "re-extracted" if art.extraction_version else "updated")
             tx.execute(
                 """INSERT INTO articles (id, content_hash, raw_sha256, title, published, source, url,
-                       lang_hint, licence, note, origin, encoding, text, ingested_at)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'))""",
+                       lang_hint, licence, note, origin, encoding, text, ingested_at, extraction_version)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?)""",
                 (
                     art.id, art.content_hash, art.raw_sha256, art.title, art.published, art.source,
                     art.url, art.lang_hint, art.licence, art.note, art.origin, art.encoding, art.text,
+                    art.extraction_version,
                 ),
             )
-            tx.executemany(
-                "INSERT INTO segments (article_id, idx, start, end, lang, parallel_of, kind) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (art.id, i, s.start, s.end, s.lang, s.parallel_of, s.kind)
-                    for i, s in enumerate(art.segments)
-                ],
-            )
-            tx.executemany(
-                "INSERT INTO sentences (article_id, idx, start, end, segment) VALUES (?, ?, ?, ?, ?)",
-                [(art.id, i, s.start, s.end, s.segment) for i, s in enumerate(art.sentences)],
-            )
-            self._write_extraction(tx, art)
+            self._write_analysis(tx, art)
             return SaveResult(art.id, "created")
 
-    def _write_extraction(self, tx: sqlite3.Connection, art: NewArticle) -> None:
+    def _write_analysis(self, tx: sqlite3.Connection, art: NewArticle) -> None:
+        tx.executemany(
+            "INSERT INTO segments (article_id, idx, start, end, lang, parallel_of, kind) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(art.id, i, s.start, s.end, s.lang, s.parallel_of, s.kind) for i, s in enumerate(art.segments)],
+        )
+        tx.executemany(
+            "INSERT INTO sentences (article_id, idx, start, end, segment) VALUES (?, ?, ?, ?, ?)",
+            [(art.id, i, s.start, s.end, s.segment) for i, s in enumerate(art.sentences)],
+        )
         tx.executemany(
             "INSERT INTO mentions (article_id, start, end, text, label, lang, entity_id, canonical, score, method) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

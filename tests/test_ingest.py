@@ -141,3 +141,25 @@ def test_normalise_date(value, expected) -> None:
 def test_normalise_date_rejects(value) -> None:
     with pytest.raises(MetadataError):
         normalise_date(value)
+
+
+def test_new_pipeline_version_reextracts_and_new_date_reresolves(tmp_path: Path, db_path: Path, monkeypatch) -> None:
+    from dossier import ingest as ingest_mod
+
+    d = tmp_path / "in"
+    d.mkdir()
+    write(d / "a.txt", "김정은 위원장은 13일 푸틴 대통령과 만났다.")
+    with Store(db_path) as s:
+        assert ingest_paths([d], s).counts()["created"] == 1
+        (aid,) = s.article_ids()
+        assert [t.value for t in s.article_extraction(aid)["times"]] == ["XXXX-XX-13"]
+        # the same file again: nothing to do
+        assert ingest_paths([d], s).counts()["unchanged"] == 1
+        # a sidecar now gives the date: the relative date is resolved against it
+        write(d / "a.json", json.dumps({"published": "2023-09-15"}))
+        assert ingest_paths([d], s).counts()["re-extracted"] == 1
+        assert [t.value for t in s.article_extraction(aid)["times"]] == ["2023-09-13"]
+        # a newer pipeline redoes the extraction, keeping one article
+        monkeypatch.setattr(ingest_mod, "pipeline_version", lambda: "newer")
+        assert ingest_paths([d], s).counts()["re-extracted"] == 1
+        assert s.count_articles(Filters()) == 1 and s.integrity_ok()
