@@ -1,0 +1,42 @@
+"""Dossier — router and frame only: page config, navigation, the shared sidebar filters.
+
+Run: ``streamlit run app.py`` (database: $DOSSIER_DB, default var/dossier.db; on first start an
+empty database is filled from data/articles).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import data
+from components.filters import render_sidebar_filters
+from components.frame import favicon, mark_frame_ready, render_filter_bar, render_nav_links
+from components.safe import inject_style
+
+st.set_page_config(page_title="Dossier", page_icon=favicon(), layout="wide")
+inject_style()
+
+PAGES = [
+    st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    st.Page("pages/articles.py", title="Articles", icon=":material/article:", url_path="articles"),
+]
+# The built-in menu would drop the query string on a page switch; our own links carry the filters.
+page = st.navigation(PAGES, position="hidden")
+
+opened = data.open_store()
+facets = data.facets()
+with st.sidebar:
+    st.markdown("### :material/folder_open: Dossier")
+    nav = st.container()  # filled after the filters, so the links carry this run's filters
+    st.divider()
+    filters = render_sidebar_filters(facets, key="filters")
+    st.caption(f"{facets.n_articles:,} articles in `{data.db_path().name}`")
+with nav:
+    render_nav_links(PAGES)
+
+if opened.first_start_note and not st.session_state.get("_first_start_seen"):
+    st.session_state["_first_start_seen"] = True
+    st.toast(opened.first_start_note, icon=":material/download_done:")
+render_filter_bar(filters)
+mark_frame_ready()
+page.run()

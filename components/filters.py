@@ -1,0 +1,187 @@
+"""The shared sidebar filters and their round trip through the URL.
+
+The URL is the source of truth: a filtered view is a link, and opening a crafted link reproduces
+the view. Widgets are seeded from the URL whenever it changed from outside (first load, a pasted
+link, a chart click written by a page), and every widget change is written back to the URL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import replace
+
+import streamlit as st
+
+from components.data import MAX_QUERY_CHARS
+from components.labels import language_label
+from dossier.filters import Filters
+from dossier.store import Facets
+
+# query-parameter names owned by Filters; every other parameter (e.g. ``article``) is left alone
+FILTER_PARAMS = ("from", "to", "undated", "actor", "lang", "source", "event", "place", "q")
+# date inputs accept anything in this span, so a crafted URL with an old or future date still opens
+_EARLIEST = dt.date(1800, 1, 1)
+_LATEST = dt.date(2200, 12, 31)
+_SOURCE_LABEL_CHARS = 60
+
+
+def query_params() -> dict[str, list[str]]:
+    """All query parameters, lists kept (``st.query_params[k]`` alone returns only the last)."""
+    return {k: st.query_params.get_all(k) for k in st.query_params}
+
+
+def url_filters() -> Filters:
+    return Filters.from_query_params(query_params())
+
+
+def active_filters() -> Filters:
+    """The filters a page should query with (app.py has already normalised the URL)."""
+    return url_filters()
+
+
+def write_params(filters: Filters | None = None, **others: str | None) -> None:
+    """Write filters and/or other parameters (``article="…"``; None removes one) to the URL,
+    leaving the rest as they are. Writes nothing when nothing changed, so no extra rerun."""
+    current = query_params()
+    new: dict[str, list[str]] = {}
+    if filters is None:
+        new.update({k: v for k, v in current.items() if k in FILTER_PARAMS})
+    else:
+        for k, v in filters.to_query_params().items():
+            new[k] = [v] if isinstance(v, str) else list(v)
+    for k, v in current.items():
+        if k not in FILTER_PARAMS and k not in others:
+            new[k] = v
+    for k, v in others.items():
+        if v is not None:
+            new[k] = [v]
+    if new != current:
+        st.query_params.from_dict(new)
+
+
+def view_digest(f: Filters, *extra: object) -> str:
+    """A short stable id of a view, used in widget keys so a table's or chart's selection belongs
+    to the view it was made in (and is dropped when the filters change)."""
+    raw = repr((sorted(f.to_query_params().items()), extra))
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:10]
+
+
+def _seed_widgets(key: str, f: Filters, *, synced: bool = True) -> None:
+    ss = st.session_state
+    ss[f"{key}_from"] = f.date_from
+    ss[f"{key}_to"] = f.date_to
+    ss[f"{key}_undated"] = f.undated
+    ss[f"{key}_langs"] = list(f.langs)
+    ss[f"{key}_sources"] = list(f.sources)
+    ss[f"{key}_q"] = f.q[:MAX_QUERY_CHARS]
+    if synced:
+        ss[f"{key}_synced"] = f
+
+
+def _clear(key: str) -> None:
+    # only the widgets change; the run that follows sees them differ from the URL and writes it
+    _seed_widgets(key, Filters(), synced=False)
+
+
+def render_sidebar_filters(facets: Facets, *, key: str = "filters") -> Filters:
+    """Date range, languages, sources and text search. Returns the active Filters, carrying the
+    problems found in the URL (malformed values, values this corpus does not have)."""
+    url_f = url_filters()
+    problems = list(url_f.problems)
+    if len(url_f.q) > MAX_QUERY_CHARS:
+        problems.append(f"search text cut to its first {MAX_QUERY_CHARS} characters")
+    ss = st.session_state
+    if ss.get(f"{key}_synced") != url_f or f"{key}_q" not in ss:
+        _seed_widgets(key, url_f)
+
+    # a value from a link that this corpus does not have stays selectable (it selects nothing)
+    lang_options = list(dict.fromkeys([*facets.languages, *ss[f"{key}_langs"]]))
+    source_options = list(dict.fromkeys([*facets.sources, *ss[f"{key}_sources"]]))
+    problems += [
+        f"no article in language “{v}”" for v in url_f.langs if v not in facets.languages
+    ]
+    problems += [f"no article from source “{v}”" for v in url_f.sources if v not in facets.sources]
+
+    st.text_input(
+        "Search text",
+        key=f"{key}_q",
+        max_chars=MAX_QUERY_CHARS,
+        placeholder="any script: 블라디보, प्योंगयांग, Vostochny…",
+        help="Finds articles whose text or title contains this exact substring (any script, "
+        "case-insensitive). Press Enter to apply.",
+    )
+    corpus_span = (
+        f"Articles in this corpus run from {facets.min_date} to {facets.max_date}."
+        if facets.min_date
+        else "No article in this corpus has a publication date."
+    )
+    st.date_input(
+        "Published from",
+        key=f"{key}_from",
+        min_value=_EARLIEST,
+        max_value=_LATEST,
+        format="YYYY-MM-DD",
+        help=corpus_span,
+    )
+    st.date_input(
+        "Published until",
+        key=f"{key}_to",
+        min_value=_EARLIEST,
+        max_value=_LATEST,
+        format="YYYY-MM-DD",
+        help=corpus_span + " The end date is included.",
+    )
+    has_range = bool(ss[f"{key}_from"] or ss[f"{key}_to"])
+    st.checkbox(
+        f"Include undated articles ({facets.n_undated})",
+        key=f"{key}_undated",
+        disabled=not has_range,
+        help="Articles without a publication date are never given a guessed one. With a date "
+        "range set, choose whether they stay in the view.",
+    )
+    st.multiselect(
+        "Languages",
+        lang_options,
+        key=f"{key}_langs",
+        format_func=lambda c: language_label(c, facets.languages.get(c, 0)),
+        placeholder="all languages",
+        help="Articles with at least one segment in any of these languages.",
+    )
+    st.multiselect(
+        "Sources",
+        source_options,
+        key=f"{key}_sources",
+        format_func=lambda s: _short(s, _SOURCE_LABEL_CHARS) + f" · {facets.sources.get(s, 0)}",
+        placeholder="all sources",
+    )
+
+    start, end = ss[f"{key}_from"], ss[f"{key}_to"]
+    if start and end and start > end:
+        start, end = end, start
+        problems.append("swapped from/to: the start was after the end")
+    chosen = url_f.with_(
+        date_from=start,
+        date_to=end,
+        undated=bool(ss[f"{key}_undated"]),
+        langs=tuple(ss[f"{key}_langs"]),
+        sources=tuple(ss[f"{key}_sources"]),
+        q=(ss[f"{key}_q"] or "").strip()[:MAX_QUERY_CHARS],
+    )
+    st.button(
+        "Clear filters",
+        key=f"{key}_clear",
+        on_click=_clear,
+        args=(key,),
+        disabled=chosen.is_empty(),
+        icon=":material/filter_alt_off:",
+        width="stretch",
+    )
+    # normalise the URL (drops malformed values, sorts nothing) and remember what it now says
+    write_params(chosen)
+    ss[f"{key}_synced"] = chosen
+    return replace(chosen, problems=tuple(dict.fromkeys(problems)))
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,55 @@
+"""Articles: the filtered list, and a reader for the selected article."""
+
+from __future__ import annotations
+
+import math
+
+import streamlit as st
+
+from components import data
+from components.article_list import render_article_list
+from components.frame import require_frame
+from components.filters import active_filters, query_params, view_digest, write_params
+from components.reader import render_article_reader
+
+require_frame()
+f = active_filters()
+wanted = (query_params().get("article") or [None])[-1]
+
+st.header("Articles")
+total, _ = data.article_page(f, 0)
+pages = max(1, math.ceil(total / data.MAX_LIST_ROWS))
+view = view_digest(f)
+
+left, right = st.columns([1, 1], gap="medium")
+with left:
+    page = 0
+    if pages > 1:
+        page = int(
+            st.number_input(
+                f"Page (of {pages}, {data.MAX_LIST_ROWS} per page)",
+                min_value=1, max_value=pages, value=1, step=1, key=f"articles_page_{view}",
+            )
+        ) - 1
+    total, rows = data.article_page(f, page)
+    first, last = page * data.MAX_LIST_ROWS + 1, page * data.MAX_LIST_ROWS + len(rows)
+    st.caption(
+        f"{total:,} article{'s' if total != 1 else ''} match"
+        + (f" · showing {first:,}–{last:,}" if total > len(rows) else "")
+    )
+    ids = [r.id for r in rows]
+    # the reader shows an article of the list: the one in the URL, else the first
+    shown_id = wanted if wanted in ids else (ids[0] if ids else None)
+    if wanted and wanted not in ids:
+        write_params(article=None)  # a choice from an earlier view that this one does not hold
+    if rows:
+        picked = render_article_list(rows, key=f"articles_{view}_{page}", selected_id=shown_id)
+        if picked and picked != shown_id:
+            write_params(article=picked)
+            shown_id = picked
+    else:
+        st.info("No article matches these filters.", icon=":material/search_off:")
+
+if shown_id:
+    with right:
+        render_article_reader(data.article(shown_id), key="reader")

@@ -1,0 +1,271 @@
+"""Streamlit AppTest of the router (app.py) and each page, on a temporary database built by
+ingesting the real sample corpus plus one hostile article written here."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dossier.filters import Filters
+from dossier.ingest import ingest_paths
+from dossier.store import Store
+
+REPO = Path(__file__).resolve().parents[1]
+APP = REPO / "app.py"
+SHARED_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CORPUS = SHARED_CORPUS if SHARED_CORPUS.is_dir() else REPO / "data" / "articles"
+
+HOSTILE_TEXT = (
+    "A hostile test article. It says <script>alert(1)</script> and shows "
+    "<img src=x onerror=alert(2)> in the middle of an ordinary English sentence about a summit.\n"
+    "Markdown must stay text too: **not bold**, [a link](http://example.com) and $x$.\n"
+)
+HOSTILE_META = {
+    "title": "<img src=x onerror=alert(3)> Hostile title",
+    "published": "2023-08-20",
+    "source": "<b>Hostile Source</b>",
+    "url": "javascript:alert(4)",
+}
+TIMEOUT = 60
+
+
+@pytest.fixture(scope="module")
+def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    src = tmp_path_factory.mktemp("hostile")
+    (src / "hostile.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
+    (src / "hostile.json").write_text(json.dumps({"file": "hostile.txt", **HOSTILE_META}), encoding="utf-8")
+    path = tmp_path_factory.mktemp("appdb") / "dossier.db"
+    with Store(path) as store:
+        report = ingest_paths([CORPUS, src], store)
+    assert not report.rejected, report.rejected
+    return path
+
+
+@pytest.fixture(scope="module")
+def ids(corpus_db: Path) -> dict[str, str]:
+    """File stem -> article id, read from the store (ids are the store's business)."""
+    with Store(corpus_db) as store:
+        out = {}
+        for aid in store.article_ids():
+            detail = store.get_article(aid)
+            assert detail is not None
+            out[Path(detail.origin.split("#")[0]).stem] = aid
+    return out
+
+
+@pytest.fixture()
+def app(corpus_db: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv("DOSSIER_DB", str(corpus_db))
+    return AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+
+
+def _articles(at: AppTest, **params: str | list[str]) -> AppTest:
+    """Open the Articles page with these query parameters."""
+    at.query_params.update(params)
+    at.run()
+    at.switch_page("pages/articles.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _html(at: AppTest) -> str:
+    return "\n".join(h.value for h in at.html)
+
+
+def _listed_titles(at: AppTest) -> list[str]:
+    assert len(at.dataframe) == 1
+    return list(at.dataframe[0].value["Title"])
+
+
+def _store_titles(corpus_db: Path, f: Filters) -> list[str]:
+    with Store(corpus_db) as store:
+        return [r.title or "(untitled)" for r in store.list_articles(f, limit=1000)]
+
+
+# -- router ------------------------------------------------------------------------------
+
+
+def test_router_opens_overview_with_sidebar_filters(app: AppTest) -> None:
+    app.run()
+    assert not app.exception, app.exception
+    assert app.header[0].value == "Corpus overview"
+    keys = {w.key for w in (*app.sidebar.text_input, *app.sidebar.date_input, *app.sidebar.multiselect)}
+    assert {"filters_q", "filters_from", "filters_to", "filters_langs", "filters_sources"} <= keys
+    assert "Showing:</strong> All articles" in _html(app)
+    assert not app.warning
+
+
+def test_query_params_set_the_sidebar_and_survive_the_run(app: AppTest) -> None:
+    app.query_params.update({"from": "2023-09-01", "to": "2023-09-30", "lang": ["ko", "hi"], "q": "김정은"})
+    app.run()
+    assert not app.exception
+    assert str(app.date_input(key="filters_from").value) == "2023-09-01"
+    assert str(app.date_input(key="filters_to").value) == "2023-09-30"
+    assert app.multiselect(key="filters_langs").value == ["ko", "hi"]
+    assert app.text_input(key="filters_q").value == "김정은"
+    assert app.query_params["lang"] == ["ko", "hi"]
+    assert app.query_params["q"] == "김정은"
+    # the filters in words, above the content
+    assert "Sep 2023 · ko, hi · “김정은”" in _html(app)
+
+
+def test_malformed_url_is_reported_and_cleaned(app: AppTest) -> None:
+    app.query_params.update({"from": "2023-13-45", "lang": "xx", "bogus": "1"})
+    app.run()
+    assert not app.exception
+    warnings = " ".join(w.value for w in app.warning)
+    assert "from='2023-13-45'" in warnings
+    assert "no article in language “xx”" in warnings
+    assert "from" not in app.query_params  # the malformed value is dropped from the link
+    assert app.query_params["lang"] == "xx"  # an unknown but well-formed value stays (selects nothing)
+    assert app.query_params["bogus"] == "1"  # parameters the filters do not own are left alone
+    assert app.metric[0].value == "0"
+
+
+def test_sidebar_change_is_written_to_the_url(app: AppTest) -> None:
+    app.run()
+    app.text_input(key="filters_q").input("블라디보").run()
+    assert app.query_params["q"] == "블라디보"
+    app.multiselect(key="filters_langs").select("ko").run()
+    assert app.query_params["lang"] == "ko"
+    app.button(key="filters_clear").click().run()
+    assert "q" not in app.query_params and "lang" not in app.query_params
+    assert app.text_input(key="filters_q").value == ""
+
+
+def test_swapped_dates_are_put_in_order(app: AppTest) -> None:
+    app.query_params.update({"from": "2023-09-30", "to": "2023-09-01"})
+    app.run()
+    assert app.query_params["from"] == "2023-09-01" and app.query_params["to"] == "2023-09-30"
+    assert any("swapped" in w.value for w in app.warning)
+
+
+# -- overview ----------------------------------------------------------------------------
+
+
+def test_overview_counts_match_the_store(app: AppTest, corpus_db: Path) -> None:
+    app.run()
+    with Store(corpus_db) as store:
+        facets = store.facets()
+        ov = store.overview(Filters())
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Articles"] == f"{facets.n_articles:,}"
+    assert metrics["Undated"] == f"{facets.n_undated:,}"
+    assert metrics["Languages"] == str(len(ov.by_language))
+    assert metrics["Sources"] == str(len(ov.by_source))
+    charts = app.get("plotly_chart")
+    assert len(charts) == 3
+    month_chart = json.loads(charts[0].proto.spec)
+    bars = dict(zip(month_chart["data"][0]["x"], month_chart["data"][0]["y"], strict=True))
+    assert bars.get("undated", 0) == facets.n_undated  # undated shown as undated, not as a date
+    assert bars["2023-08"] == ov.by_month.get("2023-08", 0)  # months without articles are kept
+
+
+def test_overview_follows_the_filters(app: AppTest) -> None:
+    app.query_params["lang"] = "hi"
+    app.run()
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Articles"] == "1"
+    assert "Showing:</strong> hi" in _html(app)
+
+
+def test_overview_escapes_source_names_in_charts(app: AppTest) -> None:
+    app.run()
+    bars = json.loads(app.get("plotly_chart")[2].proto.spec)["data"][0]
+    assert "&lt;b&gt;Hostile Source&lt;/b&gt;" in bars["y"]
+    assert not any("<b>" in label for label in bars["y"] + bars["hovertext"])
+
+
+# -- articles ----------------------------------------------------------------------------
+
+
+def test_search_korean_substring_finds_the_korean_article(app: AppTest, corpus_db: Path, ids) -> None:
+    at = _articles(app, q="블라디보")
+    titles = _listed_titles(at)
+    with Store(corpus_db) as store:
+        korean = store.get_article(ids["ko-en-nk-russia-alliance"])
+    assert korean is not None and korean.title in titles
+    assert titles == _store_titles(corpus_db, Filters(q="블라디보"))
+    assert all("블라디보" in (r or "") for r in at.dataframe[0].value["Excerpt"])
+
+
+def test_search_hindi_substring_finds_the_hindi_article(app: AppTest, ids) -> None:
+    at = _articles(app, q="प्योंगयांग")
+    assert len(at.dataframe[0].value) == 1
+    assert at.query_params.get("article") in (None, ids["hi-kim-train-to-russia"])
+    html = _html(at)
+    assert "प्योंगयांग" in html  # the reader opened the one match
+    assert "Hindi body" in html
+
+
+def test_language_filter_from_url_lists_only_that_language(app: AppTest, corpus_db: Path) -> None:
+    at = _articles(app, lang="hi")
+    assert _listed_titles(at) == _store_titles(corpus_db, Filters(langs=("hi",)))
+    assert len(at.dataframe[0].value) == 1
+    assert list(at.dataframe[0].value["Languages"]) == ["hi"]
+
+
+def test_selecting_a_row_opens_it_and_puts_it_in_the_url(app: AppTest, ids) -> None:
+    at = _articles(app, q="블라디보")
+    table = at.dataframe[0]
+    titles = list(table.value["Title"])
+    korean_row = next(i for i, t in enumerate(titles) if t.startswith("북러"))
+    at.session_state[table.key] = {"selection": {"rows": [korean_row], "columns": [], "cells": []}}
+    at.run()
+    assert at.query_params["article"] == ids["ko-en-nk-russia-alliance"]
+    assert "북러 군사동맹" in _html(at)
+
+
+def test_reader_labels_segments_of_the_korean_article(app: AppTest, corpus_db: Path, ids) -> None:
+    aid = ids["ko-en-nk-russia-alliance"]
+    at = _articles(app, article=aid)
+    html = _html(at)
+    with Store(corpus_db) as store:
+        detail = store.get_article(aid)
+    assert detail is not None
+    labels = re.findall(r'<div class="dz-seglabel"[^>]*>(.*?)</div>', html)
+    assert len(labels) == len(detail.segments)
+    korean = [label.split(". ")[0] for label in labels if label.endswith(". Korean body")]
+    assert korean, labels
+    assert f"English (translation of segment {korean[0]})" in " ".join(labels)
+    assert any("keywords" in label for label in labels)
+
+
+def test_reader_shows_text_exactly_and_escaped(app: AppTest, corpus_db: Path, ids) -> None:
+    aid = ids["hostile"]
+    at = _articles(app, article=aid, q="hostile")
+    at.segmented_control(key="reader_view").set_value("Full text").run()
+    # only the reader's markup: the frame's own markup is not from the article
+    html = "\n".join(h.value for h in at.html if "dz-title" in h.value or "dz-text" in h.value)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(2)&gt;" in html
+    assert "**not bold**, [a link](http://example.com) and $x$." in html  # markdown stays text
+    assert "&lt;img src=x onerror=alert(3)&gt; Hostile title" in html
+    assert "&lt;b&gt;Hostile Source&lt;/b&gt;" in html
+    # nothing from the article became markup: no tag, no handler, no javascript: link
+    assert not re.search(r"<(script|img|b)\b", html)
+    assert "onerror=" not in re.sub(r"&lt;.*?&gt;", "", html)
+    assert 'href="javascript' not in html
+    # the stored text is shown verbatim, line breaks included
+    with Store(corpus_db) as store:
+        detail = store.get_article(aid)
+    assert detail is not None
+    import html as html_mod
+
+    assert html_mod.escape(detail.text, quote=True) in html
+
+
+def test_unknown_article_in_url_falls_back_to_the_list(app: AppTest) -> None:
+    at = _articles(app, article="no-such-article", lang="hi")
+    assert "article" not in at.query_params
+    assert "Hindi body" in _html(at)
+
+
+def test_empty_result_says_so(app: AppTest) -> None:
+    at = _articles(app, q="zzzz-no-such-text-zzzz")
+    assert not at.dataframe
+    assert any("No article matches" in i.value for i in at.info)
