@@ -180,22 +180,38 @@ def _sentence_bounds(text: str, start: int, end: int, rules: LangRules) -> tuple
 
 def _tense(text: str, start: int, end: int, rules: LangRules) -> str | None:
     """past | future | None, from cue words of the clause around the expression (data: tense:)."""
-    if rules.tense_past is None and rules.tense_future is None:
+    if rules.tense_past is None and rules.tense_future is None and rules.tense_report is None:
         return None
     s, e = _sentence_bounds(text, start, end, rules)
-    hits: list[tuple[int, str]] = []
-    for label, rx in (("future", rules.tense_future), ("past", rules.tense_past)):
+    hits: list[tuple[int, int, str]] = []
+    # future cues first: a past form inside one ("will be paid") is not a past report
+    for label, rx in (("future", rules.tense_future), ("report", rules.tense_report), ("past", rules.tense_past)):
         if rx is None:
             continue
         for m in rx.finditer(text, s, e):
-            if start <= m.start() < end:
+            if start <= m.start() < end or m.end() <= m.start():
                 continue
-            if any(h[0] == m.start() for h in hits):
+            if label == "report":
+                gap = start - m.end() if m.end() <= start else m.start() - end
+                if gap > rules.report_window:
+                    continue
+            if any(h[0] <= m.start() < h[1] for h in hits):
                 continue
-            hits.append((m.start(), label))
+            hits.append((m.start(), m.end(), label))
     if not hits:
         return None
     if rules.tense_scope == "after":  # verb-final languages: the verb of this clause comes after
         after = sorted(h for h in hits if h[0] >= end)
-        return after[0][1] if after else None
-    return min(hits, key=lambda h: (abs(h[0] - (start if h[0] < start else end)), h[1] != "future"))[1]
+        return _past(after[0][2]) if after else None
+
+    def distance(h: tuple[int, int, str]) -> int:
+        return start - h[1] if h[1] <= start else h[0] - end
+
+    best = min(hits, key=lambda h: (distance(h), h[2] != "future"))
+    if rules.max_distance is not None and distance(best) > rules.max_distance:
+        return None
+    return _past(best[2])
+
+
+def _past(label: str) -> str:
+    return "past" if label == "report" else label

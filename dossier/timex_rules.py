@@ -40,6 +40,9 @@ class LangRules:
     tense_past: re.Pattern[str] | None
     tense_future: re.Pattern[str] | None
     tense_scope: str  # nearest | after
+    tense_report: re.Pattern[str] | None  # reporting verbs: past, but only next to the expression
+    report_window: int
+    max_distance: int | None
     anchor: str  # last | first: which earlier day "that day"/이날 points to
     sentence_end: re.Pattern[str]
     clause_end: re.Pattern[str] | None
@@ -183,6 +186,8 @@ def load_rules(lang: str) -> LangRules | None:
         lang=lang, patterns=patterns, vocab=vocab, numbers=numbers, number_joiners=joiners,
         tense_past=_cue(tense.get("past")), tense_future=_cue(tense.get("future")),
         tense_scope=str(tense.get("scope", "nearest")),
+        tense_report=_cue(tense.get("report")), report_window=int(tense.get("report_window", 20)),
+        max_distance=int(tense["max_distance"]) if tense.get("max_distance") else None,
         anchor=str(data.get("anchor", "last")),
         sentence_end=re.compile(data.get("sentence_end", r"[.!?।]\s|\n")),
         clause_end=re.compile(data["clause_end"]) if data.get("clause_end") else None,
