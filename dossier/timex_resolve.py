@@ -148,10 +148,15 @@ def _fmt_number(n: Any) -> str:
 def duration(n: Any, unit: str) -> str:
     """P3D, P17M, PT2H, PXY; fractional years/months become the next smaller unit (P2Y6M)."""
     code = DUR_DATE_UNITS.get(unit, unit)
+    if code == "D" and n not in (None, "X") and float(n) != int(float(n)):
+        f = float(n)  # a day and a half → P1DT12H, half a day → PT12H
+        hours = int(round((f - int(f)) * 24))
+        return f"P{int(f)}DT{hours}H" if int(f) else f"PT{hours}H"
     if code.startswith("T"):
         if n not in (None, "X") and float(n) != int(float(n)) and code == "TH":
             f = float(n)
-            return f"PT{int(f)}H{int(round((f - int(f)) * 60))}M"
+            mins = int(round((f - int(f)) * 60))
+            return f"PT{int(f)}H{mins}M" if int(f) else f"PT{mins}M"
         return f"PT{_fmt_number(n)}{code[1:]}"
     if n not in (None, "X") and float(n) != int(float(n)) and code in ("Y", "M"):
         f = float(n)
@@ -327,6 +332,17 @@ def prepare(spec: dict[str, Any]) -> dict[str, Any] | None:
         y, yy = _year(s["year"]), _num(s.pop("fy_end"))
         if y is not None and yy is not None:
             s["end"] = {"year": (y // 100) * 100 + yy if yy >= y % 100 else (y // 100 + 1) * 100 + yy}
+    if "holiday" in s:  # "12-25"
+        parts = str(s.pop("holiday")).split("-")
+        if len(parts) == 2:
+            s["month"], s["day"] = parts
+    if "decade_base" in s:  # nineteen eighties → 198
+        base, n = _num(s.pop("decade_base")), _num(s.get("decade"))
+        if base is None or n is None:
+            return None
+        s["decade"] = base + n
+    if "pod_ampm" in s:  # "eight o'clock in the evening"
+        s["ampm"] = "pm" if s.pop("pod_ampm") in ("AF", "EV", "NI") else "am"
     if "rel_anchor" in s:
         s["rel_unit"], s["rel_n"] = "ANCHOR", s.pop("rel_anchor")
     if "decade_2d" in s:  # 90년대 → 1990s, 10년대 → 2010s
