@@ -46,6 +46,7 @@ class Actor:
 @dataclass(frozen=True)
 class LangRules:
     particles: Names  # Korean postpositions that may follow a name
+    suffixes: Names  # bound nouns that may follow a name inside one word (국가안보실+장)
     titles: Names  # titles/honorifics that may stand next to a name
     articles: Names  # leading words dropped before lookup
     not_mentions: Names  # adjectives that are never a country mention
@@ -185,6 +186,7 @@ def load_kb_from(directory: Path) -> KnowledgeBase:
     rules_doc = rules_doc or {}
     rules = LangRules(
         particles=_names(rules_doc.get("particles"), LANG_RULES),
+        suffixes=_names(rules_doc.get("suffixes"), LANG_RULES),
         titles=_names(rules_doc.get("titles"), LANG_RULES),
         articles=_names(rules_doc.get("articles"), LANG_RULES),
         not_mentions=_names((aliases_doc or {}).get("not_mentions"), COUNTRY_ALIASES),

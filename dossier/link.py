@@ -112,6 +112,7 @@ class _Index:
     actor_forms: dict[str, set[str]] = field(default_factory=dict)  # id -> short+family keys
     titles: set[str] = field(default_factory=set)
     particles: list[str] = field(default_factory=list)
+    suffixes: list[str] = field(default_factory=list)
     articles: set[str] = field(default_factory=set)
     not_mentions: set[str] = field(default_factory=set)
 
@@ -154,6 +155,7 @@ def _index(kb: KnowledgeBase | None = None) -> _Index:
     rules = kb.rules
     ix.titles = {normalise(t) for ts in rules.titles.values() for t in ts}
     ix.particles = sorted({p for ps in rules.particles.values() for p in ps}, key=len, reverse=True)
+    ix.suffixes = sorted({p for ps in rules.suffixes.values() for p in ps}, key=len, reverse=True)
     ix.articles = {normalise(t) for ts in rules.articles.values() for t in ts}
     ix.not_mentions = {normalise(t) for ts in rules.not_mentions.values() for t in ts}
     _INDEXES.clear()
@@ -427,33 +429,52 @@ class _Matcher:
     names: dict[str, tuple[str, str, str]]  # match form -> (label, name as written, script)
     lengths: dict[str, list[int]]  # first char -> candidate lengths, longest first
     particles: list[str]
+    suffixes: list[str]
+    family: dict[str, dict[str, str]]  # match form of a full PER name -> {family match form: script}
+
+
+def _add_names(names: dict, table, langs, label: str, ix: _Index) -> None:
+    for lg in langs:
+        for n in table.get(lg, ()):
+            folded, _ = fold_chars(unicodedata.normalize("NFC", n))
+            if len(folded) < 2 or normalise(n) in ix.not_mentions:
+                continue
+            names.setdefault(_match_form(folded), (label, folded, _script_of(folded)))
 
 
 @lru_cache(maxsize=32)
 def _matcher(lang: str, kb_id: int) -> _Matcher:
     ix = _index(None) if kb_id == 0 else _INDEXES[kb_id]
-    langs = {lang, "en"}
+    langs = (lang, "en")
     names: dict[str, tuple[str, str, str]] = {}
+    family: dict[str, dict[str, str]] = {}
     for a in ix.kb.actors.values():
         label = TYPE_LABEL[a.type]
         for table in (a.names, a.short, a.generic):
+            _add_names(names, table, langs, label, ix)
+        if a.type == "person" and a.family:
+            fams = {}
             for lg in langs:
-                for n in table.get(lg, ()):
+                for f in a.family.get(lg, ()):
+                    folded, _ = fold_chars(unicodedata.normalize("NFC", f))
+                    fams[_match_form(folded)] = _script_of(folded)
+            for lg in langs:
+                for n in a.names.get(lg, ()):
                     folded, _ = fold_chars(unicodedata.normalize("NFC", n))
-                    if len(folded) < 2 or normalise(n) in ix.not_mentions:
-                        continue
-                    names.setdefault(_match_form(folded), (label, folded, _script_of(folded)))
+                    family.setdefault(_match_form(folded), {}).update(fams)
     lengths: dict[str, set[int]] = {}
     for form in names:
         lengths.setdefault(form[0], set()).add(len(form))
-    return _Matcher(names, {c: sorted(ls, reverse=True) for c, ls in lengths.items()}, ix.particles)
+    return _Matcher(names, {c: sorted(ls, reverse=True) for c, ls in lengths.items()}, ix.particles,
+                    ix.suffixes, family)
 
 
 def _is_hangul(c: str) -> bool:
     return "가" <= c <= "힣"
 
 
-def _boundary_ok(text: str, start: int, end: int, script: str, particles: list[str]) -> bool:
+def _boundary_ok(text: str, start: int, end: int, script: str, particles: list[str],
+                 suffixes: list[str] = ()) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
     if script == "cjk":
@@ -463,10 +484,16 @@ def _boundary_ok(text: str, start: int, end: int, script: str, particles: list[s
             return False
         if not _is_hangul(after):
             return True
-        for p in particles:  # a postposition may follow, then the word ends
-            if text.startswith(p, end):
-                nxt = text[end + len(p)] if end + len(p) < len(text) else " "
-                if not _is_hangul(nxt):
+        # a bound noun (국가안보실+장) and/or a postposition may follow, then the word ends
+        for suf in ("", *suffixes):
+            if suf and not text.startswith(suf, end):
+                continue
+            pos = end + len(suf)
+            for p in ("", *particles):
+                if p and not text.startswith(p, pos):
+                    continue
+                nxt = text[pos + len(p)] if pos + len(p) < len(text) else " "
+                if (suf or p) and not _is_hangul(nxt):
                     return True
         return False
     return not _LATINISH.match(before) and not _LATINISH.match(after)
@@ -475,20 +502,24 @@ def _boundary_ok(text: str, start: int, end: int, script: str, particles: list[s
 def kb_matches(text: str, lang: str, kb: KnowledgeBase | None = None) -> list[Span]:
     """Spans of KB names (full names, short forms, generic names) in `text`, longest match first,
     word-boundary aware per script; a Korean name may be followed by a particle, which stays outside
-    the span. Names in `lang` and English are looked for. Labels: PER, ORG (organisations and
-    outlets) or LOC (countries)."""
+    the span. Names in `lang` and English are looked for. After a person's full name, their family
+    name alone is recognised too ("Kim" after "Kim Jong Un", किम after किम जोंग उन; a one-syllable
+    Korean family name only when a space follows it). Labels: PER, ORG (organisations and outlets)
+    or LOC (countries)."""
     _index(kb)
     m = _matcher(lang, 0 if kb is None else id(kb))
     folded, idx = fold_chars(text)
     low = _match_form(folded)
-    spans: list[Span] = []
+    spans: list[tuple[int, int, str]] = []  # in folded offsets
+    family_after: dict[str, tuple[int, str]] = {}  # family form -> (position of full name end, script)
     i, n = 0, len(low)
     while i < n:
         hit = 0
         for length in m.lengths.get(low[i], ()):
             if i + length > n:
                 continue
-            entry = m.names.get(low[i : i + length])
+            form = low[i : i + length]
+            entry = m.names.get(form)
             if entry is None:
                 continue
             label, name, script = entry
@@ -497,13 +528,38 @@ def kb_matches(text: str, lang: str, kb: KnowledgeBase | None = None) -> list[Sp
                 continue  # "US" must not match "us"
             if name[:1].isupper() and got[:1].islower():
                 continue  # "America" must not match "america" in running text
-            if not _boundary_ok(folded, i, i + length, script, m.particles):
+            if not _boundary_ok(folded, i, i + length, script, m.particles, m.suffixes):
                 continue
-            spans.append(Span(idx[i], idx[i + length - 1] + 1, label))
+            spans.append((i, i + length, label))
+            for fam, fscript in m.family.get(form, {}).items():
+                family_after.setdefault(fam, (i + length, fscript))
             hit = length
             break
         i += hit or 1
-    return spans
+    spans += _family_mentions(folded, low, family_after, spans, m)
+    spans.sort()
+    return [Span(idx[s], idx[e - 1] + 1, label) for s, e, label in spans]
+
+
+def _family_mentions(folded: str, low: str, family_after: dict[str, tuple[int, str]],
+                     taken: list[tuple[int, int, str]], m: _Matcher) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    occupied = [(s, e) for s, e, _ in taken]
+    for fam, (after, script) in family_after.items():
+        pos = low.find(fam, after)
+        while pos >= 0:
+            end = pos + len(fam)
+            free = all(end <= s or pos >= e for s, e in occupied)
+            cased = not fam[:1].isalpha() or folded[pos].isupper() or not folded[pos].isascii()
+            if script == "hangul" and len(fam) == 1:
+                ok = end < len(folded) and folded[end] == " " and (pos == 0 or not _is_hangul(folded[pos - 1]))
+            else:
+                ok = _boundary_ok(folded, pos, end, script, m.particles)
+            if free and cased and ok:
+                out.append((pos, end, "PER"))
+                occupied.append((pos, end))
+            pos = low.find(fam, end)
+    return out
 
 
 # --- Grouping names that are not in the KB ------------------------------------------------------

@@ -1,6 +1,7 @@
 """Entity linking (dossier/link.py): cross-script links, coreference, near misses, dictionary
 recognition, grouping of names not in the KB."""
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -9,11 +10,23 @@ from dossier.link import group_unlinked, kb_matches, link_entities
 from dossier.model import Span
 
 
+def _word_at(text: str, start: int, end: int) -> bool:
+    """No letter or combining mark glued to either side (a Korean particle may follow)."""
+    def glued(c: str) -> bool:
+        return c.isalnum() or unicodedata.category(c).startswith("M")
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    latin_in_hangul = text[start].isascii() and "가" <= before <= "힣"  # 기사는AFP통신을
+    return (latin_in_hangul or not glued(before)) and ("가" <= after <= "힣" or not glued(after))
+
+
 def spans_of(text: str, *mentions: tuple[str, str]) -> list[Span]:
-    """Spans for (surface, label) pairs, each at its next occurrence after the previous one."""
+    """Spans for (surface, label) pairs, each at its next whole-word occurrence after the previous."""
     out, pos = [], 0
     for surface, label in mentions:
         start = text.index(surface, pos)
+        while not _word_at(text, start, start + len(surface)):
+            start = text.index(surface, start + 1)
         out.append(Span(start, start + len(surface), label))
         pos = start + len(surface)
     return out
@@ -147,6 +160,23 @@ def test_kb_matches_word_boundaries_case_and_offsets():
     assert got == [("Kim Jong-un", "PER"), ("Kremlin", "ORG")]
 
 
+def test_kb_matches_family_name_only_after_the_full_name():
+    text = "Kim arrived. Kim Jong Un met Putin. Later Kim left; Kimberly stayed."
+    got = [(s.start, text[s.start : s.end]) for s in kb_matches(text, "en")]
+    assert (0, "Kim") not in got  # before the full name: not recognised
+    assert (text.index("Kim left"), "Kim") in got
+    assert not any(t.startswith("Kimberly") for _, t in got)
+    text = "किम जोंग उन रूस गए। किम-पुतिन बैठक"
+    got = [text[s.start : s.end] for s in kb_matches(text, "hi")]
+    assert got.count("किम") == 1
+
+
+def test_kb_matches_korean_bound_noun_after_an_organisation():
+    text = "조태용 한국 대통령실 국가안보실장은 말했다"
+    got = [text[s.start : s.end] for s in kb_matches(text, "ko")]
+    assert "국가안보실" in got
+
+
 def test_group_unlinked_across_scripts_independent_of_order():
     names = [
         ("Dmitry Medvedev", "en"), ("Дмитрий Медведев", "ru"), ("दिमित्री मेदवेदेव", "hi"),
@@ -184,11 +214,12 @@ GOLD = {
     "ko-en-nk-russia-alliance.txt": ("ko", [
         ("뉴욕타임스", "ORG", "outlet:nyt"), ("북한", "LOC", "country:KP"), ("김정은", "PER", "per:kim-jong-un"),
         ("조선노동당", "ORG", "org:wpk"), ("푸틴", "PER", "per:vladimir-putin"), ("러시아", "LOC", "country:RU"),
-        ("백악관", "ORG", "org:white-house"), ("국가안보회의", "ORG", "org:us-nsc"),
+        ("백악관", "ORG", "org:white-house"), ("국가안보회의", "ORG", "org:us-nsc"), ("NSC", "ORG", "org:us-nsc"),
         ("에이드리언 왓슨", "PER", "per:adrienne-watson"), ("세르게이 쇼이구", "PER", "per:sergei-shoigu"),
         ("김 위원장", "PER", "per:kim-jong-un"), ("존 F. 커비", "PER", "per:john-kirby"), ("NYT", "ORG", "outlet:nyt"),
         ("로이터", "ORG", "outlet:reuters"), ("크렘린", "ORG", "org:kremlin"), ("우크라이나", "LOC", "country:UA"),
-        ("한국", "LOC", "country:KR"), ("요미우리", "ORG", "outlet:yomiuri"), ("국가정보원", "ORG", "org:kr-nis"),
+        ("한국", "LOC", "country:KR"), ("요미우리", "ORG", "outlet:yomiuri"), ("동방경제포럼", "ORG", "org:eef"),
+        ("국가정보원", "ORG", "org:kr-nis"),
         ("연합뉴스", "ORG", "outlet:yonhap"), ("알렉산더 루카셴코", "PER", "per:alexander-lukashenko"),
         ("벨라루스", "LOC", "country:BY"), ("조선중앙통신", "ORG", "outlet:kcna"), ("KCNA", "ORG", "outlet:kcna"),
         ("쇼이구", "PER", "per:sergei-shoigu"), ("윌슨센터", "ORG", "org:wilson-center"),
@@ -201,6 +232,7 @@ GOLD = {
         ("John F. Kirby", "PER", "per:john-kirby"), ("United States", "LOC", "country:US"),
         ("Chairman Kim", "PER", "per:kim-jong-un"), ("Reuters", "ORG", "outlet:reuters"), ("Kremlin", "ORG", "org:kremlin"),
         ("South Korea", "LOC", "country:KR"), ("Yomiuri", "ORG", "outlet:yomiuri"),
+        ("Eastern Economic Forum", "ORG", "org:eef"),
         ("National Intelligence Service", "ORG", "org:kr-nis"), ("Yonhap News", "ORG", "outlet:yonhap"),
         ("Belarusian President Alexander Lukashenko", "PER", "per:alexander-lukashenko"),
         ("Korean Central News Agency", "ORG", "outlet:kcna"), ("Jin H. Lee", "PER", "per:jean-h-lee"),
@@ -211,9 +243,12 @@ GOLD = {
         ("Eastern Economic Forum", "ORG", "org:eef"), ("Vladimir Putin", "PER", "per:vladimir-putin"),
         ("Yury Trutnev", "PER", "per:yury-trutnev"), ("Maxim Oreshkin", "PER", "per:maxim-oreshkin"),
         ("Bamtonnelstroy-Most", "ORG", "org:bamtonnelstroy-most"), ("Ruslan Baisarov", "PER", "per:ruslan-baisarov"),
-        ("Far Eastern Federal University", "ORG", "org:fefu"), ("Alexander Bekker", "PER", "per:alexander-bekker"),
+        ("Polytechnic Institute at Far Eastern Federal University", "ORG", "org:fefu-polytechnic-institute"),
+        ("Alexander Bekker", "PER", "per:alexander-bekker"),
         ("Russian Geographical Society", "ORG", "org:russian-geographical-society"),
-        ("Bogdan Bulychev", "PER", "per:bogdan-bulychev"), ("Boris Korobets", "PER", "per:boris-korobets"),
+        ("Bogdan Bulychev", "PER", "per:bogdan-bulychev"), ("Far Eastern Federal University", "ORG", "org:fefu"),
+        ("Boris Korobets", "PER", "per:boris-korobets"),
+        ("Engineering Centre for High Complexity Rapid Industrial Prototyping", "ORG", "org:misis-engineering-centre"),
         ("National University of Science and Technology MISiS", "ORG", "org:misis"),
         ("Vladimir Pirozhkov", "PER", "per:vladimir-pirozhkov"), ("Agency for Strategic Initiatives", "ORG", "org:asi"),
         ("Mikhail Khomich", "PER", "per:mikhail-khomich"), ("Russia", "LOC", "country:RU"),
