@@ -18,6 +18,8 @@ from charset_normalizer import from_bytes
 # A decoded text with more than this share of control characters is binary, not an article.
 MAX_CONTROL_SHARE = 0.01
 
+# Share of high bytes that must be NUL to read BOM-less bytes as UTF-16.
+UTF16_MIN_NUL_SHARE = 0.7
 # Detector scores this close count as a tie.
 TIE_MARGIN = 0.01
 # Legacy encodings by how common they are in news text, to break ties.
@@ -92,9 +94,10 @@ def _utf16_without_bom(data: bytes) -> str | None:
     if len(data) < 8 or len(data) % 2:
         return None
     even, odd = data[0::2], data[1::2]
-    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+    # Mostly-ASCII text puts NUL in nearly every high byte; binary data with scattered NULs does not.
+    if odd.count(0) > UTF16_MIN_NUL_SHARE * len(odd) and even.count(0) < 0.05 * len(even):
         name = "utf_16_le"
-    elif even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+    elif even.count(0) > UTF16_MIN_NUL_SHARE * len(even) and odd.count(0) < 0.05 * len(odd):
         name = "utf_16_be"
     else:
         return None

@@ -137,6 +137,8 @@ def parse_json(text: str) -> list[RawDoc | RecordError]:
     if isinstance(data, Mapping) and isinstance(data.get("articles"), list):
         data = data["articles"]
     if isinstance(data, list):
+        if not data:
+            raise FormatError("JSON list holds no articles")
         return [_record(item, f"item {i + 1}") for i, item in enumerate(data)]
     return [_record(data, "")]
 
@@ -197,6 +199,8 @@ def parse_csv(text: str, *, delimiter: str = ",") -> list[RawDoc | RecordError]:
             )
             continue
         out.append(_record(dict(zip(names, row)), f"row {row_no}"))
+    if not out:
+        raise FormatError("CSV has a header but no rows")
     return out
 
 

@@ -27,6 +27,7 @@ from dossier.store import NewArticle, Store
 
 # Files in a walked folder that document the folder rather than being articles.
 _DOC_FILE = re.compile(r"^(readme|license|licence|changelog|copying|attribution)(\.|$)", re.IGNORECASE)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # A publication date this far past today is a mistake, not news.
 FUTURE_TOLERANCE = dt.timedelta(days=1)
 
@@ -172,7 +173,14 @@ def ingest_paths(
     limit = config.DOSSIER_MAX_FILE_BYTES if max_bytes is None else max_bytes
     report = IngestReport()
     for path in _candidates(paths, report):
-        for line in _ingest_file(path, store, limit):
+        try:
+            for line in _ingest_file(path, store, limit):
+                report.lines.append(line)
+                if progress:
+                    progress(line)
+        except Exception as exc:  # noqa: BLE001 — one bad file must never stop the batch
+            # Articles of this file stored before the failure stay (each is its own transaction).
+            line = ReportLine(str(path), "", "rejected", f"internal error while reading: {type(exc).__name__}: {exc}")
             report.lines.append(line)
             if progress:
                 progress(line)
@@ -244,6 +252,11 @@ def _store_doc(name: str, doc: RawDoc, meta: dict[str, Any], encoding: str, raw_
     text = unicodedata.normalize("NFC", doc.text)
     if not text.strip():
         return ReportLine(name, doc.locator, "rejected", "empty text")
+    fixes: list[str] = []
+    if _SURROGATE.search(text):
+        # Only JSON escapes can produce these; they cannot be stored or encoded as UTF-8.
+        text = _SURROGATE.sub("\ufffd", text)
+        fixes.append("lone surrogate escapes replaced by U+FFFD")
     try:
         published = normalise_date(meta.get("published"))
     except MetadataError as exc:
@@ -284,5 +297,5 @@ def _store_doc(name: str, doc: RawDoc, meta: dict[str, Any], encoding: str, raw_
         extraction_version=version,
     )
     result = store.save_article(article)
-    warnings = [] if published else ["no publication date: stored as undated"]
+    warnings = fixes + ([] if published else ["no publication date: stored as undated"])
     return ReportLine(name, doc.locator, result.status, article_id=result.article_id, warnings=warnings)
