@@ -49,6 +49,7 @@ class LangRules:
     suffixes: Names  # bound nouns that may follow a name inside one word (국가안보실+장)
     titles: Names  # titles/honorifics that may stand next to a name
     articles: Names  # leading words dropped before lookup
+    common_words: Names  # KB names that are everyday words: no dictionary recognition in that language
     not_mentions: Names  # adjectives that are never a country mention
 
 
@@ -189,6 +190,7 @@ def load_kb_from(directory: Path) -> KnowledgeBase:
         suffixes=_names(rules_doc.get("suffixes"), LANG_RULES),
         titles=_names(rules_doc.get("titles"), LANG_RULES),
         articles=_names(rules_doc.get("articles"), LANG_RULES),
+        common_words=_names(rules_doc.get("common_words"), LANG_RULES),
         not_mentions=_names((aliases_doc or {}).get("not_mentions"), COUNTRY_ALIASES),
     )
     return KnowledgeBase(actors=actors, rules=rules)

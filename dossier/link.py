@@ -433,11 +433,11 @@ class _Matcher:
     family: dict[str, dict[str, str]]  # match form of a full PER name -> {family match form: script}
 
 
-def _add_names(names: dict, table, langs, label: str, ix: _Index) -> None:
+def _add_names(names: dict, table, langs, label: str, ix: _Index, skip: set[str]) -> None:
     for lg in langs:
         for n in table.get(lg, ()):
             folded, _ = fold_chars(unicodedata.normalize("NFC", n))
-            if len(folded) < 2 or normalise(n) in ix.not_mentions:
+            if len(folded) < 2 or normalise(n) in ix.not_mentions or normalise(n) in skip:
                 continue
             names.setdefault(_match_form(folded), (label, folded, _script_of(folded)))
 
@@ -448,10 +448,11 @@ def _matcher(lang: str, kb_id: int) -> _Matcher:
     langs = (lang, "en")
     names: dict[str, tuple[str, str, str]] = {}
     family: dict[str, dict[str, str]] = {}
+    skip = {normalise(w) for w in ix.kb.rules.common_words.get(lang, ())}
     for a in ix.kb.actors.values():
         label = TYPE_LABEL[a.type]
         for table in (a.names, a.short, a.generic):
-            _add_names(names, table, langs, label, ix)
+            _add_names(names, table, langs, label, ix, skip)
         if a.type == "person" and a.family:
             fams = {}
             for lg in langs:

@@ -171,6 +171,14 @@ def test_kb_matches_family_name_only_after_the_full_name():
     assert got.count("किम") == 1
 
 
+def test_kb_matches_skips_names_that_are_common_words():
+    text = "빨래를 말리는 중에 이란과 말리 대표가 만났다"
+    got = [text[s.start : s.end] for s in kb_matches(text, "ko")]
+    assert got == ["이란"]
+    (mali,) = link_entities(text, "ko", [Span(text.index("말리 "), text.index("말리 ") + 2, "LOC")])
+    assert mali.entity_id == "country:ML"  # tagged by a model, it still links
+
+
 def test_kb_matches_korean_bound_noun_after_an_organisation():
     text = "조태용 한국 대통령실 국가안보실장은 말했다"
     got = [text[s.start : s.end] for s in kb_matches(text, "ko")]
