@@ -1,0 +1,1211 @@
+"""Reporting chains: who says it, citing whom.
+
+A chain is the path a statement travelled, from the outlet that published the sentence back to the
+origin: "Reuters ← Yonhap ← South Korea's NIS". Links are read from the sentence with the
+per-language vocabulary in data/provenance/<lang>.yaml (reporting verbs, citation markers,
+anonymous-source phrases, whole-article credits); the code only knows sentence shape:
+
+- quotes nest: a speaker inside a quotation is cited by whoever the quotation is attributed to;
+- in a verb-final language (Korean, Hindi) the last reporting verb of a clause is the main one
+  ("…말했다고 연합뉴스가 보도했다”고 밝혔다"), in English the first speaker is the outer one;
+- a citation marker ("citing", "에 따르면", "के हवाले से") hangs its source under the speaker of
+  its clause.
+
+`independence()` groups the chains that support one claim by their origin, so that "Reuters citing
+the NYT" and "the NYT" are one confirmation. It errs towards fewer independent confirmations: an
+analyst misled into seeing two sources where there is one is worse off than the reverse.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dossier.model import Entity, Sentence
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "provenance"
+LANGS = ("en", "ko", "hi")
+
+KIND_OUTLET = "outlet"
+KIND_OFFICIAL = "official"
+KIND_PERSON = "person"
+KIND_ANONYMOUS = "anonymous"
+KIND_GOVERNMENT = "government"
+KIND_ORGANISATION = "organisation"
+KIND_DOCUMENT = "document"
+
+ROLE_PUBLISHER = "publisher"  # the outlet that published the article
+ROLE_NOTE = "article-note"  # a whole-article credit ("이 기사는 AFP통신을 참조했습니다")
+ROLE_TEXT = "text"  # read from the sentence itself
+
+MAX_MERGED_SENTENCES = 6  # a quotation the sentence splitter cut is re-joined up to this many sentences
+IMMEDIATE_GAP = 16  # chars: a subject this close before a verb-final verb is that verb's own subject
+
+
+# --- Public data ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Link:
+    """One source in a chain. Offsets are None only for a publisher known from article metadata."""
+
+    text: str
+    start: int | None
+    end: int | None
+    kind: str  # outlet | official | person | anonymous | government | organisation | document
+    entity_id: str | None = None
+    canonical: str | None = None
+    affiliation: str | None = None  # entity id of the country/body an official or unnamed source belongs to
+    cue: str | None = None  # the words that make it a source: "citing", "에 따르면", "said"
+    cue_start: int | None = None
+    cue_end: int | None = None
+    role: str = ROLE_TEXT  # publisher | article-note | text
+    named: bool = True  # False for unnamed sources ("officials", "South Korean media")
+
+    def label(self) -> str:
+        return self.canonical or self.text
+
+
+@dataclass
+class Chain:
+    """Links from the publisher (first) back to the origin (last) for one sentence."""
+
+    sentence_start: int
+    sentence_end: int
+    lang: str
+    links: list[Link] = field(default_factory=list)
+
+    @property
+    def origin(self) -> Link:
+        return self.links[-1]
+
+    def describe(self) -> str:
+        return " ← ".join(link.label() for link in self.links)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class ClaimSupport:
+    """One chain supporting one claim/event (claim_id is the caller's key, e.g. an event id)."""
+
+    claim_id: str
+    chain: Chain
+    article_id: str | None = None
+
+
+@dataclass
+class OriginGroup:
+    """Chains that go back to one origin: together they are one independent confirmation."""
+
+    key: str  # entity id, or "surface:<text>" for a named but unlinked source
+    origin: Link
+    supports: list[ClaimSupport] = field(default_factory=list)
+
+    @property
+    def outlets(self) -> list[str]:
+        """Labels of the outlets that repeated this origin, in order of first appearance."""
+        seen: dict[str, None] = {}
+        for s in self.supports:
+            for link in s.chain.links:
+                if link.kind == KIND_OUTLET:
+                    seen.setdefault(link.label(), None)
+        return list(seen)
+
+
+# --- Vocabulary --------------------------------------------------------------------------------
+
+_HANGUL = "\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f"
+_DEVANAGARI = "\u0900-\u097f"
+
+
+@dataclass
+class _Lex:
+    lang: str
+    verb_final: bool
+    speech: re.Pattern | None
+    cite_verbs: re.Pattern | None
+    cite_after: re.Pattern | None
+    cite_before: re.Pattern | None
+    topic: tuple[str, ...]
+    nominative: tuple[str, ...]
+    genitive: tuple[str, ...]
+    recipient: tuple[str, ...]
+    negations: tuple[str, ...]
+    quotatives: tuple[str, ...]
+    anonymous: re.Pattern | None
+    media: re.Pattern | None
+    documents: re.Pattern | None
+    np_words: re.Pattern | None
+    official_words: tuple[str, ...]
+    outlet_nouns: re.Pattern | None
+    conjunctions: re.Pattern | None
+    coordinators: tuple[str, ...]
+    demonyms: dict[str, str | None]
+    demonym_re: re.Pattern | None
+    anaphors: dict[str, dict]
+    anaphor_re: re.Pattern | None
+    notes: list[re.Pattern]
+    kb_kinds: dict[str, tuple[str, ...]]
+
+
+def _boundaries(lang: str, *, left: bool = True, right: bool = True) -> tuple[str, str]:
+    """Word boundaries per script. Korean particles attach to nouns, so nouns have no right
+    boundary; a Korean verb must start a word."""
+    if lang == "ko":
+        lb = rf"(?<![{_HANGUL}A-Za-z0-9])" if left else ""
+        return lb, ""
+    if lang == "hi":
+        return (rf"(?<![{_DEVANAGARI}])" if left else ""), (rf"(?![{_DEVANAGARI}])" if right else "")
+    return (r"(?<![\w])" if left else ""), (r"(?![\w])" if right else "")
+
+
+def _phrases(words, lang: str, *, left: bool = True, right: bool = True, flags: int = 0) -> re.Pattern | None:
+    words = [str(w) for w in words or [] if str(w)]
+    if not words:
+        return None
+    lb, rb = _boundaries(lang, left=left, right=right)
+    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(f"{lb}(?:{alts}){rb}", flags)
+
+
+@lru_cache(maxsize=8)
+def lexicon(lang: str) -> _Lex:
+    """The vocabulary of one language (data/provenance/<lang>.yaml); English for unknown languages."""
+    path = LEXICON_DIR / f"{lang}.yaml"
+    if not path.exists():
+        path = LEXICON_DIR / "en.yaml"
+        lang = "en"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    en_kinds = raw.get("kb_kinds")
+    if en_kinds is None and lang != "en":
+        en_kinds = (yaml.safe_load((LEXICON_DIR / "en.yaml").read_text(encoding="utf-8")) or {}).get("kb_kinds")
+    ci = re.IGNORECASE if lang == "en" else 0
+    markers = raw.get("subject_markers") or {}
+    noun_left = lang != "ko"  # Korean nouns compound without spaces (부대변인, 조선중앙통신)
+    demonyms = {str(k): v for k, v in (raw.get("demonyms") or {}).items()}
+    anaphors = {str(k): dict(v or {}) for k, v in (raw.get("anaphors") or {}).items()}
+    return _Lex(
+        lang=lang,
+        verb_final=raw.get("clause_order") == "verb_final",
+        speech=_phrases(raw.get("speech_verbs"), lang, right=lang != "ko", flags=ci),
+        cite_verbs=_phrases(raw.get("cite_verbs"), lang, flags=ci),
+        cite_after=_phrases(raw.get("cite_after"), lang, flags=ci),
+        cite_before=_phrases(raw.get("cite_before"), lang, left=False),
+        topic=tuple(markers.get("topic") or ()),
+        nominative=tuple(markers.get("nominative") or ()),
+        genitive=tuple(markers.get("genitive") or ()),
+        recipient=tuple(str(r) for r in raw.get("recipient") or ()),
+        negations=tuple(str(n) for n in raw.get("negations") or ()),
+        quotatives=tuple(str(q) for q in raw.get("quotatives") or ()),
+        anonymous=_phrases(raw.get("anonymous"), lang, left=noun_left, right=lang != "ko", flags=ci),
+        media=_phrases(raw.get("media"), lang, left=noun_left, right=lang != "ko", flags=ci),
+        documents=_phrases(raw.get("documents"), lang, left=noun_left, right=lang != "ko", flags=ci),
+        np_words=_phrases(raw.get("np_words"), lang, left=noun_left, right=lang != "ko"),
+        official_words=tuple(str(w).casefold() for w in raw.get("official_words") or ()),
+        outlet_nouns=_phrases(raw.get("outlet_nouns"), lang, left=noun_left, right=lang != "ko", flags=ci),
+        conjunctions=_phrases(raw.get("conjunctions"), lang, left=lang != "ko"),
+        coordinators=tuple(str(c) for c in raw.get("coordinators") or ()),
+        demonyms=demonyms,
+        demonym_re=_phrases(list(demonyms), lang, right=lang != "ko"),
+        anaphors=anaphors,
+        anaphor_re=_phrases(list(anaphors), lang, left=True, right=lang != "ko"),
+        notes=[re.compile(p, re.MULTILINE) for p in raw.get("article_notes") or ()],
+        kb_kinds={k: tuple(str(w).casefold() for w in v or ()) for k, v in (en_kinds or {}).items()},
+    )
+
+
+# --- Knowledge base access (optional: the module works on hand-built entities without it) --------
+
+
+def _kb():
+    try:
+        from dossier.kb import load_kb
+
+        return load_kb()
+    except Exception:  # the KB is another module's; provenance degrades to id prefixes without it
+        return None
+
+
+def _actor(entity_id: str | None):
+    kb = _kb() if entity_id else None
+    return kb.get(entity_id) if kb is not None else None
+
+
+def _kind_of_entity(e: Entity, lex: _Lex) -> str | None:
+    """The source kind of a recognised entity, or None if it cannot be a source."""
+    eid = e.entity_id or ""
+    if eid.startswith("outlet:"):
+        return KIND_OUTLET
+    if eid.startswith("per:") or (e.label == "PER"):
+        actor = _actor(eid) if eid.startswith("per:") else None
+        desc = (actor.description or "").casefold() if actor is not None else ""
+        if desc and any(w in desc for w in lex.kb_kinds.get("official_words", ())):
+            return KIND_OFFICIAL
+        return KIND_PERSON
+    if eid.startswith("country:"):
+        return KIND_GOVERNMENT
+    if eid.startswith("org:"):
+        actor = _actor(eid)
+        desc = (actor.description or "").casefold() if actor is not None else ""
+        if desc and not any(w in desc for w in lex.kb_kinds.get("non_government_words", ())) and any(
+            w in desc for w in lex.kb_kinds.get("government_words", ())
+        ):
+            return KIND_GOVERNMENT
+        return KIND_ORGANISATION
+    if e.label == "ORG":
+        return KIND_ORGANISATION
+    if e.label == "LOC":
+        return KIND_GOVERNMENT  # only ever used as a speaker: "Pyongyang said" is its government
+    return None
+
+
+def _outlet_kind(entity_id: str | None) -> str:
+    actor = _actor(entity_id)
+    return (actor.kind or "") if actor is not None else ""
+
+
+def _canonical(e: Entity) -> str | None:
+    if e.canonical:
+        return e.canonical
+    actor = _actor(e.entity_id)
+    return actor.name if actor is not None else None
+
+
+# --- Outlet fallback: names the given entities missed ---------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _own_outlet_names() -> tuple[tuple[str, str, str], ...]:
+    """(name, outlet id, canonical) from data/kb/outlets.yaml, read directly: the fallback when
+    dossier.link is not importable."""
+    path = LEXICON_DIR.parent / "kb" / "outlets.yaml"
+    if not path.exists():
+        return ()
+    out = []
+    for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+        for table in ("names", "short"):
+            for names in (entry.get(table) or {}).values():
+                for n in names or ():
+                    out.append((str(n), entry["id"], entry.get("name") or entry["id"]))
+    return tuple(sorted(out, key=lambda t: len(t[0]), reverse=True))
+
+
+def _surface_outlets(text: str) -> list[Entity]:
+    found: list[Entity] = []
+    taken = [False] * len(text)
+    for name, oid, canonical in _own_outlet_names():
+        for m in re.finditer(rf"(?<![\w]){re.escape(name)}", text):
+            if m.end() < len(text) and text[m.end()].isascii() and text[m.end()].isalnum():
+                continue  # Latin names need a right boundary; Korean particles may follow Hangul
+            if any(taken[m.start() : m.end()]):
+                continue
+            for i in range(m.start(), m.end()):
+                taken[i] = True
+            found.append(Entity(m.start(), m.end(), m.group(0), "ORG", oid, canonical, 1.0, "surface"))
+    return found
+
+
+def _kb_outlets(text: str, lang: str) -> list[Entity]:
+    try:
+        from dossier.link import kb_matches, link_entities
+    except Exception:
+        return _surface_outlets(text)
+    ents = link_entities(text, lang, kb_matches(text, lang))
+    return [e for e in ents if (e.entity_id or "").startswith("outlet:")]
+
+
+def _with_outlets(text: str, lang: str, entities: list[Entity], use_kb: bool) -> list[Entity]:
+    """The given entities plus outlets they missed or left unlinked (an outlet the KB knows wins
+    over an overlapping unlinked entity)."""
+    if not use_kb:
+        return list(entities)
+    extra = _kb_outlets(text, lang)
+    out = list(entities)
+    for x in extra:
+        overlapping = [e for e in out if e.start < x.end and x.start < e.end]
+        if any((e.entity_id or "").startswith("outlet:") for e in overlapping):
+            continue
+        if any(e.entity_id and not e.entity_id.startswith("x:") for e in overlapping):
+            continue  # linked to something else: the linker decided, keep its answer
+        out = [e for e in out if e not in overlapping] + [x]
+    return sorted(out, key=lambda e: (e.start, -e.end))
+
+
+# --- Tokens of a unit ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    type: str  # source | anonymous | media | document | word | demonym | anaphor | outlet_noun | conj
+    kind: str | None = None
+    entity: Entity | None = None
+    country: str | None = None  # demonym -> country id
+    anaphor: dict | None = None
+
+
+def _script_lang(s: str, default: str) -> str:
+    counts = {"ko": 0, "hi": 0, "en": 0}
+    for ch in s:
+        if "\uac00" <= ch <= "\ud7a3":
+            counts["ko"] += 1
+        elif "\u0900" <= ch <= "\u097f":
+            counts["hi"] += 1
+        elif ch.isascii() and ch.isalpha():
+            counts["en"] += 1
+    best = max(counts, key=lambda k: counts[k])
+    if counts[best] == 0:
+        return default
+    if default in counts and counts[default] >= 0.3 * counts[best]:
+        return default
+    return best
+
+
+def _tokens(text: str, start: int, end: int, entities: list[Entity], lex: _Lex) -> list[_Tok]:
+    """Every piece a source noun phrase can be made of, non-overlapping, entities first."""
+    toks: list[_Tok] = []
+    taken = bytearray(end - start)
+
+    def free(a: int, b: int) -> bool:
+        return a >= start and b <= end and not any(taken[a - start : b - start])
+
+    def take(t: _Tok) -> None:
+        for i in range(t.start - start, t.end - start):
+            taken[i] = 1
+        toks.append(t)
+
+    for e in entities:
+        if e.start >= start and e.end <= end and free(e.start, e.end):
+            kind = _kind_of_entity(e, lex)
+            if kind is not None:
+                take(_Tok(e.start, e.end, "source", kind, entity=e))
+    seg = text[start:end]
+    passes = [
+        ("anaphor", lex.anaphor_re),
+        ("anonymous", lex.anonymous),
+        ("media", lex.media),
+        ("document", lex.documents),
+        ("demonym", lex.demonym_re),
+        ("outlet_noun", lex.outlet_nouns),
+        ("conj", lex.conjunctions),
+        ("word", lex.np_words),
+    ]
+    for typ, rx in passes:
+        if rx is None:
+            continue
+        for m in rx.finditer(seg):
+            a, b = start + m.start(), start + m.end()
+            if a == b or not free(a, b):
+                continue
+            t = _Tok(a, b, typ)
+            if typ == "anonymous":
+                t.kind = KIND_ANONYMOUS
+            elif typ == "media":
+                t.kind = KIND_OUTLET
+            elif typ == "document":
+                t.kind = KIND_DOCUMENT
+            elif typ == "demonym":
+                t.country = lex.demonyms.get(re.sub(r"\s+", " ", m.group(0)))
+            elif typ == "anaphor":
+                t.anaphor = lex.anaphors.get(re.sub(r"\s+", " ", m.group(0)), {})
+            take(t)
+    return sorted(toks, key=lambda t: t.start)
+
+
+# --- Quotations -----------------------------------------------------------------------------------
+
+_OPEN = {"“": "”", "«": "»", "„": "“", "「": "」", "『": "』"}
+_DOUBLE_QUOTES = set('“”"«»„「」『』')
+_CLOSERS = set('”"»」』')
+
+
+def _quote_regions(s: str, offset: int) -> tuple[list[int], list[tuple[int, int, int]]]:
+    """Per character the id of the innermost quotation it is in (-1 outside), and the regions
+    (start, end, parent id). Straight double quotes toggle; single quotes are not speech in Korean
+    news (‘인정’ is emphasis), so they are ignored."""
+    owner = [-1] * len(s)
+    regions: list[list[int]] = []  # [start, end, parent]
+    stack: list[tuple[str, int]] = []  # (closing char, region id)
+    for i, ch in enumerate(s):
+        cur = stack[-1][1] if stack else -1
+        if ch == '"':
+            if stack and stack[-1][0] == '"':
+                regions[stack.pop()[1]][1] = offset + i + 1
+                owner[i] = cur
+                continue
+            regions.append([offset + i, offset + len(s), cur])
+            stack.append(('"', len(regions) - 1))
+            owner[i] = len(regions) - 1
+            continue
+        if ch in _OPEN:
+            regions.append([offset + i, offset + len(s), cur])
+            stack.append((_OPEN[ch], len(regions) - 1))
+            owner[i] = len(regions) - 1
+            continue
+        if stack and ch == stack[-1][0]:
+            owner[i] = cur
+            regions[stack.pop()[1]][1] = offset + i + 1
+            continue
+        owner[i] = cur
+    return owner, [tuple(r) for r in regions]
+
+
+# --- Attributions ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Att:
+    links: list[Link]
+    region: int  # innermost quotation id of the cue, -1 outside quotes
+    cue_start: int
+    cue_end: int
+    role: str  # speaker | cited
+    via: list[Link] = field(default_factory=list)  # the outlet told ("he told the NYT")
+    parent: _Att | None = None
+    owner: _Att | None = None  # for cited sources: the speaker who cites them
+    run_start: int = 0
+
+
+class _Unit:
+    """One sentence, or several the splitter cut inside a quotation, with its tokens and quotes."""
+
+    def __init__(self, text: str, start: int, end: int, entities: list[Entity], lex: _Lex):
+        self.text, self.start, self.end, self.lex = text, start, end, lex
+        self.toks = _tokens(text, start, end, entities, lex)
+        self.by_end: dict[int, _Tok] = {}
+        for t in self.toks:
+            prev = self.by_end.get(t.end)
+            if prev is None or t.start < prev.start:
+                self.by_end[t.end] = t
+        self.by_start = {t.start: t for t in self.toks}
+        self.owner, self.regions = _quote_regions(text[start:end], start)
+        self.skips: dict[int, int] = {}  # end -> start of a parenthetical "citing X" the run jumps over
+
+    def region(self, pos: int) -> int:
+        return self.owner[pos - self.start] if self.start <= pos < self.end else -1
+
+    def _skippable(self, ch: str) -> bool:
+        if ch.isspace() or ch in "‘’'()[]「」·":
+            return True
+        return self.lex.lang == "en" and ch == ","
+
+    def run_back(self, pos: int) -> tuple[list[_Tok], int]:
+        """Tokens of the noun phrase that ends at `pos`, nearest first, and where it starts."""
+        items: list[_Tok] = []
+        p = pos
+        run_start = pos
+        region = self.region(pos - 1) if pos > self.start else -1
+        while p > self.start:
+            q = p
+            while q > self.start and self._skippable(self.text[q - 1]):
+                q -= 1
+            if q in self.skips:
+                p = self.skips[q]
+                continue
+            t = self.by_end.get(q)
+            if t is None or self.region(t.start) != region:
+                break
+            items.append(t)
+            p = run_start = t.start
+        return items, run_start
+
+    def run_fwd(self, pos: int) -> tuple[list[_Tok], int]:
+        items: list[_Tok] = []
+        p = pos
+        run_end = pos
+        region = self.region(pos) if pos < self.end else -1
+        while p < self.end:
+            q = p
+            while q < self.end and self._skippable(self.text[q]):
+                q += 1
+            t = self.by_start.get(q)
+            if t is None or self.region(t.start) != region:
+                break
+            items.append(t)
+            p = run_end = t.end
+        return items, run_end
+
+
+def _is_possessive(unit: _Unit, t: _Tok) -> bool:
+    nxt = unit.text[t.end : t.end + 2]
+    return nxt in ("'s", "’s")
+
+
+def _after_preposition(unit: _Unit, t: _Tok) -> bool:
+    before = unit.text[max(unit.start, t.start - 9) : t.start].casefold()
+    return bool(re.search(r"(?:\bfor|\bof|\bat|\bfrom)\s+(?:the\s+)?$", before))
+
+
+def _pick(unit: _Unit, items: list[_Tok], *, cited: bool = False) -> tuple[list[_Tok], _Tok | None]:
+    """Which tokens of a noun phrase are the source(s), and what they belong to (affiliation).
+    `items` are in text order. A person is the head over the body they speak for; a country is an
+    affiliation unless nothing else is there; coordination ("A and B said") gives several."""
+    lex = unit.lex
+    if not cited and not lex.verb_final and items and items[-1].type == "conj":
+        return [], None  # "Yomiuri cited a NYT report and said": "said" shares the subject of "cited"
+    sources = [t for t in items if t.type in ("source", "anonymous", "media", "anaphor") or (cited and t.type == "document")]
+    if any(t.type != "anaphor" for t in sources):
+        # "타스 통신이": the outlet noun is part of the name, not a reference back
+        sources = [t for t in sources if t.type != "anaphor"]
+    if not sources:
+        return [], None
+    countries = [t for t in sources if t.type == "source" and (t.entity and (t.entity.entity_id or "").startswith("country:"))]
+    affil_candidates = [t for t in items if t.type == "demonym" and t.country] + countries
+    non_country = [t for t in sources if t not in countries]
+    if cited and any(t.type != "document" for t in non_country):
+        non_country = [t for t in non_country if t.type != "document"]
+    has_conj = any(t.type == "conj" for t in items)
+    if has_conj and len(non_country) > 1:
+        heads = [t for t in non_country if not _is_possessive(unit, t)]
+        return heads, (affil_candidates[0] if affil_candidates else None)
+    pool = non_country or countries
+    pool = [t for t in pool if not _is_possessive(unit, t)] or pool
+    if cited and not lex.verb_final:
+        head = pool[0]  # "according to KCNA, Chairman Kim …": the source is what the marker governs
+        return [head], _affiliation(unit, head, items, affil_candidates)
+    persons = [t for t in pool if t.kind in (KIND_PERSON, KIND_OFFICIAL)]
+    if lex.verb_final:
+        head = persons[-1] if persons else pool[-1]
+    elif persons:
+        head = persons[0]
+    else:
+        free = [t for t in pool if not _after_preposition(unit, t)]
+        head = (free or pool)[-1]
+    return [head], _affiliation(unit, head, items, affil_candidates)
+
+
+def _affiliation(unit: _Unit, head: _Tok, items: list[_Tok], affil_candidates: list[_Tok]) -> _Tok | None:
+    """The body or country a person, unnamed source or outlet belongs to, named in its phrase."""
+    if head.kind not in (KIND_PERSON, KIND_OFFICIAL, KIND_ANONYMOUS, KIND_OUTLET):
+        return None
+    orgs = [t for t in items if t is not head and t.type == "source" and t.entity is not None
+            and t.kind not in (KIND_PERSON, KIND_OFFICIAL, KIND_OUTLET)
+            and not (t.entity.entity_id or "").startswith("country:")]
+    if orgs and head.kind != KIND_OUTLET:
+        return orgs[-1] if unit.lex.verb_final else orgs[0]
+    return affil_candidates[0] if affil_candidates else None
+
+
+def _link(unit: _Unit, head: _Tok, affil: _Tok | None, run: list[_Tok], cue: re.Match | tuple[int, int, str], recent: list[Link]) -> Link | None:
+    """A Link for one source token (an anaphor resolves to the latest fitting source, or to nothing)."""
+    text = unit.text
+    if isinstance(cue, tuple):
+        c_start, c_end, c_text = cue
+    else:
+        c_start, c_end, c_text = cue.start(), cue.end(), cue.group(0)
+    affiliation = None
+    if affil is not None:
+        affiliation = affil.country if affil.type == "demonym" else (affil.entity.entity_id if affil.entity else None)
+    if head.type == "anaphor":
+        want = head.anaphor.get("resolve")
+        kind_contains = str(head.anaphor.get("kind_contains") or "").casefold()
+        if want == "person":
+            # "he said" reads back to the last source only: a pronoun after "the NYT continued"
+            # is the NYT's garbled translation, not a person named three sentences earlier
+            for prev in reversed(recent):
+                if prev.kind == KIND_DOCUMENT:
+                    continue
+                if prev.kind in (KIND_PERSON, KIND_OFFICIAL) and prev.named:
+                    return Link(text[head.start : head.end], head.start, head.end, prev.kind, prev.entity_id,
+                                prev.canonical, prev.affiliation, c_text, c_start, c_end)
+                return None
+            return None
+        for prev in reversed(recent):
+            if want == "outlet" and prev.kind != KIND_OUTLET:
+                continue
+            if want == "person" and prev.kind not in (KIND_PERSON, KIND_OFFICIAL):
+                continue
+            if not prev.named:
+                continue
+            if kind_contains and prev.entity_id and kind_contains not in _outlet_kind(prev.entity_id).casefold():
+                if _outlet_kind(prev.entity_id):
+                    continue
+            return Link(text[head.start : head.end], head.start, head.end, prev.kind, prev.entity_id,
+                        prev.canonical, prev.affiliation, c_text, c_start, c_end)
+        return None
+    if head.type in ("anonymous", "media"):
+        # an unnamed source's span takes its modifiers: "अज्ञात दक्षिण कोरियाई सरकारी सूत्रों"
+        span_start = min([head.start] + [t.start for t in run if t.end <= head.start and t.type in ("demonym", "word", "source", "media", "anonymous")])
+        return Link(text[span_start : head.end], span_start, head.end, head.kind, None, None, affiliation,
+                    c_text, c_start, c_end, named=False)
+    if head.type == "document":
+        return Link(text[head.start : head.end], head.start, head.end, KIND_DOCUMENT, None, None, affiliation,
+                    c_text, c_start, c_end, named=False)
+    e = head.entity
+    kind = head.kind
+    eid = e.entity_id if e.entity_id and not e.entity_id.startswith("x:") else None
+    if kind == KIND_PERSON:
+        words = [text[t.start : t.end].casefold() for t in run if t.type == "word"]
+        if any(any(ow == w or ow in w for ow in unit.lex.official_words) for w in words):
+            kind = KIND_OFFICIAL
+    if kind == KIND_ORGANISATION and eid is None:
+        nxt = text[head.end : head.end + 20]
+        if unit.lex.outlet_nouns is not None and unit.lex.outlet_nouns.match(nxt.lstrip()):
+            kind = KIND_OUTLET
+    return Link(e.text, e.start, e.end, kind, eid or e.entity_id, _canonical(e), affiliation, c_text, c_start, c_end)
+
+
+def _negated(unit: _Unit, m_start: int, m_end: int) -> bool:
+    lex = unit.lex
+    if lex.lang == "en":
+        before = unit.text[max(unit.start, m_start - 14) : m_start].casefold()
+        return any(re.search(rf"\b{re.escape(n)}\s*$", before) for n in lex.negations)
+    # Korean negates after the stem (밝히지 않았다), Hindi before the verb (नहीं कहा)
+    after = unit.text[m_end : min(unit.end, m_end + 12)]
+    before = unit.text[max(unit.start, m_start - 12) : m_start].rstrip()
+    for n in lex.negations:
+        if after.startswith(n):
+            return True
+        if before.endswith(n) and re.search(rf"{_boundaries(lex.lang)[0]}{re.escape(n)}$", before):
+            return True
+    return False
+
+
+def _subject_candidates(unit: _Unit) -> list[tuple[int, int, str, list[_Tok], int]]:
+    """Verb-final languages: noun phrases followed by a subject marker, as
+    (marker start, marker end, marker type, run tokens in text order, run start)."""
+    lex = unit.lex
+    out = []
+    for t in unit.toks:
+        q = t.end
+        rest = unit.text[q : unit.end]
+        skipped = len(rest) - len(rest.lstrip(")]’'」』"))
+        rest = rest[skipped:]
+        for mtype, markers in (("topic", lex.topic), ("nominative", lex.nominative), ("genitive", lex.genitive)):
+            for mk in sorted(markers, key=len, reverse=True):
+                if lex.lang == "hi":
+                    m = re.match(rf"\s+{re.escape(mk)}(?![{_DEVANAGARI}])", rest)
+                else:
+                    m = re.match(rf"{re.escape(mk)}(?![{_HANGUL}])", rest)
+                if m:
+                    items, rs = unit.run_back(q)
+                    out.append((q + skipped + m.start(), q + skipped + m.end(), mtype, list(reversed(items)), rs))
+                    break
+            else:
+                continue
+            break
+    return out
+
+
+def _embedded(unit: _Unit, pos: int, verb: int) -> bool:
+    """Whether a quotative ending not attached to a quotation stands between a subject and its verb:
+    then the subject belongs to the reported clause ("러시아가 … 있다고 말했다")."""
+    lex = unit.lex
+    if not lex.quotatives:
+        return False
+    chars = []
+    for i in range(pos, verb):
+        r = unit.region(i)
+        chars.append("\x00" if r != unit.region(verb) else unit.text[i])
+    between = re.sub("\x00+", "\x00", "".join(chars))
+    for q in lex.quotatives:
+        for m in re.finditer(re.escape(q), between):
+            if m.start() == 0 or between[m.start() - 1] != "\x00":
+                return True
+    return False
+
+
+def _recipient(unit: _Unit, v_start: int, v_end: int, recent: list[Link]) -> Link | None:
+    """The outlet a speaker told: "told the NYT", "NYT에 밝혔다", "एनडीटीवी से कहा"."""
+    lex = unit.lex
+    if lex.lang == "en":
+        verb = unit.text[v_start:v_end].casefold()
+        if verb not in [r.casefold() for r in lex.recipient]:
+            return None
+        items, _ = unit.run_fwd(v_end)
+    else:
+        before = unit.text[unit.start : v_start].rstrip()
+        for r in sorted(lex.recipient, key=len, reverse=True):
+            pat = rf"\s+{re.escape(r)}$" if lex.lang == "hi" else rf"{re.escape(r)}$"
+            m = re.search(pat, before)
+            if m:
+                items, _ = unit.run_back(unit.start + m.start())
+                items = list(reversed(items))
+                break
+        else:
+            return None
+    outlets = [t for t in items if t.type == "source" and t.kind == KIND_OUTLET]
+    if not outlets:
+        return None
+    t = outlets[0]
+    return _link(unit, t, None, items, (v_start, v_end, unit.text[v_start:v_end]), recent)
+
+
+def _attributions(unit: _Unit, recent: list[Link]) -> list[_Att]:
+    lex = unit.lex
+    text = unit.text
+    seg = text[unit.start : unit.end]
+    atts: list[_Att] = []
+
+    # 1. citation markers: the cited source, and a parenthetical the subject search jumps over
+    cited: list[_Att] = []
+    if lex.cite_after is not None:
+        for m in lex.cite_after.finditer(seg):
+            a, b = unit.start + m.start(), unit.start + m.end()
+            items, run_end = unit.run_fwd(b)
+            heads, affil = _pick(unit, items, cited=True)
+            links = [lk for h in heads if (lk := _link(unit, h, affil, items, (a, b, m.group(0)), recent))]
+            if links:
+                cited.append(_Att(links, unit.region(a), a, b, "cited"))
+                end = run_end
+                while end < unit.end and text[end] in " ,":
+                    end += 1
+                start = a
+                while start > unit.start and text[start - 1] in " ,":
+                    start -= 1
+                unit.skips[run_end] = start
+                unit.skips[end] = start
+    if lex.cite_before is not None:
+        for m in lex.cite_before.finditer(seg):
+            a, b = unit.start + m.start(), unit.start + m.end()
+            items, rs = unit.run_back(a)
+            items = list(reversed(items))
+            heads, affil = _pick(unit, items, cited=True)
+            if not heads:
+                # "통신에 따르면": an outlet noun standing alone refers back to the last such outlet
+                nouns = [t for t in items if t.type in ("outlet_noun", "word") and lex.anaphor_re is not None
+                         and lex.anaphor_re.fullmatch(text[t.start : t.end])]
+                for t in nouns[-1:]:
+                    t2 = _Tok(t.start, t.end, "anaphor", anaphor=lex.anaphors.get(text[t.start : t.end], {}))
+                    heads, affil = [t2], None
+            links = [lk for h in heads if (lk := _link(unit, h, affil, items, (a, b, m.group(0)), recent))]
+            if links:
+                cited.append(_Att(links, unit.region(a), a, b, "cited", run_start=rs))
+
+    # 2. reporting verbs and their speakers
+    verbs: list[tuple[int, int, str, bool]] = []  # (start, end, text, is_cite_verb)
+    for rx, is_cite in ((lex.speech, False), (lex.cite_verbs, True)):
+        if rx is None:
+            continue
+        for m in rx.finditer(seg):
+            a, b = unit.start + m.start(), unit.start + m.end()
+            if any(v[0] < b and a < v[1] for v in verbs):
+                continue
+            if _negated(unit, a, b):
+                continue
+            verbs.append((a, b, m.group(0), is_cite))
+    verbs.sort()
+    speakers: list[_Att] = []
+    if lex.verb_final:
+        cands = _subject_candidates(unit)
+        used: set[int] = set()
+        by_region: dict[int, list[tuple[int, int, str, bool]]] = {}
+        for v in verbs:
+            by_region.setdefault(unit.region(v[0]), []).append(v)
+        for region, vs in by_region.items():
+            prev_end = unit.start
+            rc = [c for c in cands if unit.region(c[0]) == region]
+            for i, (a, b, vt, _) in enumerate(vs):
+                last = i == len(vs) - 1
+                before = [c for c in rc if c[1] <= a and c[0] not in used
+                          and (c[2] != "nominative" or not _embedded(unit, c[1], a))]
+                pick = None
+                gen = [c for c in before if c[2] == "genitive" and a - c[1] <= 2]
+                if gen:
+                    pick = gen[-1]
+                elif last:
+                    imm = [c for c in before if c[2] in ("nominative", "topic") and a - c[1] <= IMMEDIATE_GAP
+                           and not any(ch in text[c[1] : a] for ch in "“”\"")]
+                    topics = [c for c in before if c[2] == "topic"]
+                    noms = [c for c in before if c[2] == "nominative" and c[0] >= prev_end]
+                    pick = (imm[-1:] or topics[:1] or noms[-1:] or [None])[0]
+                else:
+                    noms = [c for c in before if c[2] == "nominative" and c[0] >= prev_end]
+                    topics = [c for c in before if c[2] == "topic" and c[0] >= prev_end]
+                    pick = (noms[-1:] or topics[-1:] or [None])[0]
+                prev_end = b
+                if pick is None:
+                    continue
+                heads, affil = _pick(unit, pick[3])
+                links = [lk for h in heads if (lk := _link(unit, h, affil, pick[3], (a, b, vt), recent))]
+                if not links:
+                    continue
+                used.add(pick[0])
+                att = _Att(links, region, a, b, "speaker", run_start=pick[4])
+                rcp = _recipient(unit, a, b, recent)
+                if rcp is not None and all(lk.entity_id != rcp.entity_id for lk in links):
+                    att.via = [rcp]
+                speakers.append(att)
+    else:
+        for a, b, vt, is_cite in verbs:
+            items, rs = unit.run_back(a)
+            items = list(reversed(items))
+            heads, affil = _pick(unit, items)
+            if not heads:
+                # inverted after a quotation: ",” said Jin H. Lee" / ",” officials said"
+                if re.search(r"[,.]?\s*[”\"]\s*$", text[unit.start : a]) or re.search(r",\s*$", text[unit.start : a]):
+                    items, _ = unit.run_fwd(b)
+                    heads, affil = _pick(unit, items)
+                    rs = b
+            if not heads:
+                continue
+            links = [lk for h in heads if (lk := _link(unit, h, affil, items, (a, b, vt), recent))]
+            if not links:
+                continue
+            att = _Att(links, unit.region(a), a, b, "speaker", run_start=rs)
+            if is_cite:
+                items2, _ = unit.run_fwd(b)
+                h2, af2 = _pick(unit, items2, cited=True)
+                l2 = [lk for h in h2 if (lk := _link(unit, h, af2, items2, (a, b, vt), recent))]
+                if l2:
+                    c = _Att(l2, unit.region(a), a, b, "cited")
+                    c.owner = att
+                    cited.append(c)
+            rcp = _recipient(unit, a, b, recent)
+            if rcp is not None and all(lk.entity_id != rcp.entity_id for lk in links):
+                att.via = [rcp]
+            speakers.append(att)
+
+    # 3. who cites the cited: the speaker of the same clause
+    for c in cited:
+        if c.owner is not None:
+            continue
+        same = [s for s in speakers if s.region == c.region]
+        if lex.verb_final:
+            later = [s for s in same if s.cue_start >= c.cue_end]
+            c.owner = later[0] if later else (same[-1] if same else None)
+        else:
+            before = [s for s in same if s.cue_end <= c.cue_start or s.run_start <= c.cue_start]
+            # "NYT, citing an official, said": the speaker's name stands before, its verb after
+            enclosing = [s for s in same if s.run_start <= c.cue_start]
+            after = [s for s in same if s.cue_start >= c.cue_end]
+            c.owner = (enclosing[-1:] or before[-1:] or after[:1] or [None])[0]
+    atts = speakers + cited
+    return atts
+
+
+def _governor(unit: _Unit, region: int, atts: list[_Att]) -> _Att | None:
+    """The speaker a quotation is attributed to: the speaker of the enclosing region whose cue is
+    nearest the quotation."""
+    if region < 0:
+        return None
+    q_start, q_end, parent_region = unit.regions[region]
+    cands = [a for a in atts if a.role == "speaker" and a.region == parent_region]
+    if not cands:
+        return _governor(unit, parent_region, atts)
+
+    def dist(a: _Att) -> int:
+        if a.cue_end <= q_start:
+            return q_start - a.cue_end
+        if a.cue_start >= q_end:
+            return a.cue_start - q_end
+        return 0
+
+    return min(cands, key=dist)
+
+
+def _coordinated(unit: _Unit, a: _Att, b: _Att) -> bool:
+    """"Kirby said X, and officials said Y": siblings. "KCNA reported that …, and that Kim said":
+    the coordinator does not stand right before the second speaker, so Kim is nested."""
+    between = unit.text[min(a.cue_end, b.run_start) : max(a.cue_end, b.run_start)]
+    tail = between.rstrip()
+    return any(tail.endswith(c.rstrip()) for c in unit.lex.coordinators)
+
+
+def _tree(unit: _Unit, atts: list[_Att]) -> None:
+    lex = unit.lex
+    speakers = sorted([a for a in atts if a.role == "speaker"], key=lambda a: a.cue_start)
+    by_region: dict[int, list[_Att]] = {}
+    for s in speakers:
+        by_region.setdefault(s.region, []).append(s)
+    for region, ss in by_region.items():
+        gov = _governor(unit, region, atts)
+        if lex.verb_final:
+            main = ss[-1]
+            main.parent = gov
+            for s in ss[:-1]:
+                s.parent = main
+        else:
+            main = ss[0]
+            main.parent = gov
+            for s in ss[1:]:
+                s.parent = main.parent if _coordinated(unit, main, s) else main
+    for c in atts:
+        if c.role == "cited":
+            c.parent = c.owner if c.owner is not None else _governor(unit, c.region, atts)
+
+
+def _paths(atts: list[_Att]) -> list[list[_Att]]:
+    has_child = {id(a.parent) for a in atts if a.parent is not None}
+    out = []
+    for a in atts:
+        if id(a) in has_child:
+            continue
+        path = []
+        cur: _Att | None = a
+        guard = 0
+        while cur is not None and guard < 20:
+            path.append(cur)
+            cur = cur.parent
+            guard += 1
+        out.append(list(reversed(path)))
+    return out
+
+
+def _open_quote(text: str, start: int, end: int) -> bool:
+    """Whether a quotation opened in text[start:end] is still open at its end."""
+    stack: list[str] = []
+    for ch in text[start:end]:
+        if ch == '"':
+            if stack and stack[-1] == '"':
+                stack.pop()
+            else:
+                stack.append('"')
+        elif ch in _OPEN:
+            stack.append(_OPEN[ch])
+        elif stack and ch == stack[-1]:
+            stack.pop()
+    return bool(stack)
+
+
+def _units(text: str, sentences: list[Sentence]) -> list[tuple[int, int]]:
+    """Sentences, re-joined while a quotation is open (the splitter cuts “…. …” in two). A
+    quotation that does not close within a few sentences is a stray mark: nothing is joined."""
+    sents = sorted(sentences, key=lambda s: s.start)
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(sents):
+        start, end, last = sents[i].start, sents[i].end, i
+        if _open_quote(text, start, end):
+            k = i + 1
+            while k < len(sents) and k - i < MAX_MERGED_SENTENCES and sents[k].segment == sents[i].segment:
+                marks = [ch for ch in text[sents[k].start : sents[k].end] if ch in _DOUBLE_QUOTES]
+                if not marks:
+                    k += 1
+                    continue
+                # the next quotation mark must close the open one, else the marks are garbled
+                if marks[0] in _CLOSERS and not _open_quote(text, start, sents[k].end):
+                    end, last = sents[k].end, k
+                break
+        out.append((start, end))
+        i = last + 1
+    return out
+
+
+# --- Public functions ------------------------------------------------------------------------------
+
+
+def publisher(text: str, lang: str, entities: list[Entity], *, use_kb: bool = True) -> Link | None:
+    """The article's own outlet when it signs off on a line of its own ("VOA 뉴스")."""
+    ents = _with_outlets(text, lang, entities, use_kb)
+    for e in reversed(ents):
+        if not (e.entity_id or "").startswith("outlet:"):
+            continue
+        line_start = text.rfind("\n", 0, e.start) + 1
+        line_end = text.find("\n", e.end)
+        line_end = len(text) if line_end < 0 else line_end
+        rest = (text[line_start : e.start] + text[e.end : line_end]).strip(" \t*-—–·|")
+        if not rest:
+            return Link(e.text, e.start, e.end, KIND_OUTLET, e.entity_id, _canonical(e), role=ROLE_PUBLISHER)
+    return None
+
+
+def article_attribution(text: str, lang: str, entities: list[Entity], *, use_kb: bool = True) -> list[Link]:
+    """Outlets a whole article draws on ("*이 기사는 AFP통신을 참조했습니다", "Reuters contributed
+    reporting"). Only outlets count: a credit naming the article's own reporters is not a source."""
+    lex = lexicon(lang)
+    ents = _with_outlets(text, lang, entities, use_kb)
+    out: list[Link] = []
+    seen: set[str] = set()
+    for rx in lex.notes:
+        for m in rx.finditer(text):
+            a, b = m.span("src")
+            for e in ents:
+                if e.start >= a and e.end <= b and (e.entity_id or "").startswith("outlet:") and e.entity_id not in seen:
+                    seen.add(e.entity_id)
+                    out.append(Link(e.text, e.start, e.end, KIND_OUTLET, e.entity_id, _canonical(e),
+                                    cue=m.group(0).strip(), cue_start=m.start(), cue_end=m.end(), role=ROLE_NOTE))
+    return out
+
+
+def chains(
+    text: str,
+    lang: str,
+    sentences: list[Sentence],
+    entities: list[Entity],
+    article_source_id: str | None = None,
+    *,
+    use_kb: bool = True,
+    include_unattributed: bool = False,
+) -> list[Chain]:
+    """Reporting chains of an article, in text order.
+
+    Each chain starts with the publisher (article_source_id, else a sign-off line such as "VOA 뉴스"),
+    then any whole-article credit, then the sources named in the sentence from the outer speaker to
+    the origin. A sentence with two independent sources gives two chains. With
+    include_unattributed, a sentence without any source gets a chain of the publisher and credits
+    only (its origin is the publisher's own reporting), if those are known.
+
+    `lang` is the article's language; a sentence in another script (an English translation after a
+    Korean body) is read with that script's vocabulary. `use_kb`: look up outlets the given entities
+    missed with the knowledge base (dossier.link), or with data/kb/outlets.yaml if that is absent.
+    """
+    ents = _with_outlets(text, lang, entities, use_kb)
+    head: list[Link] = []
+    if article_source_id:
+        actor = _actor(article_source_id)
+        name = actor.name if actor is not None else article_source_id
+        head.append(Link(name, None, None, KIND_OUTLET, article_source_id, name, role=ROLE_PUBLISHER))
+    else:
+        pub = publisher(text, lang, ents, use_kb=False)
+        if pub is not None:
+            head.append(pub)
+    for note in article_attribution(text, lang, ents, use_kb=False):
+        if all(note.entity_id != h.entity_id for h in head):
+            head.append(note)
+
+    out: list[Chain] = []
+    recent: list[Link] = []
+    for start, end in _units(text, sentences):
+        ulang = _script_lang(text[start:end], lang)
+        lex = lexicon(ulang)
+        unit = _Unit(text, start, end, ents, lex)
+        atts = _attributions(unit, recent)
+        if not atts:
+            if include_unattributed and head and text[start:end].strip():
+                out.append(Chain(start, end, ulang, list(head)))
+            continue
+        _tree(unit, atts)
+        found: list[list[Link]] = []
+        for path in _paths(atts):
+            variants: list[list[Link]] = [[]]
+            for att in path:
+                variants = [v + att.via + [lk] for v in variants for lk in att.links]
+            for v in variants:
+                links = list(head) + _dedupe(v, head)
+                if links:
+                    found.append(links)
+        for links in _distinct(found):
+            out.append(Chain(start, end, ulang, links))
+        for att in sorted(atts, key=lambda a: a.cue_start):
+            recent.extend(att.via + att.links)
+    return out
+
+
+def _sig(links: list[Link]) -> tuple:
+    return tuple(lk.entity_id or lk.text for lk in links)
+
+
+def _distinct(found: list[list[Link]]) -> list[list[Link]]:
+    """One chain per distinct path; a path that is the beginning of a longer one adds nothing
+    ("the report said" after "NYT said … US officials said")."""
+    sigs = [_sig(f) for f in found]
+    out = []
+    seen: set[tuple] = set()
+    for f, sg in zip(found, sigs):
+        if sg in seen:
+            continue
+        if any(len(o) > len(sg) and o[: len(sg)] == sg for o in sigs):
+            continue
+        seen.add(sg)
+        out.append(f)
+    return out
+
+
+def _dedupe(links: list[Link], head: list[Link]) -> list[Link]:
+    """Drop a link that repeats an earlier one (the publisher naming itself: "VOA said")."""
+    out: list[Link] = []
+    seen = {h.entity_id for h in head if h.entity_id}
+    for lk in links:
+        if lk.entity_id and lk.entity_id in seen:
+            continue  # a source cannot cite itself: a repeat is a misread ("the report said" = NYT)
+        out.append(lk)
+        if lk.entity_id:
+            seen.add(lk.entity_id)
+    return out
+
+
+# --- Independence --------------------------------------------------------------------------------
+
+
+def _key(link: Link) -> str | None:
+    if link.entity_id and not link.entity_id.startswith("x:"):
+        return link.entity_id
+    if link.named and link.kind not in (KIND_DOCUMENT, KIND_ANONYMOUS):
+        norm = unicodedata.normalize("NFKC", link.text).casefold()
+        return "surface:" + re.sub(r"\W+", " ", norm).strip()
+    return None
+
+
+def origin_key(chain: Chain) -> tuple[str, Link]:
+    """The origin that makes a chain independent: its last identifiable link. Unnamed officials and
+    documents are known only through whoever reported them, so they collapse onto that reporter:
+    "NYT citing an official" goes back to the NYT."""
+    for link in reversed(chain.links):
+        k = _key(link)
+        if k is not None:
+            return k, link
+    last = chain.links[-1]
+    return "surface:" + last.text.casefold(), last
+
+
+def _ends_at_key(chain: Chain, key: str) -> bool:
+    return _key(chain.links[-1]) == key
+
+
+def independence(claims: list[ClaimSupport]) -> dict[str, list[OriginGroup]]:
+    """For each claim, its supporting chains grouped by origin: len(groups) is the number of
+    independent confirmations. A chain whose origin is an intermediate of another chain ("Reuters
+    citing the NYT" next to "the NYT citing officials") joins that chain's group."""
+    result: dict[str, list[OriginGroup]] = {}
+    by_claim: dict[str, list[ClaimSupport]] = {}
+    for c in claims:
+        if c.chain.links:
+            by_claim.setdefault(c.claim_id, []).append(c)
+    for claim_id, supports in by_claim.items():
+        groups: list[OriginGroup] = []
+        index: dict[str, OriginGroup] = {}
+        for s in supports:
+            k, link = origin_key(s.chain)
+            g = index.get(k)
+            if g is None:
+                g = index[k] = OriginGroup(k, link)
+                groups.append(g)
+            elif not g.origin.named and link.named:
+                g.origin = link
+            g.supports.append(s)
+        changed = True
+        while changed:
+            changed = False
+            for g in list(groups):
+                # only a source whose own source is unknown may be a relay of another chain:
+                # "NYT citing officials" is the NYT's own sourcing, "Reuters citing the NYT" is not
+                if not all(_ends_at_key(sup.chain, g.key) for sup in g.supports):
+                    continue
+                for h in groups:
+                    if h is g:
+                        continue
+                    through = {_key(lk) for sup in h.supports for lk in sup.chain.links[:-1]} - {None}
+                    if g.key in through:
+                        h.supports.extend(g.supports)
+                        groups.remove(g)
+                        changed = True
+                        break
+                if changed:
+                    break
+        result[claim_id] = groups
+    return result
+
+
+def independent_count(claims: list[ClaimSupport], claim_id: str) -> int:
+    """How many independent origins support one claim."""
+    return len(independence([c for c in claims if c.claim_id == claim_id]).get(claim_id, []))
+
+
+def source_id(source: str | None, lang: str = "en") -> str | None:
+    """The outlet id named by an article's free-text source metadata
+    ("Voice of America (Korean service)" -> outlet:voa), or None."""
+    if not source:
+        return None
+    for e in _kb_outlets(source, lang):
+        return e.entity_id
+    return None
