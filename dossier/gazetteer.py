@@ -1,0 +1,291 @@
+"""The place lookup: names in any script -> gazetteer entries with coordinates.
+
+Loads data/gazetteer/places.jsonl.gz (built by scripts/build_gazetteer.py from GeoNames, CLDR and
+Natural Earth) plus the curated data/kb/sites.yaml once per process, and answers "which places can
+this written form mean?" exactly (after per-script normalisation) or, for typos, fuzzily.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rapidfuzz import fuzz, process
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+PLACES_FILE = DATA / "gazetteer" / "places.jsonl.gz"
+SITES_FILE = DATA / "kb" / "sites.yaml"
+RULES_FILE = DATA / "gazetteer" / "matching.yaml"
+
+ANY_LANG = "*"  # GeoNames alternate names carry no language
+
+
+@dataclass(frozen=True)
+class GazPlace:
+    id: str  # country:<ISO2> | gn:<geonameid> | site:<slug> | region:<slug>
+    kind: str  # country | region | city | site
+    name: str  # English display name
+    lat: float
+    lon: float
+    cc: str | None  # ISO 3166-1 alpha-2 of the country it lies in (its own code for a country)
+    population: int = 0
+    bbox: tuple[float, float, float, float] | None = None  # w, s, e, n (countries)
+    near: tuple[str, ...] = ()  # ids of places it is next to (curated sites)
+    curated: bool = False
+
+
+@dataclass(frozen=True)
+class Candidate:
+    place: GazPlace
+    surface: str  # the stored name that matched
+    lang: str  # language of that stored name ("*" = GeoNames, unknown)
+    score: float  # 1.0 exact; rapidfuzz ratio / 100 when fuzzy
+    method: str  # exact | fuzzy
+
+
+# ---- normalisation --------------------------------------------------------------------------------
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_DELETE = re.compile(r"['’ʼ`´.\u02bb\u02bc]")
+_TO_SPACE = re.compile(r"[\-‐‑‒–—_/·・,]+")
+_SPACES = re.compile(r"\s+")
+_NUKTA, _CHANDRABINDU, _ANUSVARA = "\u093c", "\u0901", "\u0902"
+
+
+def script_of(text: str) -> str:
+    """Unicode script of the first letter: LATIN, HANGUL, DEVANAGARI, CYRILLIC, CJK, ... or '?'."""
+    for ch in text:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "?")
+            if name.startswith(("HIRAGANA", "KATAKANA")):
+                return "KANA"
+            return name.split(" ")[0]
+    return "?"
+
+
+def _strip_marks(text: str) -> str:
+    """Drop diacritics on Latin, Greek and Cyrillic letters (Vladivostók, ё); keep Indic vowel signs."""
+    decomposed = unicodedata.normalize("NFD", text)
+    if not any(unicodedata.combining(ch) for ch in decomposed):
+        return text
+    out: list[str] = []
+    base_script = "?"
+    for ch in unicodedata.normalize("NFD", text):
+        if unicodedata.category(ch) == "Mn":
+            if base_script in ("LATIN", "GREEK", "CYRILLIC"):
+                continue
+        elif ch.isalpha():
+            base_script = unicodedata.name(ch, "?").split(" ")[0]
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+@lru_cache(maxsize=200_000)
+def normalize(name: str) -> str:
+    """The lookup key of a name: case-folded, diacritics and punctuation folded, per-script rules.
+
+    Hangul: spaces removed (하바롭스크 주 == 하바롭스크주). Devanagari: nukta dropped and chandrabindu
+    read as anusvara (प्याँगयांग == प्यांगयांग), the usual spelling variation in Hindi news.
+    """
+    if name.isascii():  # fast path: most of the 400k stored names
+        s = name.lower()
+    else:
+        s = unicodedata.normalize("NFKC", name).translate(_ZERO_WIDTH).casefold()
+        s = s.replace(_NUKTA, "").replace(_CHANDRABINDU, _ANUSVARA)
+        s = _strip_marks(s)
+    s = _DELETE.sub("", s)
+    s = _TO_SPACE.sub(" ", s)
+    s = _SPACES.sub(" ", s).strip()
+    if any("\uac00" <= ch <= "\ud7a3" for ch in s):
+        s = s.replace(" ", "")
+    return s
+
+
+def fuzzy_form(key: str) -> str:
+    """What fuzzy comparison sees: Hangul split into jamo so one wrong letter costs one letter, not a syllable."""
+    return unicodedata.normalize("NFD", key) if script_of(key) == "HANGUL" else key
+
+
+def written_length(key: str) -> int:
+    return len(key.replace(" ", ""))
+
+
+def script_class(key: str) -> str:
+    s = script_of(key)
+    return {"LATIN": "latin", "HANGUL": "hangul", "DEVANAGARI": "devanagari"}.get(s, "other")
+
+
+# ---- the gazetteer --------------------------------------------------------------------------------
+
+
+@dataclass
+class Gazetteer:
+    places: dict[str, GazPlace]
+    index: dict[str, list[tuple[str, str, str]]]  # key -> [(place id, lang, surface)]
+    rules: dict[str, Any]
+    ko_compounds: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+    max_words: int = 1
+    _fuzzy_keys: dict[str, list[str]] = field(default_factory=dict)  # script class -> fuzzy forms
+    _fuzzy_back: dict[str, dict[str, str]] = field(default_factory=dict)  # fuzzy form -> key
+
+    def get(self, place_id: str) -> GazPlace | None:
+        return self.places.get(place_id)
+
+    def lookup(self, surface: str) -> list[Candidate]:
+        """Exact candidates for a written form (after normalisation), best-known first."""
+        return self._candidates(normalize(surface), 1.0, "exact")
+
+    def _candidates(self, key: str, score: float, method: str, langs=None) -> list[Candidate]:
+        """Candidates for a normalised key; `langs(lang, place) -> bool` filters by the name's language."""
+        seen: dict[str, Candidate] = {}
+        for pid, lang, surface in self.index.get(key, ()):
+            if pid not in seen and pid in self.places and (langs is None or langs(lang, self.places[pid])):
+                seen[pid] = Candidate(self.places[pid], surface, lang, score, method)
+        return sorted(seen.values(), key=lambda c: (-_importance(c.place), c.place.id))
+
+    def fuzzy(self, surface: str, limit: int = 5) -> list[Candidate]:
+        """Typo-tolerant candidates among well-known places (see matching.yaml for the limits).
+
+        A form that only extends a known name at its end ("Russian" vs "Russia", "러시아인",
+        "अमेरिकी" vs "अमेरिका") is an inflection or demonym, not a typo, and never matches.
+        """
+        key = normalize(surface)
+        cls = script_class(key)
+        min_len = self.rules["fuzzy_min_length"].get(cls, self.rules["fuzzy_min_length"]["other"])
+        if written_length(key) < min_len or self.is_inflection(key):
+            return []
+        return self._fuzzy_cached(key, cls, limit)
+
+    def is_inflection(self, key: str) -> bool:
+        """A known name plus a short ending ("russian", "north korean", "러시아인", "अमेरिकी" is
+        close to "अमेरिका" but ends differently): a demonym or derived word, not a typo."""
+        if any(key[:k] in self.index for k in range(max(2, len(key) - 3), len(key))):
+            return True
+        return False
+
+    @lru_cache(maxsize=20000)
+    def _fuzzy_cached(self, key: str, cls: str, limit: int) -> list[Candidate]:
+        choices = self._fuzzy_keys.get(cls)
+        if not choices:
+            return []
+        query = fuzzy_form(key)
+        hits = process.extract(query, choices, scorer=fuzz.ratio, limit=limit * 3,
+                               score_cutoff=self.rules["fuzzy_threshold"])
+        out: list[Candidate] = []
+        for form, score, _ in hits:
+            target = self._fuzzy_back[cls][form]
+            if target == key or _only_ending_differs(key, target):
+                continue
+            out.extend(self._candidates(target, score / 100.0, "fuzzy"))
+        out.sort(key=lambda c: (-c.score, -_importance(c.place)))
+        return out[:limit]
+
+    def candidates(self, surface: str, *, fuzzy: bool = True) -> list[Candidate]:
+        """Exact candidates, or fuzzy ones when there is no exact match."""
+        exact = self.lookup(surface)
+        return exact if exact or not fuzzy else self.fuzzy(surface)
+
+    def __hash__(self) -> int:  # lets lru_cache key on the (single, long-lived) instance
+        return id(self)
+
+
+def _only_ending_differs(a: str, b: str) -> bool:
+    """True when one form is the other plus/minus a short ending (Russia/Russian, अमेरिका/अमेरिकी)."""
+    shorter, longer = sorted((a, b), key=len)
+    common = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        common += 1
+    return common >= len(shorter) - 2 and len(longer) - common <= 3
+
+
+def _importance(p: GazPlace) -> float:
+    rank = {"country": 3, "region": 2, "site": 2, "city": 0}[p.kind]
+    return rank * 1e12 + p.population
+
+
+# ---- loading --------------------------------------------------------------------------------------
+
+
+def _add(index: dict, key: str, pid: str, lang: str, surface: str) -> None:
+    if key:
+        index.setdefault(key, []).append((pid, lang, surface))
+
+
+def _load_rules(path: Path) -> dict[str, Any]:
+    rules = yaml.safe_load(path.read_text(encoding="utf-8"))
+    rules["stopwords"] = {lang: {normalize(w) for w in words} for lang, words in rules["stopwords"].items()}
+    return rules
+
+
+def _load_curated(path: Path, places: dict[str, GazPlace], index: dict) -> dict[str, list[tuple[int, int, str]]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for section in ("sites", "regions"):
+        for e in data.get(section) or []:
+            place = GazPlace(id=e["id"], kind=e["kind"], name=e["name"], lat=float(e["lat"]),
+                             lon=float(e["lon"]), cc=e.get("country"), population=0,
+                             near=tuple(e.get("near") or ()), curated=True)
+            places[place.id] = place
+            _add(index, normalize(place.name), place.id, "en", place.name)
+            for lang, names in (e.get("names") or {}).items():
+                for n in names:
+                    _add(index, normalize(n), place.id, lang, n)
+    for pid, per_lang in (data.get("aliases") or {}).items():
+        for lang, names in (per_lang or {}).items():
+            for n in names or []:
+                _add(index, normalize(n), pid, lang, n)
+    compounds = {}
+    for word, parts in (data.get("ko_compounds") or {}).items():
+        compounds[word] = [(int(o), int(n), str(pid)) for o, n, pid in parts]
+    return compounds
+
+
+def load_gazetteer_from(places_file: Path = PLACES_FILE, sites_file: Path = SITES_FILE,
+                        rules_file: Path = RULES_FILE) -> Gazetteer:
+    places: dict[str, GazPlace] = {}
+    index: dict[str, list[tuple[str, str, str]]] = {}
+    with gzip.open(places_file, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            bbox = tuple(r["bbox"]) if r.get("bbox") else None
+            p = GazPlace(id=r["id"], kind=r["kind"], name=r["name"], lat=r["lat"], lon=r["lon"],
+                         cc=r.get("cc"), population=int(r.get("pop") or 0), bbox=bbox)
+            places[p.id] = p
+            # Keys were normalised at build time (scripts/build_gazetteer.py); the stored "surface"
+            # is then the key itself, which is all the matcher needs from built entries.
+            for lang, keys in r["keys"].items():
+                for k in keys:
+                    index.setdefault(k, []).append((p.id, lang, k))
+    compounds = _load_curated(sites_file, places, index)
+    rules = _load_rules(rules_file)
+    gaz = Gazetteer(places=places, index=index, rules=rules, ko_compounds=compounds)
+    gaz.max_words = max(len(k.split(" ")) for k in index)
+    _build_fuzzy(gaz)
+    return gaz
+
+
+def _build_fuzzy(gaz: Gazetteer) -> None:
+    min_pop = gaz.rules["fuzzy_min_population"]
+    keys: dict[str, set[str]] = {}
+    for key, entries in gaz.index.items():
+        if any(gaz.places[pid].kind != "city" or gaz.places[pid].population >= min_pop
+               for pid, _, _ in entries if pid in gaz.places):
+            keys.setdefault(script_class(key), set()).add(key)
+    for cls, ks in keys.items():
+        back = {fuzzy_form(k): k for k in ks}
+        gaz._fuzzy_back[cls] = back
+        gaz._fuzzy_keys[cls] = sorted(back)
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (loaded on first use, a few seconds; then cached)."""
+    return load_gazetteer_from()

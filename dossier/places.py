@@ -1,0 +1,423 @@
+"""Geoparsing: find the places an article names and resolve each to a gazetteer entry with coordinates.
+
+Two sources of mentions, merged: the NER model's LOC spans (when the caller passes them) and a
+longest-match scan of the text against the gazetteer (dossier.gazetteer), which also works when no
+NER model is available. Korean postpositions are stripped (블라디보스토크에서 -> 블라디보스토크),
+Korean country abbreviations are split (북러 -> North Korea + Russia), typos are matched fuzzily
+against well-known places only.
+
+Ambiguous names are resolved by population, by the countries the article names, and by distance
+to the other places it names ("Vostochny" next to Amur Oblast is the cosmodrome).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable, Protocol
+
+from dossier.gazetteer import Candidate, Gazetteer, GazPlace, load_gazetteer, normalize, script_of
+from dossier.model import Place
+
+# Languages whose stored names may match text written in `lang` when no NER span backs the mention.
+# Other languages' names stay out: German/Danish "Island" (= Iceland) must not match English "Island".
+NAME_LANGS = {"*", "en"}
+NEAR_KM = (300.0, 1000.0, 2500.0)  # distance bands for the "nearby places" evidence
+WEAK_CITY_MIN_POP = 50000  # a doubtful city supported only by its country being named must be this big
+
+
+class SpanLike(Protocol):
+    start: int
+    end: int
+    label: str
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    key: str
+    candidates: list[Candidate]
+    ner: bool = False  # an NER LOC span backs it
+    weak: bool = False  # accepted only if context supports the chosen place
+    chosen: Candidate | None = field(default=None, repr=False)
+
+
+# ---- tokens ----------------------------------------------------------------------------------------
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or unicodedata.category(ch)[0] == "M" or ch in "\u200c\u200d"
+
+
+def _tokens(text: str) -> list[tuple[int, int]]:
+    out, i, n = [], 0, len(text)
+    while i < n:
+        if _is_word_char(text[i]):
+            j = i + 1
+            while j < n and _is_word_char(text[j]):
+                j += 1
+            out.append((i, j))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+# What may stand between two words of one name: a space, a hyphen or apostrophe or full stop
+# ("Komsomolsk-on-Amur", "Workers' Party", "U.S."), or a closing quote before a space (‘유리 가가린’ 공장).
+_JOIN = re.compile(r"[ \u00a0]?[-‐‑–—'’.]?[ \u00a0]?")
+
+
+def _joinable(sep: str) -> bool:
+    return 0 < len(sep) <= 3 and _JOIN.fullmatch(sep) is not None
+
+
+def _has_hangul(s: str) -> bool:
+    return any("\uac00" <= ch <= "\ud7a3" for ch in s)
+
+
+# ---- rules -------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    gaz = load_gazetteer()
+    r = dict(gaz.rules)
+    r["ko_suffixes"] = sorted(set(r["ko_suffixes"]), key=len, reverse=True)
+    r["ko_ambiguous"] = set(r["ko_ambiguous_suffixes"])
+    r["blocker_keys"] = {normalize(b) for words in r["blockers"].values() for b in words}
+    stop = {lang: set(words) for lang, words in r["stopwords"].items()}
+    # spaCy's stop-word lists (function words) in each product language, so that no city named
+    # "Of" or a Hindi postposition spelled like a town becomes a place.
+    try:
+        from spacy.lang.en.stop_words import STOP_WORDS as EN
+        from spacy.lang.hi.stop_words import STOP_WORDS as HI
+        from spacy.lang.ko.stop_words import STOP_WORDS as KO
+
+        for lang, words in (("en", EN), ("hi", HI), ("ko", KO)):
+            stop.setdefault(lang, set()).update(normalize(w) for w in words)
+    except ImportError:  # spaCy is a runtime dependency; the curated lists still apply without it
+        pass
+    r["stop"] = stop
+    r["compound_followers"] = tuple(r.get("ko_compound_followers") or ())
+    return r
+
+
+# ---- public API -------------------------------------------------------------------------------------
+
+
+def geoparse(text: str, lang: str, spans: list | None = None) -> list[Place]:
+    """Place mentions in `text` (language `lang`: en, ko, hi, ...), resolved to coordinates.
+
+    `spans`: optional NER output, objects with .start/.end/.label (PER/ORG/LOC). LOC spans are looked
+    up (exactly, then fuzzily); PER/ORG spans keep the gazetteer scan from reading a person or an
+    organisation as a place. Offsets in the result are character offsets into `text`, end exclusive;
+    a Korean particle after a name is not part of the mention.
+    """
+    if not text:
+        return []
+    gaz = load_gazetteer()
+    rules = _rules()
+    lang = (lang or "en").split("-")[0].split("_")[0].lower()
+    spans = list(spans or [])
+    blocked = [(s.start, s.end) for s in spans if s.label in ("PER", "ORG")]
+
+    mentions: list[_Mention] = []
+    for s in spans:
+        if s.label == "LOC":
+            m = _mention_from_span(gaz, rules, text, s.start, s.end)
+            if m is not None:
+                mentions.append(m)
+    for m in _scan(gaz, rules, text, lang):
+        if any(_overlap(m, o) for o in mentions):
+            continue
+        if any(m.start < e and s < m.end for s, e in blocked) and not _curated_exact_span(m, blocked):
+            continue
+        mentions.append(m)
+    mentions.sort(key=lambda m: m.start)
+    _resolve(mentions)
+    places = []
+    for m in mentions:
+        c = m.chosen
+        if c is None:
+            continue
+        p = c.place
+        places.append(Place(start=m.start, end=m.end, text=text[m.start:m.end], place_id=p.id,
+                            name=p.name, lat=p.lat, lon=p.lon, kind=p.kind))
+    return places
+
+
+# ---- mention finding ------------------------------------------------------------------------------
+
+
+def _overlap(a: _Mention, b: _Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _curated_exact_span(m: _Mention, blocked: list[tuple[int, int]]) -> bool:
+    """An ORG span that is exactly a curated site (the NER model may call a university an ORG)."""
+    return any((s, e) == (m.start, m.end) for s, e in blocked) and any(c.place.curated for c in m.candidates)
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and not _is_word_char(text[start]):
+        start += 1
+    while end > start and not _is_word_char(text[end - 1]):
+        end -= 1
+    return start, end
+
+
+def _mention_from_span(gaz: Gazetteer, rules: dict, text: str, start: int, end: int) -> _Mention | None:
+    start, end = _strip_span(text, start, end)
+    if end <= start:
+        return None
+    surface = text[start:end]
+    variants = [(end, surface)]
+    if surface.lower().startswith("the "):
+        variants.append((end, surface[4:]))
+    if _has_hangul(surface):
+        for suf in rules["ko_suffixes"]:
+            if surface.endswith(suf) and len(surface) > len(suf):
+                variants.append((end - len(suf), surface[: -len(suf)]))
+    for e, form in variants:
+        key = normalize(form)
+        if key in rules["blocker_keys"]:
+            return None
+        cands = gaz.lookup(form)
+        if cands:
+            s = start + 4 if form is not surface and surface.lower().startswith("the ") and form == surface[4:] else start
+            return _Mention(s, e, key, cands, ner=True)
+    for e, form in variants:
+        cands = gaz.fuzzy(form)
+        if cands:
+            return _Mention(start, e, normalize(form), cands, ner=True)
+    return None
+
+
+def _scan(gaz: Gazetteer, rules: dict, text: str, lang: str) -> Iterable[_Mention]:
+    toks = _tokens(text)
+    n = len(toks)
+    joins = [_joinable(text[toks[k][1]:toks[k + 1][0]]) for k in range(n - 1)]
+    max_words = min(gaz.max_words, 8)
+    i = 0
+    while i < n:
+        span_end = i
+        while span_end + 1 < n and span_end - i + 1 < max_words and joins[span_end]:
+            span_end += 1
+        found = None
+        for j in range(span_end, i - 1, -1):
+            s, e = toks[i][0], toks[j][1]
+            hit = _lookup_window(gaz, rules, text, s, e)
+            if hit is not None:
+                found = (j, hit)
+                break
+        if found is None:
+            m = _compound_or_fuzzy(gaz, rules, text, toks, i, lang)
+            if m:
+                yield from m
+            i += 1
+            continue
+        j, (e, key, weak, blocker) = found
+        if not blocker:
+            m = _accept(gaz, rules, text, toks, i, j, toks[i][0], e, key, weak, lang)
+            if m is not None:
+                yield m
+        i = j + 1
+
+
+def _lookup_window(gaz: Gazetteer, rules: dict, text: str, s: int, e: int):
+    """(end, key, weak, is_blocker) for the longest reading of text[s:e] as a name, or None."""
+    surface = text[s:e]
+    key = normalize(surface)
+    if key in rules["blocker_keys"]:
+        return e, key, False, True
+    if key in gaz.index:
+        return e, key, False, False
+    if _has_hangul(surface[-1:]):
+        for suf in rules["ko_suffixes"]:
+            if surface.endswith(suf) and len(surface) > len(suf):
+                stem = normalize(surface[: -len(suf)])
+                if stem in rules["blocker_keys"]:
+                    return e, stem, False, True
+                if stem in gaz.index:
+                    return e - len(suf), stem, suf in rules["ko_ambiguous"], False
+    return None
+
+
+def _lang_filter(lang: str):
+    return lambda name_lang, place: name_lang in NAME_LANGS or name_lang == lang
+
+
+def _capitalised_neighbour(text: str, toks: list, i: int, j: int) -> bool:
+    """The name is glued (space or hyphen) to another capitalised word: part of a longer proper
+    name such as "Vladimir Putin", "Wilson Center", "Bamtonnelstroy-Most"."""
+    def glued(a: int, b: int) -> bool:
+        sep = text[toks[a][1]:toks[b][0]]
+        if sep == ". " and toks[a][1] - toks[a][0] == 1:  # an initial: "John F. Kirby"
+            return True
+        return sep in (" ", "-", "\u00a0", "‑")
+
+    if j + 1 < len(toks) and glued(j, j + 1) and text[toks[j + 1][0]].isupper():
+        return True
+    if i > 0 and glued(i - 1, i) and text[toks[i - 1][0]].isupper() and not _sentence_start(text, toks[i - 1][0]):
+        return True
+    return False
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    k = pos - 1
+    while k >= 0 and text[k] in " \t\u00a0\"'“‘(":
+        k -= 1
+    return k < 0 or text[k] in ".!?\n:;"
+
+
+def _accept(gaz, rules, text, toks, i, j, s, e, key, weak, lang) -> _Mention | None:
+    surface = text[s:e]
+    script = script_of(surface)
+    text_lang = lang if script != "LATIN" or lang == "en" else "en"
+    cands = gaz._candidates(key, 1.0, "exact", _lang_filter(text_lang))
+    if not cands:
+        return None
+    s, e = _strip_span(text, s, e)  # a closing quote swallowed by the window is not part of the name
+    surface = text[s:e]
+    stop = rules["stop"]
+    # Short upper-case codes (US, UK, DPRK) are names only when written in capitals ("us" is a pronoun).
+    is_code = script == "LATIN" and any(
+        c.surface != c.surface.lower() and c.surface.replace(".", "").isupper()
+        and len(c.surface.replace(".", "")) <= 4 for c in cands)
+    written_as_code = is_code and surface.replace(".", "").isupper()
+    if not written_as_code and (key in stop.get(text_lang, ()) or key in stop.get("en", ()) and script == "LATIN"):
+        return None
+    all_cities = all(c.place.kind == "city" for c in cands)
+    single = i == j
+    if script == "LATIN":
+        if not surface[0].isupper():
+            return None
+        if is_code and not written_as_code:
+            return None
+        if len(key.replace(" ", "")) < 4 and not is_code:
+            return None
+        if any(not text[a].isupper() and normalize(text[a:b]) not in stop.get("en", ())
+               for a, b in toks[i:j + 1]):
+            return None  # "The meeting" is not a name: every word but function words is capitalised
+        if all_cities and _capitalised_neighbour(text, toks, i, j):
+            return None
+        if all_cities and single and _sentence_start(text, s) and re.search(
+                r"(?<![\w])" + re.escape(surface.lower()) + r"(?![\w])", text):
+            return None  # "Mobile phones ..." when "mobile" also occurs in lower case
+    elif script == "HANGUL":
+        if len(key) < 2:
+            return None
+        if all_cities and len(key) <= 2:
+            # Two-syllable Hangul names of foreign cities are Sino-Korean readings (위해 = Weihai,
+            # 연대 = Yantai) that are also everyday words ("for", "solidarity"); news spells foreign
+            # cities phonetically (웨이하이). Only Korean cities keep a two-syllable name, and weakly.
+            cands = [c for c in cands if c.place.cc in ("KR", "KP")]
+            if not cands:
+                return None
+            weak = True
+    elif len(key.replace(" ", "")) < 3:
+        return None
+    if all_cities and single and max(c.place.population for c in cands) < rules["min_population_without_context"]:
+        weak = True
+    return _Mention(s, e, key, cands, weak=weak)
+
+
+def _compound_or_fuzzy(gaz, rules, text, toks, i, lang) -> list[_Mention]:
+    s, e = toks[i]
+    word = text[s:e]
+    if _has_hangul(word):
+        for comp in sorted(gaz.ko_compounds, key=len, reverse=True):
+            if word.startswith(comp):
+                rest = word[len(comp):]
+                if rest == "" or rest in rules["ko_suffixes"] or rest.startswith(rules["compound_followers"]):
+                    out = []
+                    for off, ln, pid in gaz.ko_compounds[comp]:
+                        p = gaz.get(pid)
+                        if p is not None:
+                            out.append(_Mention(s + off, s + off + ln, normalize(comp[off:off + ln]),
+                                                [Candidate(p, comp, "ko", 1.0, "exact")]))
+                    return out
+                break
+        stems = [(e, word)] + [(e - len(suf), word[: -len(suf)]) for suf in rules["ko_suffixes"]
+                               if word.endswith(suf) and len(word) > len(suf)]
+    elif script_of(word) == "LATIN":
+        if not word[0].isupper() or word.isupper() or _capitalised_neighbour(text, toks, i, i):
+            return []
+        stems = [(e, word)]
+    else:
+        stems = [(e, word)]
+    for end, stem in stems:
+        key = normalize(stem)
+        if key in rules["stop"].get(lang, ()) or gaz.is_inflection(key):
+            continue
+        cands = gaz.fuzzy(stem)
+        if cands:
+            return [_Mention(s, end, key, cands)]
+    return []
+
+
+# ---- disambiguation ---------------------------------------------------------------------------------
+
+
+def _km(a: GazPlace, b: GazPlace) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _prior(p: GazPlace) -> float:
+    if p.kind == "country":
+        return 3.0
+    if p.curated:
+        return 2.5
+    return math.log10(p.population + 10) / 2  # 600k -> 2.9, 7k -> 1.9
+
+
+def _resolve(mentions: list[_Mention]) -> None:
+    # Evidence from the unambiguous mentions: which countries the article names, and where it is.
+    countries: Counter[str] = Counter()
+    anchors: list[GazPlace] = []
+    for m in mentions:
+        pids = {c.place.id for c in m.candidates}
+        if len(pids) == 1:
+            p = m.candidates[0].place
+            if p.cc:
+                countries[p.cc] += 1
+            if p.kind != "country" and m.candidates[0].method == "exact":
+                anchors.append(p)
+    for m in mentions:
+        best, best_score = None, -1e9
+        for c in m.candidates:
+            p = c.place
+            score = _prior(p)
+            if p.kind != "country" and p.cc and countries[p.cc]:
+                score += 1.5
+            near = 0.0
+            for a in anchors:
+                if a.id == p.id:
+                    continue
+                d = _km(a, p)
+                near += 1.5 if d < NEAR_KM[0] else 1.0 if d < NEAR_KM[1] else 0.5 if d < NEAR_KM[2] else 0.0
+                if a.id in p.near:
+                    near += 1.0
+            score += min(near, 3.0)
+            if c.method == "fuzzy":
+                score -= (1.0 - c.score) * 5
+            if score > best_score:
+                best, best_score = c, score
+        if best is None:
+            continue
+        if m.weak and not m.ner and best.place.kind == "city":
+            # A small or doubtful city needs the article to be about its surroundings: another named
+            # place within 1000 km, or its country named and the city not tiny.
+            supported = any(_km(a, best.place) < NEAR_KM[1] for a in anchors if a.id != best.place.id) or (
+                bool(best.place.cc and countries[best.place.cc]) and best.place.population >= WEAK_CITY_MIN_POP)
+            if not supported:
+                continue
+        m.chosen = best

@@ -1,0 +1,263 @@
+"""Geoparsing: mentions, Korean particles and abbreviations, demonyms, disambiguation, and the target
+that every place the sample articles name resolves within 25 km of where it really is.
+
+Expected coordinates are NOT taken from this project's data: cities and sites from the coordinates
+printed in the English Wikipedia article of each place (GeoNames supplies the gazetteer's values),
+the Vostochny Cosmodrome from Encyclopedia Astronautica ("Vostochniy": 51.8053 N 128.2322 E), the
+Russky Island from Russian Wikipedia (43°00' N 131°50' E); countries and regions as bounding boxes
+(south, north, west, east) read from the extreme points given in English Wikipedia, rounded outward.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from dossier.model import Place, Span
+from dossier.places import geoparse
+
+CORPUS = Path("/work/shared/corpus")
+if not CORPUS.is_dir():  # CI lays shared/ beside the clone
+    CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+# place id -> (lat, lon): a point the resolved place must be within 25 km of.
+POINTS = {
+    "gn:1871859": (39.0194, 125.7381),  # Pyongyang, 39°01′10″N 125°44′17″E
+    "gn:2013348": (43.1333, 131.9000),  # Vladivostok, 43°08′N 131°54′E
+    "gn:524901": (55.7558, 37.6178),  # Moscow, 55°45′21″N 37°37′04″E
+    "gn:1816670": (39.9067, 116.3975),  # Beijing, 39°54′24″N 116°23′51″E
+    "gn:4140963": (38.9047, -77.0367),  # Washington, D.C., 38°54′17″N 77°02′12″W
+    "gn:2174003": (-27.4678, 153.0281),  # Brisbane, 27°28′04″S 153°01′41″E
+    "gn:2021851": (50.5500, 137.0000),  # Komsomolsk-on-Amur, 50°33′N 137°00′E
+    "gn:2022890": (48.4833, 135.0667),  # Khabarovsk, 48°29′N 135°04′E
+    "gn:6641869": (51.7625, 128.1208),  # Tsiolkovsky (Amur Oblast), 51°45′45″N 128°07′15″E
+    "site:vostochny-cosmodrome": (51.8053, 128.2322),  # Encyclopedia Astronautica
+    "site:russky-island": (43.0000, 131.8333),  # Russian Wikipedia
+    "site:fefu-russky": (43.0000, 131.8333),  # the campus is on the Russky Island (ru.wikipedia point)
+    "site:knaapo": (50.5500, 137.0000),  # the plant is in Komsomolsk-on-Amur's Leninsky district
+    "site:khasan": (42.4217, 130.6026),  # Tumangang station, directly across the river (en.wikipedia)
+}
+# place id -> (south, north, west, east)
+BOXES = {
+    "country:KP": (37.6, 43.1, 124.1, 130.8),
+    "country:KR": (33.0, 38.7, 124.5, 132.0),
+    "country:RU": (41.1, 82.0, 19.5, 180.0),
+    "country:US": (18.8, 71.5, -179.5, -66.8),
+    "country:JP": (20.3, 45.6, 122.8, 154.0),
+    "country:CN": (18.1, 53.6, 73.4, 134.8),
+    "country:UA": (44.3, 52.4, 22.1, 40.3),
+    "country:SY": (32.3, 37.4, 35.7, 42.4),
+    "country:AU": (-43.7, -10.6, 113.1, 153.7),
+    "country:IR": (25.0, 39.8, 44.0, 63.4),
+    "country:BY": (51.2, 56.2, 23.1, 32.8),
+    "region:amur-oblast": (48.8, 57.1, 119.6, 134.9),
+    "region:primorsky-krai": (42.3, 48.5, 130.4, 139.0),
+    "region:khabarovsk-krai": (46.5, 62.5, 130.5, 147.5),
+    "region:russian-far-east": (42.0, 77.0, 105.0, 180.0),
+    "region:far-eastern-federal-district": (42.0, 77.0, 105.0, 180.0),
+    "region:donetsk-oblast": (46.9, 49.3, 36.5, 39.0),
+    "region:luhansk-oblast": (47.8, 50.1, 37.8, 40.3),
+    "region:korean-peninsula": (34.0, 43.0, 124.0, 131.0),
+}
+
+# What each sample article names, read from the articles by hand (not from this module's output).
+# required: must all be found; allowed: may also be found (a defensible reading), nothing else may.
+ARTICLES = {
+    "hi-kim-train-to-russia.txt": {
+        "required": {"country:KP", "country:KR", "country:RU", "country:US", "country:JP", "country:UA",
+                     "country:SY", "country:CN", "gn:1871859", "gn:524901", "gn:1816670", "gn:4140963",
+                     "region:donetsk-oblast", "region:luhansk-oblast"},
+        "allowed": set(),
+    },
+    "ko-en-nk-russia-alliance.txt": {
+        "required": {"country:KP", "country:RU", "country:US", "country:KR", "country:UA", "country:BY",
+                     "country:IR", "country:CN", "gn:1871859", "gn:2013348", "gn:524901",
+                     "site:vostochny-cosmodrome"},
+        "allowed": {"region:korean-peninsula"},  # "senior fellow for Korea"
+    },
+    "kremlin-en-eef-moderators-20230912.txt": {
+        "required": {"site:russky-island", "region:primorsky-krai", "region:far-eastern-federal-district",
+                     "site:fefu-russky", "country:RU"},
+        "allowed": set(),
+    },
+    "voakorea-blinken-shoigu-20230729.txt": {
+        "required": {"country:KP", "country:RU", "country:AU", "gn:2174003", "country:US", "country:UA"},
+        "allowed": set(),
+    },
+    "voakorea-komsomolsk-20230915.txt": {
+        "required": {"country:KP", "country:RU", "region:russian-far-east", "region:khabarovsk-krai",
+                     "gn:2021851", "site:knaapo", "region:amur-oblast", "site:vostochny-cosmodrome",
+                     "gn:2013348", "country:US", "country:KR", "country:JP"},
+        "allowed": {"gn:2022890"},  # "하바롭스크 주지사": governor of the krai, read as its capital
+    },
+    "wiki-en-kim-visit-russia-2023.txt": {
+        "required": {"site:vostochny-cosmodrome", "gn:6641869", "region:amur-oblast", "country:RU",
+                     "country:KP", "country:UA", "region:russian-far-east", "gn:1871859", "site:khasan",
+                     "region:primorsky-krai"},
+        "allowed": set(),
+    },
+}
+
+
+def km(lat1, lon1, lat2, lon2):
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+def ids(places):
+    return {p.place_id for p in places}
+
+
+def where(places, text):
+    return [p for p in places if p.text == text]
+
+
+# ---- sample articles: the target -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(ARTICLES))
+def test_sample_article_places_found_and_located(name):
+    path = CORPUS / name
+    if not path.exists():
+        pytest.skip("shared corpus not available")
+    lang = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))["language"]
+    text = path.read_text(encoding="utf-8")
+    places = geoparse(text, lang)
+    spec = ARTICLES[name]
+    found = ids(places)
+    assert spec["required"] <= found, f"missing {sorted(spec['required'] - found)}"
+    assert found <= spec["required"] | spec["allowed"], f"unexpected {sorted(found - spec['required'] - spec['allowed'])}"
+    for p in places:
+        assert text[p.start:p.end] == p.text
+        if p.place_id in POINTS:
+            lat, lon = POINTS[p.place_id]
+            assert km(p.lat, p.lon, lat, lon) <= 25.0, (p.place_id, p.lat, p.lon)
+        else:
+            s, n, w, e = BOXES[p.place_id]
+            assert s <= p.lat <= n and w <= p.lon <= e, (p.place_id, p.lat, p.lon)
+
+
+def test_country_points_are_inside_their_natural_earth_outline():
+    """The point given for a country lies inside that country's own polygon on the basemap."""
+    from dossier.gazetteer import load_gazetteer
+
+    basemap = json.loads((Path(__file__).resolve().parents[1] / "data/basemap/countries.geojson").read_text())
+    gaz = load_gazetteer()
+
+    def inside(x, y, ring):
+        c = False
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+            if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
+                c = not c
+        return c
+
+    for cc in ("KP", "KR", "RU", "US", "JP", "CN", "UA", "SY", "AU", "IR", "BY"):
+        p = gaz.get(f"country:{cc}")
+        polys = []
+        for f in basemap["features"]:
+            if f["properties"]["iso_a2"] == cc:
+                g = f["geometry"]
+                polys += [g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"]
+        assert any(inside(p.lon, p.lat, poly[0]) for poly in polys), cc
+
+
+# ---- Korean and Hindi mentions --------------------------------------------------------------------
+
+
+def test_korean_particle_is_not_part_of_the_mention():
+    text = "김 위원장은 블라디보스토크에서 평양으로 돌아갔다."
+    places = geoparse(text, "ko")
+    assert [(p.text, p.place_id) for p in places] == [("블라디보스토크", "gn:2013348"), ("평양", "gn:1871859")]
+
+
+def test_korean_abbreviation_names_two_countries():
+    text = "북러 정상회담이 열렸다."
+    places = geoparse(text, "ko")
+    assert [(p.start, p.end, p.place_id) for p in places] == [(0, 1, "country:KP"), (1, 2, "country:RU")]
+
+
+def test_korean_abbreviation_needs_a_relation_word():
+    assert geoparse("대미지를 입었다.", "ko") == []  # 대미지 = "damage", not 대미 (towards the US)
+
+
+def test_hindi_postpositions_are_separate_words():
+    text = "किम ने रूस की यात्रा की और प्योंगयांग से ट्रेन रवाना हुई।"
+    assert [(p.text, p.place_id) for p in geoparse(text, "hi")] == [("रूस", "country:RU"), ("प्योंगयांग", "gn:1871859")]
+
+
+# ---- things that are not places ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Russian Defense Minister Sergei Shoigu met North Korean officials and Ukrainian envoys.", "en"),
+    ("러시아군과 러시아인 관리들이 모였다.", "ko"),
+    ("रूसी सेना और अमेरिकी अधिकारियों ने कहा।", "hi"),
+    ("Mobile phones are popular. Of course the view was nice, and reading it took a march.", "en"),
+    ("고양이가 우리를 위해 연대를 보여 주었다.", "ko"),
+    ("The meeting was held on Monday.", "en"),
+    ("The New York Times and the Washington Post reported it.", "en"),
+    ("Vladimir Putin and John F. Kirby spoke at the Wilson Center.", "en"),
+])
+def test_no_place_by_accident(text, lang):
+    assert geoparse(text, lang) == []
+
+
+def test_lowercase_us_is_not_the_united_states():
+    assert geoparse("They told us about it.", "en") == []
+    assert ids(geoparse("The U.S. and the US said so.", "en")) == {"country:US"}
+
+
+# ---- disambiguation ------------------------------------------------------------------------------------
+
+
+def test_vostochny_in_a_far_east_context_is_the_cosmodrome():
+    places = geoparse("Kim travelled through Amur Oblast and met Putin at Vostochny on Wednesday.", "en")
+    assert where(places, "Vostochny")[0].place_id == "site:vostochny-cosmodrome"
+
+
+def test_khasan_next_to_primorsky_krai_is_the_border_station():
+    places = geoparse("The train crossed into Russia at Khasan, Primorsky Krai.", "en")
+    assert where(places, "Khasan")[0].place_id == "site:khasan"
+
+
+def test_population_decides_without_other_evidence():
+    assert where(geoparse("Officials in Moscow said so.", "en"), "Moscow")[0].place_id == "gn:524901"
+    assert where(geoparse("Officials in Washington said so.", "en"), "Washington")[0].place_id == "gn:4140963"
+
+
+def test_small_town_needs_context():
+    # Tsiolkovsky (7,000 people) counts next to the cosmodrome, not on its own in an unrelated text.
+    assert "gn:6641869" in ids(geoparse("The Vostochny Cosmodrome is near Tsiolkovsky.", "en"))
+    assert geoparse("Tsiolkovsky wrote about rockets.", "en") == []
+
+
+# ---- NER spans ---------------------------------------------------------------------------------------------
+
+
+def test_ner_loc_span_is_resolved_even_with_a_typo():
+    text = "He will go to Vladikvostok soon."
+    s = text.index("Vladikvostok")
+    places = geoparse(text, "en", [Span(s, s + len("Vladikvostok"), "LOC")])
+    assert [(p.start, p.end, p.place_id) for p in places] == [(s, s + 12, "gn:2013348")]
+
+
+def test_ner_per_span_blocks_a_city_reading():
+    text = "Vladimir said hello."
+    assert geoparse(text, "en", [Span(0, 8, "PER")]) == []
+
+
+def test_ner_loc_span_with_korean_particle():
+    text = "김정은은 블라딕보스톡에서 회담했다."
+    s = text.index("블라딕보스톡에서")
+    places = geoparse(text, "ko", [Span(s, s + 8, "LOC")])
+    assert [(p.text, p.place_id) for p in places] == [("블라딕보스톡", "gn:2013348")]
+
+
+def test_result_is_model_place_with_consistent_offsets():
+    text = "From Pyongyang to Vladivostok."
+    for p in geoparse(text, "en"):
+        assert isinstance(p, Place) and text[p.start:p.end] == p.text and p.kind in ("country", "region", "city", "site")
