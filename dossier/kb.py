@@ -51,6 +51,8 @@ class LangRules:
     articles: Names  # leading words dropped before lookup
     common_words: Names  # KB names that are everyday words: no dictionary recognition in that language
     not_mentions: Names  # adjectives that are never a country mention
+    compounds: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # lang -> 북러 -> ids
+    compound_heads: Names = field(default_factory=dict)  # nouns that may follow a compound (북러+정상회담)
 
 
 @dataclass(frozen=True)
@@ -163,6 +165,17 @@ def _countries(aliases_doc: dict) -> list[Actor]:
     return actors
 
 
+def _compounds(raw: object, actors: dict[str, Actor]) -> dict[str, dict[str, tuple[str, ...]]]:
+    out: dict[str, dict[str, tuple[str, ...]]] = {}
+    for lang, table in (raw or {}).items():
+        for word, ids in (table or {}).items():
+            ids = tuple(ids)
+            if len(word) != len(ids) or any(i not in actors for i in ids):
+                raise ValueError(f"{COUNTRY_ALIASES}: compound {word!r} needs one known country id per syllable")
+            out.setdefault(str(lang), {})[str(word)] = ids
+    return out
+
+
 def load_kb_from(directory: Path) -> KnowledgeBase:
     """Read and validate a KB directory (uncached; tests use it on their own small KB)."""
     actors: dict[str, Actor] = {}
@@ -192,6 +205,8 @@ def load_kb_from(directory: Path) -> KnowledgeBase:
         articles=_names(rules_doc.get("articles"), LANG_RULES),
         common_words=_names(rules_doc.get("common_words"), LANG_RULES),
         not_mentions=_names((aliases_doc or {}).get("not_mentions"), COUNTRY_ALIASES),
+        compounds=_compounds((aliases_doc or {}).get("compounds"), actors),
+        compound_heads=_names((aliases_doc or {}).get("compound_heads"), COUNTRY_ALIASES),
     )
     return KnowledgeBase(actors=actors, rules=rules)
 

@@ -11,7 +11,8 @@ Order of evidence for one mention (first that decides wins; a tie between actors
   2. the family name or short form of an actor already mentioned in full earlier in the article
      (coref, 0.95): पुतिन after व्लादिमीर पुतिन, 김 위원장 after 김정은
   3. a short form the KB lists as naming the actor on its own, e.g. "Putin" (alias, 0.9)
-  4. a generic name ("defence ministry") decided by the country named next to it (alias, 0.8)
+  4. a generic name ("defence ministry") decided by the country named next to it (alias, 0.8);
+     one syllable of a Korean country abbreviation, 북 and 러 in 북러 (alias, 0.9)
   5. a transliteration key close to one KB name, with the same consonant skeleton (fuzzy, ratio)
   6. nothing: an unlinked entity with a cluster id "x:<latin key>" (method "none")
 A family name alone ("Kim") never links without an earlier full mention, and an ambiguous mention
@@ -33,6 +34,7 @@ SCORE_ALIAS = 1.0
 SCORE_COREF = 0.95
 SCORE_SHORT = 0.9
 SCORE_GENERIC = 0.8
+SCORE_COMPOUND = 0.9  # one syllable of a Korean country abbreviation (북러: 북 = North Korea)
 FUZZY_MIN = 0.85  # key similarity for a fuzzy link to a KB name (also needs the same shape)
 GROUP_MIN = 0.8  # key similarity for grouping unlinked names across articles
 
@@ -303,6 +305,10 @@ def link_entities(text: str, lang: str, spans: list[Span], kb: KnowledgeBase | N
     # Countries first: generic names ("the defence ministry") are resolved against them.
     countries: list[tuple[int, str]] = []
     for sp in ordered:
+        part = _compound_part(text, sp.start, sp.end, lang, ix)
+        if part:
+            countries.append((sp.start, part))
+            continue
         for f in _forms(text[sp.start : sp.end], lang, ix):
             cid, _ = _unique(ix.full.get(f), {"country"}, ix)
             if cid:
@@ -318,7 +324,7 @@ def link_entities(text: str, lang: str, spans: list[Span], kb: KnowledgeBase | N
         forms = _forms(mention, lang, ix)
         ent = Entity(start=sp.start, end=sp.end, text=mention, label=sp.label, method="none")
         actor_id, method, score = _decide(text, sp, mention, forms, allowed, antecedents, countries,
-                                          article_countries, ix)
+                                          article_countries, ix, lang)
         if actor_id:
             ent.entity_id, ent.method, ent.score = actor_id, method, score
             actor = ix.kb.actors.get(actor_id)
@@ -344,9 +350,15 @@ def _core_name(mention: str, forms: list[str], ix: _Index) -> str:
     return " ".join(best)
 
 
-def _decide(text, sp, mention, forms, allowed, antecedents, countries, article_countries, ix):
+def _decide(text, sp, mention, forms, allowed, antecedents, countries, article_countries, ix, lang):
     if not forms or not allowed:
         return None, "none", None
+    if "country" in allowed:
+        part = _compound_part(text, sp.start, sp.end, lang, ix)
+        if part:
+            return part, "alias", SCORE_COMPOUND
+        if any(mention.strip() == w for table in ix.kb.rules.compounds.values() for w in table):
+            return None, "blocked", None  # 북러 as one span names two countries: no single id
     if any(f in ix.not_mentions for f in forms[:1]) and "country" in allowed:
         return None, "blocked", None
     # 1. full KB name
@@ -395,6 +407,54 @@ def _decide(text, sp, mention, forms, allowed, antecedents, countries, article_c
         if actor_id:
             return actor_id, "fuzzy", round(sim, 3)
     return None, "none", None
+
+
+# --- Korean country abbreviations (북러, 한미일) ---------------------------------------------------
+
+
+def _compound_ok(text: str, pos: int, word: str, ix: _Index, lang: str) -> bool:
+    """`word` stands at `pos` as a whole word, or is followed by a particle or a listed head noun."""
+    if pos > 0 and "가" <= text[pos - 1] <= "힣":
+        return False
+    end = pos + len(word)
+    nxt = text[end] if end < len(text) else " "
+    if not ("가" <= nxt <= "힣"):
+        return True
+    for head in ix.kb.rules.compound_heads.get(lang, ()):
+        if text.startswith(head, end):
+            return True
+    for p in ix.particles:
+        if text.startswith(p, end):
+            after = text[end + len(p)] if end + len(p) < len(text) else " "
+            if not ("가" <= after <= "힣"):
+                return True
+    return False
+
+
+def _compound_part(text: str, start: int, end: int, lang: str, ix: _Index) -> str | None:
+    """The country one syllable of a compound abbreviation stands for, if the span is that syllable."""
+    if end - start != 1:
+        return None
+    for table_lang, table in ix.kb.rules.compounds.items():
+        if table_lang != lang and lang not in ("", "und"):
+            continue
+        for word, ids in table.items():
+            for k, _ in enumerate(word):
+                pos = start - k
+                if pos >= 0 and text.startswith(word, pos) and _compound_ok(text, pos, word, ix, table_lang):
+                    return ids[k]
+    return None
+
+
+def _compound_spans(text: str, lang: str, ix: _Index) -> list[tuple[int, int, str]]:
+    out = []
+    for word in ix.kb.rules.compounds.get(lang, {}):
+        pos = text.find(word)
+        while pos >= 0:
+            if _compound_ok(text, pos, word, ix, lang):
+                out.extend((pos + k, pos + k + 1, "LOC") for k in range(len(word)))
+            pos = text.find(word, pos + len(word))
+    return out
 
 
 # --- Dictionary recognition ---------------------------------------------------------------------
@@ -538,6 +598,10 @@ def kb_matches(text: str, lang: str, kb: KnowledgeBase | None = None) -> list[Sp
             break
         i += hit or 1
     spans += _family_mentions(folded, low, family_after, spans, m)
+    ix = _index(kb)
+    for cs, ce, label in _compound_spans(folded, lang, ix):
+        if all(ce <= s or cs >= e for s, e, _ in spans):
+            spans.append((cs, ce, label))
     spans.sort()
     return [Span(idx[s], idx[e - 1] + 1, label) for s, e, label in spans]
 

@@ -103,3 +103,7 @@ def test_invalid_entries_are_rejected(tmp_path: Path):
     (tmp_path / "people.yaml").write_text("- {id: per:x, type: robot, name: X}\n")
     with pytest.raises(ValueError, match="unknown type"):
         load_kb_from(tmp_path)
+    (tmp_path / "people.yaml").write_text("")
+    (tmp_path / "country_aliases.yaml").write_text("compounds: {ko: {북러: [country:KP]}}\n")
+    with pytest.raises(ValueError, match="one known country id per syllable"):
+        load_kb_from(tmp_path)

@@ -16,6 +16,8 @@ def _word_at(text: str, start: int, end: int) -> bool:
         return c.isalnum() or unicodedata.category(c).startswith("M")
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
+    if end - start == 1 and "가" <= text[start] <= "힣":
+        return True  # one syllable of 북러
     latin_in_hangul = text[start].isascii() and "가" <= before <= "힣"  # 기사는AFP통신을
     return (latin_in_hangul or not glued(before)) and ("가" <= after <= "힣" or not glued(after))
 
@@ -179,6 +181,20 @@ def test_kb_matches_skips_names_that_are_common_words():
     assert mali.entity_id == "country:ML"  # tagged by a model, it still links
 
 
+def test_korean_country_abbreviations_give_one_mention_per_country():
+    text = "북러 군사동맹 부활, 북러정상회담과 한미일 공조. 한미약품은 북미 시장에"
+    got = [(text[s.start : s.end], s.start) for s in kb_matches(text, "ko")]
+    assert got[:2] == [("북", 0), ("러", 1)]
+    assert ("북", text.index("북러정상")) in got
+    assert [t for t, _ in got if _ >= text.index("한미일")][:3] == ["한", "미", "일"]
+    assert not any(pos >= text.index("한미약품") for _, pos in got)  # a company, and 북미 is ambiguous
+    ents = link_entities(text, "ko", kb_matches(text, "ko"))
+    assert [e.entity_id for e in ents[:2]] == ["country:KP", "country:RU"]
+    assert [e.entity_id for e in ents[-3:]] == ["country:KR", "country:US", "country:JP"]
+    (whole,) = link_entities(text, "ko", [Span(0, 2, "LOC")])
+    assert not (whole.entity_id or "").startswith("country:")  # two countries: no single id
+
+
 def test_kb_matches_korean_bound_noun_after_an_organisation():
     text = "조태용 한국 대통령실 국가안보실장은 말했다"
     got = [text[s.start : s.end] for s in kb_matches(text, "ko")]
@@ -220,6 +236,7 @@ GOLD = {
         ("जो बिडेन", "PER", "per:joe-biden"), ("जॉन फाइनर", "PER", "per:jon-finer"),
     ]),
     "ko-en-nk-russia-alliance.txt": ("ko", [
+        ("북", "LOC", "country:KP"), ("러", "LOC", "country:RU"),  # 북러 군사동맹 in the title
         ("뉴욕타임스", "ORG", "outlet:nyt"), ("북한", "LOC", "country:KP"), ("김정은", "PER", "per:kim-jong-un"),
         ("조선노동당", "ORG", "org:wpk"), ("푸틴", "PER", "per:vladimir-putin"), ("러시아", "LOC", "country:RU"),
         ("백악관", "ORG", "org:white-house"), ("국가안보회의", "ORG", "org:us-nsc"), ("NSC", "ORG", "org:us-nsc"),
