@@ -10,6 +10,7 @@ arithmetic. The input text is never modified; offsets are character offsets into
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from typing import Any
@@ -42,11 +43,12 @@ def tag(text: str, lang: str, dct: dt.date | None) -> list[Timex]:
     chosen = _select(cands)
     out: list[Timex] = []
     anchor: dt.date | None = None
+    ctx = _Context(text, rules)
     for start, end, pat, m in chosen:
         spec = _bind(pat, m, rules, text)
         if spec is None:
             continue
-        tense = _tense(text, start, end, rules)
+        tense = ctx.tense(start, end)
         try:
             r = resolve(spec, dct, tense, anchor)
         except (ValueError, OverflowError, TypeError):
@@ -105,12 +107,12 @@ def _rejected(text: str, s: int, e: int, rules: LangRules) -> bool:
 def _select(cands: list[tuple[int, int, Pattern, re.Match[str]]]) -> list[tuple[int, int, Pattern, re.Match[str]]]:
     """Longest first (then higher priority, then earlier); no two chosen spans overlap."""
     cands = sorted(cands, key=lambda c: (-(c[1] - c[0]), -c[2].priority, c[0]))
-    taken: list[tuple[int, int]] = []
+    used = bytearray(max((c[1] for c in cands), default=0))
     chosen = []
     for c in cands:
-        if any(c[0] < e and s < c[1] for s, e in taken):
+        if any(used[c[0]:c[1]]):
             continue
-        taken.append((c[0], c[1]))
+        used[c[0]:c[1]] = b"\x01" * (c[1] - c[0])
         chosen.append(c)
     if any(c[2].spec.get("drop") for c in chosen):
         chosen = [c for c in chosen if not c[2].spec.get("drop")]
@@ -168,49 +170,76 @@ def _bind(pat: Pattern, m: re.Match[str], rules: LangRules, text: str) -> dict[s
 _MISSING = object()
 
 
-def _sentence_bounds(text: str, start: int, end: int, rules: LangRules) -> tuple[int, int]:
-    lo = max(0, start - 400)
-    s = lo
-    for m in rules.sentence_end.finditer(text, lo, start):
-        s = m.end()
-    m2 = rules.sentence_end.search(text, end, min(len(text), end + 600))
-    e = m2.start() + 1 if m2 else min(len(text), end + 600)
-    return s, e
+class _Context:
+    """Sentence ends and tense cues of one document, found once and looked up by offset."""
 
-
-def _tense(text: str, start: int, end: int, rules: LangRules) -> str | None:
-    """past | future | None, from cue words of the clause around the expression (data: tense:)."""
-    if rules.tense_past is None and rules.tense_future is None and rules.tense_report is None:
-        return None
-    s, e = _sentence_bounds(text, start, end, rules)
-    hits: list[tuple[int, int, str]] = []
-    # future cues first: a past form inside one ("will be paid") is not a past report
-    for label, rx in (("future", rules.tense_future), ("report", rules.tense_report), ("past", rules.tense_past)):
-        if rx is None:
-            continue
-        for m in rx.finditer(text, s, e):
-            if start <= m.start() < end or m.end() <= m.start():
+    def __init__(self, text: str, rules: LangRules) -> None:
+        self.rules = rules
+        self.text_len = len(text)
+        self.sent_ends = [m.end() for m in rules.sentence_end.finditer(text)]
+        self.sent_starts = [m.start() for m in rules.sentence_end.finditer(text)]
+        cues: list[tuple[int, int, str]] = []
+        future_spans: list[tuple[int, int]] = []
+        for label, rx in (("future", rules.tense_future), ("report", rules.tense_report),
+                          ("past", rules.tense_past)):
+            if rx is None:
                 continue
-            if label == "report":
-                gap = start - m.end() if m.end() <= start else m.start() - end
+            for m in rx.finditer(text):
+                if m.end() <= m.start():
+                    continue
+                # a past form inside a future cue ("will be paid") is not a past report
+                if label != "future" and _inside(future_spans, m.start()):
+                    continue
+                cues.append((m.start(), m.end(), label))
+                if label == "future":
+                    future_spans.append((m.start(), m.end()))
+                    future_spans.sort()
+        cues.sort()
+        self.cues = cues
+        self.cue_starts = [c[0] for c in cues]
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.sent_ends, start) - 1
+        s = self.sent_ends[i] if i >= 0 else 0
+        j = bisect.bisect_left(self.sent_starts, end)
+        e = self.sent_starts[j] + 1 if j < len(self.sent_starts) else self.text_len
+        return max(s, start - 400), min(e, end + 600)
+
+    def tense(self, start: int, end: int) -> str | None:
+        """past | future | None, from cue words of the clause around the expression (data: tense:)."""
+        if not self.cues:
+            return None
+        rules = self.rules
+        s, e = self.sentence(start, end)
+        lo = bisect.bisect_left(self.cue_starts, s)
+        hi = bisect.bisect_left(self.cue_starts, e)
+        hits = []
+        for c in self.cues[lo:hi]:
+            if start <= c[0] < end or c[1] > e:
+                continue
+            if c[2] == "report":
+                gap = start - c[1] if c[1] <= start else c[0] - end
                 if gap > rules.report_window:
                     continue
-            if any(h[0] <= m.start() < h[1] for h in hits):
-                continue
-            hits.append((m.start(), m.end(), label))
-    if not hits:
-        return None
-    if rules.tense_scope == "after":  # verb-final languages: the verb of this clause comes after
-        after = sorted(h for h in hits if h[0] >= end)
-        return _past(after[0][2]) if after else None
+            hits.append(c)
+        if not hits:
+            return None
+        if rules.tense_scope == "after":  # verb-final languages: the verb of this clause comes after
+            after = [h for h in hits if h[0] >= end]
+            return _past(after[0][2]) if after else None
 
-    def distance(h: tuple[int, int, str]) -> int:
-        return start - h[1] if h[1] <= start else h[0] - end
+        def distance(h: tuple[int, int, str]) -> int:
+            return start - h[1] if h[1] <= start else h[0] - end
 
-    best = min(hits, key=lambda h: (distance(h), h[2] != "future"))
-    if rules.max_distance is not None and distance(best) > rules.max_distance:
-        return None
-    return _past(best[2])
+        best = min(hits, key=lambda h: (distance(h), h[2] != "future"))
+        if rules.max_distance is not None and distance(best) > rules.max_distance:
+            return None
+        return _past(best[2])
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _past(label: str) -> str:

@@ -159,7 +159,7 @@ def load_rules(lang: str) -> LangRules | None:
         w = _alternation(list(numbers.keys()))
         j = "|".join(re.escape(x) for x in joiners)
         sep = rf"(?:[\s\-]+(?:(?:{j})[\s\-]+)?)" if j else r"[\s\-]+"
-        numword = rf"{w}(?:{sep}{w})*"
+        numword = rf"{w}(?:{sep}{w}){{0,4}}"  # bounded: "twenty twenty twenty …" must not backtrack forever
         macros.setdefault("numword", numword)
         number_re = rf"(?:\d+(?:[.,]\d+)?(?:\s+\d/\d)?|{numword})"
     else:
