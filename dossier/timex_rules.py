@@ -110,7 +110,7 @@ def _alternation(surfaces: list[str]) -> str:
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
 
-def _compile_template(tmpl: str, vocab: dict[str, dict[str, Any]], macros: dict[str, str],
+def _compile_template(tmpl: str, vocab: dict[str, list[str]], macros: dict[str, str],
                       number_re: str) -> tuple[str, dict[str, str]]:
     groups: dict[str, str] = {}
     counter: dict[str, int] = {}
@@ -118,7 +118,7 @@ def _compile_template(tmpl: str, vocab: dict[str, dict[str, Any]], macros: dict[
     def repl(m: re.Match[str]) -> str:
         src, alias = m.group(1), m.group(2)
         if src in vocab:
-            body = _alternation(list(vocab[src].keys()))
+            body = _alternation(vocab[src])
         elif src in macros:
             body = macros[src]
         elif src == "number":
@@ -148,7 +148,10 @@ def load_rules(lang: str) -> LangRules | None:
     if not path.exists():
         return None
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    vocab = {name: {_norm(str(k)): v for k, v in table.items()} for name, table in (data.get("vocab") or {}).items()}
+    raw_vocab = data.get("vocab") or {}
+    vocab = {name: {_norm(str(k)): v for k, v in table.items()} for name, table in raw_vocab.items()}
+    # the regexes use the surfaces as written ("mid-" keeps its hyphen); lookups use normalised keys
+    surfaces = {name: [unicodedata.normalize("NFC", str(k)).lower() for k in table] for name, table in raw_vocab.items()}
     numbers = {_norm(str(k)): int(v) for k, v in (data.get("numbers") or {}).items()}
     joiners = [str(j) for j in data.get("number_joiners") or []]
     macros = {k: str(v) for k, v in (data.get("macros") or {}).items()}
@@ -167,7 +170,7 @@ def load_rules(lang: str) -> LangRules | None:
     flags = re.IGNORECASE if data.get("ignore_case", True) else 0
     patterns: list[Pattern] = []
     for i, p in enumerate(data.get("patterns") or []):
-        body, groups = _compile_template(str(p["re"]), vocab, macros, number_re)
+        body, groups = _compile_template(str(p["re"]), surfaces, macros, number_re)
         lb = "" if p.get("no_left_boundary") else left
         rb = "" if p.get("no_right_boundary") else right
         regex = re.compile(f"{lb}(?:{body}){rb}", flags)
