@@ -48,6 +48,8 @@ _USABLE_VALUE = re.compile(r"\d{4}(?:-(?:\d\d(?:-\d\d(?:T[\w:.]+)?)?|W\d\d|Q[1-4
 _PRECISION_OF = {4: "year", 7: "month", 10: "day"}
 # Two triggers this close (characters between them) in one clause form a chain sharing one date.
 MAX_CHAIN_GAP = 25
+# An organisation this close (characters) to a person's name, with no punctuation between, is their title.
+MAX_TITLE_GAP = 40
 STATUS_OCCURRED = "occurred"
 STATUS_PLANNED = "planned"
 
@@ -642,10 +644,24 @@ def _is_outlet(eid: str | None) -> bool:
     return bool(eid) and eid.startswith("outlet:")
 
 
-def _actors(ents: list[Entity], place: Place | None) -> list[str]:
+def _is_title(x: Entity, ents: list[Entity], text: str) -> bool:
+    """An organisation written as part of a person's title ("White House spokesman John Kirby",
+    "김정은 조선노동당 총비서") describes the person; it is not a participant of its own."""
+    if x.label != "ORG":
+        return False
+    for p in ents:
+        if p.label != "PER":
+            continue
+        gap = text[x.end:p.start] if x.end <= p.start else text[p.end:x.start] if p.end <= x.start else None
+        if gap is not None and len(gap) <= MAX_TITLE_GAP and not re.search(r"[,;:.()“”\"]|\band\b|과|와", gap):
+            return True
+    return False
+
+
+def _actors(ents: list[Entity], place: Place | None, text: str = "") -> list[str]:
     ids: list[str] = []
     for x in ents:
-        if not x.entity_id or _is_outlet(x.entity_id):
+        if not x.entity_id or _is_outlet(x.entity_id) or (text and _is_title(x, ents, text)):
             continue
         if place and x.start < place.end and place.start < x.end:
             continue
@@ -681,6 +697,10 @@ def _sentence_frames(S: _Sentence, published: dt.date | None) -> list[Frame]:
             gap = S.text[lo:hi]
             if S.reg(o.start) != S.reg(h.start) or len(gap) > MAX_CHAIN_GAP or any(lo <= t.start < hi for t in S.times):
                 continue
+            # a comma or a new subject starts another clause ("…가졌으며, 푸틴 대통령은 … 방북 초청을")
+            if re.search(r"[,;:]", gap) or any(_ends_with_any(S.text[a:b], S.lt.subject_endings) and not S.in_entity(b - 1)
+                                               for a, b in S.words_between(lo, hi)) or " ने " in f" {gap} ":
+                continue
             if S.lang == "en" and (h.pos != "verb" or o.pos != "verb" or " and " not in f" {gap} "):
                 continue
             inherited[i] = dates[j]
@@ -702,7 +722,7 @@ def _sentence_frames(S: _Sentence, published: dt.date | None) -> list[Frame]:
             place = placed.get(i)
             r = S.reg(h.start)
             ents = [x for x in S.entities if S.reg(x.start) == r and not any(p <= x.start < q for p, q in blocked)]
-            actor_ids = _actors(ents, place)
+            actor_ids = _actors(ents, place, S.text)
         frame = Frame(type=etype, date=None, date_end=None, place_id=place.place_id if place else None,
                       actor_ids=actor_ids, sentence_start=S.s, sentence_end=S.e,
                       trigger_start=h.start, trigger_end=h.end, trigger=S.text[h.start:h.end])
