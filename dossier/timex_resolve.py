@@ -257,6 +257,9 @@ def resolve(spec: dict[str, Any], dct: dt.date | None, tense: str | None = None,
         extra = _num(spec.get("dur_extra_months"))
         if extra and val.endswith("Y"):  # 2년 6개월 → P2Y6M
             val += f"{extra}M"
+        extra_min = _num(spec.get("dur_extra_minutes"))
+        if extra_min and val.startswith("PT") and val.endswith("H"):  # 5시간 30분 → PT5H30M
+            val += f"{extra_min}M"
         return Resolved(val, None, None, typ)
     start = _resolve_point(spec, dct, tense, anchor_day)
     end_val = None
@@ -455,7 +458,7 @@ def _resolve_point(spec: dict[str, Any], dct: dt.date | None, tense: str | None,
         _infer_year(p, dct, month, day, direction, spec.get("dir"))
     elif day is not None and month is None:
         if rel_unit is None:
-            _infer_month(p, dct, day, direction)
+            _infer_month(p, dct, day, direction, spec.get("dir"))
         elif p.month is None and dct is not None:
             p.month = dct.month
     elif (p.quarter is not None or p.season is not None or p.half is not None) and not have_year:
@@ -508,7 +511,8 @@ def _infer_year(p: Partial, dct: dt.date | None, month: int, day: int | None, di
     p.year = y
 
 
-def _infer_month(p: Partial, dct: dt.date | None, day: int, direction: str | None) -> None:
+def _infer_month(p: Partial, dct: dt.date | None, day: int, direction: str | None,
+                 explicit: str | None = None) -> None:
     """A day of the month alone ("4일", "on the 4th"): the publication month, or the previous one when a
     past-tense report names a day after the publication date."""
     if dct is None:
@@ -517,6 +521,8 @@ def _infer_month(p: Partial, dct: dt.date | None, day: int, direction: str | Non
     d = dt.date(dct.year, dct.month, 1)
     if day > dct.day and direction == "past":
         d = add_months(d, -1)
+    elif day < dct.day and explicit == "future":  # "오는 3일" said on the 20th: next month
+        d = add_months(d, 1)
     p.year, p.month = d.year, d.month
 
 
