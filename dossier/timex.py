@@ -39,6 +39,11 @@ def tag(text: str, lang: str, dct: dt.date | None) -> list[Timex]:
         return []
     if isinstance(dct, dt.datetime):
         dct = dct.date()
+    elif isinstance(dct, str):  # an ISO date from a sidecar; anything unreadable counts as undated
+        try:
+            dct = dt.date.fromisoformat(dct[:10])
+        except ValueError:
+            dct = None
     cands = _candidates(text[:_MAX_TEXT], rules)
     chosen = _select(cands)
     out: list[Timex] = []

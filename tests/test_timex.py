@@ -311,3 +311,93 @@ _spec = st.fixed_dictionaries({}, optional={
 def test_resolution_never_crashes_for_any_dct(spec, dct, tense):
     r = resolve(spec, dct, tense, dct)
     assert isinstance(r.value, str) and r.value
+
+
+# --- the sample articles (data/articles): values against their publication dates ----------------
+
+import json  # noqa: E402
+import re  # noqa: E402
+import unicodedata  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
+
+
+def article(name: str, lang: str) -> tuple[str, list[Timex], dt.date | None]:
+    path = ARTICLES / f"{name}.txt"
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    meta = json.loads((ARTICLES / f"{name}.json").read_text(encoding="utf-8"))
+    dct = dt.date.fromisoformat(meta["published"]) if meta.get("published") else None
+    text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
+    return text, tag(text, lang, dct), dct
+
+
+def _days(v: str) -> dt.date | None:
+    m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(T.*)?", v)
+    return dt.date(int(m[1]), int(m[2]), int(m[3])) if m else None
+
+
+def test_hindi_article_values():
+    text, found, dct = article("hi-kim-train-to-russia", "hi")
+    got = {(t.text, t.value, t.value_end) for t in found}
+    for expected in [("सोमवार", "2023-09-11", None), ("रविवार शाम", "2023-09-10TEV", None),
+                     ("पिछले सप्ताह", "2023-W36", None), ("इस महीने", "2023-09", None),
+                     ("पिछले 17 महीनों", "P17M", None), ("फरवरी 2022", "2022-02", None),
+                     ("पिछले साल", "2022", None), ("जुलाई", "2023-07", None), ("रविवार", "2023-09-10", None)]:
+        assert expected in got
+    assert any(t.text.startswith("मंगलवार") and t.value == "2023-09-12" for t in found)
+
+
+def test_korean_article_values():
+    text, found, dct = article("ko-en-nk-russia-alliance", "ko")
+    korean = [t for t in found if re.search("[가-힣]", t.text)]
+    got = {(t.text, t.value, t.value_end) for t in korean}
+    for expected in [("4일", "2023-09-04", None), ("9일", "2023-09-09", None), ("지난주", "2023-W35", None),
+                     ("이달 10일부터 13일까지", "2023-09-10", "2023-09-13"), ("8월 말", "2023-08", None),
+                     ("2019년 4월", "2019-04", None), ("지난달", "2023-08", None), ("지난 6월", "2023-06", None)]:
+        assert expected in got
+
+
+def test_english_translation_values():
+    text, found, dct = article("ko-en-nk-russia-alliance", "en")
+    got = {(t.text, t.value, t.value_end) for t in found}
+    for expected in [("the 4th", "2023-09-04", None), ("the 9th", "2023-09-09", None),
+                     ("from the 10th to the 13th of this month", "2023-09-10", "2023-09-13"),
+                     ("the end of August", "2023-08", None), ("April 2019", "2019-04", None),
+                     ("last month", "2023-08", None), ("last week", "2023-W35", None)]:
+        assert expected in got
+
+
+def test_voa_articles_values():
+    _, found, _ = article("voakorea-blinken-shoigu-20230729", "ko")
+    got = {(t.text, t.value, t.value_end) for t in found}
+    assert ("25일부터 사흘 간", "2023-07-25", "2023-07-27") in got
+    assert ("26일", "2023-07-26", None) in got and ("27일", "2023-07-27", None) in got
+    _, found, _ = article("voakorea-komsomolsk-20230915", "ko")
+    got = {(t.text, t.value) for t in found}
+    assert {("오늘(15일)", "2023-09-15"), ("13일", "2023-09-13"), ("어제(14일)", "2023-09-14"),
+            ("이날 새벽", "2023-09-15TMO")} <= got
+
+
+def test_no_sample_date_far_after_publication():
+    """A report never talks about a day months after it was published in these articles."""
+    for name, lang in [("hi-kim-train-to-russia", "hi"), ("ko-en-nk-russia-alliance", "ko"),
+                       ("voakorea-blinken-shoigu-20230729", "ko"), ("voakorea-komsomolsk-20230915", "ko")]:
+        _, found, dct = article(name, lang)
+        for t in found:
+            d = _days(t.value)
+            if d is not None:
+                assert d <= dct + dt.timedelta(days=31), (name, t)
+
+
+def test_undated_wikipedia_article_keeps_unknown_year():
+    _, found, dct = article("wiki-en-kim-visit-russia-2023", "en")
+    assert dct is None
+    got = {(t.text, t.value, t.value_end) for t in found}
+    assert ("September 13–17, 2023", "2023-09-13", "2023-09-17") in got
+    assert ("10 September", "XXXX-09-10", None) in got
+
+
+def test_dct_as_iso_string():
+    assert one("Shoigu visited last month.", "en", "2023-09-05", "last month").value == "2023-08"  # type: ignore[arg-type]
