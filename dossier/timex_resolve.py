@@ -318,8 +318,9 @@ def prepare(spec: dict[str, Any]) -> dict[str, Any] | None:
         if n is None:
             return None
         s["decade"] = 190 + n
-    if "set_unit" in s:
-        return {"type": "SET", "value": duration(1, str(s["set_unit"]))}
+    if "set_unit" in s:  # each month → P1M, every three months → P3M
+        n = s.get("set_n", 1)
+        return {"type": "SET", "value": duration(n if _is_number(n) else "X", str(s["set_unit"]))}
     if "value_set_weekday" in s:
         v = f"XXXX-WXX-{s['value_set_weekday']}"
         if s.get("pod"):
