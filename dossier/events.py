@@ -109,6 +109,7 @@ class EventTable:
     labels: dict[str, str]
     fuse_with: dict[str, set[str]]  # symmetric
     max_gap_days: dict[str, int]
+    route: set[str]  # types whose place is an origin or a destination
     place_max_distance: int
     country_penalty: int
     langs: dict[str, _LangTable] = field(default_factory=dict)
@@ -172,6 +173,7 @@ def load_table_from(path: Path) -> EventTable:
     place = doc.get("place", {})
     table = EventTable(labels=labels, fuse_with=fuse_with,
                        max_gap_days={t: int(spec.get("max_gap_days", 0)) for t, spec in types.items()},
+                       route={t for t, spec in types.items() if spec.get("route")},
                        place_max_distance=int(place.get("max_distance_chars", 160)),
                        country_penalty=int(place.get("country_penalty_chars", 60)))
     pcues = place.get("cues", {}) or {}

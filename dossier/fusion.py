@@ -252,7 +252,8 @@ def _match_score(ref: FrameRef, c: _Cluster, table: EventTable, look: PlaceLooku
     if not _types_ok(f.type, c.types, table):
         return None
     planned = _attr(f, "status") == STATUS_PLANNED
-    if not all(_places_compatible(f.place_id, p, planned or p_planned, look) for p, p_planned in c.places):
+    route = f.type in table.route or bool(c.types & table.route)
+    if not route and not all(_places_compatible(f.place_id, p, planned or p_planned, look) for p, p_planned in c.places):
         return None
     iv = _interval(f)
     gap_limit = min([table.max_gap_days.get(t, 0) for t in c.types | {f.type}])
