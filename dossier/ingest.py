@@ -15,11 +15,12 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dossier import config
+from dossier import config, provenance
+from dossier.corpus import frame_extra, refresh_events
 from dossier.decode import DecodeError, decode_bytes
 from dossier.formats import SUPPORTED_SUFFIXES, FormatError, RawDoc, RecordError, parse
 from dossier.pipeline import Analysis, analyse, pipeline_version
@@ -169,7 +170,10 @@ def ingest_paths(
     *,
     max_bytes: int | None = None,
     progress: Callable[[ReportLine], None] | None = None,
+    refresh: bool = True,
 ) -> IngestReport:
+    """Ingest files and folders; then, if anything changed, rebuild the fused events
+    (``refresh=False`` leaves that to the caller, e.g. after several batches)."""
     limit = config.DOSSIER_MAX_FILE_BYTES if max_bytes is None else max_bytes
     report = IngestReport()
     for path in _candidates(paths, report):
@@ -184,7 +188,21 @@ def ingest_paths(
             report.lines.append(line)
             if progress:
                 progress(line)
+    if refresh and any(line.status in ("created", "re-extracted") for line in report.lines):
+        refresh_events(store)
     return report
+
+
+def chain_record(chain: provenance.Chain) -> dict[str, Any]:
+    key, _ = provenance.origin_key(chain)
+    return {
+        "sentence_start": chain.sentence_start,
+        "sentence_end": chain.sentence_end,
+        "lang": chain.lang,
+        "origin_key": key,
+        "description": chain.describe(),
+        "links": [asdict(link) for link in chain.links],
+    }
 
 
 class LoadError(ValueError):
@@ -275,6 +293,7 @@ def _store_doc(name: str, doc: RawDoc, meta: dict[str, Any], encoding: str, raw_
             text,
             lang_hint=lang_hint,
             published=dt.date.fromisoformat(effective_published) if effective_published else None,
+            source=_clean(meta.get("source")),
         )
     article = NewArticle(
         id=content_hash[:16],
@@ -294,6 +313,9 @@ def _store_doc(name: str, doc: RawDoc, meta: dict[str, Any], encoding: str, raw_
         sentences=analysis.sentences,
         entities=analysis.entities,
         times=analysis.times,
+        places=analysis.places,
+        frames=[(f.base(), frame_extra(f)) for f in analysis.frames],
+        chains=[chain_record(c) for c in analysis.chains],
         extraction_version=version,
     )
     result = store.save_article(article)

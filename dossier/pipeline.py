@@ -1,35 +1,24 @@
-"""The per-article analysis: text → segments, sentences, entities, times (then places, events).
+"""The per-article analysis: text → segments, sentences, entities, times, places, event frames,
+reporting chains.
 
 Stages run per language segment, so a Korean body and its English translation each go through
-their own language's models; offsets are shifted back into the article's text.
+their own language's models; every offset is an offset into the article's text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
-
 import hashlib
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from dossier import __version__, config
+from dossier import __version__, config, events, link, places, provenance, timex
 from dossier import entities as ner
-from dossier import link, timex
-from dossier.model import Entity, Segment, Sentence, Span, Timex
+from dossier.model import Entity, Place, Segment, Sentence, Span, Timex
 from dossier.segment import segment, sentences
 
-
-@dataclass
-class Analysis:
-    segments: list[Segment] = field(default_factory=list)
-    sentences: list[Sentence] = field(default_factory=list)
-    entities: list[tuple[Entity, str]] = field(default_factory=list)  # (entity, segment language)
-    times: list[Timex] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-
 # Bump when the code of a stage changes what it extracts; data and model changes are hashed below.
-PIPELINE_REVISION = 1
+PIPELINE_REVISION = 2
 # Data that decides what extraction finds. Model weights are represented by their meta.json.
 _VERSIONED_DATA = ("kb", "timex", "events", "provenance", "lang", "gazetteer")
 
@@ -51,29 +40,64 @@ def pipeline_version() -> str:
     return digest.hexdigest()[:16]
 
 
+@dataclass
+class Analysis:
+    segments: list[Segment] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    entities: list[tuple[Entity, str]] = field(default_factory=list)  # (entity, segment language)
+    times: list[Timex] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    frames: list[events.Frame] = field(default_factory=list)
+    chains: list[provenance.Chain] = field(default_factory=list)
+    attribution: list[provenance.Link] = field(default_factory=list)  # outlets the whole article draws on
+    notes: list[str] = field(default_factory=list)
+
+
+def _shift(items: list, offset: int) -> list:
+    return [replace(x, start=x.start + offset, end=x.end + offset) for x in items]
+
+
 def analyse(
     text: str,
     *,
     lang_hint: str | None = None,
     force_lang: str | None = None,
     published: dt.date | None = None,
+    source: str | None = None,
+    stages: frozenset[str] = frozenset({"places", "events", "provenance"}),
 ) -> Analysis:
     """Analyse one article's text. ``force_lang`` overrides language identification;
-    ``published`` anchors relative dates (None: they stay unresolved, never guessed)."""
+    ``published`` anchors relative dates (None: they stay unresolved, never guessed); ``source``
+    is the article's outlet from its metadata, the first link of its reporting chains. Segments,
+    sentences, entities and times always run; ``stages`` picks the others."""
     segs = segment(text, lang_hint=lang_hint)
     if force_lang:
         for seg in segs:
             seg.lang = force_lang
     result = Analysis(segments=segs, sentences=sentences(text, segs))
+    publisher_id = provenance.source_id(source) if source and "provenance" in stages else None
     no_model: set[str] = set()
-    for seg in segs:
+    for i, seg in enumerate(segs):
         piece = text[seg.start : seg.end]
         if not ner.has_model(seg.lang):
             no_model.add(seg.lang)
-        for ent in recognise_entities(piece, seg.lang):
-            result.entities.append((replace(ent, start=ent.start + seg.start, end=ent.end + seg.start), seg.lang))
-        for t in timex.tag(piece, seg.lang, published):
-            result.times.append(replace(t, start=t.start + seg.start, end=t.end + seg.start))
+        local_entities = recognise_entities(piece, seg.lang)
+        seg_entities = _shift(local_entities, seg.start)
+        seg_times = _shift(timex.tag(piece, seg.lang, published), seg.start)
+        result.entities.extend((e, seg.lang) for e in seg_entities)
+        result.times.extend(seg_times)
+        seg_places: list[Place] = []
+        if "places" in stages:
+            seg_places = _shift(places.geoparse(piece, seg.lang, local_entities), seg.start)
+            result.places.extend(seg_places)
+        seg_sentences = [s for s in result.sentences if s.segment == i]
+        if "events" in stages:
+            result.frames.extend(
+                events.frames(text, seg.lang, seg_sentences, seg_entities, seg_times, seg_places, published, segments=segs)
+            )
+        if "provenance" in stages and seg.kind == "body":
+            result.chains.extend(provenance.chains(text, seg.lang, seg_sentences, seg_entities, publisher_id))
+            result.attribution.extend(provenance.article_attribution(text, seg.lang, seg_entities))
     for lang in sorted(no_model):
         result.notes.append(f"no NER model for language '{lang}': knowledge-base matches only")
     return result
@@ -81,8 +105,7 @@ def analyse(
 
 def recognise_entities(text: str, lang: str) -> list[Entity]:
     """NER spans plus knowledge-base matches the model missed, linked to canonical actors."""
-    spans = entity_spans(text, lang)
-    return link.link_entities(text, lang, spans)
+    return link.link_entities(text, lang, entity_spans(text, lang))
 
 
 def entity_spans(text: str, lang: str) -> list[Span]:
@@ -94,3 +117,4 @@ def entity_spans(text: str, lang: str) -> list[Span]:
             spans.append(m)
             taken.append((m.start, m.end))
     return sorted(spans, key=lambda s: (s.start, s.end))
+

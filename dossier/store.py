@@ -138,6 +138,49 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE articles ADD COLUMN extraction_version TEXT NOT NULL DEFAULT '';
     """,
+    # 4: reporting chains per sentence, and events fused across articles (derived, rebuilt whole)
+    """
+    CREATE TABLE chains (
+        article_id     TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        sentence_start INTEGER NOT NULL,
+        sentence_end   INTEGER NOT NULL,
+        lang           TEXT NOT NULL,
+        origin_key     TEXT,                 -- what independence is judged on (entity id or surface)
+        description    TEXT NOT NULL,        -- "Yomiuri ← NYT"
+        links          TEXT NOT NULL         -- JSON list of links, publisher first
+    );
+    CREATE INDEX chains_article ON chains(article_id, sentence_start);
+    CREATE TABLE events (
+        id         TEXT PRIMARY KEY,
+        type       TEXT NOT NULL,
+        date       TEXT,
+        date_end   TEXT,
+        precision  TEXT,
+        date_mod   TEXT,
+        status     TEXT NOT NULL,
+        place_id   TEXT,
+        actor_ids  TEXT NOT NULL,            -- JSON list
+        conflict   INTEGER NOT NULL,
+        readings   TEXT NOT NULL,            -- JSON list of date readings with their support
+        n_articles INTEGER NOT NULL
+    );
+    CREATE INDEX events_date ON events(date);
+    CREATE TABLE event_sources (
+        event_id       TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        article_id     TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        lang           TEXT NOT NULL,
+        sentence_start INTEGER NOT NULL,
+        sentence_end   INTEGER NOT NULL,
+        sentence       TEXT NOT NULL,
+        trigger        TEXT,
+        date           TEXT,
+        date_end       TEXT,
+        precision      TEXT,
+        status         TEXT
+    );
+    CREATE INDEX event_sources_event ON event_sources(event_id);
+    CREATE INDEX event_sources_article ON event_sources(article_id);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -166,6 +209,7 @@ class NewArticle:
     times: list[Timex] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     frames: list[tuple[EventFrame, dict[str, Any]]] = field(default_factory=list)  # (frame, extra)
+    chains: list[dict[str, Any]] = field(default_factory=list)  # sentence_start/end, lang, origin_key, description, links
     # The pipeline version that produced the fields above; "" = not analysed (metadata-only update).
     extraction_version: str = ""
 
@@ -269,6 +313,37 @@ class PlaceRow:
     names: list[str]
 
 
+@dataclass
+class EventRow:
+    id: str
+    type: str
+    date: str | None
+    date_end: str | None
+    precision: str | None
+    date_mod: str | None
+    status: str
+    place_id: str | None
+    actor_ids: list[str]
+    conflict: bool
+    readings: list[dict[str, Any]]
+    n_articles: int
+    sources: list[dict[str, Any]]  # event_sources columns + title, published, outlet
+
+
+@dataclass
+class ChainRow:
+    article_id: str
+    title: str | None
+    published: str | None
+    lang: str
+    sentence_start: int
+    sentence_end: int
+    sentence: str
+    origin_key: str | None
+    description: str
+    links: list[dict[str, Any]]
+
+
 _METADATA_COLUMNS = ("title", "published", "source", "url", "lang_hint", "licence", "note")
 
 
@@ -354,7 +429,7 @@ class Store:
                 }
                 if art.extraction_version:
                     changes["extraction_version"] = art.extraction_version
-                    for table in ("segments", "sentences", "mentions", "timexes", "place_mentions", "frames"):
+                    for table in ("segments", "sentences", "mentions", "timexes", "place_mentions", "frames", "chains"):
                         tx.execute(f"DELETE FROM {table} WHERE article_id = ?", (row["id"],))
                     self._write_analysis(tx, replace(art, id=row["id"]))
                 if not changes:
@@ -412,6 +487,129 @@ class Store:
                 for i, (f, extra) in enumerate(art.frames)
             ],
         )
+        tx.executemany(
+            "INSERT INTO chains (article_id, sentence_start, sentence_end, lang, origin_key, description, links) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (art.id, c["sentence_start"], c["sentence_end"], c["lang"], c.get("origin_key"),
+                 c["description"], json.dumps(c["links"], ensure_ascii=False))
+                for c in art.chains
+            ],
+        )
+
+    # -- fused events (derived from all frames; rebuilt whole after an ingest) ---------------
+
+    def frame_rows(self) -> list[dict[str, Any]]:
+        """Every stored frame with its article's date and language and its sentence text."""
+        rows = self.conn.execute(
+            """SELECT f.*, a.published,
+                      substr(a.text, f.sentence_start + 1, f.sentence_end - f.sentence_start) AS sentence,
+                      (SELECT s.lang FROM segments s WHERE s.article_id = f.article_id
+                       AND s.start <= f.sentence_start AND f.sentence_start < s.end LIMIT 1) AS lang
+               FROM frames f JOIN articles a ON a.id = f.article_id ORDER BY f.article_id, f.idx"""
+        ).fetchall()
+        return [
+            {**dict(r), "actor_ids": json.loads(r["actor_ids"]), "extra": json.loads(r["extra"] or "{}")}
+            for r in rows
+        ]
+
+    def replace_events(self, events: list[dict[str, Any]]) -> None:
+        """Swap in a new set of fused events in one transaction (readers never see a half set).
+
+        Each event: id, type, date, date_end, precision, date_mod, status, place_id, actor_ids,
+        conflict, readings (JSON-able), sources (list of dicts: article_id, lang, sentence_start,
+        sentence_end, sentence, trigger, date, date_end, precision, status)."""
+        with self.transaction() as tx:
+            tx.execute("DELETE FROM event_sources")
+            tx.execute("DELETE FROM events")
+            for e in events:
+                tx.execute(
+                    "INSERT INTO events (id, type, date, date_end, precision, date_mod, status, place_id, "
+                    "actor_ids, conflict, readings, n_articles) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (e["id"], e["type"], e["date"], e["date_end"], e["precision"], e["date_mod"], e["status"],
+                     e["place_id"], json.dumps(e["actor_ids"]), int(e["conflict"]),
+                     json.dumps(e["readings"], ensure_ascii=False),
+                     len({src["article_id"] for src in e["sources"]})),
+                )
+                tx.executemany(
+                    "INSERT INTO event_sources (event_id, article_id, lang, sentence_start, sentence_end, "
+                    "sentence, trigger, date, date_end, precision, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        (e["id"], src["article_id"], src["lang"], src["sentence_start"], src["sentence_end"],
+                         src["sentence"], src.get("trigger"), src.get("date"), src.get("date_end"),
+                         src.get("precision"), src.get("status"))
+                        for src in e["sources"]
+                    ],
+                )
+
+    def events(self, f: Filters, *, limit: int, dated_only: bool = False) -> list[EventRow]:
+        """Fused events with at least one source in the filtered articles; the date range applies
+        to the event's own dates, the actor and place filters to its actors and place."""
+        where, params = _where(replace(f, date_from=None, date_to=None, actors=(), places=()))
+        clauses, extra = [f"e.id IN (SELECT es.event_id FROM event_sources es JOIN articles a ON a.id = es.article_id WHERE {where})"], list(params)
+        if f.date_from:
+            clauses.append("coalesce(e.date_end, e.date) >= ?")
+            extra.append(f.date_from.isoformat())
+        if f.date_to:
+            clauses.append("e.date <= ?")
+            extra.append(f.date_to.isoformat() + "~")  # "~" sorts after any time suffix
+        if (f.date_from or f.date_to) and not f.undated:
+            clauses.append("e.date IS NOT NULL")
+        if dated_only:
+            clauses.append("e.date IS NOT NULL")
+        if f.actors:
+            clauses.append(f"EXISTS (SELECT 1 FROM json_each(e.actor_ids) j WHERE j.value IN ({_marks(f.actors)}))")
+            extra.extend(f.actors)
+        if f.places:
+            clauses.append(f"e.place_id IN ({_marks(f.places)})")
+            extra.extend(f.places)
+        if f.event_types:
+            clauses.append(f"e.type IN ({_marks(f.event_types)})")
+            extra.extend(f.event_types)
+        rows = self.conn.execute(
+            f"SELECT e.* FROM events e WHERE {' AND '.join(clauses)} "
+            "ORDER BY e.date IS NULL, e.date, e.id LIMIT ?",
+            (*extra, int(limit)),
+        ).fetchall()
+        out = []
+        for r in rows:
+            sources = [
+                dict(s) for s in self.conn.execute(
+                    """SELECT es.*, a.title, a.published, a.source AS outlet FROM event_sources es
+                       JOIN articles a ON a.id = es.article_id WHERE es.event_id = ?
+                       ORDER BY a.published IS NULL, a.published, es.article_id, es.sentence_start""",
+                    (r["id"],),
+                )
+            ]
+            out.append(
+                EventRow(
+                    id=r["id"], type=r["type"], date=r["date"], date_end=r["date_end"], precision=r["precision"],
+                    date_mod=r["date_mod"], status=r["status"], place_id=r["place_id"],
+                    actor_ids=json.loads(r["actor_ids"]), conflict=bool(r["conflict"]),
+                    readings=json.loads(r["readings"]), n_articles=r["n_articles"], sources=sources,
+                )
+            )
+        return out
+
+    def chains(self, f: Filters, *, article_id: str | None = None, limit: int) -> list[ChainRow]:
+        where, params = _where(f)
+        cond, extra = ("c.article_id = ?", [article_id]) if article_id else ("1", [])
+        rows = self.conn.execute(
+            f"""SELECT c.*, a.title, a.published,
+                       substr(a.text, c.sentence_start + 1, c.sentence_end - c.sentence_start) AS sentence
+                FROM chains c JOIN articles a ON a.id = c.article_id
+                WHERE {cond} AND {where}
+                ORDER BY a.published IS NULL, a.published, c.article_id, c.sentence_start LIMIT ?""",
+            (*extra, *params, int(limit)),
+        ).fetchall()
+        return [
+            ChainRow(
+                article_id=r["article_id"], title=r["title"], published=r["published"], lang=r["lang"],
+                sentence_start=r["sentence_start"], sentence_end=r["sentence_end"], sentence=r["sentence"],
+                origin_key=r["origin_key"], description=r["description"], links=json.loads(r["links"]),
+            )
+            for r in rows
+        ]
 
     # -- reads ----------------------------------------------------------------------------
 
