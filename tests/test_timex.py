@@ -401,3 +401,19 @@ def test_undated_wikipedia_article_keeps_unknown_year():
 
 def test_dct_as_iso_string():
     assert one("Shoigu visited last month.", "en", "2023-09-05", "last month").value == "2023-08"  # type: ignore[arg-type]
+
+
+def test_hi_kal_follows_the_tense():
+    assert one("उन्होंने कल कहा था कि वह आएंगे।", "hi", MON, "कल").value == "2023-09-10"
+    assert one("वह कल दिल्ली जाएंगे।", "hi", MON, "कल").value == "2023-09-12"
+
+
+def test_hi_expression_before_danda():
+    assert one("यह पिछले साल।", "hi", MON, "पिछले साल").value == "2022"
+
+
+def test_ko_explicit_direction_before_day():
+    dct = dt.date(2023, 9, 20)
+    assert one("오는 5일 발표할 예정이다", "ko", dct, "5일").value == "2023-10-05"
+    assert one("지난 25일 만났다", "ko", dct, "25일").value == "2023-08-25"
+    assert one("다음 달 3일 회담이 열린다", "ko", dct, "3일").value == "2023-10-03"
