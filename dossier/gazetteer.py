@@ -25,6 +25,7 @@ SITES_FILE = DATA / "kb" / "sites.yaml"
 RULES_FILE = DATA / "gazetteer" / "matching.yaml"
 
 ANY_LANG = "*"  # GeoNames alternate names carry no language
+FUZZY_MAX_LENGTH_GAP = 3  # characters (Hangul: jamo) between a typo and the name it stands for
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,7 @@ class Gazetteer:
     rules: dict[str, Any]
     ko_compounds: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
     max_words: int = 1
-    _fuzzy_keys: dict[str, list[str]] = field(default_factory=dict)  # script class -> fuzzy forms
+    _fuzzy_keys: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # script -> first letter -> forms
     _fuzzy_back: dict[str, dict[str, str]] = field(default_factory=dict)  # fuzzy form -> key
 
     def get(self, place_id: str) -> GazPlace | None:
@@ -172,10 +173,13 @@ class Gazetteer:
 
     @lru_cache(maxsize=20000)
     def _fuzzy_cached(self, key: str, cls: str, limit: int) -> list[Candidate]:
-        choices = self._fuzzy_keys.get(cls)
+        query = fuzzy_form(key)
+        # Only names with the same first letter and nearly the same length are compared: a typo
+        # rarely hits the first letter, and this keeps one look-up under a millisecond.
+        bucket = self._fuzzy_keys.get(cls, {}).get(query[:1], ())
+        choices = [f for f in bucket if abs(len(f) - len(query)) <= FUZZY_MAX_LENGTH_GAP]
         if not choices:
             return []
-        query = fuzzy_form(key)
         hits = process.extract(query, choices, scorer=fuzz.ratio, limit=limit * 3,
                                score_cutoff=self.rules["fuzzy_threshold"])
         out: list[Candidate] = []
@@ -282,7 +286,10 @@ def _build_fuzzy(gaz: Gazetteer) -> None:
     for cls, ks in keys.items():
         back = {fuzzy_form(k): k for k in ks}
         gaz._fuzzy_back[cls] = back
-        gaz._fuzzy_keys[cls] = sorted(back)
+        buckets: dict[str, list[str]] = {}
+        for form in sorted(back):
+            buckets.setdefault(form[:1], []).append(form)
+        gaz._fuzzy_keys[cls] = buckets
 
 
 @lru_cache(maxsize=1)

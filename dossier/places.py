@@ -12,6 +12,7 @@ to the other places it names ("Vostochny" next to Amur Oblast is the cosmodrome)
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import unicodedata
@@ -20,12 +21,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Protocol
 
-from dossier.gazetteer import Candidate, Gazetteer, GazPlace, load_gazetteer, normalize, script_of
+from dossier.gazetteer import RULES_FILE, Candidate, Gazetteer, GazPlace, load_gazetteer, normalize, script_of
 from dossier.model import Place
 
 # Languages whose stored names may match text written in `lang` when no NER span backs the mention.
 # Other languages' names stay out: German/Danish "Island" (= Iceland) must not match English "Island".
 NAME_LANGS = {"*", "en"}
+RULES_DIR = RULES_FILE.parent
 NEAR_KM = (300.0, 1000.0, 2500.0)  # distance bands for the "nearby places" evidence
 WEAK_CITY_MIN_POP = 50000  # a doubtful city supported only by its country being named must be this big
 
@@ -104,6 +106,11 @@ def _rules() -> dict:
     except ImportError:  # spaCy is a runtime dependency; the curated lists still apply without it
         pass
     r["stop"] = stop
+    # City names the NER corpora mostly use as ordinary words or person names (built by
+    # scripts/build_gazetteer.py into data/gazetteer/common_words.json): need an NER LOC span.
+    common_file = RULES_DIR / "common_words.json"
+    common = json.loads(common_file.read_text(encoding="utf-8")) if common_file.exists() else {}
+    r["common"] = {lang: set(words) for lang, words in common.items()}
     r["compound_followers"] = tuple(r.get("ko_compound_followers") or ())
     return r
 
@@ -295,6 +302,8 @@ def _accept(gaz, rules, text, toks, i, j, s, e, key, weak, lang) -> _Mention | N
         return None
     all_cities = all(c.place.kind == "city" for c in cands)
     single = i == j
+    if all_cities and single and key in rules["common"].get(text_lang, ()):
+        return None
     if script == "LATIN":
         if not surface[0].isupper():
             return None
@@ -358,7 +367,8 @@ def _compound_or_fuzzy(gaz, rules, text, toks, i, lang) -> list[_Mention]:
             continue
         cands = gaz.fuzzy(stem)
         if cands:
-            return [_Mention(s, end, key, cands)]
+            # A typo of a city counts only where the article is about that part of the world.
+            return [_Mention(s, end, key, cands, weak=all(c.place.kind == "city" for c in cands))]
     return []
 
 
