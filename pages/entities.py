@@ -1,0 +1,175 @@
+"""Entities: who the filtered articles name, in every script, and where; actors selected here
+filter every page."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import data
+from components import views_data as vd
+from components.entities_view import (
+    aligned_rows,
+    article_label,
+    matrix_figure,
+    mentions_html,
+    render_actor_table,
+    side_frame,
+    translation_pairs,
+    within,
+)
+from components.filters import active_filters, view_digest, write_params
+from components.frame import require_frame
+from components.labels import language_label, segment_label
+from dossier.entities import has_model
+
+require_frame()
+f = active_filters()
+st.header("Entities")
+
+# Everything but the actor filter: the table lists the actors of the view, and its selection *is*
+# the actor filter (so selecting one does not shrink the table to its co-occurring actors).
+base = f.with_(actors=())
+view = view_digest(f)
+langs = list(data.overview(base).by_language)
+no_model = [lg for lg in langs if not has_model(lg)]
+if no_model:
+    st.caption(
+        "No trained NER model for "
+        + ", ".join(language_label(lg) for lg in no_model)
+        + ": entities in that text come from knowledge-base name matches only."
+    )
+
+actors = vd.actors(base)
+if not actors:
+    st.info("No named actor in the articles of this view.", icon=":material/person_off:")
+    st.stop()
+
+names = {a.entity_id: a.canonical for a in actors}
+names.update(vd.actor_names([a for a in f.actors if a not in names]))
+
+st.subheader("Actors")
+st.caption(
+    f"{len(actors):,} actor{'s' if len(actors) != 1 else ''}"
+    + (f" (the {vd.MAX_ACTORS} most mentioned)" if len(actors) >= vd.MAX_ACTORS else "")
+    + " · select rows to show only the articles that name them, on every page"
+)
+wanted = render_actor_table(actors, key=f"entities_actors_{view}", selected=f.actors)
+picked = st.multiselect(
+    "Actor filter",
+    list(dict.fromkeys([*f.actors, *names])),
+    default=list(f.actors),
+    format_func=lambda eid: names.get(eid, eid),
+    key=f"entities_pick_{view}",
+    placeholder="all actors (pick here or select rows in the table)",
+)
+if tuple(picked) != f.actors:
+    wanted = tuple(picked)
+if wanted != f.actors:
+    write_params(f.with_(actors=wanted))
+    st.rerun()
+
+mentions_tab, side_tab, matrix_tab = st.tabs(["Mentions in context", "Side by side", "Actor × article"])
+
+with mentions_tab:
+    choices = list(dict.fromkeys([*f.actors, *names]))
+    focus = st.selectbox(
+        "Mentions of",
+        choices,
+        index=0,
+        format_func=lambda eid: names.get(eid, eid),
+        key=f"entities_focus_{view}",
+        help="Every mention of this actor in the articles of the view, in the sentence it stands "
+        "in, in the script it was written in.",
+    )
+    if focus:
+        rows = vd.actor_mentions(base, focus)
+        row = next((a for a in actors if a.entity_id == focus), None)
+        if row is not None:
+            st.caption(
+                f"{row.n_mentions:,} mentions in {row.n_articles:,} article"
+                f"{'s' if row.n_articles != 1 else ''} · "
+                + ", ".join(f"{language_label(lg)} {n}" for lg, n in row.by_lang.items())
+                + (f" · showing the first {len(rows):,}" if row.n_mentions > len(rows) else "")
+            )
+        st.html(mentions_html(rows, vd.article))
+
+with side_tab:
+    arts = vd.articles(f)
+    if not arts:
+        st.info("No article in this view.", icon=":material/search_off:")
+    else:
+        labels = {a.id: article_label(a) for a in arts}
+        ids = list(labels)
+        mode = st.radio(
+            "Compare",
+            ["Two articles", "An article and its translation"],
+            horizontal=True,
+            key="entities_side_mode",
+        )
+        if mode == "Two articles":
+            c1, c2 = st.columns(2)
+            left_id = c1.selectbox("Left", ids, index=0, format_func=labels.get, key=f"entities_left_{view}")
+            right_id = c2.selectbox(
+                "Right", ids, index=min(1, len(ids) - 1), format_func=labels.get, key=f"entities_right_{view}"
+            )
+            left, right = vd.article_mentions(left_id), vd.article_mentions(right_id)
+            left_title, right_title = labels[left_id], labels[right_id]
+        else:
+            with_pairs = [a for a in ids[: vd.MAX_TRANSLATION_SCAN] if (d := vd.article(a)) is not None and translation_pairs(d)]
+            if not with_pairs:
+                st.info(
+                    "No article of this view has a translation segment (a body followed by its "
+                    "translation).",
+                    icon=":material/translate:",
+                )
+                left = right = []
+                left_title = right_title = ""
+            else:
+                art_id = st.selectbox("Article", with_pairs, format_func=labels.get, key=f"entities_tr_{view}")
+                detail = vd.article(art_id)
+                assert detail is not None
+                pairs = translation_pairs(detail)
+                pair = st.selectbox(
+                    "Segments",
+                    pairs,
+                    format_func=lambda p: f"{p[0] + 1}. {segment_label(p[0], detail.segments)}  ↔  "
+                    f"{p[1] + 1}. {segment_label(p[1], detail.segments)}",
+                    key=f"entities_pair_{view}_{art_id}",
+                ) if len(pairs) > 1 else pairs[0]
+                ms = vd.article_mentions(art_id)
+                a_seg, b_seg = detail.segments[pair[0]], detail.segments[pair[1]]
+                left, right = within(ms, a_seg.start, a_seg.end), within(ms, b_seg.start, b_seg.end)
+                left_title = f"{pair[0] + 1}. {segment_label(pair[0], detail.segments)}"
+                right_title = f"{pair[1] + 1}. {segment_label(pair[1], detail.segments)}"
+        if left or right:
+            rows = aligned_rows(left, right)
+            both = sum(1 for r in rows if r.left and r.right)
+            st.caption(f"{len(rows)} actors · {both} named on both sides, on the same row")
+            st.dataframe(
+                side_frame(rows, left_title, right_title),
+                key=f"entities_side_{view}",
+                hide_index=True,
+                width="stretch",
+                height=min(38 + 35 * max(len(rows), 1), 560),
+            )
+        elif left_title:
+            st.info("Neither side names an actor.", icon=":material/person_off:")
+
+with matrix_tab:
+    cells, arts = vd.matrix(f)
+    lang_counts: dict[tuple[str, str], dict[str, int]] = {}
+    shown_articles = {aid for _e, _c, aid, _n in cells}
+    for aid in shown_articles:
+        for m in vd.article_mentions(aid):
+            if m.entity_id:
+                counts = lang_counts.setdefault((m.entity_id, aid), {})
+                counts[m.lang] = counts.get(m.lang, 0) + 1
+    fig = matrix_figure(cells, [a for a in arts if a.id in shown_articles], lang_counts)
+    if fig is None:
+        st.info("No actor to place in articles.", icon=":material/grid_off:")
+    else:
+        st.caption(
+            f"The {vd.MAX_MATRIX_ACTORS} most mentioned actors × up to {vd.MAX_MATRIX_ARTICLES} "
+            "articles (newest first); hover a cell for the languages it was named in."
+        )
+        st.plotly_chart(fig, key=f"entities_matrix_{view}", width="stretch")
