@@ -1,0 +1,103 @@
+"""Charts and data out of the app: PNG/SVG/HTML for charts, CSV/JSON/GeoJSON for data.
+
+HTML exports inline plotly.js, so the file opens with no network. PNG/SVG go through kaleido,
+which drives a system Chromium; when none is installed the error says so plainly, and the caller
+offers HTML instead.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, is_dataclass
+from typing import Any
+
+# Browsers kaleido can drive, looked up on PATH (Debian installs /usr/bin/chromium).
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "chrome")
+
+
+class ExportUnavailable(RuntimeError):
+    """This export cannot be made on this machine; the message says why and what works instead."""
+
+
+def browser_path() -> str | None:
+    for name in BROWSERS:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def figure_html(fig: Any, *, title: str = "Dossier chart") -> bytes:
+    """A self-contained HTML page for a plotly figure (plotly.js inlined: works offline)."""
+    html = fig.to_html(include_plotlyjs=True, full_html=True, config={"displaylogo": False})
+    html = html.replace("<head>", f"<head><meta charset=\"utf-8\"><title>{_escape(title)}</title>", 1)
+    return html.encode("utf-8")
+
+
+def figure_image(fig: Any, fmt: str = "png", *, width: int = 1200, height: int = 600, scale: float = 2) -> bytes:
+    """PNG or SVG bytes of a plotly figure, rendered by kaleido in the system Chromium."""
+    if fmt not in ("png", "svg"):
+        raise ValueError(f"unsupported image format {fmt!r}")
+    if browser_path() is None:
+        raise ExportUnavailable(
+            "PNG/SVG export needs a Chromium browser, and none is installed on this machine "
+            "(Debian: apt-get install chromium). The HTML export works without it."
+        )
+    try:
+        return fig.to_image(format=fmt, width=width, height=height, scale=scale if fmt == "png" else 1)
+    except Exception as exc:  # kaleido reports a missing or broken browser in several ways
+        raise ExportUnavailable(f"{fmt.upper()} export failed ({exc}); the HTML export works without a browser.") from exc
+
+
+def _plain(row: Any) -> dict[str, Any]:
+    if is_dataclass(row) and not isinstance(row, type):
+        return asdict(row)
+    if isinstance(row, Mapping):
+        return dict(row)
+    raise TypeError(f"cannot export {type(row).__name__}")
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, (list, dict, tuple)):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def rows_csv(rows: Iterable[Any], columns: Sequence[str] | None = None) -> bytes:
+    """CSV (UTF-8 with BOM, so spreadsheet programs read Korean and Hindi right)."""
+    plain = [_plain(r) for r in rows]
+    cols = list(columns or (plain[0].keys() if plain else []))
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=cols, extrasaction="ignore")
+    writer.writeheader()
+    for r in plain:
+        writer.writerow({c: _cell(r.get(c)) for c in cols})
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def rows_json(rows: Iterable[Any], **meta: Any) -> bytes:
+    doc = {**meta, "rows": [_plain(r) for r in rows]}
+    return json.dumps(doc, ensure_ascii=False, indent=1, default=str).encode("utf-8")
+
+
+def places_geojson(places: Iterable[Any], **meta: Any) -> bytes:
+    """A FeatureCollection of points; every other field of a place becomes a property."""
+    features = []
+    for p in places:
+        props = _plain(p)
+        lat, lon = props.pop("lat"), props.pop("lon")
+        features.append(
+            {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": props}
+        )
+    doc = {"type": "FeatureCollection", "features": features}
+    if meta:
+        doc["metadata"] = meta
+    return json.dumps(doc, ensure_ascii=False, default=str).encode("utf-8")
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,48 @@
+import csv
+import io
+import json
+from html.parser import HTMLParser
+from xml.etree import ElementTree
+
+import plotly.graph_objects as go
+import pytest
+
+from dossier import export
+from dossier.store import PlaceRow
+
+FIG = go.Figure(go.Bar(x=["김정은", "किम जोंग उन", "Kim Jong Un"], y=[3, 2, 1]))
+
+
+def test_html_is_self_contained_and_parses() -> None:
+    html = export.figure_html(FIG, title="<Actors>").decode("utf-8")
+    assert "cdn.plot.ly" not in html and "https://cdn" not in html.split("<script")[1][:200]
+    assert "&lt;Actors&gt;" in html and "김정은" in html
+    HTMLParser().feed(html)
+
+
+@pytest.mark.skipif(export.browser_path() is None, reason="no Chromium for kaleido")
+@pytest.mark.slow
+def test_png_and_svg() -> None:
+    png = export.figure_image(FIG, "png", width=400, height=300)
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    svg = export.figure_image(FIG, "svg", width=400, height=300)
+    root = ElementTree.fromstring(svg)
+    assert root.tag.endswith("svg")
+
+
+def test_png_without_browser_says_so(monkeypatch) -> None:
+    monkeypatch.setattr(export, "browser_path", lambda: None)
+    with pytest.raises(export.ExportUnavailable, match="HTML export works"):
+        export.figure_image(FIG, "png")
+
+
+def test_csv_json_geojson_load_back() -> None:
+    rows = [PlaceRow("gn:2013348", "Vladivostok", 43.1, 131.9, "city", 5, 3, ["블라디보스토크", "Vladikvostok"])]
+    back = list(csv.DictReader(io.StringIO(export.rows_csv(rows).decode("utf-8-sig"))))
+    assert back[0]["name"] == "Vladivostok" and json.loads(back[0]["names"]) == ["블라디보스토크", "Vladikvostok"]
+    doc = json.loads(export.rows_json(rows, filters="Sept 2023"))
+    assert doc["filters"] == "Sept 2023" and doc["rows"][0]["place_id"] == "gn:2013348"
+    geo = json.loads(export.places_geojson(rows))
+    (feature,) = geo["features"]
+    assert feature["geometry"] == {"type": "Point", "coordinates": [131.9, 43.1]}
+    assert feature["properties"]["n_mentions"] == 5
