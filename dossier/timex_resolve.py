@@ -336,6 +336,11 @@ def prepare(spec: dict[str, Any]) -> dict[str, Any] | None:
         y, yy = _year(s["year"]), _num(s.pop("fy_end"))
         if y is not None and yy is not None:
             s["end"] = {"year": (y // 100) * 100 + yy if yy >= y % 100 else (y // 100 + 1) * 100 + yy}
+    if "week_of_month" in s:  # "the first week of October": the ISO week of its first days
+        n = _num(s.pop("week_of_month"))
+        if n is None or not 1 <= n <= 5:
+            return None
+        s["day"] = (n - 1) * 7 + 4  # the ISO week holding most of days 1-7
     if "holiday" in s:  # "12-25"
         parts = str(s.pop("holiday")).split("-")
         if len(parts) == 2:
