@@ -25,6 +25,7 @@ SITES_FILE = DATA / "kb" / "sites.yaml"
 RULES_FILE = DATA / "gazetteer" / "matching.yaml"
 
 ANY_LANG = "*"  # GeoNames alternate names carry no language
+_LANG_SCRIPT = {"ko": "HANGUL", "hi": "DEVANAGARI", "ru": "CYRILLIC", "ja": "KANA", "zh": "CJK"}
 FUZZY_MAX_LENGTH_GAP = 3  # characters (Hangul: jamo) between a typo and the name it stands for
 
 
@@ -132,12 +133,44 @@ class Gazetteer:
     index: dict[str, list[tuple[str, str, str]]]  # key -> [(place id, lang, surface)]
     rules: dict[str, Any]
     ko_compounds: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+    ko_country_syllables: dict[str, str] = field(default_factory=dict)  # 북 -> country:KP (in 북-러, 한·미)
     max_words: int = 1
     _fuzzy_keys: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # script -> first letter -> forms
     _fuzzy_back: dict[str, dict[str, str]] = field(default_factory=dict)  # fuzzy form -> key
+    _curated_names: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # id -> lang -> names
+    _script_names: dict[str, list[str]] = field(default_factory=dict)  # city id -> Hangul/Devanagari keys
 
     def get(self, place_id: str) -> GazPlace | None:
         return self.places.get(place_id)
+
+    def display_names(self, place_id: str, langs: tuple[str, ...] = ("en", "ko", "hi")) -> dict[str, str]:
+        """One display name per language where known (for map tooltips): CLDR for countries,
+        the curated names for sites and regions, GeoNames' Hangul/Devanagari names for cities."""
+        p = self.places.get(place_id)
+        if p is None:
+            return {}
+        out: dict[str, str] = {}
+        curated = self._curated_names.get(place_id, {})
+        for lang in langs:
+            if lang == "en":
+                out[lang] = p.name
+            elif p.kind == "country" and p.cc:
+                try:
+                    from babel import Locale
+
+                    name = Locale.parse(lang).territories.get(p.cc)
+                except Exception:  # noqa: BLE001 - unknown locale: no name in that language
+                    name = None
+                if name:
+                    out[lang] = name
+            elif curated.get(lang):
+                out[lang] = curated[lang][0]
+            else:
+                script = _LANG_SCRIPT.get(lang)
+                name = next((k for k in self._script_names.get(place_id, ()) if script_of(k) == script), None)
+                if name:
+                    out[lang] = name
+        return out
 
     def lookup(self, surface: str) -> list[Candidate]:
         """Exact candidates for a written form (after normalisation), best-known first."""
@@ -230,7 +263,8 @@ def _load_rules(path: Path) -> dict[str, Any]:
     return rules
 
 
-def _load_curated(path: Path, places: dict[str, GazPlace], index: dict) -> dict[str, list[tuple[int, int, str]]]:
+def _load_curated(path: Path, places: dict[str, GazPlace], index: dict,
+                  names_out: dict[str, dict[str, list[str]]]) -> dict[str, list[tuple[int, int, str]]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     for section in ("sites", "regions"):
         for e in data.get(section) or []:
@@ -240,6 +274,7 @@ def _load_curated(path: Path, places: dict[str, GazPlace], index: dict) -> dict[
             places[place.id] = place
             _add(index, normalize(place.name), place.id, "en", place.name)
             for lang, names in (e.get("names") or {}).items():
+                names_out.setdefault(place.id, {})[lang] = list(names)
                 for n in names:
                     _add(index, normalize(n), place.id, lang, n)
     for pid, per_lang in (data.get("aliases") or {}).items():
@@ -249,6 +284,7 @@ def _load_curated(path: Path, places: dict[str, GazPlace], index: dict) -> dict[
     compounds = {}
     for word, parts in (data.get("ko_compounds") or {}).items():
         compounds[word] = [(int(o), int(n), str(pid)) for o, n, pid in parts]
+    names_out["__ko_syllables__"] = {k: [v] for k, v in (data.get("ko_country_syllables") or {}).items()}
     return compounds
 
 
@@ -256,6 +292,7 @@ def load_gazetteer_from(places_file: Path = PLACES_FILE, sites_file: Path = SITE
                         rules_file: Path = RULES_FILE) -> Gazetteer:
     places: dict[str, GazPlace] = {}
     index: dict[str, list[tuple[str, str, str]]] = {}
+    script_names: dict[str, list[str]] = {}
     with gzip.open(places_file, "rt", encoding="utf-8") as fh:
         for line in fh:
             r = json.loads(line)
@@ -268,9 +305,15 @@ def load_gazetteer_from(places_file: Path = PLACES_FILE, sites_file: Path = SITE
             for lang, keys in r["keys"].items():
                 for k in keys:
                     index.setdefault(k, []).append((p.id, lang, k))
-    compounds = _load_curated(sites_file, places, index)
+                    if p.kind == "city" and ("\uac00" <= k[0] <= "\ud7a3" or "\u0900" <= k[0] <= "\u097f"):
+                        script_names.setdefault(p.id, []).append(k)
+    curated_names: dict[str, dict[str, list[str]]] = {}
+    compounds = _load_curated(sites_file, places, index, curated_names)
     rules = _load_rules(rules_file)
-    gaz = Gazetteer(places=places, index=index, rules=rules, ko_compounds=compounds)
+    syllables = {k: v[0] for k, v in curated_names.pop("__ko_syllables__", {}).items()}
+    gaz = Gazetteer(places=places, index=index, rules=rules, ko_compounds=compounds,
+                    _curated_names=curated_names, _script_names=script_names)
+    gaz.ko_country_syllables = syllables
     gaz.max_words = max(len(k.split(" ")) for k in index)
     _build_fuzzy(gaz)
     return gaz

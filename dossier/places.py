@@ -28,6 +28,7 @@ from dossier.model import Place
 # Other languages' names stay out: German/Danish "Island" (= Iceland) must not match English "Island".
 NAME_LANGS = {"*", "en"}
 RULES_DIR = RULES_FILE.parent
+LOC_LABELS = ("LOC", "GPE", "FAC", "LOCATION")  # the design maps GPE to LOC; accept either
 NEAR_KM = (300.0, 1000.0, 2500.0)  # distance bands for the "nearby places" evidence
 WEAK_CITY_MIN_POP = 50000  # a doubtful city supported only by its country being named must be this big
 
@@ -135,8 +136,10 @@ def geoparse(text: str, lang: str, spans: list | None = None) -> list[Place]:
     blocked = [(s.start, s.end) for s in spans if s.label in ("PER", "ORG")]
 
     mentions: list[_Mention] = []
+    if lang == "ko" or _has_hangul(text):
+        mentions.extend(_ko_syllable_chains(gaz, text))
     for s in spans:
-        if s.label == "LOC":
+        if s.label in LOC_LABELS:
             m = _mention_from_span(gaz, rules, text, s.start, s.end)
             if m is not None:
                 mentions.append(m)
@@ -160,6 +163,32 @@ def geoparse(text: str, lang: str, spans: list | None = None) -> list[Place]:
 
 
 # ---- mention finding ------------------------------------------------------------------------------
+
+
+def _ko_syllable_chains(gaz: Gazetteer, text: str) -> list[_Mention]:
+    """한·미·일, 북-러: one-syllable country abbreviations chained by middle dots or hyphens."""
+    out: list[_Mention] = []
+    for m in re.finditer(r"[가-힣](?:\s?[·・‧ㆍ\-]\s?[가-힣])+", text):
+        a, b = m.start(), m.end()
+        if (a > 0 and "\uac00" <= text[a - 1] <= "\ud7a3") or (b < len(text) and "\uac00" <= text[b] <= "\ud7a3"
+                                                             and not _is_particle_tail(text, b)):
+            continue
+        positions = [k for k in range(a, b) if "\uac00" <= text[k] <= "\ud7a3"]
+        pids = [gaz.ko_country_syllables.get(text[k]) for k in positions]
+        if len(positions) < 2 or not all(pids):
+            continue
+        for k, pid in zip(positions, pids):
+            p = gaz.get(pid)
+            if p is not None:
+                out.append(_Mention(k, k + 1, text[k], [Candidate(p, text[k], "ko", 1.0, "exact")]))
+    return out
+
+
+def _is_particle_tail(text: str, pos: int) -> bool:
+    """The Hangul after a chain is a relation word or particle (한·미·일 정상, 북-러간, 한·미의)."""
+    rules = _rules()
+    rest = re.match(r"[가-힣]+", text[pos:]).group(0)
+    return rest in rules["ko_suffixes"] or rest.startswith(rules["compound_followers"])
 
 
 def _overlap(a: _Mention, b: _Mention) -> bool:

@@ -146,3 +146,10 @@ def test_curated_sites_have_coordinates_sources_and_names(gaz):
     for parts in data["ko_compounds"].values():
         for _, _, pid in parts:
             assert gaz.get(pid) is not None, pid
+
+
+def test_display_names_for_tooltips(gaz):
+    assert gaz.display_names("country:KP") == {"en": "North Korea", "ko": "북한", "hi": "उत्तर कोरिया"}
+    assert gaz.display_names(PYONGYANG)["ko"].startswith("평양")
+    assert gaz.display_names("site:vostochny-cosmodrome")["ko"] == "보스토치니 우주기지"
+    assert gaz.display_names("nowhere:1") == {}

@@ -180,6 +180,16 @@ def test_korean_abbreviation_names_two_countries():
     assert [(p.start, p.end, p.place_id) for p in places] == [(0, 1, "country:KP"), (1, 2, "country:RU")]
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("한·미·일 정상이 만났다.", ["country:KR", "country:US", "country:JP"]),
+    ("북-러 정상회담", ["country:KP", "country:RU"]),
+    ("미·중의 갈등", ["country:US", "country:CN"]),
+    ("김·이 두 사람", []),  # family names, not countries
+])
+def test_korean_one_syllable_chains(text, expected):
+    assert [p.place_id for p in geoparse(text, "ko")] == expected
+
+
 def test_korean_abbreviation_needs_a_relation_word():
     assert geoparse("대미지를 입었다.", "ko") == []  # 대미지 = "damage", not 대미 (towards the US)
 
