@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from contextvars import ContextVar
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -44,6 +45,7 @@ ROLE_PUBLISHER = "publisher"  # the outlet that published the article
 ROLE_NOTE = "article-note"  # a whole-article credit ("이 기사는 AFP통신을 참조했습니다")
 ROLE_TEXT = "text"  # read from the sentence itself
 
+SIGN_OFF_MAX = 40  # chars: a line this short naming only an outlet is the article's sign-off
 MAX_MERGED_SENTENCES = 6  # a quotation the sentence splitter cut is re-joined up to this many sentences
 IMMEDIATE_GAP = 16  # chars: a subject this close before a verb-final verb is that verb's own subject
 
@@ -123,7 +125,7 @@ class OriginGroup:
 # --- Vocabulary --------------------------------------------------------------------------------
 
 _HANGUL = "\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f"
-_DEVANAGARI = "\u0900-\u097f"
+_DEVANAGARI = "\u0900-\u0963\u0966-\u097f"  # letters and signs; not the danda । ॥ that end sentences
 
 
 @dataclass
@@ -225,7 +227,14 @@ def lexicon(lang: str) -> _Lex:
 # --- Knowledge base access (optional: the module works on hand-built entities without it) --------
 
 
+# False while a call runs with use_kb=False: entities are then read by their id prefix and the words
+# around them only, so results do not depend on the knowledge base's contents.
+_KB_ON: ContextVar[bool] = ContextVar("provenance_kb_on", default=True)
+
+
 def _kb():
+    if not _KB_ON.get():
+        return None
     try:
         from dossier.kb import load_kb
 
@@ -322,12 +331,18 @@ def _kb_outlets(text: str, lang: str) -> list[Entity]:
     return [e for e in ents if (e.entity_id or "").startswith("outlet:")]
 
 
-def _with_outlets(text: str, lang: str, entities: list[Entity], use_kb: bool) -> list[Entity]:
-    """The given entities plus outlets they missed or left unlinked (an outlet the KB knows wins
-    over an overlapping unlinked entity)."""
+def _with_outlets(text: str, lang: str, entities: list[Entity], use_kb: bool,
+                  lo: int = 0, hi: int | None = None) -> list[Entity]:
+    """The given entities plus outlets they missed or left unlinked in text[lo:hi] (an outlet the
+    KB knows wins over an overlapping unlinked entity)."""
     if not use_kb:
         return list(entities)
-    extra = _kb_outlets(text, lang)
+    hi = len(text) if hi is None else hi
+    if hi <= lo:
+        return list(entities)
+    extra = []
+    for e in _kb_outlets(text[lo:hi], lang):
+        extra.append(Entity(e.start + lo, e.end + lo, e.text, e.label, e.entity_id, e.canonical, e.score, e.method))
     out = list(entities)
     for x in extra:
         overlapping = [e for e in out if e.start < x.end and x.start < e.end]
@@ -402,10 +417,13 @@ def _tokens(text: str, start: int, end: int, entities: list[Entity], lex: _Lex) 
     for typ, rx in passes:
         if rx is None:
             continue
-        for m in rx.finditer(seg):
+        pos = 0
+        while (m := rx.search(seg, pos)) is not None:
             a, b = start + m.start(), start + m.end()
             if a == b or not free(a, b):
+                pos = m.start() + 1  # a shorter phrase may still fit after an entity
                 continue
+            pos = m.end()
             t = _Tok(a, b, typ)
             if typ == "anonymous":
                 t.kind = KIND_ANONYMOUS
@@ -996,7 +1014,21 @@ def _units(text: str, sentences: list[Sentence]) -> list[tuple[int, int]]:
 
 def publisher(text: str, lang: str, entities: list[Entity], *, use_kb: bool = True) -> Link | None:
     """The article's own outlet when it signs off on a line of its own ("VOA 뉴스")."""
-    ents = _with_outlets(text, lang, entities, use_kb)
+    token = _KB_ON.set(use_kb)
+    try:
+        return _publisher(text, lang, entities, use_kb)
+    finally:
+        _KB_ON.reset(token)
+
+
+def _publisher(text: str, lang: str, entities: list[Entity], use_kb: bool) -> Link | None:
+    ents = list(entities)
+    if use_kb:
+        pos = 0
+        for line in text.splitlines(keepends=True):
+            if 0 < len(line.strip()) <= SIGN_OFF_MAX:
+                ents = _with_outlets(text, lang, ents, True, pos, pos + len(line))
+            pos += len(line)
     for e in reversed(ents):
         if not (e.entity_id or "").startswith("outlet:"):
             continue
@@ -1012,13 +1044,23 @@ def publisher(text: str, lang: str, entities: list[Entity], *, use_kb: bool = Tr
 def article_attribution(text: str, lang: str, entities: list[Entity], *, use_kb: bool = True) -> list[Link]:
     """Outlets a whole article draws on ("*이 기사는 AFP통신을 참조했습니다", "Reuters contributed
     reporting"). Only outlets count: a credit naming the article's own reporters is not a source."""
+    token = _KB_ON.set(use_kb)
+    try:
+        return _article_attribution(text, lang, entities, use_kb)
+    finally:
+        _KB_ON.reset(token)
+
+
+def _article_attribution(text: str, lang: str, entities: list[Entity], use_kb: bool) -> list[Link]:
     lex = lexicon(lang)
-    ents = _with_outlets(text, lang, entities, use_kb)
     out: list[Link] = []
     seen: set[str] = set()
     for rx in lex.notes:
         for m in rx.finditer(text):
             a, b = m.span("src")
+            ents = entities
+            if not any(e.start >= a and e.end <= b and (e.entity_id or "").startswith("outlet:") for e in entities):
+                ents = _with_outlets(text, lang, entities, use_kb, a, b)
             for e in ents:
                 if e.start >= a and e.end <= b and (e.entity_id or "").startswith("outlet:") and e.entity_id not in seen:
                     seen.add(e.entity_id)
@@ -1049,17 +1091,27 @@ def chains(
     Korean body) is read with that script's vocabulary. `use_kb`: look up outlets the given entities
     missed with the knowledge base (dossier.link), or with data/kb/outlets.yaml if that is absent.
     """
-    ents = _with_outlets(text, lang, entities, use_kb)
+    token = _KB_ON.set(use_kb)
+    try:
+        return _chains(text, lang, sentences, entities, article_source_id, use_kb, include_unattributed)
+    finally:
+        _KB_ON.reset(token)
+
+
+def _chains(text, lang, sentences, entities, article_source_id, use_kb, include_unattributed) -> list[Chain]:
+    lo = min((s.start for s in sentences), default=0)
+    hi = max((s.end for s in sentences), default=0)
+    ents = _with_outlets(text, lang, entities, use_kb, lo, hi)
     head: list[Link] = []
     if article_source_id:
         actor = _actor(article_source_id)
         name = actor.name if actor is not None else article_source_id
         head.append(Link(name, None, None, KIND_OUTLET, article_source_id, name, role=ROLE_PUBLISHER))
     else:
-        pub = publisher(text, lang, ents, use_kb=False)
+        pub = _publisher(text, lang, ents, use_kb)
         if pub is not None:
             head.append(pub)
-    for note in article_attribution(text, lang, ents, use_kb=False):
+    for note in _article_attribution(text, lang, ents, use_kb):
         if all(note.entity_id != h.entity_id for h in head):
             head.append(note)
 
