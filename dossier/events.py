@@ -38,7 +38,7 @@ __all__ = ["Frame", "EventTable", "frames", "load_table", "date_interval"]
 TABLE_FILE = Path(__file__).resolve().parent.parent / "data" / "events" / "event_types.yaml"
 
 # Letters of the scripts we read; Python's \w misses Devanagari vowel signs.
-_WORD = r"[\w\u0900-\u0DFF\uAC00-\uD7A3\u1100-\u11FF\u3130-\u318F]"
+_WORD = r"(?:\w|[\u0900-\u097F])"  # \w covers Hangul; Devanagari vowel signs are marks, not \w
 _OPEN_QUOTES = "“„«「『"
 _CLOSE_QUOTES = "”»」』"
 _TOGGLE_QUOTES = '"'
@@ -309,6 +309,8 @@ class _Hit:
 def _regions(text: str, start: int, end: int) -> list[int]:
     """Region id per character of text[start:end]: 0 outside quotes, k for the k-th quotation."""
     out = [0] * (end - start)
+    if not any(q in text[start:end] for q in _OPEN_QUOTES + _CLOSE_QUOTES + _TOGGLE_QUOTES):
+        return out
     stack: list[int] = []
     counter = 0
     for i in range(start, end):
@@ -353,10 +355,10 @@ class _Sentence:
     """Everything known about one sentence, with offset helpers."""
 
     def __init__(self, text: str, sent: Sentence, lang: str, lt: _LangTable, table: EventTable,
-                 entities: list[Entity], times: list[Timex], places: list[Place]):
+                 entities: list[Entity], times: list[Timex], places: list[Place], hits: list[_Hit]):
         self.text, self.s, self.e, self.lang, self.lt, self.table = text, sent.start, sent.end, lang, lt, table
         self.region = _regions(text, sent.start, sent.end)
-        self.hits = _find_hits(text, sent.start, sent.end, lt)
+        self.hits = [h for h in hits if sent.start <= h.start and h.end <= sent.end]
         self.words = _words(text, sent.start, sent.end)
         self.entities = [x for x in entities if sent.start <= x.start and x.end <= sent.end]
         self.times = [t for t in times if sent.start <= t.start and t.end <= sent.end and _usable(t)]
@@ -768,26 +770,35 @@ def _merge_same_type(fs: list[Frame]) -> list[Frame]:
 def frames(text: str, lang: str, sentences: Sequence[Sentence], entities: Sequence[Entity],
            times: Sequence[Timex], places: Sequence[Place], published: dt.date | None,
            *, segments: Sequence[Segment] | None = None, table: EventTable | None = None) -> list[Frame]:
-    """Event frames of one article (or one language segment of it) in language `lang`.
+    """Event frames of one article in language `lang`.
 
     `sentences`, `entities`, `times`, `places` carry offsets into `text`; `published` anchors the
-    planned/occurred decision (None: undated, only cue words decide). With `segments`, sentences in a
-    keyword line are skipped. Frames come sorted by sentence, then trigger offset; a sentence may give
-    several. A language without a trigger table gives no frames.
+    planned/occurred decision (None: undated, only cue words decide). With `segments`, each sentence is
+    read in its segment's language when the table has that language (a Korean article followed by its
+    English translation), and sentences of a keyword line are skipped. Frames come sorted by sentence,
+    then trigger offset; a sentence may give several. A language without a table gives no frames.
     """
     table = table or load_table()
-    lt = table.langs.get((lang or "").split("-")[0].lower())
-    if lt is None or not text:
+    if not text:
         return []
     if isinstance(published, dt.datetime):
         published = published.date()
+    default = (lang or "").split("-")[0].lower()
     ents, tms, pls = list(entities), list(times), list(places)
+    hits: dict[str, list[_Hit]] = {}  # per language, found once per text: hundreds of patterns
     out: list[Frame] = []
     for sent in sentences:
-        if segments is not None and 0 <= sent.segment < len(segments) and segments[sent.segment].kind == "keywords":
+        seg = segments[sent.segment] if segments is not None and 0 <= sent.segment < len(segments) else None
+        if seg is not None and seg.kind == "keywords":
             continue
-        if sent.end <= sent.start:
+        code = default
+        if seg is not None and (seg.lang or "").split("-")[0].lower() in table.langs:
+            code = seg.lang.split("-")[0].lower()
+        lt = table.langs.get(code)
+        if lt is None or sent.end <= sent.start:
             continue
-        S = _Sentence(text, sent, lang.split("-")[0].lower(), lt, table, ents, tms, pls)
+        if code not in hits:
+            hits[code] = _find_hits(text, 0, len(text), lt)
+        S = _Sentence(text, sent, code, lt, table, ents, tms, pls, hits[code])
         out.extend(_sentence_frames(S, published))
     return sorted(out, key=lambda f: (f.sentence_start, f.trigger_start))

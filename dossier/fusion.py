@@ -394,9 +394,13 @@ def _build(c: _Cluster, table: EventTable, look: PlaceLookup) -> FusedEvent:
     pool = occurred or readings
     best = _best(pool)
     status = STATUS_OCCURRED if any(s.status == STATUS_OCCURRED for s in sources) else STATUS_PLANNED
-    # the place comes from the sources that also decide the date (reports of the event over plans)
-    place_sources = [s for s in sources if s.status == STATUS_OCCURRED and s.place_id] if status == STATUS_OCCURRED else []
     etype = _choose_type(sources, table)
+    # the place comes from the sources that also decide the date (reports of the event over plans)
+    # and, for a journey, from those naming this stage of it (where the train left, not where it arrived)
+    with_place = [s for s in sources if s.place_id]
+    for narrower in ([s for s in with_place if s.status == status], [s for s in with_place if s.type == etype]):
+        if narrower:
+            with_place = narrower
     actors: list[str] = []
     for r in sorted(c.refs, key=_order_key):
         for a in r.frame.actor_ids:
@@ -406,6 +410,6 @@ def _build(c: _Cluster, table: EventTable, look: PlaceLookup) -> FusedEvent:
         id=_event_id(etype, sources), type=etype,
         date=best.date if best else None, date_end=best.date_end if best else None,
         precision=best.precision if best else None, date_mod=best.date_mod if best else None,
-        status=status, place_id=_choose_place(place_sources or sources, look), actor_ids=actors,
+        status=status, place_id=_choose_place(with_place, look), actor_ids=actors,
         sources=sources, readings=sorted(readings, key=lambda r: (-r.agreeing, r.date)),
         conflict=_conflict(pool))
