@@ -151,8 +151,8 @@ def _bind(pat: Pattern, m: re.Match[str], rules: LangRules, text: str) -> dict[s
         return v
 
     spec = sub(pat.spec)
-    for rx, override in pat.doc_if:
-        if rx.search(text):
+    for rx, override, window in pat.doc_if:
+        if rx.search(text, max(0, m.start() - window) if window else 0, m.end() if window else len(text)):
             spec.update(sub(override))
     spec = prepare(spec)
     if spec is None:

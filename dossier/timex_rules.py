@@ -27,7 +27,9 @@ class Pattern:
     spec: dict[str, Any]
     groups: dict[str, str]  # regex group name → vocabulary/macro it came from
     priority: int = 0
-    doc_if: list[tuple[re.Pattern[str], dict[str, Any]]] = field(default_factory=list)
+    # (regex, override, window): the override applies when the regex occurs in the `window` characters
+    # before the match (0 = anywhere in the document)
+    doc_if: list[tuple[re.Pattern[str], dict[str, Any], int]] = field(default_factory=list)
 
 
 @dataclass
@@ -176,7 +178,8 @@ def load_rules(lang: str) -> LangRules | None:
         regex = re.compile(f"{lb}(?:{body}){rb}", flags)
         patterns.append(Pattern(name=str(p.get("name", f"p{i}")), regex=regex, spec=dict(p.get("set") or {}),
                                 groups=groups, priority=int(p.get("priority", 0)),
-                                doc_if=[(re.compile(c["re"], flags), dict(c.get("set") or {}))
+                                doc_if=[(re.compile(c["re"], flags), dict(c.get("set") or {}),
+                                         int(c.get("window", 0)))
                                         for c in p.get("doc_if") or []]))
     tense = data.get("tense") or {}
     rejects = []
