@@ -1,4 +1,4 @@
-"""Sentence-level event frames: what happened (or is planned), who, where, when — with the sentence as evidence.
+"""Sentence-level event frames: what happened (or is planned), who, where, when, with the sentence as proof.
 
     frames(text, lang, sentences, entities, times, places, published) -> list[Frame]
 
@@ -70,8 +70,15 @@ class Frame(EventFrame):
 
     def base(self) -> EventFrame:
         """The plain shared type (for `extract` JSON)."""
-        return EventFrame(self.type, self.date, self.date_end, self.place_id, list(self.actor_ids),
-                          self.sentence_start, self.sentence_end)
+        return EventFrame(
+            self.type,
+            self.date,
+            self.date_end,
+            self.place_id,
+            list(self.actor_ids),
+            self.sentence_start,
+            self.sentence_end,
+        )
 
 
 # ---- the table --------------------------------------------------------------------------------------
@@ -154,8 +161,9 @@ def _as_pos_lists(raw: Any) -> list[tuple[str, str]]:
     if raw is None:
         return []
     if isinstance(raw, dict):
-        return [(str(e), "verb") for e in raw.get("verbs", []) or []] + \
-               [(str(e), "noun") for e in raw.get("nouns", []) or []]
+        return [(str(e), "verb") for e in raw.get("verbs", []) or []] + [
+            (str(e), "noun") for e in raw.get("nouns", []) or []
+        ]
     return [(str(e), "verb") for e in raw]
 
 
@@ -171,17 +179,22 @@ def load_table_from(path: Path) -> EventTable:
             fuse_with[t].add(other)
             fuse_with[other].add(t)
     place = doc.get("place", {})
-    table = EventTable(labels=labels, fuse_with=fuse_with,
-                       max_gap_days={t: int(spec.get("max_gap_days", 0)) for t, spec in types.items()},
-                       route={t for t, spec in types.items() if spec.get("route")},
-                       place_max_distance=int(place.get("max_distance_chars", 160)),
-                       country_penalty=int(place.get("country_penalty_chars", 60)))
+    table = EventTable(
+        labels=labels,
+        fuse_with=fuse_with,
+        max_gap_days={t: int(spec.get("max_gap_days", 0)) for t, spec in types.items()},
+        route={t for t, spec in types.items() if spec.get("route")},
+        place_max_distance=int(place.get("max_distance_chars", 160)),
+        country_penalty=int(place.get("country_penalty_chars", 60)),
+    )
     pcues = place.get("cues", {}) or {}
     for lang, lconf in doc["languages"].items():
         match, icase = lconf.get("match", "word"), bool(lconf.get("ignore_case", False))
-        trigs = [_Trigger(_entry_regex(e, match, icase), t, pos)
-                 for t, spec in types.items()
-                 for e, pos in _as_pos_lists((spec.get("triggers") or {}).get(lang))]
+        trigs = [
+            _Trigger(_entry_regex(e, match, icase), t, pos)
+            for t, spec in types.items()
+            for e, pos in _as_pos_lists((spec.get("triggers") or {}).get(lang))
+        ]
         rep = doc.get("reporting", {}).get(lang, {})
         mod = doc.get("modality", {}).get(lang, {})
         dmod = doc.get("date_modifiers", {}).get(lang, {})
@@ -189,30 +202,45 @@ def load_table_from(path: Path) -> EventTable:
         for t, spec in types.items():
             r = spec.get("reclassify")
             if r and (r.get("cues") or {}).get(lang):
-                recl[t] = (r["to"], int(r.get("window", 4)),
-                           [_entry_regex(c, "word" if match == "word" else "substring", icase)
-                            for c in r["cues"][lang]])
+                recl[t] = (
+                    r["to"],
+                    int(r.get("window", 4)),
+                    [
+                        _entry_regex(c, "word" if match == "word" else "substring", icase)
+                        for c in r["cues"][lang]
+                    ],
+                )
         table.langs[lang] = _LangTable(
             triggers=trigs,
             reporting=[_entry_regex(e, match, icase) for e in rep.get("verbs", [])],
             report_boundary=[_nfc(b) for b in rep.get("boundary", [])],
             reporter_after=[_plain_regex(e, icase) for e in rep.get("reporter_after", [])],
             subject_endings=[_nfc(e) for e in rep.get("subject_endings", [])],
-            exclude=[_plain_regex(e, icase) if match == "word" else re.compile(re.escape(_nfc(e)))
-                     for e in (doc.get("exclude", {}) or {}).get(lang, [])],
+            exclude=[
+                _plain_regex(e, icase) if match == "word" else re.compile(re.escape(_nfc(e)))
+                for e in (doc.get("exclude", {}) or {}).get(lang, [])
+            ],
             mod_window=int(mod.get("window", 4)),
-            mod_before=[_plain_regex(e, icase) if match == "word" else re.compile(re.escape(_nfc(e)))
-                        for e in mod.get("before", [])],
-            mod_after=[_plain_regex(e, icase) if match == "word" else re.compile(re.escape(_nfc(e)))
-                       for e in mod.get("after", [])],
+            mod_before=[
+                _plain_regex(e, icase) if match == "word" else re.compile(re.escape(_nfc(e)))
+                for e in mod.get("before", [])
+            ],
+            mod_after=[
+                _plain_regex(e, icase) if match == "word" else re.compile(re.escape(_nfc(e)))
+                for e in mod.get("after", [])
+            ],
             future_endings=[_nfc(e) for e in mod.get("future_endings", [])],
             before_timex=[(_plain_regex(k, icase), v) for k, v in (dmod.get("before_timex") or {}).items()],
-            after_timex=[(re.compile(re.escape(_nfc(k)) + f"(?!{_WORD})"), v)
-                         for k, v in sorted((dmod.get("after_timex") or {}).items(), key=lambda kv: -len(kv[0]))],
+            after_timex=[
+                (re.compile(re.escape(_nfc(k)) + f"(?!{_WORD})"), v)
+                for k, v in sorted((dmod.get("after_timex") or {}).items(), key=lambda kv: -len(kv[0]))
+            ],
             reclassify=recl,
             impersonal=[_entry_regex(e, match, icase) for e in rep.get("impersonal", [])],
             place_before=[_plain_regex(e, icase) for e in (pcues.get(lang) or {}).get("before", [])],
-            place_after=sorted((_nfc(e) for e in (pcues.get(lang) or {}).get("after", [])), key=len, reverse=True),
+            place_after=sorted(
+                (_nfc(e) for e in (pcues.get(lang) or {}).get("after", [])), key=len, reverse=True
+            ),
         )
     return table
 
@@ -239,8 +267,18 @@ def _parse_point(value: str) -> tuple[dt.date, dt.date] | None:
             first = dt.date.fromisocalendar(y, int(rest[1:3]), 1)
             return first, first + dt.timedelta(days=6)
         if rest[0] in "QHSFW":
-            spans = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6), "H2": (7, 12),
-                     "SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+            spans = {
+                "Q1": (1, 3),
+                "Q2": (4, 6),
+                "Q3": (7, 9),
+                "Q4": (10, 12),
+                "H1": (1, 6),
+                "H2": (7, 12),
+                "SP": (3, 5),
+                "SU": (6, 8),
+                "FA": (9, 11),
+                "WI": (12, 14),
+            }
             a, b = spans[rest[:2]]
             end_y, end_m = (y + 1, b - 12) if b > 12 else (y, b)
             return dt.date(y, a, 1), _month_end(end_y, end_m)
@@ -258,8 +296,9 @@ def _month_end(y: int, m: int) -> dt.date:
     return nxt - dt.timedelta(days=1)
 
 
-def date_interval(date: str | None, date_end: str | None = None,
-                  mod: str | None = None) -> tuple[dt.date, dt.date] | None:
+def date_interval(
+    date: str | None, date_end: str | None = None, mod: str | None = None
+) -> tuple[dt.date, dt.date] | None:
     """First and last day a date reading allows (AFTER/BEFORE open the interval on one side)."""
     if not date:
         return None
@@ -354,9 +393,26 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
 class _Sentence:
     """Everything known about one sentence, with offset helpers."""
 
-    def __init__(self, text: str, sent: Sentence, lang: str, lt: _LangTable, table: EventTable,
-                 entities: list[Entity], times: list[Timex], places: list[Place], hits: list[_Hit]):
-        self.text, self.s, self.e, self.lang, self.lt, self.table = text, sent.start, sent.end, lang, lt, table
+    def __init__(
+        self,
+        text: str,
+        sent: Sentence,
+        lang: str,
+        lt: _LangTable,
+        table: EventTable,
+        entities: list[Entity],
+        times: list[Timex],
+        places: list[Place],
+        hits: list[_Hit],
+    ):
+        self.text, self.s, self.e, self.lang, self.lt, self.table = (
+            text,
+            sent.start,
+            sent.end,
+            lang,
+            lt,
+            table,
+        )
         self.region = _regions(text, sent.start, sent.end)
         self.hits = [h for h in hits if sent.start <= h.start and h.end <= sent.end]
         self.words = _words(text, sent.start, sent.end)
@@ -403,7 +459,7 @@ def _reporter_stretch(S: _Sentence, h: _Hit) -> tuple[int, int]:
                 if a < h.end:
                     continue
                 stop = b
-                if any(text[a:b].rstrip(",.;:”\"").endswith(x) for x in (",", ";")) or text[b - 1] in ",;.”\"":
+                if any(text[a:b].rstrip(',.;:”"').endswith(x) for x in (",", ";")) or text[b - 1] in ',;.”"':
                     break
             return h.end, stop
     left = S.region_start(h.start)
@@ -412,15 +468,19 @@ def _reporter_stretch(S: _Sentence, h: _Hit) -> tuple[int, int]:
         b = h.start
         for a, e in reversed(S.words_between(left, h.start)):
             word = text[a:e]
-            if any(q in word for q in _CLOSE_QUOTES + _TOGGLE_QUOTES) or _ends_with_any(word, lt.report_boundary):
+            if any(q in word for q in _CLOSE_QUOTES + _TOGGLE_QUOTES) or _ends_with_any(
+                word, lt.report_boundary
+            ):
                 break
             b = a
         return b, h.start
     b = left
-    seg = text[left:h.start]
+    seg = text[left : h.start]
     for bound in lt.report_boundary:
-        rx = re.compile(re.escape(bound) if not re.match(_WORD, bound) else f"(?<!{_WORD}){re.escape(bound)}(?!{_WORD})",
-                        re.IGNORECASE)
+        rx = re.compile(
+            re.escape(bound) if not re.match(_WORD, bound) else f"(?<!{_WORD}){re.escape(bound)}(?!{_WORD})",
+            re.IGNORECASE,
+        )
         for m in rx.finditer(seg):
             b = max(b, left + m.end())
     for q in _CLOSE_QUOTES + _TOGGLE_QUOTES + _OPEN_QUOTES:
@@ -437,7 +497,8 @@ def _ko_topic_slot(S: _Sentence, h: _Hit, stretch: tuple[int, int]) -> tuple[int
     if any(rx.match(S.text, h.start) for rx in S.lt.impersonal):
         return None
     if any(a <= x.start < b for x in S.entities) or any(
-            _ends_with_any(S.text[w0:w1], S.lt.subject_endings) for w0, w1 in S.words_between(a, b)):
+        _ends_with_any(S.text[w0:w1], S.lt.subject_endings) for w0, w1 in S.words_between(a, b)
+    ):
         return None
     # the reporting verb must be the region's last trigger (the predicate of the whole sentence)
     r = S.reg(h.start)
@@ -461,8 +522,9 @@ def _gap_words(S: _Sentence, a: int, b: int) -> int:
     return len(S.words_between(a, b)) if a < b else 0
 
 
-def _report_claims(S: _Sentence, t: Timex, h: _Hit, stretch: tuple[int, int],
-                   topic: tuple[int, int] | None) -> bool:
+def _report_claims(
+    S: _Sentence, t: Timex, h: _Hit, stretch: tuple[int, int], topic: tuple[int, int] | None
+) -> bool:
     """Is time expression `t` in the reporting verb `h`'s slot (the report's own date)?"""
     if S.reg(t.start) != S.reg(h.start):
         return False
@@ -472,12 +534,21 @@ def _report_claims(S: _Sentence, t: Timex, h: _Hit, stretch: tuple[int, int],
         return True
     if topic and topic[1] <= t.start and _gap_words(S, topic[1], t.start) == 0:
         return True
-    if S.lang == "en" and t.start >= h.end and _gap_words(S, h.end, t.start) <= 2 \
-            and not between_events(h.end, t.start) and "," not in S.text[h.end:t.start] \
-            and " that " not in f" {S.text[h.end:t.start]} ":
+    if (
+        S.lang == "en"
+        and t.start >= h.end
+        and _gap_words(S, h.end, t.start) <= 2
+        and not between_events(h.end, t.start)
+        and "," not in S.text[h.end : t.start]
+        and " that " not in f" {S.text[h.end:t.start]} "
+    ):
         return True
-    if S.lang != "en" and t.end <= h.start and _gap_words(S, t.end, h.start) <= (3 if S.lang == "hi" else 1) \
-            and not between_events(t.end, h.start):
+    if (
+        S.lang != "en"
+        and t.end <= h.start
+        and _gap_words(S, t.end, h.start) <= (3 if S.lang == "hi" else 1)
+        and not between_events(t.end, h.start)
+    ):
         return True
     return False
 
@@ -485,15 +556,17 @@ def _report_claims(S: _Sentence, t: Timex, h: _Hit, stretch: tuple[int, int],
 def _fronted(S: _Sentence, t: Timex) -> bool:
     """English "On 10 September, …": a date opening its clause and closed by a comma."""
     left = S.region_start(t.start)
-    before = S.text[left:t.start].strip().lower()
-    return before in ("", "on", "in", "at", "by", "early on", "late on") and S.text[t.end:t.end + 1] == ","
+    before = S.text[left : t.start].strip().lower()
+    return before in ("", "on", "in", "at", "by", "early on", "late on") and S.text[t.end : t.end + 1] == ","
 
 
 def _attach_times(S: _Sentence) -> dict[int, Timex]:
     """hit index → the time expression that dates it."""
     out: dict[int, tuple[Timex, int]] = {}
     stretches = {i: _reporter_stretch(S, h) for i, h in enumerate(S.hits) if h.reporting}
-    topics = {i: (_ko_topic_slot(S, S.hits[i], st) if S.lang == "ko" else None) for i, st in stretches.items()}
+    topics = {
+        i: (_ko_topic_slot(S, S.hits[i], st) if S.lang == "ko" else None) for i, st in stretches.items()
+    }
     for t in S.times:
         target: int | None = None
         for i, st in stretches.items():
@@ -533,12 +606,12 @@ def _attach_times(S: _Sentence) -> dict[int, Timex]:
 
 
 def _date_mod(S: _Sentence, t: Timex) -> str | None:
-    before = S.text[S.s:t.start]
+    before = S.text[S.s : t.start]
     for rx, mod in S.lt.before_timex:
         for m in rx.finditer(before):
-            if not before[m.end():].strip():
+            if not before[m.end() :].strip():
                 return mod
-    after = S.text[t.end:S.e]
+    after = S.text[t.end : S.e]
     for rx, mod in S.lt.after_timex:
         m = rx.match(after.lstrip())
         if m:
@@ -551,18 +624,18 @@ def _planned(S: _Sentence, h: _Hit) -> bool:
     r = S.reg(h.start)
     wi = S.word_index(h.start)
     we = S.word_index(max(h.end - 1, h.start))
-    before = [w for w in S.words[max(0, wi - lt.mod_window):wi] if S.reg(w[0]) == r]
-    after = [w for w in S.words[we:we + 1 + lt.mod_window] if S.reg(w[0]) == r]
+    before = [w for w in S.words[max(0, wi - lt.mod_window) : wi] if S.reg(w[0]) == r]
+    after = [w for w in S.words[we : we + 1 + lt.mod_window] if S.reg(w[0]) == r]
     if before:
-        seg = S.text[before[0][0]:h.start]
+        seg = S.text[before[0][0] : h.start]
         if any(rx.search(seg) for rx in lt.mod_before):
             return True
     if after:
-        seg = S.text[h.end:after[-1][1]]
+        seg = S.text[h.end : after[-1][1]]
         # another event or report verb closes the window (Korean: "…회담을 계획하며" still counts)
         nxt = [o.start for o in S.hits if o.start >= h.end and o is not h]
         if nxt:
-            seg = seg[:max(0, min(nxt) - h.end)]
+            seg = seg[: max(0, min(nxt) - h.end)]
         if any(rx.search(seg) for rx in lt.mod_after):
             return True
     if lt.future_endings and we < len(S.words):
@@ -606,21 +679,28 @@ def _locative(S: _Sentence, p: Place) -> bool:
     lt = S.lt
     if not lt.place_before and not lt.place_after:
         return True
-    after = S.text[p.end:min(S.e, p.end + 12)]
+    after = S.text[p.end : min(S.e, p.end + 12)]
     for suffix in lt.place_after:
-        if after.startswith(suffix) and not re.match(_WORD, after[len(suffix):len(suffix) + 1] or " "):
+        if after.startswith(suffix) and not re.match(_WORD, after[len(suffix) : len(suffix) + 1] or " "):
             return True
-        if after.startswith(" " + suffix) and not re.match(_WORD, after[len(suffix) + 1:len(suffix) + 2] or " "):
+        if after.startswith(" " + suffix) and not re.match(
+            _WORD, after[len(suffix) + 1 : len(suffix) + 2] or " "
+        ):
             return True
-    before = S.text[max(S.s, p.start - 30):p.start]
+    before = S.text[max(S.s, p.start - 30) : p.start]
     words = before.split()
     if words and any(rx.fullmatch(words[-1]) for rx in lt.place_before):
         return True
-    if len(words) >= 2 and words[-1].lower() == "the" and any(rx.fullmatch(words[-2]) for rx in lt.place_before):
+    if (
+        len(words) >= 2
+        and words[-1].lower() == "the"
+        and any(rx.fullmatch(words[-2]) for rx in lt.place_before)
+    ):
         return True
     # English direct object of a trigger verb: "visited Pyongyang", "departed Pyongyang"
-    return S.lang == "en" and any(h.pos == "verb" and not h.reporting and 0 <= p.start - h.end <= 1
-                                  for h in S.hits)
+    return S.lang == "en" and any(
+        h.pos == "verb" and not h.reporting and 0 <= p.start - h.end <= 1 for h in S.hits
+    )
 
 
 def _assign_places(S: _Sentence, blocked: list[tuple[int, int]]) -> dict[int, Place]:
@@ -656,8 +736,14 @@ def _is_title(x: Entity, ents: list[Entity], text: str) -> bool:
     for p in ents:
         if p.label != "PER":
             continue
-        gap = text[x.end:p.start] if x.end <= p.start else text[p.end:x.start] if p.end <= x.start else None
-        if gap is not None and len(gap) <= MAX_TITLE_GAP and not re.search(r"[,;:.()“”\"]|\band\b|과|와", gap):
+        gap = (
+            text[x.end : p.start] if x.end <= p.start else text[p.end : x.start] if p.end <= x.start else None
+        )
+        if (
+            gap is not None
+            and len(gap) <= MAX_TITLE_GAP
+            and not re.search(r"[,;:.()“”\"]|\band\b|과|와", gap)
+        ):
             return True
     return False
 
@@ -699,11 +785,21 @@ def _sentence_frames(S: _Sentence, published: dt.date | None) -> list[Frame]:
             o = S.hits[j]
             lo, hi = (o.end, h.start) if j < i else (h.end, o.start)
             gap = S.text[lo:hi]
-            if S.reg(o.start) != S.reg(h.start) or len(gap) > MAX_CHAIN_GAP or any(lo <= t.start < hi for t in S.times):
+            if (
+                S.reg(o.start) != S.reg(h.start)
+                or len(gap) > MAX_CHAIN_GAP
+                or any(lo <= t.start < hi for t in S.times)
+            ):
                 continue
             # a comma or a new subject starts another clause ("…가졌으며, 푸틴 대통령은 … 방북 초청을")
-            if re.search(r"[,;:]", gap) or any(_ends_with_any(S.text[a:b], S.lt.subject_endings) and not S.in_entity(b - 1)
-                                               for a, b in S.words_between(lo, hi)) or " ने " in f" {gap} ":
+            if (
+                re.search(r"[,;:]", gap)
+                or any(
+                    _ends_with_any(S.text[a:b], S.lt.subject_endings) and not S.in_entity(b - 1)
+                    for a, b in S.words_between(lo, hi)
+                )
+                or " ने " in f" {gap} "
+            ):
                 continue
             if S.lang == "en" and (h.pos != "verb" or o.pos != "verb" or " and " not in f" {gap} "):
                 continue
@@ -725,11 +821,22 @@ def _sentence_frames(S: _Sentence, published: dt.date | None) -> list[Frame]:
             etype = _reclassify(S, h)
             place = placed.get(i)
             r = S.reg(h.start)
-            ents = [x for x in S.entities if S.reg(x.start) == r and not any(p <= x.start < q for p, q in blocked)]
+            ents = [
+                x for x in S.entities if S.reg(x.start) == r and not any(p <= x.start < q for p, q in blocked)
+            ]
             actor_ids = _actors(ents, place, S.text)
-        frame = Frame(type=etype, date=None, date_end=None, place_id=place.place_id if place else None,
-                      actor_ids=actor_ids, sentence_start=S.s, sentence_end=S.e,
-                      trigger_start=h.start, trigger_end=h.end, trigger=S.text[h.start:h.end])
+        frame = Frame(
+            type=etype,
+            date=None,
+            date_end=None,
+            place_id=place.place_id if place else None,
+            actor_ids=actor_ids,
+            sentence_start=S.s,
+            sentence_end=S.e,
+            trigger_start=h.start,
+            trigger_end=h.end,
+            trigger=S.text[h.start : h.end],
+        )
         if t is not None:
             frame.date, frame.date_end = t.value, t.value_end
             frame.precision = _precision(t)
@@ -749,8 +856,15 @@ def _merge_same_type(fs: list[Frame]) -> list[Frame]:
     they carry different dates."""
     out: list[Frame] = []
     for f in fs:
-        twin = next((o for o in out if o.type == f.type and (o.date is None or f.date is None or
-                                                             (o.date, o.date_end) == (f.date, f.date_end))), None)
+        twin = next(
+            (
+                o
+                for o in out
+                if o.type == f.type
+                and (o.date is None or f.date is None or (o.date, o.date_end) == (f.date, f.date_end))
+            ),
+            None,
+        )
         if twin is None:
             out.append(f)
             continue
@@ -767,9 +881,18 @@ def _merge_same_type(fs: list[Frame]) -> list[Frame]:
 # ---- public -----------------------------------------------------------------------------------------
 
 
-def frames(text: str, lang: str, sentences: Sequence[Sentence], entities: Sequence[Entity],
-           times: Sequence[Timex], places: Sequence[Place], published: dt.date | None,
-           *, segments: Sequence[Segment] | None = None, table: EventTable | None = None) -> list[Frame]:
+def frames(
+    text: str,
+    lang: str,
+    sentences: Sequence[Sentence],
+    entities: Sequence[Entity],
+    times: Sequence[Timex],
+    places: Sequence[Place],
+    published: dt.date | None,
+    *,
+    segments: Sequence[Segment] | None = None,
+    table: EventTable | None = None,
+) -> list[Frame]:
     """Event frames of one article in language `lang`.
 
     `sentences`, `entities`, `times`, `places` carry offsets into `text`; `published` anchors the

@@ -253,14 +253,21 @@ def _match_score(ref: FrameRef, c: _Cluster, table: EventTable, look: PlaceLooku
         return None
     planned = _attr(f, "status") == STATUS_PLANNED
     route = f.type in table.route or bool(c.types & table.route)
-    if not route and not all(_places_compatible(f.place_id, p, planned or p_planned, look) for p, p_planned in c.places):
+    if not route and not all(
+        _places_compatible(f.place_id, p, planned or p_planned, look) for p, p_planned in c.places
+    ):
         return None
     iv = _interval(f)
     gap_limit = min([table.max_gap_days.get(t, 0) for t in c.types | {f.type}])
     if iv is not None and any(_gap_days(iv, o) > gap_limit for o in c.intervals):
         return None
-    if iv is None and ref.published and c.intervals and _attr(f, "status") != STATUS_PLANNED \
-            and all(o[0] > ref.published for o in c.intervals):
+    if (
+        iv is None
+        and ref.published
+        and c.intervals
+        and _attr(f, "status") != STATUS_PLANNED
+        and all(o[0] > ref.published for o in c.intervals)
+    ):
         return None  # an article cannot report as done what happens only after it was published
     fa, ca = set(f.actor_ids), c.actors
     core_f, core_c = _core(f.actor_ids), _core(c.actors)
@@ -284,8 +291,9 @@ def _match_score(ref: FrameRef, c: _Cluster, table: EventTable, look: PlaceLooku
     elif iv is None and c.intervals and ref.published:
         # an undated mention most likely means the latest such event before the article
         pub = ref.published
-        date_fit = -min(abs((pub - o[0]).days) if o[0] <= pub else 10 * (o[0] - pub).days
-                        for o in c.intervals)
+        date_fit = -min(
+            abs((pub - o[0]).days) if o[0] <= pub else 10 * (o[0] - pub).days for o in c.intervals
+        )
     same_type = f.type in c.types
     return (len(core_f & core_c), len(fa & ca), same_type, date_fit)
 
@@ -293,20 +301,36 @@ def _match_score(ref: FrameRef, c: _Cluster, table: EventTable, look: PlaceLooku
 def _order_key(ref: FrameRef) -> tuple:
     f = ref.frame
     iv = _interval(f)
-    return (iv is None, _precision_rank(_attr(f, "precision"), f.date),
-            _attr(f, "status") != STATUS_OCCURRED, ref.article_id, f.sentence_start,
-            _attr(f, "trigger_start", 0) or 0)
+    return (
+        iv is None,
+        _precision_rank(_attr(f, "precision"), f.date),
+        _attr(f, "status") != STATUS_OCCURRED,
+        ref.article_id,
+        f.sentence_start,
+        _attr(f, "trigger_start", 0) or 0,
+    )
 
 
 def _source(ref: FrameRef) -> Source:
     f = ref.frame
-    return Source(article_id=ref.article_id, lang=ref.lang,
-                  published=ref.published.isoformat() if ref.published else None,
-                  sentence_start=f.sentence_start, sentence_end=f.sentence_end, sentence=ref.sentence,
-                  type=f.type, trigger=_attr(f, "trigger", "") or "", trigger_start=_attr(f, "trigger_start"),
-                  trigger_end=_attr(f, "trigger_end"), date=f.date, date_end=f.date_end,
-                  precision=_attr(f, "precision"), date_mod=_attr(f, "date_mod"),
-                  status=_attr(f, "status", STATUS_OCCURRED) or STATUS_OCCURRED, place_id=f.place_id)
+    return Source(
+        article_id=ref.article_id,
+        lang=ref.lang,
+        published=ref.published.isoformat() if ref.published else None,
+        sentence_start=f.sentence_start,
+        sentence_end=f.sentence_end,
+        sentence=ref.sentence,
+        type=f.type,
+        trigger=_attr(f, "trigger", "") or "",
+        trigger_start=_attr(f, "trigger_start"),
+        trigger_end=_attr(f, "trigger_end"),
+        date=f.date,
+        date_end=f.date_end,
+        precision=_attr(f, "precision"),
+        date_mod=_attr(f, "date_mod"),
+        status=_attr(f, "status", STATUS_OCCURRED) or STATUS_OCCURRED,
+        place_id=f.place_id,
+    )
 
 
 def _readings(sources: list[Source]) -> list[Reading]:
@@ -317,12 +341,26 @@ def _readings(sources: list[Source]) -> list[Reading]:
     out: list[Reading] = []
     for (date, end, mod, status), ss in groups.items():
         arts = sorted({s.article_id for s in ss})
-        out.append(Reading(date=date, date_end=end, precision=ss[0].precision, date_mod=mod, status=status,
-                           articles=arts, support=len(arts), agreeing=0))
+        out.append(
+            Reading(
+                date=date,
+                date_end=end,
+                precision=ss[0].precision,
+                date_mod=mod,
+                status=status,
+                articles=arts,
+                support=len(arts),
+                agreeing=0,
+            )
+        )
     for r in out:
         iv = date_interval(r.date, r.date_end, r.date_mod)
-        agree = {a for o in out if o.status == r.status and _gap_days(iv, date_interval(o.date, o.date_end, o.date_mod)) == 0
-                 for a in o.articles}
+        agree = {
+            a
+            for o in out
+            if o.status == r.status and _gap_days(iv, date_interval(o.date, o.date_end, o.date_mod)) == 0
+            for a in o.articles
+        }
         r.agreeing = len(agree)
     return out
 
@@ -330,13 +368,22 @@ def _readings(sources: list[Source]) -> list[Reading]:
 def _best(readings: list[Reading]) -> Reading | None:
     if not readings:
         return None
-    return min(readings, key=lambda r: (-r.agreeing, _precision_rank(r.precision, r.date), r.date_mod is not None,
-                                        -r.support, r.date, r.date_end or ""))
+    return min(
+        readings,
+        key=lambda r: (
+            -r.agreeing,
+            _precision_rank(r.precision, r.date),
+            r.date_mod is not None,
+            -r.support,
+            r.date,
+            r.date_end or "",
+        ),
+    )
 
 
 def _conflict(pool: list[Reading]) -> bool:
     ivs = [date_interval(r.date, r.date_end, r.date_mod) for r in pool]
-    return any(_gap_days(a, b) > 0 for i, a in enumerate(ivs) for b in ivs[i + 1:])
+    return any(_gap_days(a, b) > 0 for i, a in enumerate(ivs) for b in ivs[i + 1 :])
 
 
 def _choose_place(sources: list[Source], look: PlaceLookup) -> str | None:
@@ -345,8 +392,14 @@ def _choose_place(sources: list[Source], look: PlaceLookup) -> str | None:
         return None
 
     def agreeing(p: str) -> int:
-        return len({s.article_id for s in sources if s.place_id and
-                    (_place_contains(s.place_id, p, look) or _place_contains(p, s.place_id, look))})
+        return len(
+            {
+                s.article_id
+                for s in sources
+                if s.place_id
+                and (_place_contains(s.place_id, p, look) or _place_contains(p, s.place_id, look))
+            }
+        )
 
     return min(pids, key=lambda p: (-agreeing(p), _place_rank(p, look), p))
 
@@ -357,8 +410,14 @@ def _choose_type(sources: list[Source], table: EventTable) -> str:
         counts.setdefault(s.type, set()).add(s.article_id)
     order = table.types()
     # most articles; then the more specific (a type that fuses with others is the general one)
-    return min(counts, key=lambda t: (-len(counts[t]), len(table.fuse_with.get(t, ())) > 1,
-                                      order.index(t) if t in order else 99))
+    return min(
+        counts,
+        key=lambda t: (
+            -len(counts[t]),
+            len(table.fuse_with.get(t, ())) > 1,
+            order.index(t) if t in order else 99,
+        ),
+    )
 
 
 def _event_id(etype: str, sources: list[Source]) -> str:
@@ -367,8 +426,12 @@ def _event_id(etype: str, sources: list[Source]) -> str:
     return f"ev:{etype}:{digest}"
 
 
-def fuse(items: Sequence[FrameRef], *, places: Mapping[str, PlaceInfo] | PlaceLookup | None = None,
-         table: EventTable | None = None) -> list[FusedEvent]:
+def fuse(
+    items: Sequence[FrameRef],
+    *,
+    places: Mapping[str, PlaceInfo] | PlaceLookup | None = None,
+    table: EventTable | None = None,
+) -> list[FusedEvent]:
     """Group frames into events (see the module docstring). `places` resolves a place id to its kind,
     country and coordinates (default: the gazetteer). The result does not depend on input order;
     events come sorted by shown date (undated last), then id."""
@@ -376,7 +439,9 @@ def fuse(items: Sequence[FrameRef], *, places: Mapping[str, PlaceInfo] | PlaceLo
     look = _lookup(places)
     clusters: list[_Cluster] = []
     for ref in sorted(items, key=_order_key):
-        scored = [(s, i) for i, c in enumerate(clusters) if (s := _match_score(ref, c, table, look)) is not None]
+        scored = [
+            (s, i) for i, c in enumerate(clusters) if (s := _match_score(ref, c, table, look)) is not None
+        ]
         if scored:
             clusters[max(scored, key=lambda si: (si[0], -si[1]))[1]].add(ref)
         else:
@@ -388,7 +453,9 @@ def fuse(items: Sequence[FrameRef], *, places: Mapping[str, PlaceInfo] | PlaceLo
 
 
 def _build(c: _Cluster, table: EventTable, look: PlaceLookup) -> FusedEvent:
-    sources = sorted((_source(r) for r in c.refs), key=lambda s: (s.article_id, s.sentence_start, s.trigger_start or 0))
+    sources = sorted(
+        (_source(r) for r in c.refs), key=lambda s: (s.article_id, s.sentence_start, s.trigger_start or 0)
+    )
     readings = _readings(sources)
     occurred = [r for r in readings if r.status == STATUS_OCCURRED]
     pool = occurred or readings
@@ -398,7 +465,10 @@ def _build(c: _Cluster, table: EventTable, look: PlaceLookup) -> FusedEvent:
     # the place comes from the sources that also decide the date (reports of the event over plans)
     # and, for a journey, from those naming this stage of it (where the train left, not where it arrived)
     with_place = [s for s in sources if s.place_id]
-    for narrower in ([s for s in with_place if s.status == status], [s for s in with_place if s.type == etype]):
+    for narrower in (
+        [s for s in with_place if s.status == status],
+        [s for s in with_place if s.type == etype],
+    ):
         if narrower:
             with_place = narrower
     actors: list[str] = []
@@ -407,9 +477,16 @@ def _build(c: _Cluster, table: EventTable, look: PlaceLookup) -> FusedEvent:
             if a not in actors:
                 actors.append(a)
     return FusedEvent(
-        id=_event_id(etype, sources), type=etype,
-        date=best.date if best else None, date_end=best.date_end if best else None,
-        precision=best.precision if best else None, date_mod=best.date_mod if best else None,
-        status=status, place_id=_choose_place(with_place, look), actor_ids=actors,
-        sources=sources, readings=sorted(readings, key=lambda r: (-r.agreeing, r.date)),
-        conflict=_conflict(pool))
+        id=_event_id(etype, sources),
+        type=etype,
+        date=best.date if best else None,
+        date_end=best.date_end if best else None,
+        precision=best.precision if best else None,
+        date_mod=best.date_mod if best else None,
+        status=status,
+        place_id=_choose_place(with_place, look),
+        actor_ids=actors,
+        sources=sources,
+        readings=sorted(readings, key=lambda r: (-r.agreeing, r.date)),
+        conflict=_conflict(pool),
+    )

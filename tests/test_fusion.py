@@ -22,22 +22,61 @@ PLACES = {
     "site:vostochny-cosmodrome": PlaceInfo("site", "RU", 51.884, 128.334),
 }
 SHOIGU, KIM, PUTIN, EEF = "per:sergei-shoigu", "per:kim-jong-un", "per:vladimir-putin", "org:eef"
-VOA_0729, HI_0911, KO_0905 = "voakorea-blinken-shoigu-20230729", "hi-kim-train-to-russia", "ko-en-nk-russia-alliance"
-VOA_0915, WIKI, KREMLIN = "voakorea-komsomolsk-20230915", "wiki-en-kim-visit-russia-2023", "kremlin-en-eef-moderators-20230912"
-PUBLISHED = {VOA_0729: dt.date(2023, 7, 29), HI_0911: dt.date(2023, 9, 11), KO_0905: dt.date(2023, 9, 5),
-             VOA_0915: dt.date(2023, 9, 15), WIKI: None, KREMLIN: dt.date(2023, 9, 12)}
+VOA_0729, HI_0911, KO_0905 = (
+    "voakorea-blinken-shoigu-20230729",
+    "hi-kim-train-to-russia",
+    "ko-en-nk-russia-alliance",
+)
+VOA_0915, WIKI, KREMLIN = (
+    "voakorea-komsomolsk-20230915",
+    "wiki-en-kim-visit-russia-2023",
+    "kremlin-en-eef-moderators-20230912",
+)
+PUBLISHED = {
+    VOA_0729: dt.date(2023, 7, 29),
+    HI_0911: dt.date(2023, 9, 11),
+    KO_0905: dt.date(2023, 9, 5),
+    VOA_0915: dt.date(2023, 9, 15),
+    WIKI: None,
+    KREMLIN: dt.date(2023, 9, 12),
+}
 LANG = {VOA_0729: "ko", HI_0911: "hi", KO_0905: "ko", VOA_0915: "ko", WIKI: "en", KREMLIN: "en"}
 
 
-def ref(article: str, sentence: str, etype: str, trigger: str, actors: list[str], date: str | None = None,
-        date_end: str | None = None, *, place: str | None = None, status: str = "occurred",
-        precision: str | None = None, mod: str | None = None, offset: int = 0, lang: str | None = None) -> FrameRef:
+def ref(
+    article: str,
+    sentence: str,
+    etype: str,
+    trigger: str,
+    actors: list[str],
+    date: str | None = None,
+    date_end: str | None = None,
+    *,
+    place: str | None = None,
+    status: str = "occurred",
+    precision: str | None = None,
+    mod: str | None = None,
+    offset: int = 0,
+    lang: str | None = None,
+) -> FrameRef:
     t0 = sentence.index(trigger)
     if precision is None and date:
         precision = {4: "year", 7: "month"}.get(len(date), "day")
-    f = Frame(type=etype, date=date, date_end=date_end, place_id=place, actor_ids=actors,
-              sentence_start=offset, sentence_end=offset + len(sentence), status=status, precision=precision,
-              date_mod=mod, trigger_start=offset + t0, trigger_end=offset + t0 + len(trigger), trigger=trigger)
+    f = Frame(
+        type=etype,
+        date=date,
+        date_end=date_end,
+        place_id=place,
+        actor_ids=actors,
+        sentence_start=offset,
+        sentence_end=offset + len(sentence),
+        status=status,
+        precision=precision,
+        date_mod=mod,
+        trigger_start=offset + t0,
+        trigger_end=offset + t0 + len(trigger),
+        trigger=trigger,
+    )
     return FrameRef(article, PUBLISHED[article], lang or LANG[article], f, sentence)
 
 
@@ -54,20 +93,70 @@ def only(events, etype):
 # ---- Shoigu in Pyongyang: July by two articles, "last month" (August) by a third -------------------------
 
 SHOIGU_REFS = [
-    ref(VOA_0729, "쇼이구 장관은 앞서 25일부터 사흘 간 북한의 ‘전승절(한국전쟁 정전협정) 70주년’을 맞아 김정은 북한 "
-        "국무위원장의 초청을 받고 북한을 방문했습니다.", "visit", "방문", [SHOIGU, KIM], "2023-07-25", "2023-07-27",
-        place="country:KP", offset=300),
-    ref(VOA_0729, "블링컨 “쇼이구 북한 방문은 러시아 무기 확보 위한 것”", "visit", "방문", [SHOIGU], place="country:KP"),
-    ref(HI_0911, "लेकिन जुलाई में रूसी रक्षा मंत्री सर्गेई शोइगू की उत्तर कोरिया की दुर्लभ यात्रा के बाद देशों के सैन्य सहयोग "
-        "के बारे में अटकलें तेज हो गईं", "visit", "यात्रा", [SHOIGU], "2023-07", place="country:KP", offset=5000),
-    ref(KO_0905, "로이터는 “러시아 쇼이구 국방장관은 지난달 한국전쟁 종전 70주년을 맞아 북한을 방문해 북한에서 '승리의 날'로 "
-        "기념했다”며", "visit", "방문", [SHOIGU], "2023-08", place="country:KP", offset=2000),
-    ref(KO_0905, "Reuters said, “Russian Defense Minister Shoigu visited North Korea last month to mark the 70th "
-        "anniversary of the end of the Korean War", "visit", "visited", [SHOIGU], "2023-08", place="country:KP",
-        offset=9000, lang="en"),
-    ref(KO_0905, "미국 백악관 국가안보회의(NSC) 에이드리언 왓슨 대변인은 관련 질의에 “세르게이 쇼이구 러시아 국방장관이 평양을 "
-        "방문해 북한이 러시아에 포탄을 판매하도록 설득하기 위해 노력했다”", "visit", "방문", [SHOIGU], place="gn:1871859",
-        offset=400),
+    ref(
+        VOA_0729,
+        "쇼이구 장관은 앞서 25일부터 사흘 간 북한의 ‘전승절(한국전쟁 정전협정) 70주년’을 맞아 김정은 북한 "
+        "국무위원장의 초청을 받고 북한을 방문했습니다.",
+        "visit",
+        "방문",
+        [SHOIGU, KIM],
+        "2023-07-25",
+        "2023-07-27",
+        place="country:KP",
+        offset=300,
+    ),
+    ref(
+        VOA_0729,
+        "블링컨 “쇼이구 북한 방문은 러시아 무기 확보 위한 것”",
+        "visit",
+        "방문",
+        [SHOIGU],
+        place="country:KP",
+    ),
+    ref(
+        HI_0911,
+        "लेकिन जुलाई में रूसी रक्षा मंत्री सर्गेई शोइगू की उत्तर कोरिया की दुर्लभ यात्रा के बाद देशों के सैन्य सहयोग "
+        "के बारे में अटकलें तेज हो गईं",
+        "visit",
+        "यात्रा",
+        [SHOIGU],
+        "2023-07",
+        place="country:KP",
+        offset=5000,
+    ),
+    ref(
+        KO_0905,
+        "로이터는 “러시아 쇼이구 국방장관은 지난달 한국전쟁 종전 70주년을 맞아 북한을 방문해 북한에서 '승리의 날'로 "
+        "기념했다”며",
+        "visit",
+        "방문",
+        [SHOIGU],
+        "2023-08",
+        place="country:KP",
+        offset=2000,
+    ),
+    ref(
+        KO_0905,
+        "Reuters said, “Russian Defense Minister Shoigu visited North Korea last month to mark the 70th "
+        "anniversary of the end of the Korean War",
+        "visit",
+        "visited",
+        [SHOIGU],
+        "2023-08",
+        place="country:KP",
+        offset=9000,
+        lang="en",
+    ),
+    ref(
+        KO_0905,
+        "미국 백악관 국가안보회의(NSC) 에이드리언 왓슨 대변인은 관련 질의에 “세르게이 쇼이구 러시아 국방장관이 평양을 "
+        "방문해 북한이 러시아에 포탄을 판매하도록 설득하기 위해 노력했다”",
+        "visit",
+        "방문",
+        [SHOIGU],
+        place="gn:1871859",
+        offset=400,
+    ),
 ]
 
 
@@ -98,8 +187,15 @@ def test_tie_between_single_articles_goes_to_the_more_precise_reading():
 
 
 def test_more_articles_beat_precision():
-    extra = ref(VOA_0915, "러시아 쇼이구 국방장관은 지난달 북한을 방문했다.", "visit", "방문", [SHOIGU], "2023-08",
-                place="country:KP")
+    extra = ref(
+        VOA_0915,
+        "러시아 쇼이구 국방장관은 지난달 북한을 방문했다.",
+        "visit",
+        "방문",
+        [SHOIGU],
+        "2023-08",
+        place="country:KP",
+    )
     ev = only(run([SHOIGU_REFS[0], SHOIGU_REFS[3], extra]), "visit")
     assert ev.date == "2023-08" and ev.conflict
 
@@ -121,18 +217,60 @@ def test_result_does_not_depend_on_input_order():
 # ---- the Kim-Putin summit: planned in Vladivostok "after the 9th" / "early Tuesday", held 13 Sept -------
 
 SUMMIT_REFS = [
-    ref(KO_0905, "뉴욕타임스는 4일 북한의 김정은 조선노동당 총비서가 블라딕보스톡에서 9일 이후 푸틴 러시아 대통령과 회담을 계획하며",
-        "meeting", "회담", [KIM, PUTIN], "2023-09-09", place="gn:2013348", status="planned", mod="AFTER", offset=100),
-    ref(HI_0911, "ट्रेन संभवतः रविवार शाम को उत्तर कोरिया की राजधानी प्योंगयांग से रवाना हुई और किम-पुतिन की बैठक मंगलवार की "
-        "शुरुआत में संभव है।", "meeting", "बैठक", [KIM, PUTIN], "2023-09-12", status="planned", offset=300),
+    ref(
+        KO_0905,
+        "뉴욕타임스는 4일 북한의 김정은 조선노동당 총비서가 블라딕보스톡에서 9일 이후 푸틴 러시아 대통령과 회담을 계획하며",
+        "meeting",
+        "회담",
+        [KIM, PUTIN],
+        "2023-09-09",
+        place="gn:2013348",
+        status="planned",
+        mod="AFTER",
+        offset=100,
+    ),
+    ref(
+        HI_0911,
+        "ट्रेन संभवतः रविवार शाम को उत्तर कोरिया की राजधानी प्योंगयांग से रवाना हुई और किम-पुतिन की बैठक मंगलवार की "
+        "शुरुआत में संभव है।",
+        "meeting",
+        "बैठक",
+        [KIM, PUTIN],
+        "2023-09-12",
+        status="planned",
+        offset=300,
+    ),
 ]
 SUMMIT_HELD = [
-    ref(WIKI, "The visit included a summit meeting between North Korea and Russia where Kim Jong Un met with Russian "
-        "President Vladimir Putin on 13 September 2023.", "meeting", "met", [KIM, PUTIN], "2023-09-13", offset=500),
-    ref(WIKI, "The meeting was held at the Vostochny Cosmodrome in the Russian Far East.", "meeting", "meeting", [KIM],
-        place="site:vostochny-cosmodrome", offset=650),
-    ref(VOA_0915, "앞서 김 위원장은 13일 블라디미르 푸틴 대통령과 아무르주 보스토치니 우주기지에서 정상회담을 가졌으며,",
-        "meeting", "정상회담", [KIM, PUTIN], "2023-09-13", place="site:vostochny-cosmodrome", offset=400),
+    ref(
+        WIKI,
+        "The visit included a summit meeting between North Korea and Russia where Kim Jong Un met with Russian "
+        "President Vladimir Putin on 13 September 2023.",
+        "meeting",
+        "met",
+        [KIM, PUTIN],
+        "2023-09-13",
+        offset=500,
+    ),
+    ref(
+        WIKI,
+        "The meeting was held at the Vostochny Cosmodrome in the Russian Far East.",
+        "meeting",
+        "meeting",
+        [KIM],
+        place="site:vostochny-cosmodrome",
+        offset=650,
+    ),
+    ref(
+        VOA_0915,
+        "앞서 김 위원장은 13일 블라디미르 푸틴 대통령과 아무르주 보스토치니 우주기지에서 정상회담을 가졌으며,",
+        "meeting",
+        "정상회담",
+        [KIM, PUTIN],
+        "2023-09-13",
+        place="site:vostochny-cosmodrome",
+        offset=400,
+    ),
 ]
 
 
@@ -155,9 +293,14 @@ def test_held_summit_absorbs_the_plans_without_calling_them_a_conflict():
 
 
 def test_putins_forum_videoconference_is_not_the_summit():
-    kremlin = ref(KREMLIN, "Vladimir Putin held a videoconference meeting with representatives of the business and "
-                  "expert communities who moderate sessions of the Eastern Economic Forum.", "meeting", "meeting",
-                  [PUTIN, EEF])
+    kremlin = ref(
+        KREMLIN,
+        "Vladimir Putin held a videoconference meeting with representatives of the business and "
+        "expert communities who moderate sessions of the Eastern Economic Forum.",
+        "meeting",
+        "meeting",
+        [PUTIN, EEF],
+    )
     events = run(SUMMIT_HELD + [kremlin])
     meetings = [e for e in events if e.type == "meeting"]
     assert len(meetings) == 2
@@ -165,25 +308,66 @@ def test_putins_forum_videoconference_is_not_the_summit():
 
 
 def test_occurred_events_at_distant_places_stay_apart():
-    a = ref(VOA_0915, "앞서 김 위원장은 13일 블라디미르 푸틴 대통령과 아무르주 보스토치니 우주기지에서 정상회담을 가졌으며,",
-            "meeting", "정상회담", [KIM, PUTIN], "2023-09-13", place="site:vostochny-cosmodrome")
-    b = ref(KO_0905, "김 위원장은 블라디보스토크에서 푸틴 대통령을 만났다.", "meeting", "만났", [KIM, PUTIN], "2023-09-13",
-            place="gn:2013348")
+    a = ref(
+        VOA_0915,
+        "앞서 김 위원장은 13일 블라디미르 푸틴 대통령과 아무르주 보스토치니 우주기지에서 정상회담을 가졌으며,",
+        "meeting",
+        "정상회담",
+        [KIM, PUTIN],
+        "2023-09-13",
+        place="site:vostochny-cosmodrome",
+    )
+    b = ref(
+        KO_0905,
+        "김 위원장은 블라디보스토크에서 푸틴 대통령을 만났다.",
+        "meeting",
+        "만났",
+        [KIM, PUTIN],
+        "2023-09-13",
+        place="gn:2013348",
+    )
     assert len(run([a, b])) == 2
 
 
 # ---- the Eastern Economic Forum, 10-13 September, Vladivostok ------------------------------------------
 
 EEF_REFS = [
-    ref(KO_0905, "요미우리는 NYT 보도를 인용하며 “두 정상은 이달 10일부터 13일까지 블라디보스토크에서 열리는 국제회의인 "
-        "동방경제포럼에 참석할 예정이다”며", "forum", "국제회의", [EEF], "2023-09-10", "2023-09-13",
-        place="gn:2013348", status="planned", offset=1500),
-    ref(KO_0905, "Yomiuri cited a NYT report and said, “The two leaders are scheduled to attend the Eastern Economic "
-        "Forum, an international conference held in Vladivostok from the 10th to the 13th of this month,”", "forum",
-        "conference", [EEF], "2023-09-10", "2023-09-13", place="gn:2013348", status="planned", offset=8000, lang="en"),
-    ref(KREMLIN, "Vladimir Putin held a videoconference meeting with representatives of the business and expert "
-        "communities who moderate sessions of the Eastern Economic Forum.", "forum", "Forum", [PUTIN, EEF],
-        place="site:fefu-russky"),
+    ref(
+        KO_0905,
+        "요미우리는 NYT 보도를 인용하며 “두 정상은 이달 10일부터 13일까지 블라디보스토크에서 열리는 국제회의인 "
+        "동방경제포럼에 참석할 예정이다”며",
+        "forum",
+        "국제회의",
+        [EEF],
+        "2023-09-10",
+        "2023-09-13",
+        place="gn:2013348",
+        status="planned",
+        offset=1500,
+    ),
+    ref(
+        KO_0905,
+        "Yomiuri cited a NYT report and said, “The two leaders are scheduled to attend the Eastern Economic "
+        "Forum, an international conference held in Vladivostok from the 10th to the 13th of this month,”",
+        "forum",
+        "conference",
+        [EEF],
+        "2023-09-10",
+        "2023-09-13",
+        place="gn:2013348",
+        status="planned",
+        offset=8000,
+        lang="en",
+    ),
+    ref(
+        KREMLIN,
+        "Vladimir Putin held a videoconference meeting with representatives of the business and expert "
+        "communities who moderate sessions of the Eastern Economic Forum.",
+        "forum",
+        "Forum",
+        [PUTIN, EEF],
+        place="site:fefu-russky",
+    ),
 ]
 
 
@@ -200,12 +384,37 @@ def test_forum_fuses_languages_and_counts_one_article_once():
 # ---- Kim's train: left Pyongyang on the evening of 10 September ---------------------------------------
 
 TRAIN_REFS = [
-    ref(HI_0911, "ट्रेन संभवतः रविवार शाम को उत्तर कोरिया की राजधानी प्योंगयांग से रवाना हुई", "departure", "रवाना", [KIM],
-        "2023-09-10TEV", place="gn:1871859", offset=300),
-    ref(WIKI, "On 10 September, the meeting was confirmed by both sides after Kim Jong Un departed Pyongyang with his "
-        "personal armoured train", "departure", "departed", [KIM], place="gn:1871859", offset=900),
-    ref(KO_0905, "“김 위원장이 평양에서 기차를 타고 러시아 태평양 연안의 블라디보스톡으로 이동해 푸틴 대통령 만날 예정이라고 "
-        "관계자들이 말했다”", "travel", "이동", [KIM], place="gn:2013348", status="planned", offset=3000),
+    ref(
+        HI_0911,
+        "ट्रेन संभवतः रविवार शाम को उत्तर कोरिया की राजधानी प्योंगयांग से रवाना हुई",
+        "departure",
+        "रवाना",
+        [KIM],
+        "2023-09-10TEV",
+        place="gn:1871859",
+        offset=300,
+    ),
+    ref(
+        WIKI,
+        "On 10 September, the meeting was confirmed by both sides after Kim Jong Un departed Pyongyang with his "
+        "personal armoured train",
+        "departure",
+        "departed",
+        [KIM],
+        place="gn:1871859",
+        offset=900,
+    ),
+    ref(
+        KO_0905,
+        "“김 위원장이 평양에서 기차를 타고 러시아 태평양 연안의 블라디보스톡으로 이동해 푸틴 대통령 만날 예정이라고 "
+        "관계자들이 말했다”",
+        "travel",
+        "이동",
+        [KIM],
+        place="gn:2013348",
+        status="planned",
+        offset=3000,
+    ),
 ]
 
 
@@ -217,30 +426,67 @@ def test_departure_keeps_its_evening_date_and_takes_undated_mentions():
 
 
 def test_visits_years_apart_are_different_events():
-    v2019 = ref(KO_0905, "김 위원장은 2019년 4월 전용열차로 블라디보스토크를 방문해", "visit", "방문", [KIM], "2019-04",
-                place="gn:2013348")
-    v2023 = ref(WIKI, "On September 13–17, 2023, General Secretary of the Workers' Party of Korea Kim Jong Un visited "
-                "Russia.", "visit", "visited", [KIM], "2023-09-13", "2023-09-17", place="country:RU")
+    v2019 = ref(
+        KO_0905,
+        "김 위원장은 2019년 4월 전용열차로 블라디보스토크를 방문해",
+        "visit",
+        "방문",
+        [KIM],
+        "2019-04",
+        place="gn:2013348",
+    )
+    v2023 = ref(
+        WIKI,
+        "On September 13–17, 2023, General Secretary of the Workers' Party of Korea Kim Jong Un visited "
+        "Russia.",
+        "visit",
+        "visited",
+        [KIM],
+        "2023-09-13",
+        "2023-09-17",
+        place="country:RU",
+    )
     events = run([v2019, v2023])
     assert sorted(e.date for e in events) == ["2019-04", "2023-09-13"]
     assert not any(e.conflict for e in events)
 
 
 def test_an_article_cannot_have_reported_a_later_event_as_done():
-    komsomolsk = ref(VOA_0915, "김정은 북한 국무위원장이 오늘(15일) 러시아 극동 지역의 최신예 전투기 제조공장 등을 방문했다고",
-                     "inspection", "방문", [KIM], "2023-09-15")
-    factories = ref(HI_0911, "शोइगु की यात्रा के बाद, किम ने उत्तर कोरिया के हथियार कारखानों का दौरा किया", "inspection",
-                    "दौरा किया", [KIM], place="country:KP")
+    komsomolsk = ref(
+        VOA_0915,
+        "김정은 북한 국무위원장이 오늘(15일) 러시아 극동 지역의 최신예 전투기 제조공장 등을 방문했다고",
+        "inspection",
+        "방문",
+        [KIM],
+        "2023-09-15",
+    )
+    factories = ref(
+        HI_0911,
+        "शोइगु की यात्रा के बाद, किम ने उत्तर कोरिया के हथियार कारखानों का दौरा किया",
+        "inspection",
+        "दौरा किया",
+        [KIM],
+        place="country:KP",
+    )
     assert len(run([komsomolsk, factories])) == 2
 
 
 def test_different_types_do_not_fuse_but_declared_ones_do():
     visit = SHOIGU_REFS[0]
-    parade = ref(VOA_0729, "쇼이구 장관은 26일에는 김정은 위원장과 ‘무장장비전시회’ 행사장을 찾고 27일에는 북한 군의 열병식에 "
-                 "참석했습니다.", "ceremony", "열병식", [SHOIGU, KIM], "2023-07-27")
+    parade = ref(
+        VOA_0729,
+        "쇼이구 장관은 26일에는 김정은 위원장과 ‘무장장비전시회’ 행사장을 찾고 27일에는 북한 군의 열병식에 "
+        "참석했습니다.",
+        "ceremony",
+        "열병식",
+        [SHOIGU, KIM],
+        "2023-07-27",
+    )
     assert len(run([visit, parade])) == 2
-    events = run(TRAIN_REFS[:1] + [ref(HI_0911, "किम संभवत: अपनी निजी ट्रेन से रूस जा रहे थे", "travel", "जा रहे", [KIM],
-                                       place="country:RU")])
+    events = run(
+        TRAIN_REFS[:1]
+        + [ref(HI_0911, "किम संभवत: अपनी निजी ट्रेन से रूस जा रहे थे", "travel", "जा रहे", [KIM], place="country:RU")]
+    )
     assert len(events) == 1 and events[0].type == "departure"
 
 
