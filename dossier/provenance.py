@@ -136,6 +136,7 @@ class _Lex:
     cite_verbs: re.Pattern | None
     cite_after: re.Pattern | None
     cite_before: re.Pattern | None
+    reported_by: re.Pattern | None
     topic: tuple[str, ...]
     nominative: tuple[str, ...]
     genitive: tuple[str, ...]
@@ -201,6 +202,7 @@ def lexicon(lang: str) -> _Lex:
         cite_verbs=_phrases(raw.get("cite_verbs"), lang, flags=ci),
         cite_after=_phrases(raw.get("cite_after"), lang, flags=ci),
         cite_before=_phrases(raw.get("cite_before"), lang, left=False),
+        reported_by=_phrases(raw.get("reported_by"), lang, flags=ci),
         topic=tuple(markers.get("topic") or ()),
         nominative=tuple(markers.get("nominative") or ()),
         genitive=tuple(markers.get("genitive") or ()),
@@ -587,6 +589,8 @@ def _pick(unit: _Unit, items: list[_Tok], *, cited: bool = False) -> tuple[list[
         return heads, (affil_candidates[0] if affil_candidates else None)
     pool = non_country or countries
     pool = [t for t in pool if not _is_possessive(unit, t)] or pool
+    # "NHK 등 일본 언론", "Japanese media, including NHK": the named outlet over the generic word
+    pool = [t for t in pool if t.type != "media"] or pool
     if cited and not lex.verb_final:
         head = pool[0]  # "according to KCNA, Chairman Kim …": the source is what the marker governs
         return [head], _affiliation(unit, head, items, affil_candidates)
@@ -651,8 +655,15 @@ def _link(unit: _Unit, head: _Tok, affil: _Tok | None, run: list[_Tok], cue: re.
                         prev.canonical, prev.affiliation, c_text, c_start, c_end)
         return None
     if head.type in ("anonymous", "media"):
-        # an unnamed source's span takes its modifiers: "अज्ञात दक्षिण कोरियाई सरकारी सूत्रों"
-        span_start = min([head.start] + [t.start for t in run if t.end <= head.start and t.type in ("demonym", "word", "source", "media", "anonymous")])
+        # an unnamed source's span takes the modifiers right before it ("अज्ञात दक्षिण कोरियाई
+        # सरकारी सूत्रों", "미국 관리들"), not a coordinated name ("योनहाप … और कुछ अन्य मीडिया")
+        span_start = head.start
+        for t in sorted((t for t in run if t.end <= head.start), key=lambda t: t.start, reverse=True):
+            country = t.type == "source" and (t.entity.entity_id or "").startswith("country:")
+            if t.type in ("demonym", "word") or country:
+                span_start = t.start
+            else:
+                break
         return Link(text[span_start : head.end], span_start, head.end, head.kind, None, None, affiliation,
                     c_text, c_start, c_end, named=False)
     if head.type == "document":
@@ -799,6 +810,26 @@ def _attributions(unit: _Unit, recent: list[Link]) -> list[_Att]:
             if links:
                 cited.append(_Att(links, unit.region(a), a, b, "cited", run_start=rs))
 
+    # 1b. "Putin was quoted by TASS as saying": the subject speaks, the outlet after the marker relays
+    relayed: list[_Att] = []
+    if lex.reported_by is not None:
+        for m in lex.reported_by.finditer(seg):
+            a, b = unit.start + m.start(), unit.start + m.end()
+            items, rs = unit.run_back(a)
+            heads, affil = _pick(unit, list(reversed(items)))
+            fwd, _ = unit.run_fwd(b)
+            outlets = [t for t in fwd if t.type == "source" and t.kind == KIND_OUTLET]
+            if not heads or not outlets:
+                continue
+            links = [lk for h in heads if (lk := _link(unit, h, affil, list(reversed(items)), (a, b, m.group(0)), recent))]
+            via = _link(unit, outlets[0], None, fwd, (a, b, m.group(0)), recent)
+            if links and via is not None:
+                att = _Att(links, unit.region(a), a, b, "speaker", via=[via], run_start=rs)
+                relayed.append(att)
+                for c in list(cited):
+                    if c.cue_start < b and a < c.cue_end:
+                        cited.remove(c)  # "quoted by TASS" is the relay, not a citation
+
     # 2. reporting verbs and their speakers
     verbs: list[tuple[int, int, str, bool]] = []  # (start, end, text, is_cite_verb)
     for rx, is_cite in ((lex.speech, False), (lex.cite_verbs, True)):
@@ -810,9 +841,11 @@ def _attributions(unit: _Unit, recent: list[Link]) -> list[_Att]:
                 continue
             if _negated(unit, a, b):
                 continue
+            if any(r.cue_start <= a < r.cue_end + 12 for r in relayed):
+                continue  # the verb of "was quoted by TASS as saying"
             verbs.append((a, b, m.group(0), is_cite))
     verbs.sort()
-    speakers: list[_Att] = []
+    speakers: list[_Att] = list(relayed)
     if lex.verb_final:
         cands = _subject_candidates(unit)
         used: set[int] = set()

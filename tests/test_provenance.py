@@ -461,3 +461,34 @@ def test_sample_articles_with_the_real_linker():
     assert [n.entity_id for n in article_attribution(text, "ko", ents)] == ["outlet:afp"]
     cs = chains(text, "ko", sents, ents)  # no source id: the "VOA 뉴스" sign-off is the publisher
     assert cs and all(ids(c)[:2] == ["outlet:voa", "outlet:afp"] for c in cs)
+
+
+# --- Patterns beyond the samples: the vocabulary, not the articles, decides ---------------------
+
+
+def test_general_patterns_in_three_languages():
+    t = "Putin was quoted by TASS as saying that the talks were useful."
+    es = [ent(t, "Putin", "per:vladimir-putin", "PER"), ent(t, "TASS", "outlet:tass")]
+    assert [ids(c) for c in chains(t, "en", one_sentence(t), es, use_kb=False)] == [["outlet:tass", "per:vladimir-putin"]]
+
+    t = "Yonhap news agency reported, citing a government source, that the train had left Pyongyang."
+    es = [ent(t, "Yonhap", "outlet:yonhap"), ent(t, "Pyongyang", "x:pyongyang", "LOC")]
+    [c] = chains(t, "en", one_sentence(t), es, use_kb=False)
+    assert ids(c) == ["outlet:yonhap", None] and c.origin.text == "a government source"
+
+    t = "Japanese media, including NHK, reported that the train had crossed the border."
+    es = [ent(t, "NHK", "outlet:nhk")]
+    assert [ids(c) for c in chains(t, "en", one_sentence(t), es, use_kb=False)] == [["outlet:nhk"]]
+
+    t = "NHK 등 일본 언론은 열차가 국경을 넘었다고 보도했다."
+    es = [ent(t, "NHK", "outlet:nhk"), ent(t, "일본", "country:JP", "LOC")]
+    assert [ids(c) for c in chains(t, "ko", one_sentence(t), es, use_kb=False)] == [["outlet:nhk"]]
+
+    t = "정부 소식통은 김 위원장이 이미 출발했다고 전했다."
+    es = [ent(t, "김 위원장", "per:kim-jong-un", "PER")]
+    [c] = chains(t, "ko", one_sentence(t), es, use_kb=False)
+    assert c.origin.kind == KIND_ANONYMOUS and c.origin.text == "정부 소식통"
+
+    t = "पेसकोव ने तास को बताया कि बातचीत उपयोगी रही।"
+    es = [ent(t, "पेसकोव", "per:dmitry-peskov", "PER"), ent(t, "तास", "outlet:tass")]
+    assert [ids(c) for c in chains(t, "hi", one_sentence(t), es, use_kb=False)] == [["outlet:tass", "per:dmitry-peskov"]]
