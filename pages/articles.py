@@ -34,7 +34,7 @@ with left:
     total, rows = data.article_page(f, page)
     first, last = page * data.MAX_LIST_ROWS + 1, page * data.MAX_LIST_ROWS + len(rows)
     st.caption(
-        f"{total:,} article{'s' if total != 1 else ''} match"
+        (f"{total:,} articles match" if total != 1 else "1 article matches")
         + (f" · showing {first:,}–{last:,}" if total > len(rows) else "")
     )
     ids = [r.id for r in rows]

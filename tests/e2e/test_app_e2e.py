@@ -1,0 +1,136 @@
+"""The app in a real browser: `streamlit run` + headless Chromium.
+
+The crafted-link test comes first on purpose: it is the first page this fresh server serves, the
+case where Streamlit would otherwise run a page file without app.py's frame.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from dossier.filters import Filters
+from dossier.store import Store
+
+pytestmark = pytest.mark.e2e
+
+ROW_HEIGHT = 35  # Streamlit's default dataframe row height (header row included), in CSS pixels
+
+
+def settled(page: Page) -> None:
+    """Wait until Streamlit reports that no script run is in progress."""
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0)
+
+
+def open_view(page: Page, app_url: str, path: str) -> None:
+    page.goto(app_url + path)
+    settled(page)
+    expect(page.locator(".dz-filterbar")).to_be_visible()
+
+
+def match_count(page: Page) -> str:
+    return page.get_by_text(" match", exact=False).first.inner_text()
+
+
+def reader_title(page: Page) -> str:
+    return page.locator(".dz-title").first.inner_text()
+
+
+def click_row(page: Page, index: int) -> None:
+    """Select row ``index`` of the article table. The grid is drawn on a canvas under a scroller
+    that takes the pointer events, so the row is clicked by position on its selection column."""
+    canvas = page.locator('[data-testid="stDataFrame"] canvas').first
+    canvas.wait_for()
+    box = canvas.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + 15, box["y"] + ROW_HEIGHT * (index + 1) + ROW_HEIGHT // 2)
+
+
+def assert_clean(page: Page) -> None:
+    watch = page.dz_watch  # type: ignore[attr-defined]
+    assert watch.dialogs == [], f"article content ran code: {watch.dialogs}"
+    assert watch.outside_requests == [], f"the app fetched from the network: {watch.outside_requests}"
+    assert watch.page_errors == []
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+
+
+def test_crafted_link_shows_only_the_hindi_article(page: Page, app_url: str, e2e_db: Path) -> None:
+    open_view(page, app_url, "/articles?lang=hi")
+    with Store(e2e_db) as store:
+        expected = store.list_articles(Filters(langs=("hi",)), limit=10)
+    assert len(expected) == 1
+    expect(page.get_by_text("1 article matches")).to_be_visible()
+    expect(page.locator(".dz-filterbar")).to_contain_text("Showing: hi")
+    expect(page.locator(".dz-seglabel").first).to_have_text("1. Hindi body")
+    expect(page.locator(".dz-text").first).to_contain_text("प्योंगयांग")
+    # the sidebar shows the filter that the link set
+    expect(page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first).to_contain_text("Hindi")
+    # switching page keeps the filtered view: the link carries the query string
+    page.locator('[data-testid="stSidebar"] a', has_text="Overview").click()
+    page.wait_for_url("**/?lang=hi*")
+    settled(page)
+    expect(page.locator('[data-testid="stMetric"]').first).to_contain_text("1")
+    assert_clean(page)
+
+
+def test_search_korean_substring_finds_the_korean_article(page: Page, app_url: str, e2e_db: Path) -> None:
+    open_view(page, app_url, "/articles")
+    box = page.locator('[data-testid="stSidebar"] input[aria-label="Search text"]')
+    box.fill("블라디보")
+    box.press("Enter")
+    page.wait_for_url(f"**q={quote('블라디보')}*")
+    with Store(e2e_db) as store:
+        hits = store.list_articles(Filters(q="블라디보"), limit=50)
+    korean_title = next(r.title for r in hits if r.title and r.title.startswith("북러"))
+    expect(page.get_by_text(f"{len(hits)} articles match")).to_be_visible()
+    settled(page)
+    # the reader opens the first listed article; open the others in turn until it shows the Korean one
+    expect(page.locator(".dz-title")).to_be_visible()
+    seen = [reader_title(page)]
+    for i in range(1, len(hits)):
+        if korean_title in seen:
+            break
+        before = page.url
+        click_row(page, i)
+        page.wait_for_function("(before) => location.href !== before", arg=before)
+        expect(page.locator(".dz-title")).not_to_have_text(seen[-1])
+        settled(page)
+        seen.append(reader_title(page))
+    assert korean_title in seen, seen
+    expect(page.locator(".dz-title")).to_have_text(korean_title)
+    expect(page.locator(".dz-seglabel", has_text="Korean body").first).to_be_visible()
+    expect(page.locator(".dz-seglabel", has_text="English (translation of segment")).to_be_visible()
+    # the view is a link: opening it again reproduces it
+    link = page.url
+    page.goto(link)
+    settled(page)
+    expect(page.locator(".dz-title")).to_have_text(korean_title)
+    assert_clean(page)
+
+
+def test_hostile_article_is_shown_as_text_and_runs_nothing(page: Page, app_url: str) -> None:
+    open_view(page, app_url, "/articles?q=hostile")
+    expect(page.locator(".dz-title")).to_have_text("Hostile <img src=x onerror=alert(3)> title")
+    expect(page.locator(".dz-meta")).to_contain_text("<b>Hostile Source</b>")
+    expect(page.locator(".dz-meta")).to_contain_text("javascript:alert(4)")
+    expect(page.locator(".dz-text").first).to_contain_text("<script>alert(1)</script>")
+    expect(page.locator(".dz-text").first).to_contain_text("<img src=x onerror=alert(2)>")
+    assert page.locator("img[onerror]").count() == 0
+    assert page.locator('a[href^="javascript"]').count() == 0
+    assert page.evaluate("() => [...document.scripts].some(s => s.text.includes('alert('))") is False
+    assert_clean(page)
+
+
+def test_overview_renders_charts_and_counts(page: Page, app_url: str, e2e_db: Path) -> None:
+    open_view(page, app_url, "/")
+    with Store(e2e_db) as store:
+        facets = store.facets()
+    expect(page.get_by_role("heading", name="Corpus overview")).to_be_visible()
+    expect(page.locator('[data-testid="stMetric"]').first).to_contain_text(str(facets.n_articles))
+    expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(3)
+    expect(page.locator('[data-testid="stPlotlyChart"]').first).to_contain_text("undated")
+    assert_clean(page)
