@@ -93,6 +93,13 @@ class Chain:
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Chain:
+        """Inverse of to_json (also reads a stored record with extra keys such as origin_key)."""
+        fields = Link.__dataclass_fields__
+        links = [Link(**{k: v for k, v in lk.items() if k in fields}) for lk in d.get("links") or []]
+        return cls(int(d["sentence_start"]), int(d["sentence_end"]), str(d.get("lang") or ""), links)
+
 
 @dataclass
 class ClaimSupport:
@@ -329,7 +336,8 @@ def _kb_outlets(text: str, lang: str) -> list[Entity]:
         from dossier.link import kb_matches, link_entities
     except Exception:
         return _surface_outlets(text)
-    ents = link_entities(text, lang, kb_matches(text, lang))
+    spans = [sp for sp in kb_matches(text, lang) if sp.label == "ORG"]  # outlets are ORG; link nothing else
+    ents = link_entities(text, lang, spans)
     return [e for e in ents if (e.entity_id or "").startswith("outlet:")]
 
 
@@ -1279,6 +1287,25 @@ def independence(claims: list[ClaimSupport]) -> dict[str, list[OriginGroup]]:
                     break
         result[claim_id] = groups
     return result
+
+
+def supports_for(
+    claim_id: str,
+    sentence_start: int,
+    sentence_end: int,
+    article_chains: list[Chain],
+    *,
+    article_id: str | None = None,
+    own: Chain | None = None,
+) -> list[ClaimSupport]:
+    """The chains of one article that support a claim stated in text[sentence_start:sentence_end]
+    (an event's source sentence): every chain of a sentence overlapping it. A sentence with no
+    source of its own is the article's own reporting: `own` (e.g. a Chain of the publisher and
+    the article's credits) stands for it when given."""
+    hits = [c for c in article_chains if c.sentence_start < sentence_end and sentence_start < c.sentence_end]
+    if not hits and own is not None and own.links:
+        hits = [Chain(sentence_start, sentence_end, own.lang, list(own.links))]
+    return [ClaimSupport(claim_id, c, article_id) for c in hits]
 
 
 def independent_count(claims: list[ClaimSupport], claim_id: str) -> int:

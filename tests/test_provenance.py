@@ -492,3 +492,19 @@ def test_general_patterns_in_three_languages():
     t = "पेसकोव ने तास को बताया कि बातचीत उपयोगी रही।"
     es = [ent(t, "पेसकोव", "per:dmitry-peskov", "PER"), ent(t, "तास", "outlet:tass")]
     assert [ids(c) for c in chains(t, "hi", one_sentence(t), es, use_kb=False)] == [["outlet:tass", "per:dmitry-peskov"]]
+
+
+def test_supports_for_an_event_sentence_and_stored_records():
+    from dossier.provenance import supports_for
+
+    nyt = Chain(0, 50, "en", [L("outlet:reuters"), L("outlet:nyt")])
+    other = Chain(60, 90, "en", [L("outlet:yonhap")])
+    got = supports_for("e1", 10, 40, [nyt, other], article_id="a1")
+    assert [s.chain for s in got] == [nyt] and got[0].article_id == "a1"
+    own = Chain(0, 0, "ko", [L("outlet:voa"), L("outlet:afp")])
+    [fallback] = supports_for("e1", 100, 120, [nyt, other], own=own)
+    assert ids(fallback.chain) == ["outlet:voa", "outlet:afp"] and fallback.chain.sentence_start == 100
+    assert supports_for("e1", 100, 120, [nyt]) == []
+    # a stored record (Chain.to_json plus extra keys) reads back to the same chain
+    record = dict(nyt.to_json(), origin_key="outlet:nyt", description=nyt.describe())
+    assert Chain.from_json(record) == nyt
