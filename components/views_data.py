@@ -150,9 +150,11 @@ def actor_names(ids: Iterable[str]) -> dict[str, str]:
     return _actor_names(*_key(), tuple(sorted(set(ids))))
 
 
-def places(f: Filters) -> list[PlaceRow]:
-    """Places of the filtered articles, one row per place, at most MAX_PLACES (most mentioned)."""
-    return _places(*_key(), f, MAX_PLACES)
+def places(f: Filters) -> tuple[list[PlaceRow], bool]:
+    """Places of the filtered articles, one row per place, at most MAX_PLACES (most mentioned),
+    and whether there were more."""
+    rows = _places(*_key(), f, MAX_PLACES + 1)
+    return rows[:MAX_PLACES], len(rows) > MAX_PLACES
 
 
 def place_names(ids: Iterable[str]) -> dict[str, str]:
@@ -160,7 +162,7 @@ def place_names(ids: Iterable[str]) -> dict[str, str]:
     wanted = set(ids)
     if not wanted:
         return {}
-    return {p.place_id: p.name for p in places(Filters()) if p.place_id in wanted}
+    return {p.place_id: p.name for p in places(Filters())[0] if p.place_id in wanted}
 
 
 def movements(f: Filters) -> list[tuple[str, str]]:

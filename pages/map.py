@@ -20,7 +20,7 @@ st.header("Map")
 # The map shows every place of the view without the place filter itself, so a selected place can
 # be changed by clicking another; the selected ones are highlighted.
 base = f.with_(places=())
-rows = vd.places(base)
+rows, more = vd.places(base)
 points = map_points(rows, max_points=min(MAX_MAP_POINTS, vd.MAX_PLACES))
 by_place = vd.by_id(rows, "place_id")
 arcs = arc_rows(vd.movements(base), by_place, max_arcs=MAX_MAP_ARCS)
@@ -44,7 +44,7 @@ if clicked and clicked not in f.places:
 n_mentions = sum(p["n_mentions"] for p in points)
 st.caption(
     f"{len(points):,} place{'s' if len(points) != 1 else ''} · {n_mentions:,} mentions"
-    + (f" · only the {MAX_MAP_POINTS:,} most mentioned are drawn" if len(rows) > len(points) else "")
+    + (f" · only the {len(points):,} most mentioned are drawn" if more or len(rows) > len(points) else "")
     + (f" · {len(arcs)} movement{'s' if len(arcs) != 1 else ''} from visit/travel events" if arcs else "")
 )
 
