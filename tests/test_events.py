@@ -542,6 +542,7 @@ def test_property_offsets_stay_in_the_sentence(parts, lang, dct):
 # ---- the real upstream modules --------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_integration_hindi_article_with_real_modules():
     segment = pytest.importorskip("dossier.segment")
     timex = pytest.importorskip("dossier.timex")
