@@ -19,6 +19,7 @@ inject_style()
 PAGES = [
     st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
     st.Page("pages/articles.py", title="Articles", icon=":material/article:", url_path="articles"),
+    st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
 ]
 # The built-in menu would drop the query string on a page switch; our own links carry the filters.
 page = st.navigation(PAGES, position="hidden")

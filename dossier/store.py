@@ -758,6 +758,18 @@ class Store:
             if r[1]
         }
 
+    def place_names(self, ids: Sequence[str]) -> dict[str, str]:
+        """English names for place ids seen in place mentions."""
+        if not ids:
+            return {}
+        return {
+            r[0]: r[1]
+            for r in self.conn.execute(
+                f"SELECT place_id, max(name) FROM place_mentions WHERE place_id IN ({_marks(ids)}) GROUP BY place_id",
+                list(ids),
+            )
+        }
+
     def mentions(self, f: Filters, *, entity_id: str | None = None, article_id: str | None = None,
                  limit: int) -> list[MentionRow]:
         """Mentions with the sentence they stand in (original script), for one actor or article."""

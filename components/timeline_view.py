@@ -1,0 +1,204 @@
+"""The timeline: fused events as bars over the span their date allows, coloured by type, and the
+sources of a selected event."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from components.safe import esc, lang_attr
+from dossier import export
+from dossier.store import EventRow
+from dossier.timeline import Bar, bar_for
+
+# Characters of the source sentence shown in a hover box (the full sentence is in the panel).
+HOVER_SENTENCE_CHARS = 220
+# Open the timeline on this many months before the latest event when FOCUS_SHARE of events are there.
+FOCUS_MONTHS = 4
+FOCUS_SHARE = 0.5
+PALETTE = ("#1f4e79", "#c0504d", "#4f8a3a", "#8064a2", "#d08a1c", "#2c8c99", "#7f6000", "#b34d8c",
+           "#5a6b7d", "#9c6b3c", "#3d7a5f", "#a83232")
+PRECISION_SYMBOL = {"day": "circle", "part of day": "circle", "time": "circle", "range": "diamond",
+                    "week": "square", "month": "square", "season/quarter": "square", "year": "square",
+                    "open": "triangle-right"}
+
+
+def _names(ids: Sequence[str], names: Mapping[str, str]) -> str:
+    return ", ".join(names.get(i, i.split(":", 1)[-1]) for i in ids)
+
+
+def _hover_text(text: str, limit: int = HOVER_SENTENCE_CHARS) -> str:
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    # plotly renders a few HTML tags in hover labels: escape what came from an article
+    return html.escape(text)
+
+
+def timeline_rows(events: Sequence[EventRow], names: Mapping[str, str]) -> tuple[pd.DataFrame, list[EventRow]]:
+    """One row per event that has a calendar date; the undated ones are returned apart."""
+    rows, undated = [], []
+    for e in events:
+        bar = bar_for(e)
+        if bar is None:
+            undated.append(e)
+            continue
+        first = e.sources[0] if e.sources else {}
+        rows.append(
+            {
+                "event_id": e.id, "type": e.type.replace("_", " "), "start": bar.start, "end": bar.end,
+                "date": bar.label, "precision": bar.precision, "status": e.status,
+                "actors": _names(e.actor_ids, names), "place": names.get(e.place_id or "", e.place_id or ""),
+                "conflict": e.conflict, "n_articles": e.n_articles, "n_sources": len(e.sources),
+                "sentence": first.get("sentence", ""), "article": first.get("title") or first.get("article_id", ""),
+                "lang": first.get("lang", ""),
+            }
+        )
+    return pd.DataFrame(rows), undated
+
+
+def timeline_figure(df: pd.DataFrame) -> go.Figure:
+    fig = go.Figure()
+    types = sorted(df["type"].unique()) if not df.empty else []
+    colour = {t: PALETTE[i % len(PALETTE)] for i, t in enumerate(types)}
+    for t in types:
+        part = df[df["type"] == t]
+        hover = [
+            f"<b>{esc(r.type)}</b> · {esc(r.date)}"
+            + (" · <i>planned</i>" if r.status == "planned" else "")
+            + (" · <b>sources disagree on the date</b>" if r.conflict else "")
+            + (f"<br>{esc(r.actors)}" if r.actors else "")
+            + (f"<br>at {esc(r.place)}" if r.place else "")
+            + f"<br>“{_hover_text(r.sentence)}”<br>— {esc(r.article)} ({r.n_articles} article{'s' if r.n_articles != 1 else ''})"
+            for r in part.itertuples()
+        ]
+        duration_ms = (part["end"] - part["start"]).dt.total_seconds() * 1000
+        fig.add_trace(
+            go.Bar(
+                y=part["type"], x=duration_ms, base=part["start"], orientation="h", name=t,
+                marker=dict(color=colour[t], opacity=[0.45 if s == "planned" else 0.85 for s in part["status"]],
+                            line=dict(color=["#111" if c else colour[t] for c in part["conflict"]], width=1.5)),
+                customdata=part[["event_id"]].to_numpy(), hovertext=hover, hoverinfo="text",
+                legendgroup=t, width=0.5,
+            )
+        )
+        # a marker at the start keeps one-day events visible at any zoom; its shape tells the precision
+        fig.add_trace(
+            go.Scatter(
+                y=part["type"], x=part["start"], mode="markers", name=t, showlegend=False, legendgroup=t,
+                marker=dict(color=colour[t], size=9, symbol=[PRECISION_SYMBOL.get(p, "circle") for p in part["precision"]],
+                            line=dict(color="#111", width=[1.5 if c else 0 for c in part["conflict"]])),
+                customdata=part[["event_id"]].to_numpy(), hovertext=hover, hoverinfo="text",
+            )
+        )
+    window = focus_window(df)
+    if window is not None:
+        fig.update_xaxes(range=list(window))
+    fig.update_layout(
+        barmode="overlay", height=max(320, 60 + 46 * max(1, len(types))), margin=dict(l=10, r=10, t=30, b=10),
+        xaxis=dict(type="date", title=None, rangeslider=dict(visible=True, thickness=0.06)), yaxis=dict(title=None, autorange="reversed"),
+        legend=dict(orientation="h", y=1.08), hoverlabel=dict(align="left"),
+        font=dict(family="Source Sans 3, NanumGothic, Lohit Devanagari, sans-serif"),
+        dragmode="select", clickmode="event+select",
+    )
+    return fig
+
+
+def focus_window(df: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The span to open on: the FOCUS_MONTHS up to the latest event when most events fall in it
+    (news corpora cluster around a story; background events years back stay reachable by zooming
+    out with the range slider), else None for everything."""
+    if df.empty:
+        return None
+    latest = df["end"].max()
+    start = latest - pd.DateOffset(months=FOCUS_MONTHS)
+    inside = df["start"] >= start
+    if inside.mean() < FOCUS_SHARE or inside.all():
+        return None
+    pad = pd.Timedelta(days=7)
+    return df.loc[inside, "start"].min() - pad, latest + pad
+
+
+def _picked_event(state: object) -> str | None:
+    try:
+        points = state.selection.points  # type: ignore[attr-defined]
+    except AttributeError:
+        try:
+            points = state["selection"]["points"]  # type: ignore[index]
+        except (KeyError, TypeError):
+            return None
+    for p in points or []:
+        cd = p.get("customdata") if isinstance(p, dict) else None
+        if cd:
+            return cd[0] if isinstance(cd, (list, tuple)) else cd
+    return None
+
+
+def render_timeline(df: pd.DataFrame, *, key: str) -> str | None:
+    """Draw the timeline; returns the id of the event the user selected, if any."""
+    fig = timeline_figure(df)
+    state = st.plotly_chart(fig, key=key, on_select="rerun", selection_mode=("points", "box"), width="stretch")
+    return _picked_event(state)
+
+
+def render_sources(event: EventRow, names: Mapping[str, str]) -> None:
+    """Every source of one event, its sentence in the original script, and the date readings."""
+    st.subheader(f"{event.type.replace('_', ' ').capitalize()} — {bar_label(event)}")
+    meta = [f"status: {event.status}", f"{event.n_articles} article(s)", f"{len(event.sources)} sentence(s)"]
+    if event.actor_ids:
+        meta.insert(0, _names(event.actor_ids, names))
+    if event.place_id:
+        meta.insert(1, "at " + names.get(event.place_id, event.place_id))
+    st.caption(" · ".join(meta))
+    if event.conflict:
+        st.warning(
+            "The sources disagree on the date. Shown: the best-supported reading; all readings are listed below.",
+            icon=":material/warning:",
+        )
+    if event.readings:
+        st.dataframe(
+            pd.DataFrame(
+                [{"date": r["date"], "to": r.get("date_end") or "", "precision": r.get("precision") or "",
+                  "status": r.get("status"), "articles giving it": r.get("support"),
+                  "articles compatible": r.get("agreeing")} for r in event.readings]
+            ),
+            hide_index=True, width="stretch",
+        )
+    for src in event.sources:
+        reading = src.get("date") or "no date"
+        if src.get("date_end"):
+            reading += f" – {src['date_end']}"
+        st.markdown(
+            f'<div class="dz-meta"><span>{esc(src.get("title") or src["article_id"])}</span>'
+            f'<span>{esc(src.get("published") or "undated")}</span><span>{esc(src["lang"])}</span>'
+            f'<span>reads: {esc(reading)}</span></div>'
+            f'<div class="dz-text"{lang_attr(src["lang"])}>{esc(src["sentence"])}</div>',
+            unsafe_allow_html=True,
+        )
+
+
+def bar_label(event: EventRow) -> str:
+    bar: Bar | None = bar_for(event)
+    return bar.label if bar else (event.date or "undated")
+
+
+def render_exports(fig: go.Figure, df: pd.DataFrame, *, key: str, description: str) -> None:
+    """Downloads of the chart (HTML always; PNG/SVG when a browser is available) and its data."""
+    cols = st.columns(5)
+    cols[0].download_button("Chart (HTML)", export.figure_html(fig, title="Dossier timeline"),
+                            "dossier-timeline.html", "text/html", key=f"{key}_html", on_click="ignore")
+    if export.browser_path() is None:
+        cols[1].caption("PNG/SVG need Chromium, which is not installed here; use the HTML export.")
+    else:
+        for col, fmt, mime in ((cols[1], "png", "image/png"), (cols[2], "svg", "image/svg+xml")):
+            # generated on click (a deferred callable): kaleido takes seconds per image
+            col.download_button(f"Chart ({fmt.upper()})", lambda fmt=fmt: export.figure_image(fig, fmt),
+                                f"dossier-timeline.{fmt}", mime, key=f"{key}_{fmt}", on_click="ignore")
+    records = df.drop(columns=["start", "end"]).assign(start=df["start"].astype(str), end=df["end"].astype(str)).to_dict("records") if not df.empty else []
+    cols[3].download_button("Data (CSV)", export.rows_csv(records), "dossier-events.csv", "text/csv", key=f"{key}_csv", on_click="ignore")
+    cols[4].download_button("Data (JSON)", export.rows_json(records, filters=description), "dossier-events.json",
+                            "application/json", key=f"{key}_json", on_click="ignore")

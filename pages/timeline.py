@@ -1,0 +1,44 @@
+"""Timeline: fused events over time; selecting one shows all its sources."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import events_data
+from components.filters import active_filters, query_params, view_digest, write_params
+from components.frame import require_frame
+from components.timeline_view import render_exports, render_sources, render_timeline, timeline_figure, timeline_rows
+
+require_frame()
+f = active_filters()
+st.header("Timeline")
+events, names, cut = events_data.events(f)
+df, undated = timeline_rows(events, names)
+if cut:
+    st.info(f"Showing the first {events_data.MAX_TIMELINE_EVENTS:,} events; narrow the filters to see the rest.")
+if df.empty:
+    st.info("No dated event matches these filters.", icon=":material/event_busy:")
+else:
+    st.caption(
+        "Bars span what each date allows: a month-precision event covers its month, a range its days. "
+        "Square markers: week/month/year precision; diamonds: ranges; faded bars: planned; black outline: "
+        "sources disagree on the date. Click an event to see its sources."
+    )
+    view = view_digest(f)
+    picked = render_timeline(df, key=f"timeline_{view}")
+    if picked and picked != (query_params().get("event_id") or [None])[-1]:
+        write_params(event_id=picked)
+    wanted = picked or (query_params().get("event_id") or [None])[-1]
+    chosen = next((e for e in events if e.id == wanted), None)
+    with st.expander("Export the chart and its data"):
+        render_exports(timeline_figure(df), df, key=f"timeline_export_{view}", description=f.describe(names))
+    if chosen is not None:
+        st.divider()
+        render_sources(chosen, names)
+if undated:
+    with st.expander(f"{len(undated)} event(s) without a calendar date"):
+        st.dataframe(
+            [{"type": e.type, "date as written": e.date or "", "actors": ", ".join(names.get(a, a) for a in e.actor_ids),
+              "articles": e.n_articles, "sentence": (e.sources[0]["sentence"] if e.sources else "")} for e in undated],
+            hide_index=True, width="stretch",
+        )

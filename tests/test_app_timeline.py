@@ -1,0 +1,81 @@
+"""AppTest of the Timeline page on the sample corpus (the session fixture corpus_db)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = Path(__file__).resolve().parents[1] / "app.py"
+
+
+@pytest.fixture()
+def app(corpus_db: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv("DOSSIER_DB", str(corpus_db))
+    return AppTest.from_file(str(APP), default_timeout=120)
+
+
+def _timeline(at: AppTest, **params) -> AppTest:
+    at.query_params.update(params)
+    at.run()
+    at.switch_page("pages/timeline.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _figure(at: AppTest) -> dict:
+    (chart,) = at.get("plotly_chart")
+    return json.loads(chart.proto.spec)
+
+
+def _hover(fig: dict) -> str:
+    return "\n".join(h for trace in fig["data"] for h in trace.get("hovertext", []))
+
+
+def test_timeline_shows_the_anchor_events(app: AppTest) -> None:
+    at = _timeline(app)
+    assert at.header[0].value == "Timeline"
+    fig = _figure(at)
+    names = {t["name"] for t in fig["data"]}
+    assert {"visit", "forum", "departure", "meeting"} <= names
+    hover = _hover(fig)
+    assert "10 Sep 2023 – 13 Sep 2023" in hover  # the EEF as a range
+    assert "10 Sep 2023, evening" in hover  # Kim's train leaving Pyongyang
+    assert "25 Jul 2023 – 27 Jul 2023" in hover and "sources disagree" in hover  # Shoigu's visit
+    assert "Aug 2023 (month)" in hover  # month precision stays month precision
+
+
+def test_actor_filter_applies(app: AppTest) -> None:
+    at = _timeline(app, actor="per:sergei-shoigu")
+    hover = _hover(_figure(at))
+    assert "Sergei Shoigu" in hover
+    assert "10 Sep 2023, evening" not in hover
+
+
+def test_date_filter_applies_to_event_dates(app: AppTest) -> None:
+    at = _timeline(app, **{"from": "2023-09-01", "to": "2023-09-30", "undated": "0"})
+    hover = _hover(_figure(at))
+    assert "25 Jul 2023" not in hover and "13 Sep 2023" in hover
+
+
+def test_selected_event_lists_all_its_sources(app: AppTest, corpus_db: Path) -> None:
+    from dossier.filters import Filters
+    from dossier.store import Store
+
+    with Store(corpus_db) as s:
+        visit = next(e for e in s.events(Filters(actors=("per:sergei-shoigu",)), limit=100)
+                     if e.type == "visit" and e.date and e.date.startswith("2023-07"))
+    at = _timeline(app, event_id=visit.id)
+    html = "\n".join(h.value for h in at.markdown)
+    assert "sources disagree" in " ".join(w.value for w in at.warning)
+    for src in visit.sources:
+        assert src["sentence"][:20] in html or src["sentence"][:20].replace("<", "&lt;") in html
+    assert any("हिं" in h or 'lang="hi"' in h for h in [html])
+
+
+def test_exports_are_offered(app: AppTest) -> None:
+    at = _timeline(app)
+    labels = {b.label for b in at.get("download_button")}
+    assert {"Chart (HTML)", "Data (CSV)", "Data (JSON)"} <= labels
