@@ -47,7 +47,8 @@ def tag(text: str, lang: str, dct: dt.date | None) -> list[Timex]:
     cands = _candidates(text[:_MAX_TEXT], rules)
     chosen = _select(cands)
     out: list[Timex] = []
-    anchor: dt.date | None = None
+    # the earlier dates anaphoric expressions point to, by the unit they need (D W M Y)
+    anchors: dict[str, dt.date] = {}
     ctx = _Context(text, rules)
     for start, end, pat, m in chosen:
         spec = _bind(pat, m, rules, text)
@@ -55,13 +56,12 @@ def tag(text: str, lang: str, dct: dt.date | None) -> list[Timex]:
             continue
         tense = ctx.tense(start, end)
         try:
-            r = resolve(spec, dct, tense, anchor)
+            r = resolve(spec, dct, tense, anchors)
         except (ValueError, OverflowError, TypeError):
             continue
         out.append(Timex(start=start, end=end, text=text[start:end], type=r.type, value=r.value,
                          value_end=r.value_end, precision=r.precision))
-        if anchor is None or rules.anchor == "last":
-            anchor = _as_day(r.value) or anchor
+        _remember(anchors, r.value, first_day_only=rules.anchor == "first")
     return out
 
 
@@ -70,14 +70,22 @@ def tag_tuples(text: str, lang: str, dct: dt.date | None) -> list[list[Any]]:
     return [[t.start, t.end, t.type, t.value] for t in tag(text, lang, dct)]
 
 
-def _as_day(value: str) -> dt.date | None:
-    m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T.*)?", value)
+def _remember(anchors: dict[str, dt.date], value: str, first_day_only: bool) -> None:
+    """Record a resolved value as the antecedent for every unit its precision can serve: a day serves
+    "that day/week/month/year", a month "that month/year", a year only "that year". With
+    `first_day_only` (Korean 이날) the day antecedent is the article's first dated day and never moves."""
+    m = re.match(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?![\d-])", value)
     if not m:
-        return None
+        return
     try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        d = dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
     except ValueError:
-        return None
+        return
+    units = ["Y"] + (["M"] if m.group(2) else []) + (["W", "D"] if m.group(3) else [])
+    for u in units:
+        if u in ("D", "W") and first_day_only and u in anchors:
+            continue
+        anchors[u] = d
 
 
 def _candidates(text: str, rules: LangRules) -> list[tuple[int, int, Pattern, re.Match[str]]]:

@@ -240,10 +240,11 @@ def _rank(g: str) -> int:
 
 
 def resolve(spec: dict[str, Any], dct: dt.date | None, tense: str | None = None,
-            anchor_day: dt.date | None = None) -> Resolved:
+            anchors: dict[str, dt.date] | None = None) -> Resolved:
     """Turn one matched spec into a value. `tense` is past | future | None (from the sentence).
 
-    `anchor_day` is the last day-precision date mentioned before the expression (for "that day"/이날).
+    `anchors` maps a unit (D W M Y) to the earlier date an anaphoric expression of that unit points to
+    ("that day"/이날 → D, "the following month" → M, "that year" → Y); missing units fall back to the dct.
     Never raises on odd input: an impossible date (31 February) keeps its written numbers.
     """
     typ = str(spec.get("type", "DATE"))
@@ -261,7 +262,7 @@ def resolve(spec: dict[str, Any], dct: dt.date | None, tense: str | None = None,
         if extra_min and val.startswith("PT") and val.endswith("H"):  # 5시간 30분 → PT5H30M
             val += f"{extra_min}M"
         return Resolved(val, None, None, typ)
-    start = _resolve_point(spec, dct, tense, anchor_day)
+    start = _resolve_point(spec, dct, tense, anchors or {})
     end_val = None
     if "end" in spec and isinstance(spec["end"], dict):
         inherit = {k: v for k, v in spec.items()
@@ -274,7 +275,7 @@ def resolve(spec: dict[str, Any], dct: dt.date | None, tense: str | None = None,
             end_spec["year"] = start.year
             if start.month is not None and "month" not in end_spec:
                 end_spec["month"] = start.month
-        end_p = _resolve_point(end_spec, dct, tense, anchor_day)
+        end_p = _resolve_point(end_spec, dct, tense, anchors or {})
         end_val = end_p.fmt()
     elif "span_n" in spec and start.year is not None and start.month is not None and start.day is not None:
         n = _num(spec.get("span_n"))
@@ -352,6 +353,8 @@ def prepare(spec: dict[str, Any]) -> dict[str, Any] | None:
         s["decade"] = base + n
     if "pod_ampm" in s:  # "eight o'clock in the evening"
         s["ampm"] = "pm" if s.pop("pod_ampm") in ("AF", "EV", "NI") else "am"
+    if "gran_of" in s:  # the precision named by a unit code
+        s["gran"] = REL_GRAN.get(str(s.pop("gran_of")), "day")
     if "rel_anchor" in s:
         s["rel_unit"], s["rel_n"] = "ANCHOR", s.pop("rel_anchor")
     if "decade_2d" in s:  # 90년대 → 1990s, 10년대 → 2010s
@@ -379,7 +382,7 @@ def _is_number(v: Any) -> bool:
 
 
 def _resolve_point(spec: dict[str, Any], dct: dt.date | None, tense: str | None,
-                   anchor_day: dt.date | None) -> Partial:
+                   anchors: dict[str, dt.date]) -> Partial:
     gran = spec.get("gran") or _finest(spec)
     rel_unit = spec.get("rel_unit")
     p = Partial(gran=gran)
@@ -392,10 +395,15 @@ def _resolve_point(spec: dict[str, Any], dct: dt.date | None, tense: str | None,
                                                                       "week", "quarter", "season", "half")):
             gran = spec.get("gran") or rgran
         if str(rel_unit) == "ANCHOR":
-            base = anchor_day or dct
+            unit = str(spec.get("anchor_unit", "D"))
+            base = anchors.get(unit) or dct
             if base is not None and n:
-                base = _safe_add_days(base, n)
-            gran = spec.get("gran") or (gran if _rank(gran) > _rank("day") else "day")
+                base = _safe_add_days(base, n) if unit == "D" else _shift(base, unit, n)
+            if unit == "D":
+                gran = spec.get("gran") or (gran if _rank(gran) > _rank("day") else "day")
+            elif not spec.get("gran"):
+                fields = ("month", "day", "weekday", "pod", "hour", "week", "quarter", "season", "half")
+                gran = _finest(spec) if any(k in spec for k in fields) else REL_GRAN.get(unit, "year")
             if base is None:
                 p = Partial(gran=gran)
             else:

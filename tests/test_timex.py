@@ -309,7 +309,7 @@ _spec = st.fixed_dictionaries({}, optional={
 @settings(max_examples=300, deadline=None)
 @given(spec=_spec, dct=st.none() | _dates, tense=st.sampled_from([None, "past", "future"]))
 def test_resolution_never_crashes_for_any_dct(spec, dct, tense):
-    r = resolve(spec, dct, tense, dct)
+    r = resolve(spec, dct, tense, {"D": dct, "M": dct} if dct else None)
     assert isinstance(r.value, str) and r.value
 
 
@@ -417,3 +417,12 @@ def test_ko_explicit_direction_before_day():
     assert one("오는 5일 발표할 예정이다", "ko", dct, "5일").value == "2023-10-05"
     assert one("지난 25일 만났다", "ko", dct, "25일").value == "2023-08-25"
     assert one("다음 달 3일 회담이 열린다", "ko", dct, "3일").value == "2023-10-03"
+
+
+def test_anaphoric_units_follow_the_narrative():
+    text = ("In June 1988 they met. Elections were held in April of that year. The following month, it "
+            "collapsed. On March 3, 1990 it ended; that day was cold.")
+    found = {t.text: t.value for t in tag(text, "en", dt.date(1996, 8, 28))}
+    assert found["April of that year"] == "1988-04"
+    assert found["The following month"] == "1988-05"
+    assert found["that day"] == "1990-03-03"
