@@ -150,6 +150,8 @@ class _Lex:
     recipient: tuple[str, ...]
     negations: tuple[str, ...]
     quotatives: tuple[str, ...]
+    marker_prefixes: tuple[str, ...]
+    as_saying: re.Pattern | None
     anonymous: re.Pattern | None
     media: re.Pattern | None
     documents: re.Pattern | None
@@ -216,6 +218,8 @@ def lexicon(lang: str) -> _Lex:
         recipient=tuple(str(r) for r in raw.get("recipient") or ()),
         negations=tuple(str(n) for n in raw.get("negations") or ()),
         quotatives=tuple(str(q) for q in raw.get("quotatives") or ()),
+        marker_prefixes=tuple(str(q) for q in raw.get("before_subject_marker") or ()),
+        as_saying=_phrases(raw.get("as_saying"), lang, flags=ci),
         anonymous=_phrases(raw.get("anonymous"), lang, left=noun_left, right=lang != "ko", flags=ci),
         media=_phrases(raw.get("media"), lang, left=noun_left, right=lang != "ko", flags=ci),
         documents=_phrases(raw.get("documents"), lang, left=noun_left, right=lang != "ko", flags=ci),
@@ -466,7 +470,8 @@ def _quote_regions(s: str, offset: int) -> tuple[list[int], list[tuple[int, int,
     for i, ch in enumerate(s):
         cur = stack[-1][1] if stack else -1
         if ch == '"':
-            if stack and stack[-1][0] == '"':
+            # a straight quote closes any open double quotation: news text mixes “…" and "…”
+            if stack and stack[-1][0] in ('"', "”"):
                 regions[stack.pop()[1]][1] = offset + i + 1
                 owner[i] = cur
                 continue
@@ -479,7 +484,7 @@ def _quote_regions(s: str, offset: int) -> tuple[list[int], list[tuple[int, int,
             stack.append((_OPEN[ch], len(regions) - 1))
             owner[i] = len(regions) - 1
             continue
-        if stack and ch == stack[-1][0]:
+        if stack and (ch == stack[-1][0] or (ch == "”" and stack[-1][0] == '"')):
             owner[i] = cur
             regions[stack.pop()[1]][1] = offset + i + 1
             continue
@@ -564,8 +569,8 @@ class _Unit:
 
 
 def _is_possessive(unit: _Unit, t: _Tok) -> bool:
-    nxt = unit.text[t.end : t.end + 2]
-    return nxt in ("'s", "’s")
+    nxt = unit.text[t.end : t.end + 3].lstrip()  # tokenised text writes "Levrentyeva 's"
+    return nxt.startswith(("'s", "’s"))
 
 
 def _after_preposition(unit: _Unit, t: _Tok) -> bool:
@@ -717,6 +722,11 @@ def _subject_candidates(unit: _Unit) -> list[tuple[int, int, str, list[_Tok], in
         rest = unit.text[q : unit.end]
         skipped = len(rest) - len(rest.lstrip(")]’'」』"))
         rest = rest[skipped:]
+        for suffix in lex.marker_prefixes:  # 소식통들이: a plural suffix between name and particle
+            if rest.startswith(suffix):
+                skipped += len(suffix)
+                rest = rest[len(suffix) :]
+                break
         for mtype, markers in (("topic", lex.topic), ("nominative", lex.nominative), ("genitive", lex.genitive)):
             for mk in sorted(markers, key=len, reverse=True):
                 if lex.lang == "hi":
@@ -840,7 +850,7 @@ def _attributions(unit: _Unit, recent: list[Link]) -> list[_Att]:
 
     # 2. reporting verbs and their speakers
     verbs: list[tuple[int, int, str, bool]] = []  # (start, end, text, is_cite_verb)
-    for rx, is_cite in ((lex.speech, False), (lex.cite_verbs, True)):
+    for rx, is_cite in ((lex.cite_verbs, True), (lex.speech, False)):  # "quoted" is both: citing wins
         if rx is None:
             continue
         for m in rx.finditer(seg):
@@ -915,6 +925,9 @@ def _attributions(unit: _Unit, recent: list[Link]) -> list[_Att]:
                 items2, _ = unit.run_fwd(b)
                 h2, af2 = _pick(unit, items2, cited=True)
                 l2 = [lk for h in h2 if (lk := _link(unit, h, af2, items2, (a, b, vt), recent))]
+                unnamed = _quoted_as_saying(unit, b, (a, b, vt))
+                if unnamed is not None and (not l2 or all(h.type == "source" and _is_possessive(unit, h) for h in h2)):
+                    l2 = [unnamed]
                 if l2:
                     c = _Att(l2, unit.region(a), a, b, "cited")
                     c.owner = att
@@ -940,6 +953,25 @@ def _attributions(unit: _Unit, recent: list[Link]) -> list[_Att]:
             c.owner = (enclosing[-1:] or before[-1:] or after[:1] or [None])[0]
     atts = speakers + cited
     return atts
+
+
+def _quoted_as_saying(unit: _Unit, pos: int, cue: tuple[int, int, str]) -> Link | None:
+    """"Interfax quoted Levrentyeva's colleagues as saying": whatever noun phrase stands between the
+    verb and "as saying" is the source, named or not."""
+    lex = unit.lex
+    if lex.as_saying is None:
+        return None
+    m = lex.as_saying.search(unit.text, pos, min(unit.end, pos + 80))
+    if m is None:
+        return None
+    a, b = pos, m.start()
+    while a < b and unit.text[a].isspace():
+        a += 1
+    while b > a and unit.text[b - 1].isspace():
+        b -= 1
+    if b <= a or any(ch in unit.text[a:b] for ch in '.;:“”"'):
+        return None
+    return Link(unit.text[a:b], a, b, KIND_ANONYMOUS, None, None, None, cue[2], cue[0], cue[1], named=False)
 
 
 def _governor(unit: _Unit, region: int, atts: list[_Att]) -> _Att | None:
@@ -1015,13 +1047,13 @@ def _open_quote(text: str, start: int, end: int) -> bool:
     stack: list[str] = []
     for ch in text[start:end]:
         if ch == '"':
-            if stack and stack[-1] == '"':
+            if stack and stack[-1] in ('"', "”"):
                 stack.pop()
             else:
                 stack.append('"')
         elif ch in _OPEN:
             stack.append(_OPEN[ch])
-        elif stack and ch == stack[-1]:
+        elif stack and (ch == stack[-1] or (ch == "”" and stack[-1] == '"')):
             stack.pop()
     return bool(stack)
 

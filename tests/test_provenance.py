@@ -508,3 +508,22 @@ def test_supports_for_an_event_sentence_and_stored_records():
     # a stored record (Chain.to_json plus extra keys) reads back to the same chain
     record = dict(nyt.to_json(), origin_key="outlet:nyt", description=nyt.describe())
     assert Chain.from_json(record) == nyt
+
+
+def test_quoted_as_saying_plural_sources_and_mixed_quotes():
+    t = "Interfax quoted Levrentyeva's colleagues as saying that judges were unprotected."
+    es = [ent(t, "Interfax", "outlet:interfax"), ent(t, "Levrentyeva", "x:levrentyeva", "PER")]
+    [c] = chains(t, "en", one_sentence(t), es, use_kb=False)
+    assert ids(c) == ["outlet:interfax", None] and c.origin.text == "Levrentyeva's colleagues"
+
+    t = "케리 장관은 영국의 외무장관들과도 만나 의견을 나눴다고 외교 소식통들이 전했다."
+    es = [ent(t, "케리", "per:john-kerry", "PER"), ent(t, "영국", "country:GB", "LOC")]
+    [c] = chains(t, "ko", one_sentence(t), es, use_kb=False)
+    assert c.origin.kind == KIND_ANONYMOUS and c.origin.text == "외교 소식통"
+
+    # a quotation opened with a straight quote and closed with a curly one
+    t = '레이니가십은 "배두나가 영어를 말하려고 노력했고, 스터게스는 배두나를 도왔다”고 덧붙였다.'
+    es = [ent(t, "레이니가십", "x:rainygossip", "ORG"), ent(t, "배두나", "x:bae-doona", "PER"),
+          ent(t, "스터게스", "x:sturgess", "PER")]
+    [c] = chains(t, "ko", one_sentence(t), es, use_kb=False)
+    assert [lk.text for lk in c.links] == ["레이니가십"]
