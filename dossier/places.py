@@ -47,6 +47,7 @@ class _Mention:
     candidates: list[Candidate]
     ner: bool = False  # an NER LOC span backs it
     weak: bool = False  # accepted only if context supports the chosen place
+    strong_only: bool = False  # ... and only by a named place nearby (< 300 km), not by its country
     chosen: Candidate | None = field(default=None, repr=False)
 
 
@@ -135,20 +136,26 @@ def geoparse(text: str, lang: str, spans: list | None = None) -> list[Place]:
     spans = list(spans or [])
     blocked = [(s.start, s.end) for s in spans if s.label in ("PER", "ORG")]
 
-    mentions: list[_Mention] = []
+    found: list[_Mention] = []
     if lang == "ko" or _has_hangul(text):
-        mentions.extend(_ko_syllable_chains(gaz, text))
+        found.extend(_ko_syllable_chains(gaz, text))
     for s in spans:
         if s.label in LOC_LABELS:
-            m = _mention_from_span(gaz, rules, text, s.start, s.end)
+            m = _mention_from_span(gaz, rules, text, s.start, s.end, lang)
             if m is not None:
-                mentions.append(m)
+                found.append(m)
     for m in _scan(gaz, rules, text, lang):
-        if any(_overlap(m, o) for o in mentions):
+        verdict = _person_or_org_verdict(m, blocked)
+        if verdict == "drop":
             continue
-        if any(m.start < e and s < m.end for s, e in blocked) and not _curated_exact_span(m, blocked):
-            continue
-        mentions.append(m)
+        if verdict == "weak":
+            m.weak = m.strong_only = True
+        found.append(m)
+    # Overlaps: the longer reading wins ("North Korea" over an NER span "North"), then the NER one.
+    mentions: list[_Mention] = []
+    for m in sorted(found, key=lambda m: (-(m.end - m.start), not m.ner, m.start)):
+        if not any(_overlap(m, o) for o in mentions):
+            mentions.append(m)
     mentions.sort(key=lambda m: m.start)
     _resolve(mentions)
     places = []
@@ -195,9 +202,26 @@ def _overlap(a: _Mention, b: _Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _curated_exact_span(m: _Mention, blocked: list[tuple[int, int]]) -> bool:
-    """An ORG span that is exactly a curated site (the NER model may call a university an ORG)."""
-    return any((s, e) == (m.start, m.end) for s, e in blocked) and any(c.place.curated for c in m.candidates)
+def _person_or_org_verdict(m: _Mention, blocked: list[tuple[int, int]]) -> str:
+    """How a PER/ORG span over a gazetteer match counts: "keep", "weak" or "drop".
+
+    NER models mislabel places ("Amur Oblast" as PER) and label metonyms as ORG, so a span only
+    overrides the gazetteer where the two readings really compete: a city name inside a longer
+    person or organisation name ("Vladimir Putin", "Washington Post") is dropped; a span that is
+    exactly a city name ("Washington" the tennis player, "Tsiolkovsky") leaves the city only if it
+    lies right next to other places the article names; countries, regions and curated sites are
+    kept when the span is exactly the name, and curated sites also inside a longer ORG name
+    ("Rector of Far Eastern Federal University")."""
+    covering = [(s, e) for s, e in blocked if m.start < e and s < m.end]
+    if not covering:
+        return "keep"
+    exact = any((s, e) == (m.start, m.end) for s, e in covering)
+    kinds = {c.place.kind for c in m.candidates}
+    if kinds <= {"city"}:
+        return "weak" if exact else "drop"
+    if exact or any(c.place.kind == "site" and c.place.curated for c in m.candidates):
+        return "keep"
+    return "drop"
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -208,31 +232,41 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _mention_from_span(gaz: Gazetteer, rules: dict, text: str, start: int, end: int) -> _Mention | None:
+def _mention_from_span(gaz: Gazetteer, rules: dict, text: str, start: int, end: int,
+                       lang: str = "en") -> _Mention | None:
     start, end = _strip_span(text, start, end)
     if end <= start:
         return None
     surface = text[start:end]
-    variants = [(end, surface)]
+    variants = [(start, end, surface)]
     if surface.lower().startswith("the "):
-        variants.append((end, surface[4:]))
+        variants.append((start + 4, end, surface[4:]))
     if _has_hangul(surface):
         for suf in rules["ko_suffixes"]:
             if surface.endswith(suf) and len(surface) > len(suf):
-                variants.append((end - len(suf), surface[: -len(suf)]))
-    for e, form in variants:
-        key = normalize(form)
-        if key in rules["blocker_keys"]:
-            return None
-        cands = gaz.lookup(form)
-        if cands:
-            s = start + 4 if form is not surface and surface.lower().startswith("the ") and form == surface[4:] else start
-            return _Mention(s, e, key, cands, ner=True)
-    for e, form in variants:
-        cands = gaz.fuzzy(form)
-        if cands:
-            return _Mention(start, e, normalize(form), cands, ner=True)
+                variants.append((start, end - len(suf), surface[: -len(suf)]))
+    for method in ("exact", "fuzzy"):
+        for s, e, form in variants:
+            key = normalize(form)
+            if key in rules["blocker_keys"]:
+                return None
+            cands = gaz.lookup(form) if method == "exact" else gaz.fuzzy(form)
+            if cands:
+                return _span_mention(rules, s, e, key, cands, lang, method)
     return None
+
+
+def _span_mention(rules: dict, s: int, e: int, key: str, cands: list[Candidate], lang: str,
+                  method: str) -> _Mention | None:
+    """An NER LOC span that names a city still passes the word lists and, when the city is small or
+    the match fuzzy, needs support from context (NER models tag "Kim" or "Pacific" as LOC too)."""
+    if all(c.place.kind == "city" for c in cands):
+        text_lang = lang if script_of(key) != "LATIN" else "en"
+        if key in rules["stop"].get(text_lang, ()) or key in rules["common"].get(text_lang, ()):
+            return None
+        small = max(c.place.population for c in cands) < rules["min_population_without_context"]
+        return _Mention(s, e, key, cands, ner=True, weak=small or method == "fuzzy")
+    return _Mention(s, e, key, cands, ner=True)
 
 
 def _scan(gaz: Gazetteer, rules: dict, text: str, lang: str) -> Iterable[_Mention]:
@@ -452,11 +486,14 @@ def _resolve(mentions: list[_Mention]) -> None:
                 best, best_score = c, score
         if best is None:
             continue
-        if m.weak and not m.ner and best.place.kind == "city":
+        if m.weak and best.place.kind == "city":
             # A small or doubtful city needs the article to be about its surroundings: another named
-            # place within 1000 km, or its country named and the city not tiny.
-            supported = any(_km(a, best.place) < NEAR_KM[1] for a in anchors if a.id != best.place.id) or (
-                bool(best.place.cc and countries[best.place.cc]) and best.place.population >= WEAK_CITY_MIN_POP)
+            # place within 1000 km, or its country named and the city not tiny. Where an NER model
+            # called the name a person, only a named place within 300 km will do.
+            radius = NEAR_KM[0] if m.strong_only else NEAR_KM[1]
+            supported = any(_km(a, best.place) < radius for a in anchors if a.id != best.place.id) or (
+                not m.strong_only and bool(best.place.cc and countries[best.place.cc])
+                and best.place.population >= WEAK_CITY_MIN_POP)
             if not supported:
                 continue
         m.chosen = best

@@ -271,3 +271,43 @@ def test_result_is_model_place_with_consistent_offsets():
     text = "From Pyongyang to Vladivostok."
     for p in geoparse(text, "en"):
         assert isinstance(p, Place) and text[p.start:p.end] == p.text and p.kind in ("country", "region", "city", "site")
+
+
+# ---- with the project's NER model (as dossier.pipeline calls geoparse) ---------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(ARTICLES))
+def test_sample_article_target_holds_with_ner_spans(name):
+    """Same target as above, fed the spans of the trained NER model where one exists for the language
+    (the pipeline passes them); NER labels places as PER/ORG and names as LOC at times."""
+    from dossier import entities
+
+    path = CORPUS / name
+    if not path.exists():
+        pytest.skip("shared corpus not available")
+    lang = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))["language"]
+    if not entities.has_model(lang):
+        pytest.skip(f"no NER model for {lang}")
+    text = path.read_text(encoding="utf-8")
+    places = geoparse(text, lang, entities.recognize(text, lang))
+    spec = ARTICLES[name]
+    found = ids(places)
+    assert spec["required"] <= found, f"missing {sorted(spec['required'] - found)}"
+    assert found <= spec["required"] | spec["allowed"], f"unexpected {sorted(found - spec['required'] - spec['allowed'])}"
+
+
+def test_ner_mislabels_do_not_override_the_gazetteer_blindly():
+    text = ("Location: Vostochny Cosmodrome, Tsiolkovsky, Amur Oblast. Rector of Far Eastern Federal "
+            "University Boris Korobets met Kim near the Pacific coast of North Korea.")
+
+    def span(s, label):
+        i = text.index(s)
+        return Span(i, i + len(s), label)
+
+    spans = [span("Tsiolkovsky", "PER"), span("Amur Oblast", "PER"),
+             span("Rector of Far Eastern Federal University Boris Korobets", "ORG"),
+             span("Kim", "LOC"), span("Pacific", "LOC"), span("North", "LOC")]
+    got = {(p.text, p.place_id) for p in geoparse(text, "en", spans)}
+    assert got == {("Vostochny Cosmodrome", "site:vostochny-cosmodrome"), ("Tsiolkovsky", "gn:6641869"),
+                   ("Amur Oblast", "region:amur-oblast"), ("Far Eastern Federal University", "site:fefu-russky"),
+                   ("North Korea", "country:KP")}
