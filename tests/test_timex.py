@@ -426,3 +426,10 @@ def test_anaphoric_units_follow_the_narrative():
     assert found["April of that year"] == "1988-04"
     assert found["The following month"] == "1988-05"
     assert found["that day"] == "1990-03-03"
+
+
+def test_en_part_of_day_of_a_date_and_no_sentence_period():
+    t = one("Kim's train left Pyongyang on the evening of 10 September.", "en", MON, "evening")
+    assert (t.text, t.type, t.value) == ("the evening of 10 September", "TIME", "2023-09-10TEV")
+    assert one("It opened on 12 September.", "en", MON, "September").text == "12 September"
+    assert one("It opened on Sept. 12.", "en", MON, "Sept").text == "Sept. 12"
