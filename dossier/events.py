@@ -107,6 +107,12 @@ class _LangTable:
     after_timex: list[tuple[re.Pattern[str], str]]
     reclassify: dict[str, tuple[str, int, list[re.Pattern[str]]]]
     impersonal: list[re.Pattern[str]]
+    svo: bool  # word order (see `languages` in the table)
+    suffixing: bool  # particles and endings attach to words (Korean): boundaries are word endings
+    conjunctions: list[str]
+    subject_markers: list[str]
+    fronted_prefixes: list[str]
+    date_gap_words: int
     place_before: list[re.Pattern[str]]  # a location cue right before a toponym (English "in")
     place_after: list[str]  # a particle/postposition right after it (Korean 에서, Hindi में)
 
@@ -167,8 +173,21 @@ def _as_pos_lists(raw: Any) -> list[tuple[str, str]]:
     return [(str(e), "verb") for e in raw]
 
 
+def _check_strings(node: Any, where: str) -> None:
+    """YAML reads a bare on/off/yes/no as a boolean; a word list must hold only strings."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            _check_strings(v, f"{where}.{k}")
+    elif isinstance(node, list):
+        for v in node:
+            if not isinstance(v, str):
+                raise ValueError(f"{where}: {v!r} is not a string (quote it in the YAML)")
+
+
 def load_table_from(path: Path) -> EventTable:
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for key in ("types", "languages", "exclude", "reporting", "modality", "place"):
+        _check_strings(doc.get(key), f"{path.name}:{key}")
     types = doc["types"]
     labels = {t: spec.get("label", t) for t, spec in types.items()}
     fuse_with: dict[str, set[str]] = {t: set() for t in types}
@@ -237,6 +256,12 @@ def load_table_from(path: Path) -> EventTable:
             ],
             reclassify=recl,
             impersonal=[_entry_regex(e, match, icase) for e in rep.get("impersonal", [])],
+            svo=str(lconf.get("order", "svo")).lower() == "svo",
+            suffixing=match == "substring",
+            conjunctions=[_nfc(c) for c in lconf.get("conjunctions", []) or []],
+            subject_markers=[_nfc(c) for c in lconf.get("subject_markers", []) or []],
+            fronted_prefixes=[_nfc(c).lower() for c in lconf.get("fronted_date_prefixes", []) or []],
+            date_gap_words=int(rep.get("date_gap_words", 1)),
             place_before=[_plain_regex(e, icase) for e in (pcues.get(lang) or {}).get("before", [])],
             place_after=sorted(
                 (_nfc(e) for e in (pcues.get(lang) or {}).get("after", [])), key=len, reverse=True
@@ -463,7 +488,7 @@ def _reporter_stretch(S: _Sentence, h: _Hit) -> tuple[int, int]:
                     break
             return h.end, stop
     left = S.region_start(h.start)
-    if S.lang == "ko":
+    if lt.suffixing:
         # go back over words until one closes a reported clause (…다고, …며, a closing quote)
         b = h.start
         for a, e in reversed(S.words_between(left, h.start)):
@@ -490,8 +515,8 @@ def _reporter_stretch(S: _Sentence, h: _Hit) -> tuple[int, int]:
     return b, h.start
 
 
-def _ko_topic_slot(S: _Sentence, h: _Hit, stretch: tuple[int, int]) -> tuple[int, int] | None:
-    """Korean: when the report verb's own stretch names nobody ("…라고 밝혔다"), its subject is the topic
+def _topic_slot(S: _Sentence, h: _Hit, stretch: tuple[int, int]) -> tuple[int, int] | None:
+    """Korean-style: when the report verb's own stretch names nobody ("…라고 밝혔다"), its subject is the topic
     that opens the region ("뉴욕타임스는 4일 …"): that word and everything before it."""
     a, b = stretch
     if any(rx.match(S.text, h.start) for rx in S.lt.impersonal):
@@ -513,7 +538,11 @@ def _ko_topic_slot(S: _Sentence, h: _Hit, stretch: tuple[int, int]) -> tuple[int
         last = w1 - 1
         while last > w0 and S.text[last] in ".,!?;:”’\"'»」』)":
             last -= 1
-        if S.text[last] in "은는이가" and not S.in_entity(last) and last > w0:
+        if (
+            _ends_with_any(S.text[w0 : last + 1], S.lt.subject_endings)
+            and not S.in_entity(last)
+            and last > w0
+        ):
             return left, w1
     return None
 
@@ -535,18 +564,18 @@ def _report_claims(
     if topic and topic[1] <= t.start and _gap_words(S, topic[1], t.start) == 0:
         return True
     if (
-        S.lang == "en"
+        S.lt.svo
         and t.start >= h.end
-        and _gap_words(S, h.end, t.start) <= 2
+        and _gap_words(S, h.end, t.start) <= S.lt.date_gap_words
         and not between_events(h.end, t.start)
         and "," not in S.text[h.end : t.start]
         and " that " not in f" {S.text[h.end:t.start]} "
     ):
         return True
     if (
-        S.lang != "en"
+        not S.lt.svo
         and t.end <= h.start
-        and _gap_words(S, t.end, h.start) <= (3 if S.lang == "hi" else 1)
+        and _gap_words(S, t.end, h.start) <= S.lt.date_gap_words
         and not between_events(t.end, h.start)
     ):
         return True
@@ -557,7 +586,7 @@ def _fronted(S: _Sentence, t: Timex) -> bool:
     """English "On 10 September, …": a date opening its clause and closed by a comma."""
     left = S.region_start(t.start)
     before = S.text[left : t.start].strip().lower()
-    return before in ("", "on", "in", "at", "by", "early on", "late on") and S.text[t.end : t.end + 1] == ","
+    return before in S.lt.fronted_prefixes and S.text[t.end : t.end + 1] == ","
 
 
 def _attach_times(S: _Sentence) -> dict[int, Timex]:
@@ -565,7 +594,7 @@ def _attach_times(S: _Sentence) -> dict[int, Timex]:
     out: dict[int, tuple[Timex, int]] = {}
     stretches = {i: _reporter_stretch(S, h) for i, h in enumerate(S.hits) if h.reporting}
     topics = {
-        i: (_ko_topic_slot(S, S.hits[i], st) if S.lang == "ko" else None) for i, st in stretches.items()
+        i: (_topic_slot(S, S.hits[i], st) if S.lt.subject_endings else None) for i, st in stretches.items()
     }
     for t in S.times:
         target: int | None = None
@@ -573,7 +602,7 @@ def _attach_times(S: _Sentence) -> dict[int, Timex]:
             if _report_claims(S, t, S.hits[i], st, topics[i]):
                 target = i
                 break
-        if target is None and S.lang == "en" and _fronted(S, t):
+        if target is None and S.lt.svo and _fronted(S, t):
             for i, h in enumerate(S.hits):
                 if h.start >= t.end and S.reg(h.start) == S.reg(t.start) and h.pos == "verb":
                     target = i
@@ -585,10 +614,10 @@ def _attach_times(S: _Sentence) -> dict[int, Timex]:
                     continue
                 if h.start >= t.end:
                     d = h.start - t.end
-                    d = d if S.lang != "en" else d * 1.5
+                    d = d * 1.5 if S.lt.svo else d
                 else:
                     d = t.start - h.end
-                    d = d * 2 + 10 if S.lang != "en" else d
+                    d = d if S.lt.svo else d * 2 + 10
                 # crossing a reporting verb means crossing into another clause
                 lo, hi = sorted((h.start, t.start))
                 if any(lo < o.start < hi and o.reporting for o in S.hits):
@@ -667,10 +696,10 @@ def _place_distance(S: _Sentence, h: _Hit, p: Place) -> float:
     before the verb ("평양을 방문", "प्योंगयांग से रवाना"), English mostly after ("visited Pyongyang")."""
     if p.end <= h.start:
         d = h.start - p.end
-        return d if S.lang != "en" else d * 2 + 10
+        return d * 2 + 10 if S.lt.svo else d
     if p.start >= h.end:
         d = p.start - h.end
-        return d * 3 + 40 if S.lang != "en" else d
+        return d if S.lt.svo else d * 3 + 40
     return 0
 
 
@@ -698,9 +727,7 @@ def _locative(S: _Sentence, p: Place) -> bool:
     ):
         return True
     # English direct object of a trigger verb: "visited Pyongyang", "departed Pyongyang"
-    return S.lang == "en" and any(
-        h.pos == "verb" and not h.reporting and 0 <= p.start - h.end <= 1 for h in S.hits
-    )
+    return S.lt.svo and any(h.pos == "verb" and not h.reporting and 0 <= p.start - h.end <= 1 for h in S.hits)
 
 
 def _assign_places(S: _Sentence, blocked: list[tuple[int, int]]) -> dict[int, Place]:
@@ -728,7 +755,16 @@ def _is_outlet(eid: str | None) -> bool:
     return bool(eid) and eid.startswith("outlet:")
 
 
-def _is_title(x: Entity, ents: list[Entity], text: str) -> bool:
+def _joined(gap: str, lt: _LangTable) -> bool:
+    """Does `gap` hold a conjunction ("Putin and Kim", "푸틴 대통령과 김 위원장")?"""
+    for word in gap.split():
+        w = word.strip(".,;:")
+        if w.lower() in lt.conjunctions or (lt.suffixing and w.endswith(tuple(lt.conjunctions))):
+            return True
+    return any(" " in c and f" {c} " in f" {gap.lower()} " for c in lt.conjunctions)
+
+
+def _is_title(x: Entity, ents: list[Entity], text: str, lt: _LangTable) -> bool:
     """An organisation written as part of a person's title ("White House spokesman John Kirby",
     "김정은 조선노동당 총비서") describes the person; it is not a participant of its own."""
     if x.label != "ORG":
@@ -742,16 +778,17 @@ def _is_title(x: Entity, ents: list[Entity], text: str) -> bool:
         if (
             gap is not None
             and len(gap) <= MAX_TITLE_GAP
-            and not re.search(r"[,;:.()“”\"]|\band\b|과|와", gap)
+            and not re.search(r"[,;:.()“”\"]", gap)
+            and not _joined(gap, lt)
         ):
             return True
     return False
 
 
-def _actors(ents: list[Entity], place: Place | None, text: str = "") -> list[str]:
+def _actors(ents: list[Entity], place: Place | None, text: str, lt: _LangTable) -> list[str]:
     ids: list[str] = []
     for x in ents:
-        if not x.entity_id or _is_outlet(x.entity_id) or (text and _is_title(x, ents, text)):
+        if not x.entity_id or _is_outlet(x.entity_id) or _is_title(x, ents, text, lt):
             continue
         if place and x.start < place.end and place.start < x.end:
             continue
@@ -768,7 +805,7 @@ def _sentence_frames(S: _Sentence, published: dt.date | None) -> list[Frame]:
     stretches = {i: _reporter_stretch(S, h) for i, h in enumerate(S.hits) if h.reporting}
     blocked: list[tuple[int, int]] = []
     for i, st in stretches.items():
-        topic = _ko_topic_slot(S, S.hits[i], st) if S.lang == "ko" else None
+        topic = _topic_slot(S, S.hits[i], st) if S.lt.subject_endings else None
         if st[0] < st[1]:
             blocked.append(st)
         if topic:
@@ -798,10 +835,10 @@ def _sentence_frames(S: _Sentence, published: dt.date | None) -> list[Frame]:
                     _ends_with_any(S.text[a:b], S.lt.subject_endings) and not S.in_entity(b - 1)
                     for a, b in S.words_between(lo, hi)
                 )
-                or " ने " in f" {gap} "
+                or any(f" {m} " in f" {gap} " for m in S.lt.subject_markers)
             ):
                 continue
-            if S.lang == "en" and (h.pos != "verb" or o.pos != "verb" or " and " not in f" {gap} "):
+            if S.lt.svo and (h.pos != "verb" or o.pos != "verb" or not _joined(gap, S.lt)):
                 continue
             inherited[i] = dates[j]
             break
@@ -812,7 +849,7 @@ def _sentence_frames(S: _Sentence, published: dt.date | None) -> list[Frame]:
             if t is None or i in inherited:
                 continue  # an undated "said" is provenance, not an event
             a, b = stretches[i]
-            topic = _ko_topic_slot(S, h, (a, b)) if S.lang == "ko" else None
+            topic = _topic_slot(S, h, (a, b)) if S.lt.subject_endings else None
             spans = [(a, b)] + ([topic] if topic else [])
             ents = [x for x in S.entities if any(p <= x.start < q for p, q in spans)]
             actor_ids = list(dict.fromkeys(x.entity_id for x in ents if x.entity_id))
@@ -824,7 +861,7 @@ def _sentence_frames(S: _Sentence, published: dt.date | None) -> list[Frame]:
             ents = [
                 x for x in S.entities if S.reg(x.start) == r and not any(p <= x.start < q for p, q in blocked)
             ]
-            actor_ids = _actors(ents, place, S.text)
+            actor_ids = _actors(ents, place, S.text, S.lt)
         frame = Frame(
             type=etype,
             date=None,

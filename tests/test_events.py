@@ -565,3 +565,13 @@ def test_integration_hindi_article_with_real_modules():
     meets = [f for f in of_type(fs, "meeting") if f.date == "2023-09-12"]
     assert meets and meets[0].status == "planned"
     assert all(f.date != "2023-09-11" for f in fs if f.type != "statement")
+
+
+def test_table_refuses_yaml_booleans_in_word_lists(tmp_path):
+    from dossier.events import TABLE_FILE, load_table_from
+
+    text = TABLE_FILE.read_text(encoding="utf-8").replace('via, "on"]', "via, on]")
+    bad = tmp_path / "event_types.yaml"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match="not a string"):
+        load_table_from(bad)
