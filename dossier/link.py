@@ -89,13 +89,22 @@ def _is_acronym(s: str) -> bool:
     return 2 <= len(letters) <= 6 and all(c.isupper() and c.isascii() for c in letters)
 
 
+_NEEDS_FOLD = re.compile("[\u0900-\u097FёЁ]")
+
+
+@lru_cache(maxsize=4096)
+def _is_punct(c: str) -> bool:
+    return unicodedata.category(c).startswith(("P", "S"))
+
+
 @lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """Lookup key of a name: NFKC, spelling variants folded, punctuation and separators removed,
     case folded except for short all-capital acronyms ("US" is not "us")."""
     s = unicodedata.normalize("NFKC", name)
-    s, _ = fold_chars(s)
-    s = "".join(c for c in s if not unicodedata.category(c).startswith(("P", "S")))
+    if _NEEDS_FOLD.search(s):
+        s, _ = fold_chars(s)
+    s = "".join(c for c in s if not _is_punct(c))
     s = _SEPARATORS.sub("", s)
     return s if _is_acronym(s) else s.casefold()
 

@@ -326,3 +326,37 @@ def test_sample_articles_one_actor_across_two_articles_and_three_scripts():
         ids[fname] = {e.entity_id for e in ents}
     common = set.intersection(*ids.values())
     assert {"per:kim-jong-un", "per:vladimir-putin", "per:sergei-shoigu", "country:KP", "country:RU"} <= common
+
+
+# --- properties: any text, any spans -----------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_ALPHABET = st.sampled_from(list("김정은푸틴러시아북한 의에서 Kim Jong-un Putin US. रूसकिमपुतिऩँ्ी\n·-'"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_ALPHABET, max_size=40).map("".join), st.data())
+def test_any_text_and_spans_give_one_entity_per_span_with_original_offsets(text, data):
+    n = len(text)
+    spans = data.draw(st.lists(st.tuples(st.integers(0, n), st.integers(0, n), st.sampled_from(["PER", "ORG", "LOC"])),
+                               max_size=6))
+    spans = [Span(min(a, b), max(a, b), lab) for a, b, lab in spans]
+    ents = link_entities(text, data.draw(st.sampled_from(["en", "ko", "hi"])), spans)
+    assert sorted((e.start, e.end, e.label) for e in ents) == sorted((s.start, s.end, s.label) for s in spans)
+    for e in ents:
+        assert e.text == text[e.start : e.end]
+        assert e.method in ("alias", "coref", "fuzzy", "none")
+        assert (e.entity_id is None or e.entity_id.startswith("x:")) == (e.canonical is None)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join), st.sampled_from(["en", "ko", "hi"]))
+def test_kb_matches_spans_are_inside_the_text_and_do_not_overlap(text, lang):
+    spans = kb_matches(text, lang)
+    last_end = 0
+    for s in spans:
+        assert 0 <= s.start < s.end <= len(text)
+        assert s.start >= last_end
+        last_end = s.end
