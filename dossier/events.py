@@ -113,6 +113,7 @@ class _LangTable:
     subject_markers: list[str]
     fronted_prefixes: list[str]
     date_gap_words: int
+    implied_place: dict[str, dict[str, str]]  # type -> trigger word -> place id
     place_before: list[re.Pattern[str]]  # a location cue right before a toponym (English "in")
     place_after: list[str]  # a particle/postposition right after it (Korean 에서, Hindi में)
 
@@ -262,6 +263,11 @@ def load_table_from(path: Path) -> EventTable:
             subject_markers=[_nfc(c) for c in lconf.get("subject_markers", []) or []],
             fronted_prefixes=[_nfc(c).lower() for c in lconf.get("fronted_date_prefixes", []) or []],
             date_gap_words=int(rep.get("date_gap_words", 1)),
+            implied_place={
+                t: {_nfc(k): str(v) for k, v in ((spec.get("implied_place") or {}).get(lang) or {}).items()}
+                for t, spec in types.items()
+                if (spec.get("implied_place") or {}).get(lang)
+            },
             place_before=[_plain_regex(e, icase) for e in (pcues.get(lang) or {}).get("before", [])],
             place_after=sorted(
                 (_nfc(e) for e in (pcues.get(lang) or {}).get("after", [])), key=len, reverse=True
@@ -874,6 +880,8 @@ def _sentence_frames(S: _Sentence, published: dt.date | None) -> list[Frame]:
             trigger_end=h.end,
             trigger=S.text[h.start : h.end],
         )
+        if frame.place_id is None and not h.reporting:
+            frame.place_id = S.lt.implied_place.get(h.type, {}).get(frame.trigger)
         if t is not None:
             frame.date, frame.date_end = t.value, t.value_end
             frame.precision = _precision(t)

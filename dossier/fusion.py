@@ -269,6 +269,14 @@ def _match_score(ref: FrameRef, c: _Cluster, table: EventTable, look: PlaceLooku
         and all(o[0] > ref.published for o in c.intervals)
     ):
         return None  # an article cannot report as done what happens only after it was published
+    if (
+        iv is None
+        and ref.published
+        and c.intervals
+        and _attr(f, "status") == STATUS_PLANNED
+        and all(o[1] < ref.published for o in c.intervals)
+    ):
+        return None  # nor plan what was over before it was published
     fa, ca = set(f.actor_ids), c.actors
     core_f, core_c = _core(f.actor_ids), _core(c.actors)
     if fa and ca:

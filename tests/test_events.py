@@ -575,3 +575,12 @@ def test_table_refuses_yaml_booleans_in_word_lists(tmp_path):
     bad.write_text(text, encoding="utf-8")
     with pytest.raises(ValueError, match="not a string"):
         load_table_from(bad)
+
+
+def test_invited_visit_is_planned_and_its_word_names_the_destination():
+    t = "앞서 김 위원장은 13일 정상회담을 가졌으며, 푸틴 대통령은 김 위원장의 방북 초청을 수락했습니다."
+    fs = run(
+        t, "ko", dt.date(2023, 9, 15), [ent(t, "푸틴", "per:vladimir-putin")], [tmx(t, "13일", "2023-09-13")]
+    )
+    (visit,) = of_type(fs, "visit")
+    assert (visit.status, visit.place_id, visit.date) == ("planned", "country:KP", None)

@@ -568,3 +568,23 @@ def test_sample_corpus_timeline_with_real_modules():
     for e in events:
         if e.type != "statement" and KIM in e.actor_ids:
             assert e.date not in ("2023-09-04", "2023-09-05", "2023-09-11"), e
+
+
+def test_a_plan_does_not_join_an_event_that_was_over_before_the_article():
+    v2019 = ref(
+        KO_0905,
+        "김 위원장은 2019년 4월 전용열차로 블라디보스토크를 방문해",
+        "visit",
+        "방문",
+        [KIM, PUTIN],
+        "2019-04",
+    )
+    invited = ref(
+        VOA_0915,
+        "푸틴 대통령은 김 위원장의 방북 초청을 수락했습니다.",
+        "visit",
+        "방북",
+        [KIM, PUTIN],
+        status="planned",
+    )
+    assert len(run([v2019, invited])) == 2
