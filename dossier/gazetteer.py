@@ -206,6 +206,8 @@ class Gazetteer:
 
     @lru_cache(maxsize=20000)
     def _fuzzy_cached(self, key: str, cls: str, limit: int) -> list[Candidate]:
+        if not self._fuzzy_back:
+            _build_fuzzy(self)  # built on first use: exact look-ups (fusion, the map) never pay for it
         query = fuzzy_form(key)
         # Only names with the same first letter and nearly the same length are compared: a typo
         # rarely hits the first letter, and this keeps one look-up under a millisecond.
@@ -314,8 +316,7 @@ def load_gazetteer_from(places_file: Path = PLACES_FILE, sites_file: Path = SITE
     gaz = Gazetteer(places=places, index=index, rules=rules, ko_compounds=compounds,
                     _curated_names=curated_names, _script_names=script_names)
     gaz.ko_country_syllables = syllables
-    gaz.max_words = max(len(k.split(" ")) for k in index)
-    _build_fuzzy(gaz)
+    gaz.max_words = max(k.count(" ") for k in index) + 1
     return gaz
 
 

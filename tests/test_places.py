@@ -239,6 +239,18 @@ def test_population_decides_without_other_evidence():
     assert where(geoparse("Officials in Washington said so.", "en"), "Washington")[0].place_id == "gn:4140963"
 
 
+@pytest.mark.parametrize("text,name,expected", [
+    # Hamilton: Ontario 569k (gn:5969782), New Zealand 192k (gn:2190324)
+    ("New Zealand police said a storm hit Hamilton on Monday.", "Hamilton", "gn:2190324"),
+    ("Police said a storm hit Hamilton on Monday.", "Hamilton", "gn:5969782"),
+    # Birmingham: England 1.16M (gn:2655603), Alabama 196k (gn:4049979)
+    ("Workers in the United States walked out in Birmingham.", "Birmingham", "gn:4049979"),
+    ("Workers walked out in Birmingham.", "Birmingham", "gn:2655603"),
+])
+def test_countries_the_article_names_outweigh_population(text, name, expected):
+    assert where(geoparse(text, "en"), name)[0].place_id == expected
+
+
 def test_small_town_needs_context():
     # Tsiolkovsky (7,000 people) counts next to the cosmodrome, not on its own in an unrelated text.
     assert "gn:6641869" in ids(geoparse("The Vostochny Cosmodrome is near Tsiolkovsky.", "en"))
