@@ -33,7 +33,7 @@ import yaml
 
 from dossier.model import Entity, EventFrame, Place, Segment, Sentence, Timex
 
-__all__ = ["Frame", "EventTable", "frames", "load_table", "date_interval"]
+__all__ = ["Frame", "EventTable", "frames", "load_table", "date_interval", "as_date"]
 
 TABLE_FILE = Path(__file__).resolve().parent.parent / "data" / "events" / "event_types.yaml"
 
@@ -346,6 +346,20 @@ def date_interval(
     elif mod == "BEFORE":
         first = dt.date.min
     return first, last
+
+
+def as_date(value: dt.date | str | None) -> dt.date | None:
+    """A publication date as given by any stage: date, datetime, ISO string (YYYY-MM-DD…) or None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None  # undated, never guessed
 
 
 def _usable(t: Timex) -> bool:
@@ -933,7 +947,7 @@ def frames(
     entities: Sequence[Entity],
     times: Sequence[Timex],
     places: Sequence[Place],
-    published: dt.date | None,
+    published: dt.date | str | None,
     *,
     segments: Sequence[Segment] | None = None,
     table: EventTable | None = None,
@@ -949,8 +963,7 @@ def frames(
     table = table or load_table()
     if not text:
         return []
-    if isinstance(published, dt.datetime):
-        published = published.date()
+    published = as_date(published)
     default = (lang or "").split("-")[0].lower()
     ents, tms, pls = list(entities), list(times), list(places)
     hits: dict[str, list[_Hit]] = {}  # per language, found once per text: hundreds of patterns

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Mapping, Sequence
 
-from dossier.events import STATUS_OCCURRED, STATUS_PLANNED, EventTable, date_interval, load_table
+from dossier.events import STATUS_OCCURRED, STATUS_PLANNED, EventTable, as_date, date_interval, load_table
 from dossier.model import EventFrame
 
 __all__ = ["FrameRef", "PlaceInfo", "Reading", "Source", "FusedEvent", "fuse", "gazetteer_places"]
@@ -41,7 +41,7 @@ class FrameRef:
     """One frame with where it came from."""
 
     article_id: str
-    published: dt.date | None
+    published: dt.date | None  # an ISO string is accepted too
     lang: str
     frame: EventFrame  # usually dossier.events.Frame (status, precision, date_mod, trigger offsets)
     sentence: str  # the sentence text, in its original script
@@ -445,6 +445,12 @@ def fuse(
     events come sorted by shown date (undated last), then id."""
     table = table or load_table()
     look = _lookup(places)
+    items = [
+        r
+        if r.published is None or type(r.published) is dt.date
+        else FrameRef(r.article_id, as_date(r.published), r.lang, r.frame, r.sentence)
+        for r in items
+    ]
     clusters: list[_Cluster] = []
     for ref in sorted(items, key=_order_key):
         scored = [

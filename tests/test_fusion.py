@@ -588,3 +588,9 @@ def test_a_plan_does_not_join_an_event_that_was_over_before_the_article():
         status="planned",
     )
     assert len(run([v2019, invited])) == 2
+
+
+def test_published_may_come_as_an_iso_string():
+    a = SHOIGU_REFS[0]
+    as_text = FrameRef(a.article_id, "2023-07-29", a.lang, a.frame, a.sentence)
+    assert [e.date for e in run([as_text, SHOIGU_REFS[3]])] == [e.date for e in run([a, SHOIGU_REFS[3]])]
