@@ -151,6 +151,7 @@ class _Lex:
     negations: tuple[str, ...]
     quotatives: tuple[str, ...]
     marker_prefixes: tuple[str, ...]
+    not_followed_by: tuple[str, ...]
     as_saying: re.Pattern | None
     anonymous: re.Pattern | None
     media: re.Pattern | None
@@ -219,6 +220,7 @@ def lexicon(lang: str) -> _Lex:
         negations=tuple(str(n) for n in raw.get("negations") or ()),
         quotatives=tuple(str(q) for q in raw.get("quotatives") or ()),
         marker_prefixes=tuple(str(q) for q in raw.get("before_subject_marker") or ()),
+        not_followed_by=tuple(str(q).casefold() for q in raw.get("not_followed_by") or ()),
         as_saying=_phrases(raw.get("as_saying"), lang, flags=ci),
         anonymous=_phrases(raw.get("anonymous"), lang, left=noun_left, right=lang != "ko", flags=ci),
         media=_phrases(raw.get("media"), lang, left=noun_left, right=lang != "ko", flags=ci),
@@ -526,23 +528,25 @@ class _Unit:
     def region(self, pos: int) -> int:
         return self.owner[pos - self.start] if self.start <= pos < self.end else -1
 
-    def _skippable(self, ch: str) -> bool:
+    def _skippable(self, ch: str, commas: bool) -> bool:
         if ch.isspace() or ch in "‘’'()[]「」·":
             return True
-        return self.lex.lang == "en" and ch == ","
+        return commas and ch == ","
 
-    def run_back(self, pos: int) -> tuple[list[_Tok], int]:
-        """Tokens of the noun phrase that ends at `pos`, nearest first, and where it starts."""
+    def run_back(self, pos: int, *, commas: bool = False) -> tuple[list[_Tok], int]:
+        """Tokens of the noun phrase that ends at `pos`, nearest first, and where it starts.
+        A parenthetical "citing X" is jumped over; commas are crossed only when asked."""
         items: list[_Tok] = []
         p = pos
         run_start = pos
         region = self.region(pos - 1) if pos > self.start else -1
         while p > self.start:
             q = p
-            while q > self.start and self._skippable(self.text[q - 1]):
+            while q > self.start and self._skippable(self.text[q - 1], commas):
                 q -= 1
-            if q in self.skips:
-                p = self.skips[q]
+            jump = next((self.skips[x] for x in range(p, q - 1, -1) if x in self.skips and self.skips[x] < x), None)
+            if jump is not None:
+                p = jump
                 continue
             t = self.by_end.get(q)
             if t is None or self.region(t.start) != region:
@@ -558,7 +562,7 @@ class _Unit:
         region = self.region(pos) if pos < self.end else -1
         while p < self.end:
             q = p
-            while q < self.end and self._skippable(self.text[q]):
+            while q < self.end and self._skippable(self.text[q], self.lex.lang == "en"):
                 q += 1
             t = self.by_start.get(q)
             if t is None or self.region(t.start) != region:
@@ -699,6 +703,9 @@ def _link(unit: _Unit, head: _Tok, affil: _Tok | None, run: list[_Tok], cue: re.
 def _negated(unit: _Unit, m_start: int, m_end: int) -> bool:
     lex = unit.lex
     if lex.lang == "en":
+        after = unit.text[m_end : min(unit.end, m_end + 12)].lstrip().casefold()
+        if any(after.startswith(f) for f in lex.not_followed_by):
+            return True  # "CNIEC said to be helping": hearsay, not a statement
         before = unit.text[max(unit.start, m_start - 14) : m_start].casefold()
         return any(re.search(rf"\b{re.escape(n)}\s*$", before) for n in lex.negations)
     # Korean negates after the stem (밝히지 않았다), Hindi before the verb (नहीं कहा)
@@ -906,9 +913,14 @@ def _attributions(unit: _Unit, recent: list[Link]) -> list[_Att]:
                 speakers.append(att)
     else:
         for a, b, vt, is_cite in verbs:
-            items, rs = unit.run_back(a)
-            items = list(reversed(items))
+            items, rs, paren = _en_subject(unit, a)
             heads, affil = _pick(unit, items)
+            named = [t for t in paren if t.type == "source" and t.kind == KIND_OUTLET]
+            if heads and heads[0].type == "media" and named:
+                heads = named[:1]  # "Japanese media, including NHK, reported": the named outlet
+            if heads and affil is None and paren:
+                affil = _affiliation(unit, heads[0], paren, [t for t in paren if t.type == "demonym" and t.country])
+            items = items + paren  # titles in the parenthetical make the speaker an official
             if not heads:
                 # inverted after a quotation: ",” said Jin H. Lee" / ",” officials said"
                 if re.search(r"[,.]?\s*[”\"]\s*$", text[unit.start : a]) or re.search(r",\s*$", text[unit.start : a]):
@@ -953,6 +965,40 @@ def _attributions(unit: _Unit, recent: list[Link]) -> list[_Att]:
             c.owner = (enclosing[-1:] or before[-1:] or after[:1] or [None])[0]
     atts = speakers + cited
     return atts
+
+
+PARENTHETICAL_MAX = 160  # chars between the commas of "X, spokesman for …, said"
+PREPOSITION_TAIL = re.compile(r"^\s+(?:in|of|at|from|for|with)\b[^,;.“”\"]{0,60}$")
+
+
+def _en_subject(unit: _Unit, verb: int) -> tuple[list[_Tok], int, list[_Tok]]:
+    """The English subject noun phrase of a verb, in text order, and where it starts.
+
+    "Adrian Watson, spokesman for the NSC, said" and "King Birendra, in Tibet …, said": the subject
+    stands before a parenthetical; the parenthetical's tokens come back apart (third value: they
+    may name the body the speaker belongs to, or a title). "Officials in the port of Whittier said": a place after
+    a preposition is not the speaker, the noun before the prepositional phrase is."""
+    text = unit.text
+    items, rs = unit.run_back(verb)
+    before = text[unit.start : verb].rstrip()
+    if not items and before.endswith(","):
+        close = unit.start + len(before) - 1
+        open_ = text.rfind(",", max(unit.start, close - PARENTHETICAL_MAX), close)
+        if open_ >= 0 and not any(ch in text[open_:close] for ch in "“”\"") and unit.region(open_) == unit.region(verb):
+            outer, ors = unit.run_back(open_)
+            if outer:
+                paren = [t for t in unit.toks if open_ < t.start and t.end <= close]
+                return list(reversed(outer)), ors, paren
+    ordered = list(reversed(items))
+    if ordered and all(_after_preposition(unit, t) or t.type in ("word", "conj", "demonym") for t in ordered):
+        for t in sorted((t for t in unit.toks if t.end <= rs and rs - t.end <= 80), key=lambda t: t.end, reverse=True):
+            if t.type not in ("source", "anonymous", "media"):
+                continue
+            if PREPOSITION_TAIL.match(text[t.end : rs]) and unit.region(t.start) == unit.region(verb):
+                head_items, hrs = unit.run_back(t.end)
+                return list(reversed(head_items)), hrs, ordered
+            break
+    return ordered, rs, []
 
 
 def _quoted_as_saying(unit: _Unit, pos: int, cue: tuple[int, int, str]) -> Link | None:
