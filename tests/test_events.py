@@ -584,3 +584,18 @@ def test_invited_visit_is_planned_and_its_word_names_the_destination():
     )
     (visit,) = of_type(fs, "visit")
     assert (visit.status, visit.place_id, visit.date) == ("planned", "country:KP", None)
+
+
+def test_each_segment_is_read_in_its_own_language():
+    from dossier.model import Segment
+
+    text = "쇼이구 장관은 북한을 방문했습니다.\nShoigu visited North Korea.\n쇼이구, 북한, 방문, 러시아, 무기"
+    a, b = text.index("\n"), text.rindex("\n")
+    segs = [
+        Segment(0, a, "ko"),
+        Segment(a + 1, b, "en", parallel_of=0),
+        Segment(b + 1, len(text), "ko", kind="keywords"),
+    ]
+    sents = [Sentence(0, a, 0), Sentence(a + 1, b, 1), Sentence(b + 1, len(text), 2)]
+    fs = frames(text, "ko", sents, [], [], [], dt.date(2023, 9, 5), segments=segs)
+    assert [f.trigger for f in fs] == ["방문", "visited"]  # the keyword line gives nothing
