@@ -55,6 +55,7 @@ class Timex:
     value: str
     value_end: str | None = None
     precision: str | None = None  # day | week | month | year | ...
+    mod: str | None = None  # TimeML mod: START | MID | END | APPROX | BEFORE | AFTER ("early", "end of", "말")
 
 
 @dataclass
