@@ -225,7 +225,7 @@ def lexicon(lang: str) -> _Lex:
         anonymous=_phrases(raw.get("anonymous"), lang, left=noun_left, right=lang != "ko", flags=ci),
         media=_phrases(raw.get("media"), lang, left=noun_left, right=lang != "ko", flags=ci),
         documents=_phrases(raw.get("documents"), lang, left=noun_left, right=lang != "ko", flags=ci),
-        np_words=_phrases(raw.get("np_words"), lang, left=noun_left, right=lang != "ko"),
+        np_words=_phrases(raw.get("np_words"), lang, left=noun_left, right=lang != "ko", flags=ci),
         official_words=tuple(str(w).casefold() for w in raw.get("official_words") or ()),
         outlet_nouns=_phrases(raw.get("outlet_nouns"), lang, left=noun_left, right=lang != "ko", flags=ci),
         conjunctions=_phrases(raw.get("conjunctions"), lang, left=lang != "ko"),
@@ -967,6 +967,7 @@ def _attributions(unit: _Unit, recent: list[Link]) -> list[_Att]:
     return atts
 
 
+AS_SAYING_MAX = 160  # chars between "quoted" and "as saying"
 PARENTHETICAL_MAX = 160  # chars between the commas of "X, spokesman for …, said"
 PREPOSITION_TAIL = re.compile(r"^\s+(?:in|of|at|from|for|with)\b[^,;.“”\"]{0,60}$")
 
@@ -990,7 +991,10 @@ def _en_subject(unit: _Unit, verb: int) -> tuple[list[_Tok], int, list[_Tok]]:
                 paren = [t for t in unit.toks if open_ < t.start and t.end <= close]
                 return list(reversed(outer)), ors, paren
     ordered = list(reversed(items))
-    if ordered and all(_after_preposition(unit, t) or t.type in ("word", "conj", "demonym") for t in ordered):
+    sources = [t for t in ordered if t.type == "source"]
+    if sources and all(_after_preposition(unit, t) for t in sources) and all(
+        t.type in ("source", "word", "demonym") for t in ordered
+    ):
         for t in sorted((t for t in unit.toks if t.end <= rs and rs - t.end <= 80), key=lambda t: t.end, reverse=True):
             if t.type not in ("source", "anonymous", "media"):
                 continue
@@ -1007,7 +1011,7 @@ def _quoted_as_saying(unit: _Unit, pos: int, cue: tuple[int, int, str]) -> Link 
     lex = unit.lex
     if lex.as_saying is None:
         return None
-    m = lex.as_saying.search(unit.text, pos, min(unit.end, pos + 80))
+    m = lex.as_saying.search(unit.text, pos, min(unit.end, pos + AS_SAYING_MAX))
     if m is None:
         return None
     a, b = pos, m.start()
