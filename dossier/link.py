@@ -249,16 +249,19 @@ class _Antecedent:
 _SENTENCE_END = re.compile(r"[.!?।。！？\n]")
 
 
-def _antecedent_forms(entity_id: str, mention_forms: list[str], mention: str, ix: _Index) -> set[str]:
+def _antecedent_forms(entity_id: str, mention_forms: list[str], mention: str, label: str, ix: _Index) -> set[str]:
     forms = set(ix.actor_forms.get(entity_id, ()))
+    actor = ix.kb.actors.get(entity_id)
+    if label != "PER" or (actor is not None and actor.type != "person"):
+        return forms - set(mention_forms)  # "House" does not refer back to "White House"
     tokens = [t for t in _SEPARATORS.split(mention.strip()) if t]
     if len(tokens) >= 2:
         # Latin, Cyrillic, Devanagari and foreign names in Hangul: the last token is the family
-        # name; East Asian names written in Latin put it first ("Kim Jong Un"), both are kept
-        # only when the actor is not in the KB (KB actors list their family names).
+        # name; East Asian names written in Latin put it first ("Kim Min-seok"). KB actors list
+        # their family names; for others the first token counts only if it is a known family name.
         forms.add(normalise(tokens[-1]))
-        if entity_id.startswith("x:"):
-            forms.add(normalise(tokens[0]))
+        if entity_id.startswith("x:") and normalise(tokens[0]) in ix.family:
+            forms.add(normalise(tokens[0]))  # "Kim Min-seok": a family name known to come first
     elif len(tokens) == 1 and 2 <= len(tokens[0]) <= 4 and all(_HANGUL.match(c) for c in tokens[0]):
         forms.add(normalise(tokens[0][0]))  # Korean name: family name is the first syllable
     forms -= set(mention_forms)
@@ -342,7 +345,7 @@ def link_entities(text: str, lang: str, spans: list[Span], kb: KnowledgeBase | N
             key = latin_key(_core_name(mention, forms, ix))
             ent.entity_id = f"x:{key}" if key else None
         if ent.entity_id and method in ("alias", "fuzzy", "none") and ent.entity_id != "x:":
-            antecedents.append(_Antecedent(ent.entity_id, _antecedent_forms(ent.entity_id, forms, mention, ix)))
+            antecedents.append(_Antecedent(ent.entity_id, _antecedent_forms(ent.entity_id, forms, mention, sp.label, ix)))
         out.append(ent)
     return out
 
@@ -379,14 +382,25 @@ def _decide(text, sp, mention, forms, allowed, antecedents, countries, article_c
         ambiguous |= amb
     if ambiguous:
         return None, "none", None
+    # 1b. a multi-word full name of a person or organisation under another label: the NER label
+    #     is wrong ("Kim Jong-un" tagged LOC), the name is not; never a country from a PER span
+    tokens = [t for t in _SEPARATORS.split(mention.strip()) if t]
+    if len(tokens) >= 2 or (mention.strip() and not mention.strip().isascii() and len(mention.strip()) >= 3):
+        for f in forms[:1]:
+            ids = {i for i in ix.full.get(f, ()) if ix.kb.actors[i].type in ("person", "organisation", "outlet")}
+            if len(ids) == 1:
+                return next(iter(ids)), "alias", SCORE_SHORT
     # 2. back-reference to an earlier full mention in the article
     for f in forms:
         hits = {a.entity_id for a in antecedents if f in a.forms}
-        hits = {h for h in hits if h.startswith("x:") or ix.kb.actors[h].type in allowed}
-        if len(hits) == 1:
-            return next(iter(hits)), "coref", SCORE_COREF
-        if len(hits) > 1:
+        kb_hits = {h for h in hits if not h.startswith("x:") and ix.kb.actors[h].type in allowed}
+        x_hits = {h for h in hits if h.startswith("x:")}
+        if len(kb_hits) + len(x_hits) == 1:
+            return next(iter(kb_hits | x_hits)), "coref", SCORE_COREF
+        if kb_hits:
             return None, "blocked", None  # two earlier Kims: do not guess
+        if x_hits:
+            break  # several unlinked names share it: the mention keeps its own cluster
     # 3. short form that names the actor on its own
     for f in forms:
         actor_id, amb = _unique(ix.short.get(f), allowed, ix)

@@ -117,6 +117,21 @@ def test_label_decides_the_type():
     assert e.entity_id == "org:wagner-group"
 
 
+def test_a_full_name_under_the_wrong_label_still_links_but_never_to_a_country():
+    text = "Kim Jong-un arrived. Chairman Kim left. Jordan scored."
+    ents = link(text, "en", ("Kim Jong-un", "LOC"), ("Chairman Kim", "PER"), ("Jordan", "PER"))
+    assert ents[0].entity_id == "per:kim-jong-un" and ents[0].score < 1.0
+    assert ents[1].entity_id == "per:kim-jong-un"
+    assert not (ents[2].entity_id or "").startswith("country:")
+
+
+def test_unlinked_names_sharing_a_token_do_not_block_a_known_actor():
+    text = "North Korea-Russia ties. Ivan Petrov and Pavel Petrov spoke. Petrov added."
+    ents = link(text, "en", ("North Korea-Russia", "LOC"), ("Ivan Petrov", "PER"), ("Pavel Petrov", "PER"), ("Petrov", "PER"))
+    assert ents[3].entity_id and ents[3].entity_id.startswith("x:")  # its own cluster, not a guess
+    assert ents[3].entity_id not in (ents[1].entity_id, ents[2].entity_id)
+
+
 def test_generic_name_decided_by_country_in_the_sentence():
     text = "दक्षिण कोरिया के राष्ट्रपति कार्यालय, रक्षा मंत्रालय ने पुष्टि नहीं की। रूस ने कहा।"
     ents = link(text, "hi", ("दक्षिण कोरिया", "LOC"), ("राष्ट्रपति कार्यालय", "ORG"), ("रक्षा मंत्रालय", "ORG"), ("रूस", "LOC"))
