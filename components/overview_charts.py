@@ -7,6 +7,8 @@ into a filter.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -16,6 +18,7 @@ import streamlit as st
 from components.data import MAX_CHART_CATEGORIES, MAX_CHART_MONTHS
 from components.labels import language_label
 from components.safe import esc
+from dossier.filters import Filters
 from dossier.store import Facets, Overview
 
 UNDATED = "undated"
@@ -31,6 +34,20 @@ class ChartSelection:
     month: str | None = None  # 'YYYY-MM'
     lang: str | None = None
     source: str | None = None
+
+
+def selection_filters(selection: ChartSelection, f: Filters) -> Filters:
+    """The filters a chart click asks for: a month becomes that month's date range (dated articles
+    only, since the click was on a dated bar); a language or source replaces that filter."""
+    if selection.month:
+        year, month = map(int, selection.month.split("-"))
+        last = calendar.monthrange(year, month)[1]
+        return f.with_(date_from=dt.date(year, month, 1), date_to=dt.date(year, month, last), undated=False)
+    if selection.lang:
+        return f.with_(langs=(selection.lang,))
+    if selection.source:
+        return f.with_(sources=(selection.source,))
+    return f
 
 
 def month_series(by_month: Mapping[str, int]) -> tuple[list[str], list[int], bool]:
@@ -113,7 +130,10 @@ def category_figure(
         )
     )
     fig.update_yaxes(autorange="reversed", title=None, automargin=True)
-    fig.update_xaxes(title=f"articles ({what})", rangemode="tozero")
+    fig.update_xaxes(
+        title=f"articles ({what})", rangemode="tozero",
+        dtick=1 if max((n for _, _, n in items), default=0) < 10 else None,
+    )
     return _layout(fig, height=max(160, 34 * len(items) + 60))
 
 

@@ -269,3 +269,71 @@ def test_empty_result_says_so(app: AppTest) -> None:
     at = _articles(app, q="zzzz-no-such-text-zzzz")
     assert not at.dataframe
     assert any("No article matches" in i.value for i in at.info)
+
+
+# -- components as plain functions -------------------------------------------------------
+
+
+def test_chart_click_becomes_filters() -> None:
+    import datetime as dt
+
+    from components.overview_charts import ChartSelection, selection_filters
+
+    base = Filters(q="Kim", langs=("ko",))
+    month = selection_filters(ChartSelection(month="2024-02"), base)
+    assert (month.date_from, month.date_to) == (dt.date(2024, 2, 1), dt.date(2024, 2, 29))
+    assert month.undated is False and month.q == "Kim" and month.langs == ("ko",)
+    assert selection_filters(ChartSelection(lang="hi"), base).langs == ("hi",)
+    assert selection_filters(ChartSelection(source="(unknown)"), base).sources == ("(unknown)",)
+
+
+def test_month_series_keeps_empty_months_and_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    from components import overview_charts
+
+    months, counts, cut = overview_charts.month_series({"2023-11": 2, "2024-02": 1, "undated": 5})
+    assert months == ["2023-11", "2023-12", "2024-01", "2024-02"] and counts == [2, 0, 0, 1]
+    assert not cut
+    monkeypatch.setattr(overview_charts, "MAX_CHART_MONTHS", 2)
+    months, counts, cut = overview_charts.month_series({"2023-11": 2, "2024-02": 1})
+    assert months == ["2024-01", "2024-02"] and cut
+
+
+def test_top_categories_sums_the_tail() -> None:
+    from components.overview_charts import top_categories
+
+    counts = {f"s{i}": 10 - i for i in range(6)}
+    items = top_categories(counts, limit=3)
+    assert items[:2] == [("s0", "s0", 10), ("s1", "s1", 9)]
+    assert items[2] == (None, "other (4)", 8 + 7 + 6 + 5)
+
+
+def test_segment_labels_in_words() -> None:
+    from components.labels import language_label, segment_label
+    from dossier.model import Segment
+
+    segs = [
+        Segment(0, 10, "ko"),
+        Segment(11, 20, "en", parallel_of=0),
+        Segment(21, 30, "ko", kind="keywords"),
+        Segment(31, 40, "en", kind="title"),
+    ]
+    assert [segment_label(i, segs) for i in range(4)] == [
+        "Korean body",
+        "English (translation of segment 1)",
+        "keywords (Korean)",
+        "English title",
+    ]
+    assert language_label("hi", 1) == "Hindi (hi) · 1"
+    assert language_label("qqq") == "qqq"  # an unknown code is shown, not guessed
+
+
+def test_safe_markup_escapes_and_only_links_http() -> None:
+    from components.frame import filter_bar_html
+    from components.safe import safe_link, text_block
+
+    assert safe_link("javascript:alert(1)") == "javascript:alert(1)"
+    assert safe_link('https://x.org/?a=1&b="2"').startswith('<a href="https://x.org/?a=1&amp;b=&quot;2&quot;"')
+    assert text_block("<b>x</b>\n  y", lang='ko" onload="x') == (
+        '<div class="dz-text" dir="auto">&lt;b&gt;x&lt;/b&gt;\n  y</div>'
+    )
+    assert "&lt;script&gt;" in filter_bar_html(Filters(q="<script>"))

@@ -134,3 +134,25 @@ def test_overview_renders_charts_and_counts(page: Page, app_url: str, e2e_db: Pa
     expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(3)
     expect(page.locator('[data-testid="stPlotlyChart"]').first).to_contain_text("undated")
     assert_clean(page)
+
+
+def test_clicking_a_language_bar_filters_every_page(page: Page, app_url: str, e2e_db: Path) -> None:
+    open_view(page, app_url, "/")
+    with Store(e2e_db) as store:
+        by_language = store.overview(Filters()).by_language
+    # bars are drawn in the order the chart lists them: most articles first, then by code
+    order = [code for code, _ in sorted(by_language.items(), key=lambda kv: (-kv[1], kv[0]))]
+    bar = page.locator('[data-testid="stPlotlyChart"]').nth(1).locator(".bars .point path").nth(order.index("hi"))
+    bar.wait_for()
+    box = bar.bounding_box()
+    assert box is not None
+    # plotly's drag layer sits over the bars and takes the pointer: click by position
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url("**lang=hi*")
+    expect(page.locator(".dz-filterbar")).to_contain_text("Showing: hi")
+    expect(page.locator('[data-testid="stMetric"]').first).to_contain_text(str(by_language["hi"]))
+    page.locator('[data-testid="stSidebar"] a', has_text="Articles").click()
+    page.wait_for_url("**/articles?lang=hi*")
+    n = by_language["hi"]
+    expect(page.get_by_text(f"{n} articles match" if n != 1 else "1 article matches")).to_be_visible()
+    assert_clean(page)
