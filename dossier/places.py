@@ -374,8 +374,8 @@ def _accept(gaz, rules, text, toks, i, j, s, e, key, weak, lang) -> _Mention | N
             return None
         if len(key.replace(" ", "")) < 4 and not is_code:
             return None
-        if any(not text[a].isupper() and normalize(text[a:b]) not in stop.get("en", ())
-               for a, b in toks[i:j + 1]):
+        if not any(c.place.curated for c in cands) and any(
+                not text[a].isupper() and normalize(text[a:b]) not in stop.get("en", ()) for a, b in toks[i:j + 1]):
             return None  # "The meeting" is not a name: every word but function words is capitalised
         if all_cities and _capitalised_neighbour(text, toks, i, j):
             return None
