@@ -109,7 +109,8 @@ def _rules() -> dict:
         pass
     r["stop"] = stop
     # City names the NER corpora mostly use as ordinary words or person names (built by
-    # scripts/build_gazetteer.py into data/gazetteer/common_words.json): need an NER LOC span.
+    # scripts/build_gazetteer.py into data/gazetteer/common_words.json): never matched by the
+    # gazetteer alone; behind an NER LOC span only where the article's other places support them.
     common_file = RULES_DIR / "common_words.json"
     common = json.loads(common_file.read_text(encoding="utf-8")) if common_file.exists() else {}
     r["common"] = {lang: set(words) for lang, words in common.items()}
@@ -123,10 +124,12 @@ def _rules() -> dict:
 def geoparse(text: str, lang: str, spans: list | None = None) -> list[Place]:
     """Place mentions in `text` (language `lang`: en, ko, hi, ...), resolved to coordinates.
 
-    `spans`: optional NER output, objects with .start/.end/.label (PER/ORG/LOC). LOC spans are looked
-    up (exactly, then fuzzily); PER/ORG spans keep the gazetteer scan from reading a person or an
-    organisation as a place. Offsets in the result are character offsets into `text`, end exclusive;
-    a Korean particle after a name is not part of the mention.
+    `spans`: optional NER output, objects with .start/.end/.label (PER/ORG/LOC; GPE/FAC count as LOC),
+    e.g. dossier.model.Span or Entity. LOC spans are looked up (exactly, then fuzzily); PER/ORG spans
+    stop the gazetteer scan from reading a person or an organisation as a city (see
+    _person_or_org_verdict). The text is always scanned as well, so the function works without NER.
+    Offsets in the result are character offsets into `text`, end exclusive; a Korean particle after a
+    name is not part of the mention. Loads the gazetteer on first call (a few seconds, then cached).
     """
     if not text:
         return []
@@ -262,10 +265,11 @@ def _span_mention(rules: dict, s: int, e: int, key: str, cands: list[Candidate],
     the match fuzzy, needs support from context (NER models tag "Kim" or "Pacific" as LOC too)."""
     if all(c.place.kind == "city" for c in cands):
         text_lang = lang if script_of(key) != "LATIN" else "en"
-        if key in rules["stop"].get(text_lang, ()) or key in rules["common"].get(text_lang, ()):
+        if key in rules["stop"].get(text_lang, ()):
             return None
         small = max(c.place.population for c in cands) < rules["min_population_without_context"]
-        return _Mention(s, e, key, cands, ner=True, weak=small or method == "fuzzy")
+        doubtful = key in rules["common"].get(text_lang, ()) or method == "fuzzy"
+        return _Mention(s, e, key, cands, ner=True, weak=small or doubtful)
     return _Mention(s, e, key, cands, ner=True)
 
 
