@@ -43,6 +43,14 @@ def link_kind(entity_id: str) -> str:
     return "grouped spellings" if entity_id.startswith("x:") else "knowledge base"
 
 
+def display_name(actor: ActorRow) -> str:
+    """The actor's name: its canonical English name, or for names grouped outside the knowledge
+    base (no canonical name) the spelling seen most often."""
+    if actor.canonical and actor.canonical != actor.entity_id:
+        return actor.canonical
+    return actor.aliases[0] if actor.aliases else actor.entity_id
+
+
 def _short(text: str | None, limit: int = TITLE_CHARS) -> str:
     text = " ".join((text or "").split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -73,7 +81,7 @@ def actors_frame(actors: Sequence[ActorRow]) -> pd.DataFrame:
     rows = []
     for a in actors:
         row: dict[str, object] = {
-            "Actor": a.canonical,
+            "Actor": display_name(a),
             "Type": type_name(a.label),
             "Mentions": a.n_mentions,
             "Articles": a.n_articles,

@@ -96,9 +96,22 @@ def basemap() -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
+def _unwrap_ring(ring: Sequence[Sequence[float]]) -> Sequence[Sequence[float]]:
+    """A ring that crosses the antimeridian (Chukotka, Fiji) jumps from +180 to -180; drawn as is,
+    that edge is a stripe across the whole world. Its western part is moved past +180 instead,
+    where the map projects it next to the rest. Rings around the South Pole are left alone (their
+    crossing runs along the pole, off the map)."""
+    if not any(abs(a[0] - b[0]) > 180 for a, b in zip(ring, ring[1:])):
+        return ring
+    if min(p[1] for p in ring) < -80:
+        return ring
+    return [[p[0] + 360 if p[0] < 0 else p[0], *p[1:]] for p in ring]
+
+
 def _thin_ring(ring: Sequence[Sequence[float]]) -> list[list[float]]:
     """Drop positions within the tolerance of the last kept one; keep the ring closed, and keep
     small islands whole rather than collapse them."""
+    ring = _unwrap_ring(ring)
     if len(ring) <= 8:
         return [[round(x, BASEMAP_DECIMALS), round(y, BASEMAP_DECIMALS)] for x, y, *_ in ring]
     kept = [ring[0]]

@@ -9,6 +9,7 @@ from components import data
 from components import views_data as vd
 from components.entities_view import (
     aligned_rows,
+    display_name,
     article_label,
     matrix_figure,
     mentions_html,
@@ -44,7 +45,7 @@ if not actors:
     st.info("No named actor in the articles of this view.", icon=":material/person_off:")
     st.stop()
 
-names = {a.entity_id: a.canonical for a in actors}
+names = {a.entity_id: display_name(a) for a in actors}
 names.update(vd.actor_names([a for a in f.actors if a not in names]))
 
 st.subheader("Actors")

@@ -231,6 +231,8 @@ def test_actors_frame_columns_per_language() -> None:
     assert list(frame.columns)[:7] == ["Actor", "Type", "Mentions", "Articles", "in ko", "in en", "in hi"]
     assert frame.iloc[1]["in ko"] == 0 and frame.iloc[1]["Type"] == "organisation"
     assert frame.iloc[0]["Aliases seen"].endswith("(+3)")
+    unlinked = ActorRow("x:pioNiaN", "x:pioNiaN", "LOC", 2, 1, {"en": 2}, ["Pyongyang", "Pyong-yang"])
+    assert actors_frame([unlinked]).iloc[0]["Actor"] == "Pyongyang"
 
 
 def test_translation_pairs() -> None:

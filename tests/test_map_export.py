@@ -36,6 +36,20 @@ def test_basemap_is_the_offline_countries_file_thinned() -> None:
     assert len(json.dumps(bm)) < len(json.dumps(raw))
 
 
+def test_basemap_rings_do_not_jump_across_the_antimeridian() -> None:
+    """A jump from +180 to -180 would draw a stripe across the world (Chukotka, Fiji)."""
+    jumps = []
+    for feat in mx.basemap()["features"]:
+        for poly in feat["geometry"]["coordinates"]:
+            for ring in poly:
+                if min(p[1] for p in ring) < -80:
+                    continue  # around the South Pole: the crossing runs off the map
+                jumps += [feat["properties"]["name"] for a, b in zip(ring, ring[1:]) if abs(a[0] - b[0]) > 180]
+    assert jumps == []
+    russia = next(f for f in mx.basemap()["features"] if f["properties"]["name"] == "Russia")
+    assert max(p[0] for poly in russia["geometry"]["coordinates"] for ring in poly for p in ring) > 180
+
+
 def test_basemap_data_url_decodes_to_the_basemap() -> None:
     url = mx.basemap_data_url()
     assert url.startswith("data:application/json;base64,")
