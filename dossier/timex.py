@@ -60,7 +60,7 @@ def tag(text: str, lang: str, dct: dt.date | None) -> list[Timex]:
         except (ValueError, OverflowError, TypeError):
             continue
         out.append(Timex(start=start, end=end, text=text[start:end], type=r.type, value=r.value,
-                         value_end=r.value_end, precision=r.precision))
+                         value_end=r.value_end, precision=r.precision, mod=spec.get("mod")))
         _remember(anchors, r.value, first_day_only=rules.anchor == "first")
     return out
 
@@ -162,9 +162,18 @@ def _bind(pat: Pattern, m: re.Match[str], rules: LangRules, text: str) -> dict[s
     for rx, override, window in pat.doc_if:
         if rx.search(text, max(0, m.start() - window) if window else 0, m.end() if window else len(text)):
             spec.update(sub(override))
+    mod = spec.get("mod")
+    if mod is None:  # the first qualifier word the match holds ("early", "the end of", "말", "लगभग")
+        for g, src in pat.groups.items():
+            if src in rules.mod_vocabs and g in values:
+                mod = values[g]
+                break
     spec = prepare(spec)
     if spec is None:
         return None
+    spec.pop("mod", None)
+    if isinstance(mod, str) and mod.upper() in TIMEML_MODS:
+        spec["mod"] = mod.upper()
     if "mul" in spec and "dur_n" in spec:  # "a couple of years", "two decades" written as counts
         try:
             spec["dur_n"] = float(spec["dur_n"]) * float(spec.pop("mul"))
@@ -181,6 +190,10 @@ def _bind(pat: Pattern, m: re.Match[str], rules: LangRules, text: str) -> dict[s
 
 
 _MISSING = object()
+
+# TimeML 1.2 values of a TIMEX3's mod attribute; anything else in a vocabulary means "no mod"
+TIMEML_MODS = frozenset({"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN",
+                         "EQUAL_OR_LESS", "EQUAL_OR_MORE", "START", "MID", "END", "APPROX"})
 
 
 class _Context:

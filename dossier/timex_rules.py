@@ -50,6 +50,8 @@ class LangRules:
     clause_end: re.Pattern[str] | None
     reject_context: list[tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None]] = field(
         default_factory=list)
+    # vocabularies whose matched value is the TimeML mod of the expression ("early" → START, "말" → END)
+    mod_vocabs: tuple[str, ...] = ()
 
     def group_value(self, source: str, text: str) -> Any:
         """The value of one matched placeholder: vocabulary lookup, parsed number, or the text itself."""
@@ -198,6 +200,7 @@ def load_rules(lang: str) -> LangRules | None:
         sentence_end=re.compile(data.get("sentence_end", r"[.!?।]\s|\n")),
         clause_end=re.compile(data["clause_end"]) if data.get("clause_end") else None,
         reject_context=rejects,
+        mod_vocabs=tuple(str(v) for v in data.get("mod_vocabs") or ()),
     )
 
 

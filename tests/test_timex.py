@@ -433,3 +433,42 @@ def test_en_part_of_day_of_a_date_and_no_sentence_period():
     assert (t.text, t.type, t.value) == ("the evening of 10 September", "TIME", "2023-09-10TEV")
     assert one("It opened on 12 September.", "en", MON, "September").text == "12 September"
     assert one("It opened on Sept. 12.", "en", MON, "Sept").text == "Sept. 12"
+
+
+# --- TimeML mod: qualifiers kept in the span fill Timex.mod, the value keeps the unit's precision ----
+
+@pytest.mark.parametrize("lang,text,surface,value,mod", [
+    ("en", "Talks began in early 1990.", "early 1990", "1990", "START"),
+    ("en", "a delegation travelled by train at the end of August.", "the end of August", "2023-08", "END"),
+    ("en", "The forum opens in mid-September.", "mid-September", "2023-09", "MID"),
+    ("en", "He arrived at the beginning of July.", "the beginning of July", "2023-07", "START"),
+    ("en", "The deal was signed about three years ago.", "about three years ago", "2020", "APPROX"),
+    ("en", "It lasted roughly two weeks.", "roughly two weeks", "P2W", "APPROX"),
+    ("en", "It lasted more than two weeks.", "more than two weeks", "P2W", "MORE_THAN"),
+    ("ko", "김 위원장은 2019년 4월 초 블라디보스토크를 방문했다.", "2019년 4월 초", "2019-04", "START"),
+    ("ko", "대표단이 8월 말께 기차로 이동했다.", "8월 말께", "2023-08", "END"),
+    ("ko", "대표단이 8월 말경 이동했다.", "8월 말경", "2023-08", "END"),
+    ("ko", "지난달 중순 회담이 열렸다.", "지난달 중순", "2023-08", "MID"),
+    ("ko", "2023년 초반 발사했다.", "2023년 초반", "2023", "START"),
+    ("ko", "양측은 3일께 만났다.", "3일께", "2023-09-03", "APPROX"),
+    ("hi", "अगस्त के अंत में बैठक हुई थी।", "अगस्त के अंत में", "2023-08", "END"),
+    ("hi", "मार्च की शुरुआत में दौरा हुआ था।", "मार्च की शुरुआत में", "2023-03", "START"),
+    ("hi", "जुलाई के मध्य में दौरा हुआ था।", "जुलाई के मध्य में", "2023-07", "MID"),
+    ("hi", "लगभग तीन साल पहले समझौता हुआ था।", "लगभग तीन साल पहले", "2020", "APPROX"),
+])
+def test_mod_from_qualifiers(lang, text, surface, value, mod):
+    t = one(text, lang, KO, surface)
+    assert (t.text, t.value, t.mod) == (surface, value, mod)
+
+
+@pytest.mark.parametrize("lang,text,surface", [
+    ("en", "Talks began in 1990.", "1990"),
+    ("en", "It lasted another two weeks.", "two weeks"),
+    ("ko", "대표단이 8월 기차로 이동했다.", "8월"),
+    ("ko", "10일 경제 회의가 열렸다.", "10일"),
+    ("hi", "अगस्त में बैठक हुई थी।", "अगस्त"),
+])
+def test_no_mod_without_a_qualifier(lang, text, surface):
+    t = one(text, lang, KO, surface)
+    assert t.mod is None
+    assert "경" not in t.text
