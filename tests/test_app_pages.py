@@ -337,3 +337,23 @@ def test_safe_markup_escapes_and_only_links_http() -> None:
         '<div class="dz-text" dir="auto">&lt;b&gt;x&lt;/b&gt;\n  y</div>'
     )
     assert "&lt;script&gt;" in filter_bar_html(Filters(q="<script>"))
+
+
+def test_first_start_on_an_empty_database_ingests_the_default_corpus(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from components import data
+
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    (corpus / "one.txt").write_text("The first sample article, about a meeting in Vladivostok.\n", encoding="utf-8")
+    (corpus / "two.txt").write_text("두 번째 기사입니다. 블라디보스토크에서 회담이 열렸습니다.\n", encoding="utf-8")
+    monkeypatch.setattr(data, "DEFAULT_CORPUS", corpus)
+    db = tmp_path / "fresh" / "dossier.db"
+    monkeypatch.setenv("DOSSIER_DB", str(db))
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    assert not at.exception, at.exception
+    assert {m.label: m.value for m in at.metric}["Articles"] == "2"
+    assert any("First start" in t.value for t in at.toast)
+    with Store(db) as store:
+        assert store.count_articles(Filters()) == 2
