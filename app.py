@@ -24,8 +24,12 @@ PAGES = [
 # The built-in menu would drop the query string on a page switch; our own links carry the filters.
 page = st.navigation(PAGES, position="hidden")
 
-opened = data.open_store()
-facets = data.facets()
+try:
+    opened = data.open_store()
+    facets = data.facets()
+except Exception as exc:  # noqa: BLE001 - say plainly why the app cannot open, instead of a traceback
+    st.error(f"Cannot open the article store at {data.db_path()}: {exc}", icon=":material/error:")
+    st.stop()
 with st.sidebar:
     st.markdown("### :material/folder_open: Dossier")
     nav = st.container()  # filled after the filters, so the links carry this run's filters
