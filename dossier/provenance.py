@@ -150,6 +150,8 @@ class _Lex:
     recipient: tuple[str, ...]
     negations: tuple[str, ...]
     quotatives: tuple[str, ...]
+    interview: re.Pattern | None
+    sibling_endings: tuple[str, ...]
     marker_prefixes: tuple[str, ...]
     not_followed_by: tuple[str, ...]
     as_saying: re.Pattern | None
@@ -219,6 +221,8 @@ def lexicon(lang: str) -> _Lex:
         recipient=tuple(str(r) for r in raw.get("recipient") or ()),
         negations=tuple(str(n) for n in raw.get("negations") or ()),
         quotatives=tuple(str(q) for q in raw.get("quotatives") or ()),
+        interview=_phrases(raw.get("interview"), lang, left=False),
+        sibling_endings=tuple(str(q) for q in raw.get("sibling_endings") or ()),
         marker_prefixes=tuple(str(q) for q in raw.get("before_subject_marker") or ()),
         not_followed_by=tuple(str(q).casefold() for q in raw.get("not_followed_by") or ()),
         as_saying=_phrases(raw.get("as_saying"), lang, flags=ci),
@@ -401,6 +405,16 @@ def _script_lang(s: str, default: str) -> str:
     return best
 
 
+def _unlinked_outlet(text: str, e: Entity, lex: _Lex) -> bool:
+    """An organisation the KB does not know is an outlet when an outlet noun ends or follows its
+    name ("Chosun Ilbo newspaper", "NBC 방송", "ANP news agency")."""
+    if lex.outlet_nouns is None or (e.entity_id and not e.entity_id.startswith("x:")):
+        return False
+    if any(m.end() == len(e.text) for m in lex.outlet_nouns.finditer(e.text)):
+        return True
+    return lex.outlet_nouns.match(text[e.end : e.end + 20].lstrip()) is not None
+
+
 def _tokens(text: str, start: int, end: int, entities: list[Entity], lex: _Lex) -> list[_Tok]:
     """Every piece a source noun phrase can be made of, non-overlapping, entities first."""
     toks: list[_Tok] = []
@@ -417,6 +431,8 @@ def _tokens(text: str, start: int, end: int, entities: list[Entity], lex: _Lex) 
     for e in entities:
         if e.start >= start and e.end <= end and free(e.start, e.end):
             kind = _kind_of_entity(e, lex)
+            if kind == KIND_ORGANISATION and _unlinked_outlet(text, e, lex):
+                kind = KIND_OUTLET
             if kind is not None:
                 take(_Tok(e.start, e.end, "source", kind, entity=e))
     seg = text[start:end]
@@ -693,10 +709,6 @@ def _link(unit: _Unit, head: _Tok, affil: _Tok | None, run: list[_Tok], cue: re.
         words = [text[t.start : t.end].casefold() for t in run if t.type == "word"]
         if any(any(ow == w or ow in w for ow in unit.lex.official_words) for w in words):
             kind = KIND_OFFICIAL
-    if kind == KIND_ORGANISATION and eid is None:
-        nxt = text[head.end : head.end + 20]
-        if unit.lex.outlet_nouns is not None and unit.lex.outlet_nouns.match(nxt.lstrip()):
-            kind = KIND_OUTLET
     return Link(e.text, e.start, e.end, kind, eid or e.entity_id, _canonical(e), affiliation, c_text, c_start, c_end)
 
 
@@ -778,15 +790,24 @@ def _recipient(unit: _Unit, v_start: int, v_end: int, recent: list[Link]) -> Lin
         items, _ = unit.run_fwd(v_end)
     else:
         before = unit.text[unit.start : v_start].rstrip()
+        found = None
         for r in sorted(lex.recipient, key=len, reverse=True):
             pat = rf"\s+{re.escape(r)}$" if lex.lang == "hi" else rf"{re.escape(r)}$"
             m = re.search(pat, before)
             if m:
-                items, _ = unit.run_back(unit.start + m.start())
-                items = list(reversed(items))
+                found = unit.start + m.start()
                 break
-        else:
+        if found is None and lex.interview is not None:
+            # "NBC 방송과의 인터뷰에서 … 강조했다": an interview anywhere in the clause
+            window = max(unit.start, v_start - INTERVIEW_WINDOW)
+            hits = [m for m in lex.interview.finditer(unit.text, window, v_start)
+                    if not any(ch in unit.text[m.end() : v_start] for ch in "“”\"")]
+            if hits:
+                found = hits[-1].start()
+        if found is None:
             return None
+        items, _ = unit.run_back(found)
+        items = list(reversed(items))
     outlets = [t for t in items if t.type == "source" and t.kind == KIND_OUTLET]
     if not outlets:
         return None
@@ -908,7 +929,7 @@ def _attributions(unit: _Unit, recent: list[Link]) -> list[_Att]:
                 used.add(pick[0])
                 att = _Att(links, region, a, b, "speaker", run_start=pick[4])
                 rcp = _recipient(unit, a, b, recent)
-                if rcp is not None and all(lk.entity_id != rcp.entity_id for lk in links):
+                if rcp is not None and all((lk.entity_id or lk.text) != (rcp.entity_id or rcp.text) for lk in links):
                     att.via = [rcp]
                 speakers.append(att)
     else:
@@ -945,7 +966,7 @@ def _attributions(unit: _Unit, recent: list[Link]) -> list[_Att]:
                     c.owner = att
                     cited.append(c)
             rcp = _recipient(unit, a, b, recent)
-            if rcp is not None and all(lk.entity_id != rcp.entity_id for lk in links):
+            if rcp is not None and all((lk.entity_id or lk.text) != (rcp.entity_id or rcp.text) for lk in links):
                 att.via = [rcp]
             speakers.append(att)
 
@@ -967,6 +988,7 @@ def _attributions(unit: _Unit, recent: list[Link]) -> list[_Att]:
     return atts
 
 
+INTERVIEW_WINDOW = 80  # chars before a verb-final verb where "X와의 인터뷰에서" names the outlet told
 AS_SAYING_MAX = 160  # chars between "quoted" and "as saying"
 PARENTHETICAL_MAX = 160  # chars between the commas of "X, spokesman for …, said"
 PREPOSITION_TAIL = re.compile(r"^\s+(?:in|of|at|from|for|with)\b[^,;.“”\"]{0,60}$")
@@ -1064,7 +1086,9 @@ def _tree(unit: _Unit, atts: list[_Att]) -> None:
             main = ss[-1]
             main.parent = gov
             for s in ss[:-1]:
-                s.parent = main
+                # "메르켈 총리가 언급했음에도 … 아베 총리가 시사했다": a concessive clause is not reported speech
+                after = unit.text[s.cue_end : s.cue_end + 6]
+                s.parent = gov if any(after.startswith(e) for e in lex.sibling_endings) else main
         else:
             main = ss[0]
             main.parent = gov

@@ -527,3 +527,17 @@ def test_quoted_as_saying_plural_sources_and_mixed_quotes():
           ent(t, "스터게스", "x:sturgess", "PER")]
     [c] = chains(t, "ko", one_sentence(t), es, use_kb=False)
     assert [lk.text for lk in c.links] == ["레이니가십"]
+
+
+def test_ko_interview_outlet_and_concessive_clause():
+    t = "수전 라이스 미국 백악관 국가안보보좌관도 이날 NBC 방송과의 인터뷰에서 우크라이나의 분열이 누구에게도 이익이 되지 않는다고 강조했다."
+    es = [ent(t, "수전 라이스", "x:susan-rice", "PER"), ent(t, "미국 백악관", "org:white-house"),
+          ent(t, "NBC", None), ent(t, "우크라이나", "country:UA", "LOC")]
+    [c] = chains(t, "ko", one_sentence(t), es, use_kb=False)
+    assert [lk.text for lk in c.links] == ["NBC", "수전 라이스"]
+    assert c.links[0].kind == KIND_OUTLET  # unlinked, but "NBC 방송" is a broadcaster
+
+    t = "또 메르켈 총리가 역사 문제를 언급했음에도 대화가 이뤄지지 않았다며 아베 총리가 적극적으로 대응할 뜻을 시사했다."
+    es = [ent(t, "메르켈", "per:angela-merkel", "PER"), ent(t, "아베", "per:shinzo-abe", "PER")]
+    got = sorted(ids(c) for c in chains(t, "ko", one_sentence(t), es, use_kb=False))
+    assert got == [["per:angela-merkel"], ["per:shinzo-abe"]]  # Abe does not cite Merkel
