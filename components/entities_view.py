@@ -194,6 +194,7 @@ def mentions_html(
     """Every mention in its sentence, in the original script, grouped by article (escaped)."""
     parts = [MENTION_STYLE]
     last_article = None
+    details: dict[str, ArticleDetail | None] = {}  # one read per article, not per mention
     for m in mentions:
         if m.article_id != last_article:
             last_article = m.article_id
@@ -202,7 +203,9 @@ def mentions_html(
                 f'<div class="dz-art" dir="auto">{esc(title)} '
                 f'<span class="dz-segrange">{esc(published_label(m.published))}</span></div>'
             )
-        detail = get_article(m.article_id)
+        if m.article_id not in details:
+            details[m.article_id] = get_article(m.article_id)
+        detail = details[m.article_id]
         if detail is not None and 0 <= m.start < m.end <= len(detail.text):
             body = highlight_html(detail.text, m.start, m.end, window=sentence_span(detail, m.start))
         else:

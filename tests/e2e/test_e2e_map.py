@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -202,4 +203,11 @@ def test_map_draws_offline_and_a_click_filters_by_place(page: Page, app_url: str
     page.wait_for_url("**place=**")
     settled(page)
     expect(page.get_by_text("Place filter:")).to_be_visible()
+
+    # the HTML export is one file that needs nothing from outside
+    with page.expect_download(timeout=DRAW_TIMEOUT_S * 1000) as dl:
+        page.get_by_role("button", name="Map as HTML").click()
+    html = Path(dl.value.path()).read_text(encoding="utf-8")
+    assert "createDeck" in html and "default-src 'none'" in html
+    assert not re.search(r"<(script|link|img)[^>]+(src|href)\s*=", html, re.I)
     assert aborted == []
