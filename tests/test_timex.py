@@ -472,3 +472,30 @@ def test_no_mod_without_a_qualifier(lang, text, surface):
     t = one(text, lang, KO, surface)
     assert t.mod is None
     assert "경" not in t.text
+
+
+# --- generic news conventions (TimeML) -------------------------------------------------------------
+
+def test_en_month_without_tense_is_the_nearest_one():
+    dct = dt.date(1998, 2, 6)
+    assert one("A revision to December's figures.", "en", dct, "December").value == "1997-12"
+    dct = dt.date(1989, 10, 26)
+    assert one("Mr. Schwarz succeeds Mr. Davison Feb. 1.", "en", dct, "Feb. 1").value == "1990-02-01"
+    # a month just after the dct stays in the dct year
+    assert one("The results are due in November.", "en", dct, "November").value == "1989-11"
+
+
+def test_en_soon_and_now_that():
+    dct = dt.date(1998, 2, 6)
+    assert one("The budget will soon move into surplus.", "en", dct, "soon").value == "FUTURE_REF"
+    assert [t.text for t in tag("They left as soon as possible, soon after the vote.", "en", dct)] == [
+        "as soon as possible"]
+    assert one("Iraq needs Jordan now that the border is closed.", "en", dct, "now").value == "PRESENT_REF"
+
+
+@pytest.mark.parametrize("text", [
+    "The notes pay $1.76 a year.", "It saves $500 million a year.", "They add 700 seats a week.",
+    "Mr. Schwarz, 52 years old, will succeed him.", "U.S. Trust, a 136-year-old institution.",
+])
+def test_en_rates_and_ages_are_not_times(text):
+    assert tag(text, "en", dt.date(1998, 2, 6)) == []
