@@ -357,3 +357,22 @@ def test_first_start_on_an_empty_database_ingests_the_default_corpus(
     assert any("First start" in t.value for t in at.toast)
     with Store(db) as store:
         assert store.count_articles(Filters()) == 2
+
+
+def test_long_lists_are_cut_to_the_named_limit_and_paged(
+    app: AppTest, corpus_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from components import data
+
+    monkeypatch.setattr(data, "MAX_LIST_ROWS", 2)
+    at = _articles(app)
+    with Store(corpus_db) as store:
+        total = store.count_articles(Filters())
+        expected = [r.title or "(untitled)" for r in store.list_articles(Filters(), limit=4)]
+    assert total > 2
+    assert _listed_titles(at) == expected[:2]
+    assert any(f"{total:,} articles match · showing 1–2" in c.value for c in at.caption)
+    pager = at.number_input[0]
+    assert pager.max == -(-total // 2)
+    pager.set_value(2).run()
+    assert _listed_titles(at) == expected[2:4]
