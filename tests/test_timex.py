@@ -231,7 +231,10 @@ def test_ko_dawn_that_day():
     ("Prices are falling now.", "now", "DATE", "PRESENT_REF"),
     ("The trend held for twenty years.", "twenty years", "DURATION", "P20Y"),
     ("Profit rose in the first quarter of 1998.", "the first quarter of 1998", "DATE", "1998-Q1"),
-    ("Hate groups grew over the past year.", "the past year", "DURATION", "P1Y"),
+    ("Hate groups grew over the past year.", "the past year", "DATE", "1997"),
+    ("Earnings will rise for the full year.", "the full year", "DATE", "1998"),
+    ("Wages lost to inflation in the last decade.", "the last decade", "DATE", "198"),
+    ("It was his first job in the first year.", "the first year", "DURATION", "P1Y"),
     ("Third-quarter profit rose.", "Third-quarter", "DATE", "1998-Q3"),
     ("Sales fell last year.", "last year", "DATE", "1997"),
 ])
@@ -499,3 +502,12 @@ def test_en_soon_and_now_that():
 ])
 def test_en_rates_and_ages_are_not_times(text):
     assert tag(text, "en", dt.date(1998, 2, 6)) == []
+
+
+def test_en_one_day_year_end_earlier_in_the_year():
+    dct = dt.date(1989, 10, 26)
+    assert one("Islam will one day be the second religion.", "en", dct, "one day").value == "FUTURE_REF"
+    assert one("It took one day to finish.", "en", dct, "one day").value == "P1D"
+    t = one("The deal should close by year-end.", "en", dct, "year-end")
+    assert (t.value, t.mod) == ("1989", "END")
+    assert one("Sales were delayed earlier in the year by rain.", "en", dct, "earlier in the year").value == "1989"
