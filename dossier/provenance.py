@@ -150,6 +150,7 @@ class _Lex:
     recipient: tuple[str, ...]
     negations: tuple[str, ...]
     quotatives: tuple[str, ...]
+    relays: tuple[str, ...]
     interview: re.Pattern | None
     sibling_endings: tuple[str, ...]
     marker_prefixes: tuple[str, ...]
@@ -182,12 +183,33 @@ def _boundaries(lang: str, *, left: bool = True, right: bool = True) -> tuple[st
     return (r"(?<![\w])" if left else ""), (r"(?![\w])" if right else "")
 
 
+def _norm_key(s: str) -> str:
+    """Lookup key of a matched phrase: single spaces, no nukta."""
+    return re.sub(r"\s+", " ", s).replace("\u093c", "")
+
+
+def _word_pattern(word: str, lang: str) -> str:
+    """A phrase as a regex: any run of spaces matches one space; in Hindi a consonant may carry a
+    nukta or not (अखबार / अख़बार are the same word, spelled both ways)."""
+    out = []
+    for ch in word:
+        if ch == " ":
+            out.append(r"\s+")
+        elif ch == "\u093c":
+            continue
+        elif lang == "hi" and "\u0915" <= ch <= "\u0939":
+            out.append(re.escape(ch) + "\u093c?")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
 def _phrases(words, lang: str, *, left: bool = True, right: bool = True, flags: int = 0) -> re.Pattern | None:
     words = [str(w) for w in words or [] if str(w)]
     if not words:
         return None
     lb, rb = _boundaries(lang, left=left, right=right)
-    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    alts = "|".join(_word_pattern(w, lang) for w in sorted(set(words), key=len, reverse=True))
     return re.compile(f"{lb}(?:{alts}){rb}", flags)
 
 
@@ -205,8 +227,8 @@ def lexicon(lang: str) -> _Lex:
     ci = re.IGNORECASE if lang == "en" else 0
     markers = raw.get("subject_markers") or {}
     noun_left = lang != "ko"  # Korean nouns compound without spaces (부대변인, 조선중앙통신)
-    demonyms = {str(k): v for k, v in (raw.get("demonyms") or {}).items()}
-    anaphors = {str(k): dict(v or {}) for k, v in (raw.get("anaphors") or {}).items()}
+    demonyms = {_norm_key(str(k)): v for k, v in (raw.get("demonyms") or {}).items()}
+    anaphors = {_norm_key(str(k)): dict(v or {}) for k, v in (raw.get("anaphors") or {}).items()}
     return _Lex(
         lang=lang,
         verb_final=raw.get("clause_order") == "verb_final",
@@ -221,6 +243,7 @@ def lexicon(lang: str) -> _Lex:
         recipient=tuple(str(r) for r in raw.get("recipient") or ()),
         negations=tuple(str(n) for n in raw.get("negations") or ()),
         quotatives=tuple(str(q) for q in raw.get("quotatives") or ()),
+        relays=tuple(re.sub(r"\s+", " ", str(q)).casefold() for q in raw.get("relays") or ()),
         interview=_phrases(raw.get("interview"), lang, left=False),
         sibling_endings=tuple(str(q) for q in raw.get("sibling_endings") or ()),
         marker_prefixes=tuple(str(q) for q in raw.get("before_subject_marker") or ()),
@@ -412,7 +435,10 @@ def _unlinked_outlet(text: str, e: Entity, lex: _Lex) -> bool:
         return False
     if any(m.end() == len(e.text) for m in lex.outlet_nouns.finditer(e.text)):
         return True
-    return lex.outlet_nouns.match(text[e.end : e.end + 20].lstrip()) is not None
+    if lex.outlet_nouns.match(text[e.end : e.end + 20].lstrip()) is not None:
+        return True
+    before = text[max(0, e.start - 25) : e.start].rstrip()  # "news agency AP", "समाचार एजेंसी एपी"
+    return any(m.end() == len(before) for m in lex.outlet_nouns.finditer(before))
 
 
 def _tokens(text: str, start: int, end: int, entities: list[Entity], lex: _Lex) -> list[_Tok]:
@@ -464,9 +490,9 @@ def _tokens(text: str, start: int, end: int, entities: list[Entity], lex: _Lex) 
             elif typ == "document":
                 t.kind = KIND_DOCUMENT
             elif typ == "demonym":
-                t.country = lex.demonyms.get(re.sub(r"\s+", " ", m.group(0)))
+                t.country = lex.demonyms.get(_norm_key(m.group(0)))
             elif typ == "anaphor":
-                t.anaphor = lex.anaphors.get(re.sub(r"\s+", " ", m.group(0)), {})
+                t.anaphor = lex.anaphors.get(_norm_key(m.group(0)), {})
             take(t)
     return sorted(toks, key=lambda t: t.start)
 
@@ -524,6 +550,7 @@ class _Att:
     parent: _Att | None = None
     owner: _Att | None = None  # for cited sources: the speaker who cites them
     run_start: int = 0
+    relay: bool = False  # "according to X, Y said": X reports Y, it is not cited by Y
 
 
 class _Unit:
@@ -571,14 +598,16 @@ class _Unit:
             p = run_start = t.start
         return items, run_start
 
-    def run_fwd(self, pos: int) -> tuple[list[_Tok], int]:
+    def run_fwd(self, pos: int, *, commas: bool = True) -> tuple[list[_Tok], int]:
+        """Tokens of the noun phrase that starts at `pos`, in order, and where it ends. English
+        crosses commas (", said Jin H. Lee, senior fellow at …") unless told not to."""
         items: list[_Tok] = []
         p = pos
         run_end = pos
         region = self.region(pos) if pos < self.end else -1
         while p < self.end:
             q = p
-            while q < self.end and self._skippable(self.text[q], self.lex.lang == "en"):
+            while q < self.end and self._skippable(self.text[q], commas and self.lex.lang == "en"):
                 q += 1
             t = self.by_start.get(q)
             if t is None or self.region(t.start) != region:
@@ -686,7 +715,9 @@ def _link(unit: _Unit, head: _Tok, affil: _Tok | None, run: list[_Tok], cue: re.
                     continue
             return Link(text[head.start : head.end], head.start, head.end, prev.kind, prev.entity_id,
                         prev.canonical, prev.affiliation, c_text, c_start, c_end)
-        return None
+        # "अख़बार के अनुसार" with no newspaper named before: an outlet all the same, unnamed
+        return Link(text[head.start : head.end], head.start, head.end, KIND_OUTLET, None, None, None,
+                    c_text, c_start, c_end, named=False)
     if head.type in ("anonymous", "media"):
         # an unnamed source's span takes the modifiers right before it ("अज्ञात दक्षिण कोरियाई
         # सरकारी सूत्रों", "미국 관리들"), not a coordinated name ("योनहाप … और कुछ अन्य मीडिया")
@@ -826,11 +857,11 @@ def _attributions(unit: _Unit, recent: list[Link]) -> list[_Att]:
     if lex.cite_after is not None:
         for m in lex.cite_after.finditer(seg):
             a, b = unit.start + m.start(), unit.start + m.end()
-            items, run_end = unit.run_fwd(b)
+            items, run_end = unit.run_fwd(b, commas=False)  # "according to X, Y said": X only
             heads, affil = _pick(unit, items, cited=True)
             links = [lk for h in heads if (lk := _link(unit, h, affil, items, (a, b, m.group(0)), recent))]
             if links:
-                cited.append(_Att(links, unit.region(a), a, b, "cited"))
+                cited.append(_Att(links, unit.region(a), a, b, "cited", relay=_is_relay(lex, m.group(0))))
                 end = run_end
                 while end < unit.end and text[end] in " ,":
                     end += 1
@@ -850,11 +881,11 @@ def _attributions(unit: _Unit, recent: list[Link]) -> list[_Att]:
                 nouns = [t for t in items if t.type in ("outlet_noun", "word") and lex.anaphor_re is not None
                          and lex.anaphor_re.fullmatch(text[t.start : t.end])]
                 for t in nouns[-1:]:
-                    t2 = _Tok(t.start, t.end, "anaphor", anaphor=lex.anaphors.get(text[t.start : t.end], {}))
+                    t2 = _Tok(t.start, t.end, "anaphor", anaphor=lex.anaphors.get(_norm_key(text[t.start : t.end]), {}))
                     heads, affil = [t2], None
             links = [lk for h in heads if (lk := _link(unit, h, affil, items, (a, b, m.group(0)), recent))]
             if links:
-                cited.append(_Att(links, unit.region(a), a, b, "cited", run_start=rs))
+                cited.append(_Att(links, unit.region(a), a, b, "cited", run_start=rs, relay=_is_relay(lex, m.group(0))))
 
     # 1b. "Putin was quoted by TASS as saying": the subject speaks, the outlet after the marker relays
     relayed: list[_Att] = []
@@ -974,6 +1005,8 @@ def _attributions(unit: _Unit, recent: list[Link]) -> list[_Att]:
     for c in cited:
         if c.owner is not None:
             continue
+        if c.relay and any(s.region == c.region and c.cue_end <= s.run_start for s in speakers):
+            continue  # placed above the speaker in _tree
         same = [s for s in speakers if s.region == c.region]
         if lex.verb_final:
             later = [s for s in same if s.cue_start >= c.cue_end]
@@ -1046,6 +1079,11 @@ def _quoted_as_saying(unit: _Unit, pos: int, cue: tuple[int, int, str]) -> Link 
     return Link(unit.text[a:b], a, b, KIND_ANONYMOUS, None, None, None, cue[2], cue[0], cue[1], named=False)
 
 
+def _is_relay(lex: _Lex, marker: str) -> bool:
+    norm = re.sub(r"\s+", " ", marker).casefold()
+    return any(norm == r or norm.endswith(r) for r in lex.relays)
+
+
 def _governor(unit: _Unit, region: int, atts: list[_Att]) -> _Att | None:
     """The speaker a quotation is attributed to: the speaker of the enclosing region whose cue is
     nearest the quotation."""
@@ -1097,6 +1135,17 @@ def _tree(unit: _Unit, atts: list[_Att]) -> None:
     for c in atts:
         if c.role == "cited":
             c.parent = c.owner if c.owner is not None else _governor(unit, c.region, atts)
+    # "경찰에 따르면 A 씨는 …고 주장했다", "अख़बार के अनुसार कप्तान … ने घोषणा की": a relay marker
+    # before the clause's speaker puts its source above that speaker
+    for c in atts:
+        if c.role != "cited" or not c.relay:
+            continue
+        below = [s for s in speakers if s.region == c.region and c.cue_end <= s.run_start
+                 and (s.parent is None or s.parent.region != c.region)]
+        if below:
+            s = below[-1] if lex.verb_final else below[0]
+            c.parent, s.parent = s.parent, c
+            c.owner = None
 
 
 def _paths(atts: list[_Att]) -> list[list[_Att]]:

@@ -541,3 +541,34 @@ def test_ko_interview_outlet_and_concessive_clause():
     es = [ent(t, "메르켈", "per:angela-merkel", "PER"), ent(t, "아베", "per:shinzo-abe", "PER")]
     got = sorted(ids(c) for c in chains(t, "ko", one_sentence(t), es, use_kb=False))
     assert got == [["per:angela-merkel"], ["per:shinzo-abe"]]  # Abe does not cite Merkel
+
+
+def test_relay_markers_put_the_source_above_the_speaker():
+    t = "अख़बार के अनुसार कप्तान यूनिस ख़ान ने इस मैच के बाद संन्यास लेने की घोषणा की है।"
+    es = [ent(t, "यूनिस ख़ान", "x:younis-khan", "PER")]
+    [c] = chains(t, "hi", one_sentence(t), es, use_kb=False)
+    # "according to the newspaper, Younis Khan announced": the paper (unnamed, अख़बार with a nukta
+    # matches the data's अखबार) reports Khan, not the other way round
+    assert [(lk.text, lk.kind) for lk in c.links] == [("अख़बार", KIND_OUTLET), ("यूनिस ख़ान", "person")]
+    assert not c.links[0].named
+
+    t = "경찰에 따르면 김모 씨는 고소장에서 지속적으로 폭행을 당했다고 주장했다."
+    es = [ent(t, "경찰", "x:police", "ORG"), ent(t, "김모", "x:kim-mo", "PER")]
+    [c] = chains(t, "ko", one_sentence(t), es, use_kb=False)
+    assert ids(c) == ["x:police", "x:kim-mo"]
+    t2 = "According to the ministry, Peskov said the talks were useful."
+    es2 = [ent(t2, "Peskov", "per:dmitry-peskov", "PER"), ent(t2, "ministry", "x:ministry", "ORG")]
+    [c2] = chains(t2, "en", one_sentence(t2), es2, use_kb=False)
+    assert ids(c2) == ["x:ministry", "per:dmitry-peskov"]
+    # "citing" stays below the speaker
+    t3 = "Peskov, citing the ministry, said the talks were useful."
+    es3 = [ent(t3, "Peskov", "per:dmitry-peskov", "PER"), ent(t3, "ministry", "x:ministry", "ORG")]
+    [c3] = chains(t3, "en", one_sentence(t3), es3, use_kb=False)
+    assert ids(c3) == ["per:dmitry-peskov", "x:ministry"]
+
+
+def test_hi_interview_with_an_outlet():
+    t = "अंजना ने हाल ही में बीबीसी से बातचीत में कहा कि कुणाल को कुत्तों के बारे में काफ़ी जानकारी है।"
+    es = [ent(t, "अंजना", "x:anjana", "PER"), ent(t, "बीबीसी", "outlet:bbc"), ent(t, "कुणाल", "x:kunal", "PER")]
+    [c] = chains(t, "hi", one_sentence(t), es, use_kb=False)
+    assert ids(c) == ["outlet:bbc", "x:anjana"]
