@@ -103,7 +103,7 @@ def timeline_figure(df: pd.DataFrame) -> go.Figure:
         xaxis=dict(type="date", title=None, rangeslider=dict(visible=True, thickness=0.06)), yaxis=dict(title=None, autorange="reversed"),
         legend=dict(orientation="h", y=1.08), hoverlabel=dict(align="left"),
         font=dict(family="Source Sans 3, NanumGothic, Lohit Devanagari, sans-serif"),
-        dragmode="select", clickmode="event+select",
+        dragmode=False, clickmode="event+select",  # a click selects; the range slider zooms
     )
     return fig
 
@@ -141,7 +141,7 @@ def _picked_event(state: object) -> str | None:
 def render_timeline(df: pd.DataFrame, *, key: str) -> str | None:
     """Draw the timeline; returns the id of the event the user selected, if any."""
     fig = timeline_figure(df)
-    state = st.plotly_chart(fig, key=key, on_select="rerun", selection_mode=("points", "box"), width="stretch")
+    state = st.plotly_chart(fig, key=key, on_select="rerun", selection_mode="points", width="stretch")
     return _picked_event(state)
 
 
