@@ -511,3 +511,16 @@ def test_en_one_day_year_end_earlier_in_the_year():
     t = one("The deal should close by year-end.", "en", dct, "year-end")
     assert (t.value, t.mod) == ("1989", "END")
     assert one("Sales were delayed earlier in the year by rain.", "en", dct, "earlier in the year").value == "1989"
+
+
+@pytest.mark.parametrize("text,surface,value", [
+    ("Three months earlier, it had sold the unit.", "Three months", "P3M"),
+    ("In the spring of 1988 it rose.", "the spring of 1988", "1988-SP"),
+    ("Sales will rise in the second half of 1990.", "the second half of 1990", "1990-H2"),
+    ("In fiscal 1990's first quarter it rose.", "fiscal 1990's first quarter", "1990-Q1"),
+    ("Profit in 1989's third quarter fell.", "1989's third quarter", "1989-Q3"),
+    ("Demand will grow over the next decade.", "the next decade", "P10Y"),
+])
+def test_en_longest_reading_wins(text, surface, value):
+    t = one(text, "en", dt.date(1989, 10, 26), surface)
+    assert (t.text, t.value) == (surface, value)
