@@ -57,10 +57,18 @@ def filter_bar_html(f: Filters) -> str:
     return f'<div class="dz-filterbar"><strong>Showing:</strong> {esc(f.describe())}</div>'
 
 
+def problems_html(problems: Sequence[str]) -> str:
+    """What in the link was not understood. Escaped HTML, not st.warning: the problems quote values
+    from the URL, and markdown would turn a crafted ``[text](url)`` or ``![](url)`` into a link or
+    an image fetched from the network."""
+    items = "".join(f"<li>{esc(p)}</li>" for p in problems)
+    return f'<div class="dz-warning" role="alert">Link not fully understood:<ul>{items}</ul></div>'
+
+
 def render_filter_bar(f: Filters) -> None:
     st.html(filter_bar_html(f))
-    for problem in f.problems:
-        st.warning(f"Link not fully understood: {problem}", icon=":material/link_off:")
+    if f.problems:
+        st.html(problems_html(f.problems))
 
 
 def favicon():

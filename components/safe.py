@@ -21,6 +21,9 @@ STYLE = """
 .dz-filterbar {font-size: 0.92rem; color: #3b4656; padding: 0.35rem 0.7rem;
   border-left: 3px solid #1f4e79; background: #f3f5f8; border-radius: 2px; margin-bottom: 0.2rem;}
 .dz-filterbar strong {color: #1c2430; font-weight: 600;}
+.dz-warning {font-size: 0.9rem; color: #6b4a00; background: #fff7e0; border-left: 3px solid #e0a100;
+  padding: 0.4rem 0.8rem; border-radius: 2px;}
+.dz-warning ul {margin: 0.2rem 0 0 0; padding-left: 1.2rem;}
 .dz-title {font-size: 1.35rem; font-weight: 650; line-height: 1.3; margin: 0 0 0.25rem 0;
   color: #1c2430;}
 .dz-title.dz-untitled {color: #6b7685; font-style: italic; font-weight: 500;}

@@ -96,7 +96,7 @@ def test_router_opens_overview_with_sidebar_filters(app: AppTest) -> None:
     keys = {w.key for w in (*app.sidebar.text_input, *app.sidebar.date_input, *app.sidebar.multiselect)}
     assert {"filters_q", "filters_from", "filters_to", "filters_langs", "filters_sources"} <= keys
     assert "Showing:</strong> All articles" in _html(app)
-    assert not app.warning
+    assert 'class="dz-warning"' not in _html(app)
 
 
 def test_query_params_set_the_sidebar_and_survive_the_run(app: AppTest) -> None:
@@ -117,8 +117,8 @@ def test_malformed_url_is_reported_and_cleaned(app: AppTest) -> None:
     app.query_params.update({"from": "2023-13-45", "lang": "xx", "bogus": "1"})
     app.run()
     assert not app.exception
-    warnings = " ".join(w.value for w in app.warning)
-    assert "from='2023-13-45'" in warnings
+    warnings = _html(app)
+    assert "ignored from=&#x27;2023-13-45&#x27;" in warnings
     assert "no article in language “xx”" in warnings
     assert "from" not in app.query_params  # the malformed value is dropped from the link
     assert app.query_params["lang"] == "xx"  # an unknown but well-formed value stays (selects nothing)
@@ -141,7 +141,17 @@ def test_swapped_dates_are_put_in_order(app: AppTest) -> None:
     app.query_params.update({"from": "2023-09-30", "to": "2023-09-01"})
     app.run()
     assert app.query_params["from"] == "2023-09-01" and app.query_params["to"] == "2023-09-30"
-    assert any("swapped" in w.value for w in app.warning)
+    assert "swapped from/to" in _html(app)
+
+
+def test_link_problems_quote_the_url_as_text(app: AppTest) -> None:
+    app.query_params.update({"from": "![x](http://example.com/x.png) <img src=x onerror=alert(1)>"})
+    app.run()
+    html = _html(app)
+    assert 'class="dz-warning"' in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "<img" not in html and not app.warning
+    assert not any("example.com" in m.value for m in app.markdown)  # no markdown saw the value
 
 
 # -- overview ----------------------------------------------------------------------------
