@@ -151,6 +151,8 @@ class _Lex:
     negations: tuple[str, ...]
     quotatives: tuple[str, ...]
     relays: tuple[str, ...]
+    recipient_anywhere: tuple[str, ...]
+    not_recipient: tuple[str, ...]
     interview: re.Pattern | None
     sibling_endings: tuple[str, ...]
     marker_prefixes: tuple[str, ...]
@@ -243,6 +245,8 @@ def lexicon(lang: str) -> _Lex:
         recipient=tuple(str(r) for r in raw.get("recipient") or ()),
         negations=tuple(str(n) for n in raw.get("negations") or ()),
         quotatives=tuple(str(q) for q in raw.get("quotatives") or ()),
+        recipient_anywhere=tuple(str(q) for q in raw.get("recipient_anywhere") or ()),
+        not_recipient=tuple(str(q) for q in raw.get("not_recipient") or ()),
         relays=tuple(re.sub(r"\s+", " ", str(q)).casefold() for q in raw.get("relays") or ()),
         interview=_phrases(raw.get("interview"), lang, left=False),
         sibling_endings=tuple(str(q) for q in raw.get("sibling_endings") or ()),
@@ -835,6 +839,19 @@ def _recipient(unit: _Unit, v_start: int, v_end: int, recent: list[Link]) -> Lin
                     if not any(ch in unit.text[m.end() : v_start] for ch in "“”\"")]
             if hits:
                 found = hits[-1].start()
+        if found is None and lex.recipient_anywhere:
+            # "IOK컴퍼니 관계자는 24일 스타뉴스에 “…”고 전했다": an outlet told, further back in the clause
+            for t in sorted(unit.toks, key=lambda t: t.end, reverse=True):
+                if t.end > v_start or v_start - t.end > INTERVIEW_WINDOW * 2:
+                    continue
+                if t.type != "source" or t.kind != KIND_OUTLET or unit.region(t.start) != unit.region(v_start):
+                    continue
+                rest = unit.text[t.end : t.end + 8]
+                if any(re.match(rf"{re.escape(r)}\s", rest) for r in lex.recipient_anywhere) and not any(
+                    re.match(rf"{re.escape(r)}\s*{re.escape(x)}", rest) for r in lex.recipient_anywhere for x in lex.not_recipient
+                ):
+                    found = t.end
+                    break
         if found is None:
             return None
         items, _ = unit.run_back(found)

@@ -572,3 +572,14 @@ def test_hi_interview_with_an_outlet():
     es = [ent(t, "अंजना", "x:anjana", "PER"), ent(t, "बीबीसी", "outlet:bbc"), ent(t, "कुणाल", "x:kunal", "PER")]
     [c] = chains(t, "hi", one_sentence(t), es, use_kb=False)
     assert ids(c) == ["outlet:bbc", "x:anjana"]
+
+
+def test_ko_outlet_told_further_back_in_the_clause():
+    t = "조인성의 소속사 IOK컴퍼니 관계자는 24일 스타뉴스에 “조인성은 친한 친구로서 인연을 이어가고 있다”고 전했다."
+    es = [ent(t, "조인성", "x:jo-in-sung", "PER"), ent(t, "IOK컴퍼니", "x:iok", "ORG"), ent(t, "스타뉴스", "x:starnews", "ORG")]
+    [c] = chains(t, "ko", one_sentence(t), es, use_kb=False)
+    assert [(lk.text, lk.kind) for lk in c.links] == [("스타뉴스", KIND_OUTLET), ("관계자", KIND_ANONYMOUS)]
+    t2 = "25일 연합뉴스에 따르면 부산 기장경찰서는 현장소장 등을 검찰에 송치했다고 밝혔다."
+    es2 = [ent(t2, "연합뉴스", "outlet:yonhap"), ent(t2, "부산 기장경찰서", "x:gijang-police", "ORG")]
+    [c2] = chains(t2, "ko", one_sentence(t2), es2, use_kb=False)
+    assert ids(c2) == ["outlet:yonhap", "x:gijang-police"]  # a relay, not an outlet told
