@@ -96,15 +96,26 @@ def places_frame(points: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
     )
 
 
-def render_place_table(points: Sequence[Mapping[str, Any]], *, key: str, max_rows: int) -> None:
+def render_place_table(points: Sequence[Mapping[str, Any]], *, key: str, max_rows: int) -> str | None:
+    """The places of the map as a table; selecting a row works like clicking the place. Returns
+    the place id of a row the user just selected (None when the selection did not change)."""
     rows = list(points[:max_rows])
-    st.dataframe(
+    event = st.dataframe(
         places_frame(rows),
         key=key,
+        on_select="rerun",
+        selection_mode="single-row",
         hide_index=True,
         width="stretch",
         height=min(38 + 35 * max(len(rows), 1), 420),
     )
+    picked = event.selection.rows if event is not None else []
+    chosen = rows[picked[0]]["place_id"] if picked and 0 <= picked[0] < len(rows) else None
+    seen_key = f"{key}__seen"
+    if chosen != st.session_state.get(seen_key):
+        st.session_state[seen_key] = chosen
+        return chosen
+    return None
 
 
 def render_exports(

@@ -165,6 +165,13 @@ def place_names(ids: Iterable[str]) -> dict[str, str]:
     return {p.place_id: p.name for p in places(Filters())[0] if p.place_id in wanted}
 
 
+def filter_labels(f: Filters) -> dict[str, str]:
+    """Display names for the actor and place ids of ``f`` (for ``Filters.describe(labels)``)."""
+    labels = actor_names(f.actors) if f.actors else {}
+    labels.update(place_names(f.places))
+    return labels
+
+
 def movements(f: Filters) -> list[tuple[str, str]]:
     """(from place id, to place id) pairs travelled by actors of the filtered articles, from
     visit/travel event frames; [] until events are extracted. The hook the map draws arcs from."""

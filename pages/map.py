@@ -77,5 +77,8 @@ if f.places:
         icon=":material/location_on:",
     )
 
-render_place_table(points, key=f"map_table_{view}", max_rows=MAX_TABLE_PLACES)
+from_table = render_place_table(points, key=f"map_table_{view}", max_rows=MAX_TABLE_PLACES)
+if from_table and from_table not in f.places:
+    write_params(f.with_(places=(from_table,)))
+    st.rerun()
 render_exports(points, arcs, key="map_export", caption=f"Dossier map · {f.describe(names)}")

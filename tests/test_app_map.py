@@ -200,3 +200,12 @@ def test_movement_pairs_chain_each_actors_stops_in_time_order() -> None:
         ("city:pyongyang", "city:vladivostok"),
         ("city:vladivostok", "site:vostochny"),
     ]
+
+
+def test_filter_labels_name_actor_and_place_ids(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from components import views_data
+    from dossier.filters import Filters
+
+    monkeypatch.setenv("DOSSIER_DB", str(db))
+    labels = views_data.filter_labels(Filters(actors=(KIM,), places=(VL[0], "x:unknown")))
+    assert labels == {KIM: "Kim Jong Un", VL[0]: "Vladivostok"}
