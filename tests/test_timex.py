@@ -498,10 +498,17 @@ def test_en_soon_and_now_that():
 
 @pytest.mark.parametrize("text", [
     "The notes pay $1.76 a year.", "It saves $500 million a year.", "They add 700 seats a week.",
-    "Mr. Schwarz, 52 years old, will succeed him.", "U.S. Trust, a 136-year-old institution.",
+    "Mr. Schwarz, 52 years old, will succeed him.",
 ])
 def test_en_rates_and_ages_are_not_times(text):
     assert tag(text, "en", dt.date(1998, 2, 6)) == []
+
+
+def test_en_age_of_a_thing_and_a_while():
+    dct = dt.date(1998, 3, 22)
+    assert one("It undermines the IRA's 8-month-old truce.", "en", dct, "8-month-old").value == "P8M"
+    assert one("They will live without it for a while.", "en", dct, "a while").value == "PXX"
+    assert one("Until recently, it sold well.", "en", dct, "recently").text == "recently"
 
 
 def test_en_one_day_year_end_earlier_in_the_year():
