@@ -720,7 +720,8 @@ def _link(unit: _Unit, head: _Tok, affil: _Tok | None, run: list[_Tok], cue: re.
             return Link(text[head.start : head.end], head.start, head.end, prev.kind, prev.entity_id,
                         prev.canonical, prev.affiliation, c_text, c_start, c_end)
         # "अख़बार के अनुसार" with no newspaper named before: an outlet all the same, unnamed
-        return Link(text[head.start : head.end], head.start, head.end, KIND_OUTLET, None, None, None,
+        kind = str(head.anaphor.get("unresolved") or KIND_OUTLET)
+        return Link(text[head.start : head.end], head.start, head.end, kind, None, None, None,
                     c_text, c_start, c_end, named=False)
     if head.type in ("anonymous", "media"):
         # an unnamed source's span takes the modifiers right before it ("अज्ञात दक्षिण कोरियाई
