@@ -504,6 +504,12 @@ def test_en_rates_and_ages_are_not_times(text):
     assert tag(text, "en", dt.date(1998, 2, 6)) == []
 
 
+def test_en_a_day_after_a_number_is_still_a_time():
+    dct = dt.date(1998, 2, 6)
+    assert one("It closed on Oct. 19. A day later it reopened.", "en", dct, "A day").type == "DURATION"
+    assert one("It opened in 1997 a year after the war.", "en", dct, "a year").type == "DURATION"
+
+
 def test_en_age_of_a_thing_and_a_while():
     dct = dt.date(1998, 3, 22)
     assert one("It undermines the IRA's 8-month-old truce.", "en", dct, "8-month-old").value == "P8M"
