@@ -157,6 +157,7 @@ class _Lex:
     sibling_endings: tuple[str, ...]
     marker_prefixes: tuple[str, ...]
     not_followed_by: tuple[str, ...]
+    needs_content: frozenset[str]
     as_saying: re.Pattern | None
     anonymous: re.Pattern | None
     media: re.Pattern | None
@@ -252,6 +253,7 @@ def lexicon(lang: str) -> _Lex:
         sibling_endings=tuple(str(q) for q in raw.get("sibling_endings") or ()),
         marker_prefixes=tuple(str(q) for q in raw.get("before_subject_marker") or ()),
         not_followed_by=tuple(str(q).casefold() for q in raw.get("not_followed_by") or ()),
+        needs_content=frozenset(str(q).casefold() for q in raw.get("needs_content") or ()),
         as_saying=_phrases(raw.get("as_saying"), lang, flags=ci),
         anonymous=_phrases(raw.get("anonymous"), lang, left=noun_left, right=lang != "ko", flags=ci),
         media=_phrases(raw.get("media"), lang, left=noun_left, right=lang != "ko", flags=ci),
@@ -754,6 +756,13 @@ def _negated(unit: _Unit, m_start: int, m_end: int) -> bool:
         after = unit.text[m_end : min(unit.end, m_end + 12)].lstrip().casefold()
         if any(after.startswith(f) for f in lex.not_followed_by):
             return True  # "CNIEC said to be helping": hearsay, not a statement
+        verb = unit.text[m_start:m_end].casefold()
+        if verb in lex.needs_content:
+            # "Saeed Anwar continued their good form": not speech unless a quotation or "that" goes with it
+            before = unit.text[max(unit.start, m_start - 60) : m_start]
+            speech = after[:1] in (",", ":", "“", '"') or after.startswith("that") or re.search(r"[”\"]\s*[^”\"“]{0,50}$", before)
+            if not speech:
+                return True
         before = unit.text[max(unit.start, m_start - 14) : m_start].casefold()
         return any(re.search(rf"\b{re.escape(n)}\s*$", before) for n in lex.negations)
     # Korean negates after the stem (밝히지 않았다), Hindi before the verb (नहीं कहा)

@@ -583,3 +583,14 @@ def test_ko_outlet_told_further_back_in_the_clause():
     es2 = [ent(t2, "연합뉴스", "outlet:yonhap"), ent(t2, "부산 기장경찰서", "x:gijang-police", "ORG")]
     [c2] = chains(t2, "ko", one_sentence(t2), es2, use_kb=False)
     assert ids(c2) == ["outlet:yonhap", "x:gijang-police"]  # a relay, not an outlet told
+
+
+def test_en_verbs_that_need_a_quotation_to_be_speech():
+    t = "Sohail and Saeed Anwar continued their good form with an opening stand of 100."
+    es = [ent(t, "Sohail", "x:sohail", "PER"), ent(t, "Saeed Anwar", "x:saeed-anwar", "PER")]
+    assert chains(t, "en", one_sentence(t), es, use_kb=False) == []
+    t2 = "CNIEC said to be helping the Japanese trader unload its copper positions."
+    assert chains(t2, "en", one_sentence(t2), [ent(t2, "CNIEC", "x:cniec")], use_kb=False) == []
+    t3 = "Reuters continued, “North Korea has conducted nuclear tests since 2006.”"
+    es3 = [ent(t3, "Reuters", "outlet:reuters"), ent(t3, "North Korea", "country:KP", "LOC")]
+    assert [ids(c) for c in chains(t3, "en", one_sentence(t3), es3, use_kb=False)] == [["outlet:reuters"]]
