@@ -537,3 +537,11 @@ def test_en_one_day_year_end_earlier_in_the_year():
 def test_en_longest_reading_wins(text, surface, value):
     t = one(text, "en", dt.date(1989, 10, 26), surface)
     assert (t.text, t.value) == (surface, value)
+
+
+def test_en_half_of_a_decade_and_year_earlier_months():
+    dct = dt.date(1989, 10, 26)
+    t = one("It characterized the last half of the '80s.", "en", dct, "the last half")
+    assert (t.text, t.value, t.mod) == ("the last half of the '80s", "198", "END")
+    t = one("Net for the year-earlier nine months rose.", "en", dct, "nine months")
+    assert (t.text, t.type, t.value) == ("the year-earlier nine months", "DURATION", "P9M")
