@@ -1032,7 +1032,8 @@ def _attributions(unit: _Unit, recent: list[Link]) -> list[_Att]:
     for c in cited:
         if c.owner is not None:
             continue
-        if c.relay and any(s.region == c.region and c.cue_end <= s.run_start for s in speakers):
+        if c.relay and any(s.region == c.region and c.cue_end <= s.run_start and _reports_content_after(unit, s)
+                           for s in speakers):
             continue  # placed above the speaker in _tree
         same = [s for s in speakers if s.region == c.region]
         if lex.verb_final:
@@ -1106,6 +1107,15 @@ def _quoted_as_saying(unit: _Unit, pos: int, cue: tuple[int, int, str]) -> Link 
     return Link(unit.text[a:b], a, b, KIND_ANONYMOUS, None, None, None, cue[2], cue[0], cue[1], named=False)
 
 
+def _reports_content_after(unit: _Unit, s: _Att) -> bool:
+    """English: "According to X, Y said the talks…" relays Y; in "…, according to sources, O Globo
+    said." the sentence ends at the verb, so the citation was inside what O Globo said. A
+    verb-final language always ends with its verb: there the position says nothing."""
+    if unit.lex.verb_final:
+        return True
+    return len(re.findall(r"\w+", unit.text[s.cue_end : unit.end])) >= 3
+
+
 def _is_relay(lex: _Lex, marker: str) -> bool:
     norm = re.sub(r"\s+", " ", marker).casefold()
     return any(norm == r or norm.endswith(r) for r in lex.relays)
@@ -1168,7 +1178,7 @@ def _tree(unit: _Unit, atts: list[_Att]) -> None:
         if c.role != "cited" or not c.relay:
             continue
         below = [s for s in speakers if s.region == c.region and c.cue_end <= s.run_start
-                 and (s.parent is None or s.parent.region != c.region)]
+                 and (s.parent is None or s.parent.region != c.region) and _reports_content_after(unit, s)]
         if below:
             s = below[-1] if lex.verb_final else below[0]
             c.parent, s.parent = s.parent, c

@@ -594,3 +594,11 @@ def test_en_verbs_that_need_a_quotation_to_be_speech():
     t3 = "Reuters continued, “North Korea has conducted nuclear tests since 2006.”"
     es3 = [ent(t3, "Reuters", "outlet:reuters"), ent(t3, "North Korea", "country:KP", "LOC")]
     assert [ids(c) for c in chains(t3, "en", one_sentence(t3), es3, use_kb=False)] == [["outlet:reuters"]]
+
+
+def test_en_according_to_inside_a_final_attribution_is_cited_by_the_speaker():
+    t = ("Brazil is likely to turn Sao Paulo state bank Banespa into a federal bank, according to unnamed "
+         "government sources, O Globo daily said.")
+    es = [ent(t, "Brazil", "country:BR", "LOC"), ent(t, "O Globo", "x:o-globo")]
+    [c] = chains(t, "en", one_sentence(t), es, use_kb=False)
+    assert [(lk.text, lk.kind) for lk in c.links] == [("O Globo", KIND_OUTLET), ("unnamed government sources", KIND_ANONYMOUS)]
