@@ -104,15 +104,27 @@ def analyse(
 
 
 def recognise_entities(text: str, lang: str) -> list[Entity]:
-    """NER spans plus knowledge-base matches the model missed, linked to canonical actors."""
+    """NER spans plus knowledge-base matches, linked to canonical actors."""
     return link.link_entities(text, lang, entity_spans(text, lang))
 
 
 def entity_spans(text: str, lang: str) -> list[Span]:
-    """The model's spans first; a dictionary match is added only where the model found nothing."""
-    spans = ner.recognize(text, lang)
+    """The model's spans, completed by dictionary matches of the knowledge base.
+
+    A dictionary match is added where the model found nothing; and where the model ran two names
+    together into one span that links to nothing ("Russia Vladimir Putin"), the knowledge-base
+    names inside it replace it."""
+    model_spans = ner.recognize(text, lang)
+    kb_spans = link.kb_matches(text, lang)
+    linked = {(e.start, e.end): e for e in link.link_entities(text, lang, model_spans)} if kb_spans else {}
+    spans: list[Span] = []
+    for s in model_spans:
+        entity = linked.get((s.start, s.end))
+        inside = [m for m in kb_spans if s.start <= m.start and m.end <= s.end and (m.start, m.end) != (s.start, s.end)]
+        unlinked = entity is None or entity.entity_id is None or entity.entity_id.startswith("x:")
+        spans.extend(inside if inside and unlinked else [s])
     taken = [(s.start, s.end) for s in spans]
-    for m in link.kb_matches(text, lang):
+    for m in kb_spans:
         if all(m.end <= a or m.start >= b for a, b in taken):
             spans.append(m)
             taken.append((m.start, m.end))

@@ -64,17 +64,18 @@ LOW_ACCURACY_MIN_LETTERS = 120
 _LINGUA_SCRIPTS = ("LATIN", "CYRILLIC", "ARABIC", "DEVANAGARI")
 
 
+@lru_cache(maxsize=1)
+def _candidates() -> dict[str, list[str]]:
+    with open(DATA_DIR / "lang" / "languages.yaml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)["candidates"]
+
+
 @lru_cache(maxsize=None)
 def _detector(script: str, precise: bool):  # -> lingua.LanguageDetector
-    from lingua import LanguageDetectorBuilder
+    from lingua import IsoCode639_1, LanguageDetectorBuilder
 
-    builders = {
-        "LATIN": LanguageDetectorBuilder.from_all_languages_with_latin_script,
-        "CYRILLIC": LanguageDetectorBuilder.from_all_languages_with_cyrillic_script,
-        "ARABIC": LanguageDetectorBuilder.from_all_languages_with_arabic_script,
-        "DEVANAGARI": LanguageDetectorBuilder.from_all_languages_with_devanagari_script,
-    }
-    builder = builders[script]()
+    codes = [getattr(IsoCode639_1, c.upper()) for c in _candidates()[script] if hasattr(IsoCode639_1, c.upper())]
+    builder = LanguageDetectorBuilder.from_iso_codes_639_1(*codes)
     return builder.build() if precise else builder.with_low_accuracy_mode().build()
 
 
@@ -111,11 +112,36 @@ def identify_language(text: str, *, allow_short: bool = True) -> str:
         long_enough = total >= LOW_ACCURACY_MIN_LETTERS
         if not long_enough and not allow_short:
             return UNDETERMINED
-        language = _detector(script, not long_enough).detect_language_of(text)
+        detector = _detector(script, not long_enough)
+        if long_enough:
+            language = detector.detect_language_of(text)
+        else:
+            language = _short_text_language(detector, text)
         if language is None:
             return UNDETERMINED
         return language.iso_code_639_1.name.lower()
     return UNDETERMINED
+
+
+_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZА-ЯЁ][\w'’-]*")
+
+
+def _short_text_language(detector, text: str):  # -> lingua.Language | None
+    """Confidences of the text with and without its capitalised words, added: the names carry
+    the spelling, the rest the grammar words; either alone misleads on a short line."""
+    scores: dict = {}
+    for sample in {text, _without_names(text)}:
+        for c in detector.compute_language_confidence_values(sample):
+            scores[c.language] = scores.get(c.language, 0.0) + c.value
+    return max(scores, key=scores.get) if scores and max(scores.values()) > 0 else None
+
+
+def _without_names(text: str) -> str:
+    """Short text without its capitalised words: in "Kim Jong Un met Vladimir Putin on the 13th"
+    the names outweigh the few function words that tell the language. Kept whole when too little
+    would remain."""
+    stripped = _CAPITALISED.sub(" ", text.strip())
+    return stripped if sum(ch.isalpha() for ch in stripped) >= MIN_LETTERS_FOR_ID * 3 else text
 
 
 # -- segments -----------------------------------------------------------------------------

@@ -1,0 +1,37 @@
+import datetime as dt
+
+from dossier import pipeline
+from dossier.model import Span
+
+
+def test_kb_names_replace_a_merged_unlinked_model_span(monkeypatch) -> None:
+    text = "President of Russia Vladimir Putin spoke."
+    monkeypatch.setattr(pipeline.ner, "recognize", lambda t, lang: [Span(13, 34, "PER")])
+    spans = pipeline.entity_spans(text, "en")
+    assert [(text[s.start:s.end], s.label) for s in spans] == [("Russia", "LOC"), ("Vladimir Putin", "PER")]
+
+
+def test_linked_model_span_is_kept_and_kb_fills_gaps(monkeypatch) -> None:
+    text = "Kim Jong Un met reporters in Russia."
+    monkeypatch.setattr(pipeline.ner, "recognize", lambda t, lang: [Span(0, 11, "PER")])
+    got = [(text[s.start:s.end], s.label) for s in pipeline.entity_spans(text, "en")]
+    assert got == [("Kim Jong Un", "PER"), ("Russia", "LOC")]
+
+
+def test_analyse_offsets_are_into_the_article_and_segments_use_their_language() -> None:
+    text = "김정은 위원장은 13일 푸틴 대통령과 만났다.\nKim Jong Un met Vladimir Putin on the 13th."
+    a = pipeline.analyse(text, published=dt.date(2023, 9, 15))
+    for e, lang in a.entities:
+        assert text[e.start:e.end] == e.text
+        assert lang == ("ko" if e.start < text.index("\n") else "en")
+    assert {e.entity_id for e, _ in a.entities} >= {"per:kim-jong-un", "per:vladimir-putin"}
+    assert [t.value for t in a.times] == ["2023-09-13", "2023-09-13"]
+    for t in a.times:
+        assert text[t.start:t.end] == t.text
+
+
+def test_language_without_model_still_gets_kb_entities_and_a_note() -> None:
+    text = "Le président Vladimir Poutine a rencontré Kim Jong Un en Russie la semaine dernière."
+    a = pipeline.analyse(text)
+    assert any("no NER model for language 'fr'" in n for n in a.notes)
+    assert "country:RU" in {e.entity_id for e, _ in a.entities}
