@@ -856,9 +856,9 @@ def _recipient(unit: _Unit, v_start: int, v_end: int, recent: list[Link]) -> Lin
                     continue
                 if t.type != "source" or t.kind != KIND_OUTLET or unit.region(t.start) != unit.region(v_start):
                     continue
-                rest = unit.text[t.end : t.end + 8]
-                if any(re.match(rf"{re.escape(r)}\s", rest) for r in lex.recipient_anywhere) and not any(
-                    re.match(rf"{re.escape(r)}\s*{re.escape(x)}", rest) for r in lex.recipient_anywhere for x in lex.not_recipient
+                rest = unit.text[t.end : t.end + 10]
+                if any(re.match(rf"\s*{re.escape(r)}\s", rest) for r in lex.recipient_anywhere) and not any(
+                    re.match(rf"\s*{re.escape(r)}\s*{re.escape(x)}", rest) for r in lex.recipient_anywhere for x in lex.not_recipient
                 ):
                     found = t.end
                     break

@@ -602,3 +602,10 @@ def test_en_according_to_inside_a_final_attribution_is_cited_by_the_speaker():
     es = [ent(t, "Brazil", "country:BR", "LOC"), ent(t, "O Globo", "x:o-globo")]
     [c] = chains(t, "en", one_sentence(t), es, use_kb=False)
     assert [(lk.text, lk.kind) for lk in c.links] == [("O Globo", KIND_OUTLET), ("unnamed government sources", KIND_ANONYMOUS)]
+
+
+def test_hi_outlet_told_further_back_in_the_clause():
+    t = "विदेश मंत्री होशियार ज़ेबारी ने समाचार एजेंसी रॉयटर्स को यह जानकारी दी है।"
+    es = [ent(t, "होशियार ज़ेबारी", "x:hoshyar-zebari", "PER"), ent(t, "रॉयटर्स", "outlet:reuters")]
+    [c] = chains(t, "hi", one_sentence(t), es, use_kb=False)
+    assert ids(c) == ["outlet:reuters", "x:hoshyar-zebari"] and c.origin.kind == KIND_OFFICIAL
