@@ -545,3 +545,10 @@ def test_en_half_of_a_decade_and_year_earlier_months():
     assert (t.text, t.value, t.mod) == ("the last half of the '80s", "198", "END")
     t = one("Net for the year-earlier nine months rose.", "en", dct, "nine months")
     assert (t.text, t.type, t.value) == ("the year-earlier nine months", "DURATION", "P9M")
+
+
+def test_en_weeks_ago_is_a_day():
+    dct = dt.date(1998, 3, 22)
+    assert one("Sinn Fein was invited to rejoin two weeks ago.", "en", dct, "two weeks ago").value == "1998-03-08"
+    assert one("Then, a week or so ago, he picked Saturday.", "en", dct, "a week or so ago").value == "1998-03-15"
+    assert one("He met the president last week.", "en", dct, "last week").value == "1998-W11"
