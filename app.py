@@ -19,7 +19,9 @@ inject_style()
 PAGES = [
     st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
     st.Page("pages/articles.py", title="Articles", icon=":material/article:", url_path="articles"),
+    st.Page("pages/entities.py", title="Entities", icon=":material/groups:", url_path="entities"),
     st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
+    st.Page("pages/map.py", title="Map", icon=":material/map:", url_path="map"),
 ]
 # The built-in menu would drop the query string on a page switch; our own links carry the filters.
 page = st.navigation(PAGES, position="hidden")
@@ -34,7 +36,7 @@ with st.sidebar:
     st.markdown("### :material/folder_open: Dossier")
     nav = st.container()  # filled after the filters, so the links carry this run's filters
     st.divider()
-    filters = render_sidebar_filters(facets, key="filters")
+    filters = render_sidebar_filters(facets, data.filter_options(), key="filters")
     st.caption(f"{facets.n_articles:,} articles in `{data.db_path().name}`")
 with nav:
     render_nav_links(PAGES)
@@ -42,6 +44,6 @@ with nav:
 if opened.first_start_note and not st.session_state.get("_first_start_seen"):
     st.session_state["_first_start_seen"] = True
     st.toast(opened.first_start_note, icon=":material/download_done:")
-render_filter_bar(filters)
+render_filter_bar(filters, data.labels(filters))
 mark_frame_ready()
 page.run()

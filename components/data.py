@@ -17,7 +17,7 @@ from pathlib import Path
 import streamlit as st
 
 from dossier.filters import Filters
-from dossier.store import ArticleDetail, ArticleRow, Facets, Overview, Store
+from dossier.store import ArticleDetail, ArticleRow, Facets, FilterOptions, Overview, Store
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DB = REPO_ROOT / "var" / "dossier.db"
@@ -29,6 +29,8 @@ MAX_LIST_ROWS = 200
 MAX_CHART_CATEGORIES = 20
 # Months in the by-month chart: 20 years of monthly bars is already more than a screen can show.
 MAX_CHART_MONTHS = 240
+# Actors and places offered in the sidebar pickers (the most frequent; a linked one is always kept).
+MAX_FILTER_OPTIONS = 300
 # Longest search query accepted from the sidebar or a URL.
 MAX_QUERY_CHARS = 200
 # How long cached query results may live even when the data version did not change.
@@ -145,3 +147,26 @@ def article_page(f: Filters, page: int = 0) -> tuple[int, list[ArticleRow]]:
 
 def article(article_id: str) -> ArticleDetail | None:
     return _article(*_key(), article_id)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, max_entries=16, show_spinner=False)
+def _filter_options(path: str, version: tuple[int, int]) -> FilterOptions:
+    opened = _open_store(path)
+    with opened.lock:
+        return opened.store.filter_options(limit=MAX_FILTER_OPTIONS)
+
+
+def filter_options() -> FilterOptions:
+    return _filter_options(*_key())
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, max_entries=256, show_spinner=False)
+def _labels(path: str, version: tuple[int, int], actor_ids: tuple[str, ...], place_ids: tuple[str, ...]) -> dict[str, str]:
+    opened = _open_store(path)
+    with opened.lock:
+        return {**opened.store.actor_names(actor_ids), **opened.store.place_names(place_ids)}
+
+
+def labels(f: Filters) -> dict[str, str]:
+    """Display names for the actor and place ids a Filters object holds (for describing it)."""
+    return _labels(*_key(), tuple(f.actors), tuple(f.places))

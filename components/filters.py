@@ -16,7 +16,7 @@ import streamlit as st
 from components.data import MAX_QUERY_CHARS
 from components.labels import language_label
 from dossier.filters import Filters
-from dossier.store import Facets
+from dossier.store import Facets, FilterOptions
 
 # query-parameter names owned by Filters; every other parameter (e.g. ``article``) is left alone
 FILTER_PARAMS = ("from", "to", "undated", "actor", "lang", "source", "event", "place", "q")
@@ -75,6 +75,9 @@ def _seed_widgets(key: str, f: Filters, *, synced: bool = True) -> None:
     ss[f"{key}_langs"] = list(f.langs)
     ss[f"{key}_sources"] = list(f.sources)
     ss[f"{key}_q"] = f.q[:MAX_QUERY_CHARS]
+    ss[f"{key}_actors"] = list(f.actors)
+    ss[f"{key}_places"] = list(f.places)
+    ss[f"{key}_events"] = list(f.event_types)
     if synced:
         ss[f"{key}_synced"] = f
 
@@ -84,9 +87,11 @@ def _clear(key: str) -> None:
     _seed_widgets(key, Filters(), synced=False)
 
 
-def render_sidebar_filters(facets: Facets, *, key: str = "filters") -> Filters:
-    """Date range, languages, sources and text search. Returns the active Filters, carrying the
-    problems found in the URL (malformed values, values this corpus does not have)."""
+def render_sidebar_filters(facets: Facets, options: FilterOptions | None = None, *, key: str = "filters") -> Filters:
+    """Date range, languages, sources, actors, places, event types and text search. Returns the
+    active Filters, carrying the problems found in the URL (malformed values, values this corpus
+    does not have)."""
+    options = options or FilterOptions([], [], [])
     url_f = url_filters()
     problems = list(url_f.problems)
     if len(url_f.q) > MAX_QUERY_CHARS:
@@ -156,6 +161,35 @@ def render_sidebar_filters(facets: Facets, *, key: str = "filters") -> Filters:
         placeholder="all sources",
     )
 
+    actor_names = {i: f"{n} · {c}" for i, n, c in options.actors}
+    place_names = {i: f"{n} · {c}" for i, n, c in options.places}
+    type_counts = dict(options.event_types)
+    st.multiselect(
+        "Actors",
+        list(dict.fromkeys([*actor_names, *ss[f"{key}_actors"]])),
+        key=f"{key}_actors",
+        format_func=lambda i: actor_names.get(i, i),
+        placeholder="all actors",
+        help="Articles and events involving any of these people, organisations, outlets or countries "
+        "(one actor across scripts: 김정은 = किम जोंग उन = Kim Jong-un). Number: articles.",
+    )
+    st.multiselect(
+        "Places",
+        list(dict.fromkeys([*place_names, *ss[f"{key}_places"]])),
+        key=f"{key}_places",
+        format_func=lambda i: place_names.get(i, i),
+        placeholder="all places",
+        help="Articles that mention any of these places, and events held there. Number: articles.",
+    )
+    st.multiselect(
+        "Event types",
+        list(dict.fromkeys([*type_counts, *ss[f"{key}_events"]])),
+        key=f"{key}_events",
+        format_func=lambda t: t.replace("_", " ") + (f" · {type_counts[t]}" if t in type_counts else ""),
+        placeholder="all event types",
+        help="Articles and events of any of these types. Number: events.",
+    )
+
     start, end = ss[f"{key}_from"], ss[f"{key}_to"]
     if start and end and start > end:
         start, end = end, start
@@ -166,6 +200,9 @@ def render_sidebar_filters(facets: Facets, *, key: str = "filters") -> Filters:
         undated=bool(ss[f"{key}_undated"]),
         langs=tuple(ss[f"{key}_langs"]),
         sources=tuple(ss[f"{key}_sources"]),
+        actors=tuple(ss[f"{key}_actors"]),
+        places=tuple(ss[f"{key}_places"]),
+        event_types=tuple(ss[f"{key}_events"]),
         q=(ss[f"{key}_q"] or "").strip()[:MAX_QUERY_CHARS],
     )
     st.button(

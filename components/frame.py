@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import streamlit as st
 
@@ -52,9 +52,10 @@ def render_nav_links(pages: Sequence[st.Page]) -> None:
         st.page_link(p, query_params=params or None)
 
 
-def filter_bar_html(f: Filters) -> str:
-    """The active filters in words (escaped: the search text and sources come from outside)."""
-    return f'<div class="dz-filterbar"><strong>Showing:</strong> {esc(f.describe())}</div>'
+def filter_bar_html(f: Filters, labels: Mapping[str, str] | None = None) -> str:
+    """The active filters in words, actors and places by name (escaped: the search text and
+    sources come from outside)."""
+    return f'<div class="dz-filterbar"><strong>Showing:</strong> {esc(f.describe(labels))}</div>'
 
 
 def problems_html(problems: Sequence[str]) -> str:
@@ -65,8 +66,8 @@ def problems_html(problems: Sequence[str]) -> str:
     return f'<div class="dz-warning" role="alert">Link not fully understood:<ul>{items}</ul></div>'
 
 
-def render_filter_bar(f: Filters) -> None:
-    st.html(filter_bar_html(f))
+def render_filter_bar(f: Filters, labels: Mapping[str, str] | None = None) -> None:
+    st.html(filter_bar_html(f, labels))
     if f.problems:
         st.html(problems_html(f.problems))
 

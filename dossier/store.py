@@ -314,6 +314,13 @@ class PlaceRow:
 
 
 @dataclass
+class FilterOptions:
+    actors: list[tuple[str, str, int]]  # (entity id, name, articles)
+    places: list[tuple[str, str, int]]  # (place id, name, articles)
+    event_types: list[tuple[str, int]]  # (type, events)
+
+
+@dataclass
 class EventRow:
     id: str
     type: str
@@ -757,6 +764,30 @@ class Store:
             )
             if r[1]
         }
+
+    def filter_options(self, *, limit: int) -> FilterOptions:
+        """The most frequent actors, places and event types of the whole corpus, for filter pickers."""
+        actors = [
+            (r[0], r[1] or r[0], r[2])
+            for r in self.conn.execute(
+                """SELECT entity_id, max(canonical), count(DISTINCT article_id) AS n FROM mentions
+                   WHERE entity_id IS NOT NULL AND entity_id NOT LIKE 'x:%'
+                   GROUP BY entity_id ORDER BY n DESC, 2 LIMIT ?""",
+                (int(limit),),
+            )
+        ]
+        places = [
+            (r[0], r[1], r[2])
+            for r in self.conn.execute(
+                """SELECT place_id, max(name), count(DISTINCT article_id) AS n FROM place_mentions
+                   GROUP BY place_id ORDER BY n DESC, 2 LIMIT ?""",
+                (int(limit),),
+            )
+        ]
+        event_types = [
+            (r[0], r[1]) for r in self.conn.execute("SELECT type, count(*) FROM events GROUP BY type ORDER BY 2 DESC, 1")
+        ]
+        return FilterOptions(actors, places, event_types)
 
     def place_names(self, ids: Sequence[str]) -> dict[str, str]:
         """English names for place ids seen in place mentions."""
