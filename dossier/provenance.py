@@ -226,7 +226,9 @@ def lexicon(lang: str) -> _Lex:
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     en_kinds = raw.get("kb_kinds")
     if en_kinds is None and lang != "en":
-        en_kinds = (yaml.safe_load((LEXICON_DIR / "en.yaml").read_text(encoding="utf-8")) or {}).get("kb_kinds")
+        en_kinds = (yaml.safe_load((LEXICON_DIR / "en.yaml").read_text(encoding="utf-8")) or {}).get(
+            "kb_kinds"
+        )
     ci = re.IGNORECASE if lang == "en" else 0
     markers = raw.get("subject_markers") or {}
     noun_left = lang != "ko"  # Korean nouns compound without spaces (부대변인, 조선중앙통신)
@@ -312,8 +314,10 @@ def _kind_of_entity(e: Entity, lex: _Lex) -> str | None:
     if eid.startswith("org:"):
         actor = _actor(eid)
         desc = (actor.description or "").casefold() if actor is not None else ""
-        if desc and not any(w in desc for w in lex.kb_kinds.get("non_government_words", ())) and any(
-            w in desc for w in lex.kb_kinds.get("government_words", ())
+        if (
+            desc
+            and not any(w in desc for w in lex.kb_kinds.get("non_government_words", ()))
+            and any(w in desc for w in lex.kb_kinds.get("government_words", ()))
         ):
             return KIND_GOVERNMENT
         return KIND_ORGANISATION
@@ -380,8 +384,9 @@ def _kb_outlets(text: str, lang: str) -> list[Entity]:
     return [e for e in ents if (e.entity_id or "").startswith("outlet:")]
 
 
-def _with_outlets(text: str, lang: str, entities: list[Entity], use_kb: bool,
-                  lo: int = 0, hi: int | None = None) -> list[Entity]:
+def _with_outlets(
+    text: str, lang: str, entities: list[Entity], use_kb: bool, lo: int = 0, hi: int | None = None
+) -> list[Entity]:
     """The given entities plus outlets they missed or left unlinked in text[lo:hi] (an outlet the
     KB knows wins over an overlapping unlinked entity)."""
     if not use_kb:
@@ -391,7 +396,9 @@ def _with_outlets(text: str, lang: str, entities: list[Entity], use_kb: bool,
         return list(entities)
     extra = []
     for e in _kb_outlets(text[lo:hi], lang):
-        extra.append(Entity(e.start + lo, e.end + lo, e.text, e.label, e.entity_id, e.canonical, e.score, e.method))
+        extra.append(
+            Entity(e.start + lo, e.end + lo, e.text, e.label, e.entity_id, e.canonical, e.score, e.method)
+        )
     out = list(entities)
     for x in extra:
         overlapping = [e for e in out if e.start < x.end and x.start < e.end]
@@ -593,7 +600,9 @@ class _Unit:
             q = p
             while q > self.start and self._skippable(self.text[q - 1], commas):
                 q -= 1
-            jump = next((self.skips[x] for x in range(p, q - 1, -1) if x in self.skips and self.skips[x] < x), None)
+            jump = next(
+                (self.skips[x] for x in range(p, q - 1, -1) if x in self.skips and self.skips[x] < x), None
+            )
             if jump is not None:
                 p = jump
                 continue
@@ -640,13 +649,21 @@ def _pick(unit: _Unit, items: list[_Tok], *, cited: bool = False) -> tuple[list[
     lex = unit.lex
     if not cited and not lex.verb_final and items and items[-1].type == "conj":
         return [], None  # "Yomiuri cited a NYT report and said": "said" shares the subject of "cited"
-    sources = [t for t in items if t.type in ("source", "anonymous", "media", "anaphor") or (cited and t.type == "document")]
+    sources = [
+        t
+        for t in items
+        if t.type in ("source", "anonymous", "media", "anaphor") or (cited and t.type == "document")
+    ]
     if any(t.type != "anaphor" for t in sources):
         # "타스 통신이": the outlet noun is part of the name, not a reference back
         sources = [t for t in sources if t.type != "anaphor"]
     if not sources:
         return [], None
-    countries = [t for t in sources if t.type == "source" and (t.entity and (t.entity.entity_id or "").startswith("country:"))]
+    countries = [
+        t
+        for t in sources
+        if t.type == "source" and (t.entity and (t.entity.entity_id or "").startswith("country:"))
+    ]
     affil_candidates = [t for t in items if t.type == "demonym" and t.country] + countries
     non_country = [t for t in sources if t not in countries]
     if cited and any(t.type != "document" for t in non_country):
@@ -677,15 +694,28 @@ def _affiliation(unit: _Unit, head: _Tok, items: list[_Tok], affil_candidates: l
     """The body or country a person, unnamed source or outlet belongs to, named in its phrase."""
     if head.kind not in (KIND_PERSON, KIND_OFFICIAL, KIND_ANONYMOUS, KIND_OUTLET):
         return None
-    orgs = [t for t in items if t is not head and t.type == "source" and t.entity is not None
-            and t.kind not in (KIND_PERSON, KIND_OFFICIAL, KIND_OUTLET)
-            and not (t.entity.entity_id or "").startswith("country:")]
+    orgs = [
+        t
+        for t in items
+        if t is not head
+        and t.type == "source"
+        and t.entity is not None
+        and t.kind not in (KIND_PERSON, KIND_OFFICIAL, KIND_OUTLET)
+        and not (t.entity.entity_id or "").startswith("country:")
+    ]
     if orgs and head.kind != KIND_OUTLET:
         return orgs[-1] if unit.lex.verb_final else orgs[0]
     return affil_candidates[0] if affil_candidates else None
 
 
-def _link(unit: _Unit, head: _Tok, affil: _Tok | None, run: list[_Tok], cue: re.Match | tuple[int, int, str], recent: list[Link]) -> Link | None:
+def _link(
+    unit: _Unit,
+    head: _Tok,
+    affil: _Tok | None,
+    run: list[_Tok],
+    cue: re.Match | tuple[int, int, str],
+    recent: list[Link],
+) -> Link | None:
     """A Link for one source token (an anaphor resolves to the latest fitting source, or to nothing)."""
     text = unit.text
     if isinstance(cue, tuple):
@@ -694,7 +724,9 @@ def _link(unit: _Unit, head: _Tok, affil: _Tok | None, run: list[_Tok], cue: re.
         c_start, c_end, c_text = cue.start(), cue.end(), cue.group(0)
     affiliation = None
     if affil is not None:
-        affiliation = affil.country if affil.type == "demonym" else (affil.entity.entity_id if affil.entity else None)
+        affiliation = (
+            affil.country if affil.type == "demonym" else (affil.entity.entity_id if affil.entity else None)
+        )
     if head.type == "anaphor":
         want = head.anaphor.get("resolve")
         kind_contains = str(head.anaphor.get("kind_contains") or "").casefold()
@@ -705,8 +737,18 @@ def _link(unit: _Unit, head: _Tok, affil: _Tok | None, run: list[_Tok], cue: re.
                 if prev.kind == KIND_DOCUMENT:
                     continue
                 if prev.kind in (KIND_PERSON, KIND_OFFICIAL) and prev.named:
-                    return Link(text[head.start : head.end], head.start, head.end, prev.kind, prev.entity_id,
-                                prev.canonical, prev.affiliation, c_text, c_start, c_end)
+                    return Link(
+                        text[head.start : head.end],
+                        head.start,
+                        head.end,
+                        prev.kind,
+                        prev.entity_id,
+                        prev.canonical,
+                        prev.affiliation,
+                        c_text,
+                        c_start,
+                        c_end,
+                    )
                 return None
             return None
         for prev in reversed(recent):
@@ -716,15 +758,40 @@ def _link(unit: _Unit, head: _Tok, affil: _Tok | None, run: list[_Tok], cue: re.
                 continue
             if not prev.named:
                 continue
-            if kind_contains and prev.entity_id and kind_contains not in _outlet_kind(prev.entity_id).casefold():
+            if (
+                kind_contains
+                and prev.entity_id
+                and kind_contains not in _outlet_kind(prev.entity_id).casefold()
+            ):
                 if _outlet_kind(prev.entity_id):
                     continue
-            return Link(text[head.start : head.end], head.start, head.end, prev.kind, prev.entity_id,
-                        prev.canonical, prev.affiliation, c_text, c_start, c_end)
+            return Link(
+                text[head.start : head.end],
+                head.start,
+                head.end,
+                prev.kind,
+                prev.entity_id,
+                prev.canonical,
+                prev.affiliation,
+                c_text,
+                c_start,
+                c_end,
+            )
         # "अख़बार के अनुसार" with no newspaper named before: an outlet all the same, unnamed
         kind = str(head.anaphor.get("unresolved") or KIND_OUTLET)
-        return Link(text[head.start : head.end], head.start, head.end, kind, None, None, None,
-                    c_text, c_start, c_end, named=False)
+        return Link(
+            text[head.start : head.end],
+            head.start,
+            head.end,
+            kind,
+            None,
+            None,
+            None,
+            c_text,
+            c_start,
+            c_end,
+            named=False,
+        )
     if head.type in ("anonymous", "media"):
         # an unnamed source's span takes the modifiers right before it ("अज्ञात दक्षिण कोरियाई
         # सरकारी सूत्रों", "미국 관리들"), not a coordinated name ("योनहाप … और कुछ अन्य मीडिया")
@@ -735,11 +802,33 @@ def _link(unit: _Unit, head: _Tok, affil: _Tok | None, run: list[_Tok], cue: re.
                 span_start = t.start
             else:
                 break
-        return Link(text[span_start : head.end], span_start, head.end, head.kind, None, None, affiliation,
-                    c_text, c_start, c_end, named=False)
+        return Link(
+            text[span_start : head.end],
+            span_start,
+            head.end,
+            head.kind,
+            None,
+            None,
+            affiliation,
+            c_text,
+            c_start,
+            c_end,
+            named=False,
+        )
     if head.type == "document":
-        return Link(text[head.start : head.end], head.start, head.end, KIND_DOCUMENT, None, None, affiliation,
-                    c_text, c_start, c_end, named=False)
+        return Link(
+            text[head.start : head.end],
+            head.start,
+            head.end,
+            KIND_DOCUMENT,
+            None,
+            None,
+            affiliation,
+            c_text,
+            c_start,
+            c_end,
+            named=False,
+        )
     e = head.entity
     kind = head.kind
     eid = e.entity_id if e.entity_id and not e.entity_id.startswith("x:") else None
@@ -747,7 +836,9 @@ def _link(unit: _Unit, head: _Tok, affil: _Tok | None, run: list[_Tok], cue: re.
         words = [text[t.start : t.end].casefold() for t in run if t.type == "word"]
         if any(any(ow == w or ow in w for ow in unit.lex.official_words) for w in words):
             kind = KIND_OFFICIAL
-    return Link(e.text, e.start, e.end, kind, eid or e.entity_id, _canonical(e), affiliation, c_text, c_start, c_end)
+    return Link(
+        e.text, e.start, e.end, kind, eid or e.entity_id, _canonical(e), affiliation, c_text, c_start, c_end
+    )
 
 
 def _negated(unit: _Unit, m_start: int, m_end: int) -> bool:
@@ -760,7 +851,11 @@ def _negated(unit: _Unit, m_start: int, m_end: int) -> bool:
         if verb in lex.needs_content:
             # "Saeed Anwar continued their good form": not speech unless a quotation or "that" goes with it
             before = unit.text[max(unit.start, m_start - 60) : m_start]
-            speech = after[:1] in (",", ":", "“", '"') or after.startswith("that") or re.search(r"[”\"]\s*[^”\"“]{0,50}$", before)
+            speech = (
+                after[:1] in (",", ":", "“", '"')
+                or after.startswith("that")
+                or re.search(r"[”\"]\s*[^”\"“]{0,50}$", before)
+            )
             if not speech:
                 return True
         before = unit.text[max(unit.start, m_start - 14) : m_start].casefold()
@@ -791,7 +886,11 @@ def _subject_candidates(unit: _Unit) -> list[tuple[int, int, str, list[_Tok], in
                 skipped += len(suffix)
                 rest = rest[len(suffix) :]
                 break
-        for mtype, markers in (("topic", lex.topic), ("nominative", lex.nominative), ("genitive", lex.genitive)):
+        for mtype, markers in (
+            ("topic", lex.topic),
+            ("nominative", lex.nominative),
+            ("genitive", lex.genitive),
+        ):
             for mk in sorted(markers, key=len, reverse=True):
                 if lex.lang == "hi":
                     m = re.match(rf"\s+{re.escape(mk)}(?![{_DEVANAGARI}])", rest)
@@ -799,7 +898,9 @@ def _subject_candidates(unit: _Unit) -> list[tuple[int, int, str, list[_Tok], in
                     m = re.match(rf"{re.escape(mk)}(?![{_HANGUL}])", rest)
                 if m:
                     items, rs = unit.run_back(q)
-                    out.append((q + skipped + m.start(), q + skipped + m.end(), mtype, list(reversed(items)), rs))
+                    out.append(
+                        (q + skipped + m.start(), q + skipped + m.end(), mtype, list(reversed(items)), rs)
+                    )
                     break
             else:
                 continue
@@ -845,8 +946,11 @@ def _recipient(unit: _Unit, v_start: int, v_end: int, recent: list[Link]) -> Lin
         if found is None and lex.interview is not None:
             # "NBC 방송과의 인터뷰에서 … 강조했다": an interview anywhere in the clause
             window = max(unit.start, v_start - INTERVIEW_WINDOW)
-            hits = [m for m in lex.interview.finditer(unit.text, window, v_start)
-                    if not any(ch in unit.text[m.end() : v_start] for ch in "“”\"")]
+            hits = [
+                m
+                for m in lex.interview.finditer(unit.text, window, v_start)
+                if not any(ch in unit.text[m.end() : v_start] for ch in '“”"')
+            ]
             if hits:
                 found = hits[-1].start()
         if found is None and lex.recipient_anywhere:
@@ -854,11 +958,17 @@ def _recipient(unit: _Unit, v_start: int, v_end: int, recent: list[Link]) -> Lin
             for t in sorted(unit.toks, key=lambda t: t.end, reverse=True):
                 if t.end > v_start or v_start - t.end > INTERVIEW_WINDOW * 2:
                     continue
-                if t.type != "source" or t.kind != KIND_OUTLET or unit.region(t.start) != unit.region(v_start):
+                if (
+                    t.type != "source"
+                    or t.kind != KIND_OUTLET
+                    or unit.region(t.start) != unit.region(v_start)
+                ):
                     continue
                 rest = unit.text[t.end : t.end + 10]
                 if any(re.match(rf"\s*{re.escape(r)}\s", rest) for r in lex.recipient_anywhere) and not any(
-                    re.match(rf"\s*{re.escape(r)}\s*{re.escape(x)}", rest) for r in lex.recipient_anywhere for x in lex.not_recipient
+                    re.match(rf"\s*{re.escape(r)}\s*{re.escape(x)}", rest)
+                    for r in lex.recipient_anywhere
+                    for x in lex.not_recipient
                 ):
                     found = t.end
                     break
@@ -905,14 +1015,26 @@ def _attributions(unit: _Unit, recent: list[Link]) -> list[_Att]:
             heads, affil = _pick(unit, items, cited=True)
             if not heads:
                 # "통신에 따르면": an outlet noun standing alone refers back to the last such outlet
-                nouns = [t for t in items if t.type in ("outlet_noun", "word") and lex.anaphor_re is not None
-                         and lex.anaphor_re.fullmatch(text[t.start : t.end])]
+                nouns = [
+                    t
+                    for t in items
+                    if t.type in ("outlet_noun", "word")
+                    and lex.anaphor_re is not None
+                    and lex.anaphor_re.fullmatch(text[t.start : t.end])
+                ]
                 for t in nouns[-1:]:
-                    t2 = _Tok(t.start, t.end, "anaphor", anaphor=lex.anaphors.get(_norm_key(text[t.start : t.end]), {}))
+                    t2 = _Tok(
+                        t.start,
+                        t.end,
+                        "anaphor",
+                        anaphor=lex.anaphors.get(_norm_key(text[t.start : t.end]), {}),
+                    )
                     heads, affil = [t2], None
             links = [lk for h in heads if (lk := _link(unit, h, affil, items, (a, b, m.group(0)), recent))]
             if links:
-                cited.append(_Att(links, unit.region(a), a, b, "cited", run_start=rs, relay=_is_relay(lex, m.group(0))))
+                cited.append(
+                    _Att(links, unit.region(a), a, b, "cited", run_start=rs, relay=_is_relay(lex, m.group(0)))
+                )
 
     # 1b. "Putin was quoted by TASS as saying": the subject speaks, the outlet after the marker relays
     relayed: list[_Att] = []
@@ -925,7 +1047,11 @@ def _attributions(unit: _Unit, recent: list[Link]) -> list[_Att]:
             outlets = [t for t in fwd if t.type == "source" and t.kind == KIND_OUTLET]
             if not heads or not outlets:
                 continue
-            links = [lk for h in heads if (lk := _link(unit, h, affil, list(reversed(items)), (a, b, m.group(0)), recent))]
+            links = [
+                lk
+                for h in heads
+                if (lk := _link(unit, h, affil, list(reversed(items)), (a, b, m.group(0)), recent))
+            ]
             via = _link(unit, outlets[0], None, fwd, (a, b, m.group(0)), recent)
             if links and via is not None:
                 att = _Att(links, unit.region(a), a, b, "speaker", via=[via], run_start=rs)
@@ -961,15 +1087,25 @@ def _attributions(unit: _Unit, recent: list[Link]) -> list[_Att]:
             rc = [c for c in cands if unit.region(c[0]) == region]
             for i, (a, b, vt, _) in enumerate(vs):
                 last = i == len(vs) - 1
-                before = [c for c in rc if c[1] <= a and c[0] not in used
-                          and (c[2] != "nominative" or not _embedded(unit, c[1], a))]
+                before = [
+                    c
+                    for c in rc
+                    if c[1] <= a
+                    and c[0] not in used
+                    and (c[2] != "nominative" or not _embedded(unit, c[1], a))
+                ]
                 pick = None
                 gen = [c for c in before if c[2] == "genitive" and a - c[1] <= 2]
                 if gen:
                     pick = gen[-1]
                 elif last:
-                    imm = [c for c in before if c[2] in ("nominative", "topic") and a - c[1] <= IMMEDIATE_GAP
-                           and not any(ch in text[c[1] : a] for ch in "“”\"")]
+                    imm = [
+                        c
+                        for c in before
+                        if c[2] in ("nominative", "topic")
+                        and a - c[1] <= IMMEDIATE_GAP
+                        and not any(ch in text[c[1] : a] for ch in '“”"')
+                    ]
                     topics = [c for c in before if c[2] == "topic"]
                     noms = [c for c in before if c[2] == "nominative" and c[0] >= prev_end]
                     pick = (imm[-1:] or topics[:1] or noms[-1:] or [None])[0]
@@ -987,7 +1123,9 @@ def _attributions(unit: _Unit, recent: list[Link]) -> list[_Att]:
                 used.add(pick[0])
                 att = _Att(links, region, a, b, "speaker", run_start=pick[4])
                 rcp = _recipient(unit, a, b, recent)
-                if rcp is not None and all((lk.entity_id or lk.text) != (rcp.entity_id or rcp.text) for lk in links):
+                if rcp is not None and all(
+                    (lk.entity_id or lk.text) != (rcp.entity_id or rcp.text) for lk in links
+                ):
                     att.via = [rcp]
                 speakers.append(att)
     else:
@@ -998,11 +1136,15 @@ def _attributions(unit: _Unit, recent: list[Link]) -> list[_Att]:
             if heads and heads[0].type == "media" and named:
                 heads = named[:1]  # "Japanese media, including NHK, reported": the named outlet
             if heads and affil is None and paren:
-                affil = _affiliation(unit, heads[0], paren, [t for t in paren if t.type == "demonym" and t.country])
+                affil = _affiliation(
+                    unit, heads[0], paren, [t for t in paren if t.type == "demonym" and t.country]
+                )
             items = items + paren  # titles in the parenthetical make the speaker an official
             if not heads:
                 # inverted after a quotation: ",” said Jin H. Lee" / ",” officials said"
-                if re.search(r"[,.]?\s*[”\"]\s*$", text[unit.start : a]) or re.search(r",\s*$", text[unit.start : a]):
+                if re.search(r"[,.]?\s*[”\"]\s*$", text[unit.start : a]) or re.search(
+                    r",\s*$", text[unit.start : a]
+                ):
                     items, _ = unit.run_fwd(b)
                     heads, affil = _pick(unit, items)
                     rs = b
@@ -1017,14 +1159,18 @@ def _attributions(unit: _Unit, recent: list[Link]) -> list[_Att]:
                 h2, af2 = _pick(unit, items2, cited=True)
                 l2 = [lk for h in h2 if (lk := _link(unit, h, af2, items2, (a, b, vt), recent))]
                 unnamed = _quoted_as_saying(unit, b, (a, b, vt))
-                if unnamed is not None and (not l2 or all(h.type == "source" and _is_possessive(unit, h) for h in h2)):
+                if unnamed is not None and (
+                    not l2 or all(h.type == "source" and _is_possessive(unit, h) for h in h2)
+                ):
                     l2 = [unnamed]
                 if l2:
                     c = _Att(l2, unit.region(a), a, b, "cited")
                     c.owner = att
                     cited.append(c)
             rcp = _recipient(unit, a, b, recent)
-            if rcp is not None and all((lk.entity_id or lk.text) != (rcp.entity_id or rcp.text) for lk in links):
+            if rcp is not None and all(
+                (lk.entity_id or lk.text) != (rcp.entity_id or rcp.text) for lk in links
+            ):
                 att.via = [rcp]
             speakers.append(att)
 
@@ -1032,8 +1178,10 @@ def _attributions(unit: _Unit, recent: list[Link]) -> list[_Att]:
     for c in cited:
         if c.owner is not None:
             continue
-        if c.relay and any(s.region == c.region and c.cue_end <= s.run_start and _reports_content_after(unit, s)
-                           for s in speakers):
+        if c.relay and any(
+            s.region == c.region and c.cue_end <= s.run_start and _reports_content_after(unit, s)
+            for s in speakers
+        ):
             continue  # placed above the speaker in _tree
         same = [s for s in speakers if s.region == c.region]
         if lex.verb_final:
@@ -1060,25 +1208,33 @@ def _en_subject(unit: _Unit, verb: int) -> tuple[list[_Tok], int, list[_Tok]]:
 
     "Adrian Watson, spokesman for the NSC, said" and "King Birendra, in Tibet …, said": the subject
     stands before a parenthetical; the parenthetical's tokens come back apart (third value: they
-    may name the body the speaker belongs to, or a title). "Officials in the port of Whittier said": a place after
-    a preposition is not the speaker, the noun before the prepositional phrase is."""
+    may name the body the speaker belongs to, or a title). "Officials in the port of Whittier
+    said": a place after a preposition is not the speaker, the noun before the phrase is."""
     text = unit.text
     items, rs = unit.run_back(verb)
     before = text[unit.start : verb].rstrip()
     if not items and before.endswith(","):
         close = unit.start + len(before) - 1
         open_ = text.rfind(",", max(unit.start, close - PARENTHETICAL_MAX), close)
-        if open_ >= 0 and not any(ch in text[open_:close] for ch in "“”\"") and unit.region(open_) == unit.region(verb):
+        if (
+            open_ >= 0
+            and not any(ch in text[open_:close] for ch in '“”"')
+            and unit.region(open_) == unit.region(verb)
+        ):
             outer, ors = unit.run_back(open_)
             if outer:
                 paren = [t for t in unit.toks if open_ < t.start and t.end <= close]
                 return list(reversed(outer)), ors, paren
     ordered = list(reversed(items))
     sources = [t for t in ordered if t.type == "source"]
-    if sources and all(_after_preposition(unit, t) for t in sources) and all(
-        t.type in ("source", "word", "demonym") for t in ordered
+    if (
+        sources
+        and all(_after_preposition(unit, t) for t in sources)
+        and all(t.type in ("source", "word", "demonym") for t in ordered)
     ):
-        for t in sorted((t for t in unit.toks if t.end <= rs and rs - t.end <= 80), key=lambda t: t.end, reverse=True):
+        for t in sorted(
+            (t for t in unit.toks if t.end <= rs and rs - t.end <= 80), key=lambda t: t.end, reverse=True
+        ):
             if t.type not in ("source", "anonymous", "media"):
                 continue
             if PREPOSITION_TAIL.match(text[t.end : rs]) and unit.region(t.start) == unit.region(verb):
@@ -1089,7 +1245,7 @@ def _en_subject(unit: _Unit, verb: int) -> tuple[list[_Tok], int, list[_Tok]]:
 
 
 def _quoted_as_saying(unit: _Unit, pos: int, cue: tuple[int, int, str]) -> Link | None:
-    """"Interfax quoted Levrentyeva's colleagues as saying": whatever noun phrase stands between the
+    """ "Interfax quoted Levrentyeva's colleagues as saying": whatever noun phrase stands between the
     verb and "as saying" is the source, named or not."""
     lex = unit.lex
     if lex.as_saying is None:
@@ -1142,7 +1298,7 @@ def _governor(unit: _Unit, region: int, atts: list[_Att]) -> _Att | None:
 
 
 def _coordinated(unit: _Unit, a: _Att, b: _Att) -> bool:
-    """"Kirby said X, and officials said Y": siblings. "KCNA reported that …, and that Kim said":
+    """ "Kirby said X, and officials said Y": siblings. "KCNA reported that …, and that Kim said":
     the coordinator does not stand right before the second speaker, so Kim is nested."""
     between = unit.text[min(a.cue_end, b.run_start) : max(a.cue_end, b.run_start)]
     tail = between.rstrip()
@@ -1161,7 +1317,8 @@ def _tree(unit: _Unit, atts: list[_Att]) -> None:
             main = ss[-1]
             main.parent = gov
             for s in ss[:-1]:
-                # "메르켈 총리가 언급했음에도 … 아베 총리가 시사했다": a concessive clause is not reported speech
+                # "메르켈 총리가 언급했음에도 … 아베 총리가 시사했다": a concessive clause
+                # is not reported speech
                 after = unit.text[s.cue_end : s.cue_end + 6]
                 s.parent = gov if any(after.startswith(e) for e in lex.sibling_endings) else main
         else:
@@ -1177,8 +1334,14 @@ def _tree(unit: _Unit, atts: list[_Att]) -> None:
     for c in atts:
         if c.role != "cited" or not c.relay:
             continue
-        below = [s for s in speakers if s.region == c.region and c.cue_end <= s.run_start
-                 and (s.parent is None or s.parent.region != c.region) and _reports_content_after(unit, s)]
+        below = [
+            s
+            for s in speakers
+            if s.region == c.region
+            and c.cue_end <= s.run_start
+            and (s.parent is None or s.parent.region != c.region)
+            and _reports_content_after(unit, s)
+        ]
         if below:
             s = below[-1] if lex.verb_final else below[0]
             c.parent, s.parent = s.parent, c
@@ -1292,13 +1455,32 @@ def _article_attribution(text: str, lang: str, entities: list[Entity], use_kb: b
         for m in rx.finditer(text):
             a, b = m.span("src")
             ents = entities
-            if not any(e.start >= a and e.end <= b and (e.entity_id or "").startswith("outlet:") for e in entities):
+            if not any(
+                e.start >= a and e.end <= b and (e.entity_id or "").startswith("outlet:") for e in entities
+            ):
                 ents = _with_outlets(text, lang, entities, use_kb, a, b)
             for e in ents:
-                if e.start >= a and e.end <= b and (e.entity_id or "").startswith("outlet:") and e.entity_id not in seen:
+                if (
+                    e.start >= a
+                    and e.end <= b
+                    and (e.entity_id or "").startswith("outlet:")
+                    and e.entity_id not in seen
+                ):
                     seen.add(e.entity_id)
-                    out.append(Link(e.text, e.start, e.end, KIND_OUTLET, e.entity_id, _canonical(e),
-                                    cue=m.group(0).strip(), cue_start=m.start(), cue_end=m.end(), role=ROLE_NOTE))
+                    out.append(
+                        Link(
+                            e.text,
+                            e.start,
+                            e.end,
+                            KIND_OUTLET,
+                            e.entity_id,
+                            _canonical(e),
+                            cue=m.group(0).strip(),
+                            cue_start=m.start(),
+                            cue_end=m.end(),
+                            role=ROLE_NOTE,
+                        )
+                    )
     return out
 
 

@@ -69,10 +69,15 @@ def spans_hold(text: str, cs: list[Chain]) -> None:
 
 
 def test_ko_yomiuri_citing_nyt():
-    t = ("요미우리는 NYT 보도를 인용하며 “두 정상은 이달 10일부터 13일까지 블라디보스토크에서 열리는 "
-         "국제회의인 동방경제포럼에 참석할 예정이다”며 모스크바에서의 북러정상회담 예정으로 밝혔다.")
-    es = [ent(t, "요미우리", "outlet:yomiuri"), ent(t, "NYT", "outlet:nyt"),
-          ent(t, "블라디보스토크", "x:vladivostok", "LOC")]
+    t = (
+        "요미우리는 NYT 보도를 인용하며 “두 정상은 이달 10일부터 13일까지 블라디보스토크에서 열리는 "
+        "국제회의인 동방경제포럼에 참석할 예정이다”며 모스크바에서의 북러정상회담 예정으로 밝혔다."
+    )
+    es = [
+        ent(t, "요미우리", "outlet:yomiuri"),
+        ent(t, "NYT", "outlet:nyt"),
+        ent(t, "블라디보스토크", "x:vladivostok", "LOC"),
+    ]
     cs = chains(t, "ko", one_sentence(t), es, use_kb=False)
     assert [ids(c) for c in cs] == [["outlet:yomiuri", "outlet:nyt"]]
     nyt = cs[0].links[1]
@@ -82,38 +87,66 @@ def test_ko_yomiuri_citing_nyt():
 
 
 def test_ko_reuters_quoting_nyt_and_kremlin_are_two_chains():
-    t = ("로이터는 이날 “뉴욕타임스는 김정은이 모스크바에 갈 가능성이 있다고 보도했지만 확실하지는 않았다”면서 "
-         "“크렘린은 지난주 평양과 ‘상호 존중관계’ 심화계획이라 밝혔다”고 보도했다.")
-    es = [ent(t, "로이터", "outlet:reuters"), ent(t, "뉴욕타임스", "outlet:nyt"),
-          ent(t, "김정은", "per:kim-jong-un", "PER"), ent(t, "크렘린", "org:kremlin"),
-          ent(t, "모스크바", "country:RU", "LOC")]
+    t = (
+        "로이터는 이날 “뉴욕타임스는 김정은이 모스크바에 갈 가능성이 있다고 보도했지만 확실하지는 않았다”면서 "
+        "“크렘린은 지난주 평양과 ‘상호 존중관계’ 심화계획이라 밝혔다”고 보도했다."
+    )
+    es = [
+        ent(t, "로이터", "outlet:reuters"),
+        ent(t, "뉴욕타임스", "outlet:nyt"),
+        ent(t, "김정은", "per:kim-jong-un", "PER"),
+        ent(t, "크렘린", "org:kremlin"),
+        ent(t, "모스크바", "country:RU", "LOC"),
+    ]
     cs = chains(t, "ko", one_sentence(t), es, use_kb=False)
     assert sorted(ids(c) for c in cs) == [["outlet:reuters", "org:kremlin"], ["outlet:reuters", "outlet:nyt"]]
 
 
 def test_ko_reuters_citing_yonhap_citing_nis():
-    t = ("로이터는 “러시아 쇼이구 국방장관은 지난달 한국전쟁 종전 70주년을 맞아 북한을 방문해 북한에서 "
-         "'승리의 날'로 기념했다”며 “한국 국가정보원은 그가 김정은과 비공개 면담을 한 것으로 보인다고 "
-         "말했다고 연합뉴스가 보도했다”고 밝혔다.")
-    es = [ent(t, "로이터", "outlet:reuters"), ent(t, "쇼이구", "per:sergei-shoigu", "PER"),
-          ent(t, "한국", "country:KR", "LOC", nth=1), ent(t, "국가정보원", "org:kr-nis"),
-          ent(t, "김정은", "per:kim-jong-un", "PER"), ent(t, "연합뉴스", "outlet:yonhap")]
+    t = (
+        "로이터는 “러시아 쇼이구 국방장관은 지난달 한국전쟁 종전 70주년을 맞아 북한을 방문해 북한에서 "
+        "'승리의 날'로 기념했다”며 “한국 국가정보원은 그가 김정은과 비공개 면담을 한 것으로 보인다고 "
+        "말했다고 연합뉴스가 보도했다”고 밝혔다."
+    )
+    es = [
+        ent(t, "로이터", "outlet:reuters"),
+        ent(t, "쇼이구", "per:sergei-shoigu", "PER"),
+        ent(t, "한국", "country:KR", "LOC", nth=1),
+        ent(t, "국가정보원", "org:kr-nis"),
+        ent(t, "김정은", "per:kim-jong-un", "PER"),
+        ent(t, "연합뉴스", "outlet:yonhap"),
+    ]
     cs = chains(t, "ko", one_sentence(t), es, use_kb=False)
     assert [ids(c) for c in cs] == [["outlet:reuters", "outlet:yonhap", "org:kr-nis"]]
     assert cs[0].links[-1].cue.startswith("말했")
 
 
 def test_ko_tass_is_the_source_of_the_komsomolsk_article():
-    t = ("김정은 북한 국무위원장이 오늘(15일) 러시아 극동 지역의 최신예 전투기 제조공장 등을 방문했다고 "
-         "러시아 국영 ‘타스(TASS)’ 통신이 보도했습니다.\n"
-         "통신에 따르면 김 위원장은 이날 새벽 하바롭스크 주 콤소몰스크나아무레에 도착해 전투기 공장을 방문했습니다.\n"
-         "이 공장은 서방의 제재를 받고 있는 시설입니다.\n"
-         "VOA뉴스\n"
-         "*이 기사는 Reuters를 참조했습니다.")
-    sents = split(t, t.split("\n")[0], t.split("\n")[1], t.split("\n")[2], "VOA뉴스", "*이 기사는 Reuters를 참조했습니다.")
-    es = [ent(t, "김정은", "per:kim-jong-un", "PER"), ent(t, "북한", "country:KP", "LOC"),
-          ent(t, "러시아", "country:RU", "LOC", nth=1), ent(t, "타스", "outlet:tass"),
-          ent(t, "TASS", "outlet:tass"), ent(t, "VOA뉴스", "outlet:voa"), ent(t, "Reuters", "outlet:reuters")]
+    t = (
+        "김정은 북한 국무위원장이 오늘(15일) 러시아 극동 지역의 최신예 전투기 제조공장 등을 방문했다고 "
+        "러시아 국영 ‘타스(TASS)’ 통신이 보도했습니다.\n"
+        "통신에 따르면 김 위원장은 이날 새벽 하바롭스크 주 콤소몰스크나아무레에 도착해 전투기 공장을 방문했습니다.\n"
+        "이 공장은 서방의 제재를 받고 있는 시설입니다.\n"
+        "VOA뉴스\n"
+        "*이 기사는 Reuters를 참조했습니다."
+    )
+    sents = split(
+        t,
+        t.split("\n")[0],
+        t.split("\n")[1],
+        t.split("\n")[2],
+        "VOA뉴스",
+        "*이 기사는 Reuters를 참조했습니다.",
+    )
+    es = [
+        ent(t, "김정은", "per:kim-jong-un", "PER"),
+        ent(t, "북한", "country:KP", "LOC"),
+        ent(t, "러시아", "country:RU", "LOC", nth=1),
+        ent(t, "타스", "outlet:tass"),
+        ent(t, "TASS", "outlet:tass"),
+        ent(t, "VOA뉴스", "outlet:voa"),
+        ent(t, "Reuters", "outlet:reuters"),
+    ]
     cs = chains(t, "ko", sents, es, "outlet:voa", use_kb=False)
     assert [ids(c) for c in cs] == [
         ["outlet:voa", "outlet:reuters", "outlet:tass"],
@@ -131,12 +164,20 @@ def test_ko_tass_is_the_source_of_the_komsomolsk_article():
 
 
 def test_ko_voa_article_draws_on_afp_and_signs_off():
-    t = ("토니 블링컨 미국 국무장관은 29일 미국은 러시아의 세르게이 쇼이구 국방장관이 북한에 간 것은 무기 공급을 "
-         "확보하기 위해서라고 믿는다고 말했습니다.\n\nVOA 뉴스\n\n*이 기사는AFP통신을 참조했습니다.\n")
-    es = [ent(t, "토니 블링컨", "per:antony-blinken", "PER"), ent(t, "미국", "country:US", "LOC"),
-          ent(t, "미국", "country:US", "LOC", nth=1), ent(t, "러시아", "country:RU", "LOC"),
-          ent(t, "세르게이 쇼이구", "per:sergei-shoigu", "PER"), ent(t, "북한", "country:KP", "LOC"),
-          ent(t, "VOA 뉴스", "outlet:voa"), ent(t, "AFP", "outlet:afp")]
+    t = (
+        "토니 블링컨 미국 국무장관은 29일 미국은 러시아의 세르게이 쇼이구 국방장관이 북한에 간 것은 무기 공급을 "
+        "확보하기 위해서라고 믿는다고 말했습니다.\n\nVOA 뉴스\n\n*이 기사는AFP통신을 참조했습니다.\n"
+    )
+    es = [
+        ent(t, "토니 블링컨", "per:antony-blinken", "PER"),
+        ent(t, "미국", "country:US", "LOC"),
+        ent(t, "미국", "country:US", "LOC", nth=1),
+        ent(t, "러시아", "country:RU", "LOC"),
+        ent(t, "세르게이 쇼이구", "per:sergei-shoigu", "PER"),
+        ent(t, "북한", "country:KP", "LOC"),
+        ent(t, "VOA 뉴스", "outlet:voa"),
+        ent(t, "AFP", "outlet:afp"),
+    ]
     notes = article_attribution(t, "ko", es, use_kb=False)
     assert [n.entity_id for n in notes] == ["outlet:afp"]
     assert "참조" in notes[0].cue
@@ -157,21 +198,32 @@ def test_ko_nominative_inside_the_reported_clause_is_not_the_speaker():
 
 def test_ko_according_to_kcna_inside_a_quotation():
     t = "NYT는 4일 “KCNA에 따르면 김 위원장은 지난 6월 푸틴 대통령에게 메시지를 보냈다”고 밝혔다."
-    es = [ent(t, "NYT", "outlet:nyt"), ent(t, "KCNA", "outlet:kcna"), ent(t, "김 위원장", "per:kim-jong-un", "PER"),
-          ent(t, "푸틴 대통령", "per:vladimir-putin", "PER")]
+    es = [
+        ent(t, "NYT", "outlet:nyt"),
+        ent(t, "KCNA", "outlet:kcna"),
+        ent(t, "김 위원장", "per:kim-jong-un", "PER"),
+        ent(t, "푸틴 대통령", "per:vladimir-putin", "PER"),
+    ]
     cs = chains(t, "ko", one_sentence(t), es, use_kb=False)
     assert [ids(c) for c in cs] == [["outlet:nyt", "outlet:kcna"]]
     assert cs[0].links[1].cue == "에 따르면"
 
 
 def test_ko_quotation_cut_by_the_sentence_splitter_is_rejoined():
-    t = ("미국 백악관 국가안보회의(NSC) 에이드리언 왓슨 대변인은 관련 질의에 “쇼이구 국방장관이 평양을 방문했다”며 "
-         "“이러한 협상을 이어갈 것이라는 정보를 입수했고. ‘지도자급 외교적 참여’를 기대한다”고 인정했다.")
+    t = (
+        "미국 백악관 국가안보회의(NSC) 에이드리언 왓슨 대변인은 관련 질의에 “쇼이구 국방장관이 평양을 방문했다”며 "
+        "“이러한 협상을 이어갈 것이라는 정보를 입수했고. ‘지도자급 외교적 참여’를 기대한다”고 인정했다."
+    )
     cut = t.index("‘지도자급")
     sents = [Sentence(0, cut - 1, 0), Sentence(cut, len(t), 0)]
-    es = [ent(t, "미국", "country:US", "LOC"), ent(t, "백악관", "org:white-house"),
-          ent(t, "국가안보회의", "org:us-nsc"), ent(t, "NSC", "org:us-nsc"),
-          ent(t, "에이드리언 왓슨", "per:adrienne-watson", "PER"), ent(t, "쇼이구", "per:sergei-shoigu", "PER")]
+    es = [
+        ent(t, "미국", "country:US", "LOC"),
+        ent(t, "백악관", "org:white-house"),
+        ent(t, "국가안보회의", "org:us-nsc"),
+        ent(t, "NSC", "org:us-nsc"),
+        ent(t, "에이드리언 왓슨", "per:adrienne-watson", "PER"),
+        ent(t, "쇼이구", "per:sergei-shoigu", "PER"),
+    ]
     cs = chains(t, "ko", sents, es, use_kb=False)
     assert [ids(c) for c in cs] == [["per:adrienne-watson"]]
     w = cs[0].origin
@@ -180,10 +232,15 @@ def test_ko_quotation_cut_by_the_sentence_splitter_is_rejoined():
 
 
 def test_ko_speaker_told_the_nyt_and_citing_a_document():
-    t = ('윌슨센터의 한국담당 진 H. 리 선임연구원은 "러시아-북한 동맹의 강화는 적절한 시기에 이뤄졌다"며 '
-         '"전통적 동맹의 부활"이라고 NYT에 밝혔다.')
-    es = [ent(t, "윌슨센터", "org:wilson-center"), ent(t, "진 H. 리", "per:jean-h-lee", "PER"),
-          ent(t, "NYT", "outlet:nyt")]
+    t = (
+        '윌슨센터의 한국담당 진 H. 리 선임연구원은 "러시아-북한 동맹의 강화는 적절한 시기에 이뤄졌다"며 '
+        '"전통적 동맹의 부활"이라고 NYT에 밝혔다.'
+    )
+    es = [
+        ent(t, "윌슨센터", "org:wilson-center"),
+        ent(t, "진 H. 리", "per:jean-h-lee", "PER"),
+        ent(t, "NYT", "outlet:nyt"),
+    ]
     cs = chains(t, "ko", one_sentence(t), es, use_kb=False)
     assert [ids(c) for c in cs] == [["outlet:nyt", "per:jean-h-lee"]]
     assert cs[0].origin.affiliation == "org:wilson-center"
@@ -205,8 +262,12 @@ def test_ko_negated_verb_reports_nothing():
 
 def test_hi_kyodo_citing_russian_officials():
     t = "जापान की क्योदो समाचार एजेंसी ने रूसी अधिकारियों के हवाले से बताया कि किम संभवत: अपनी निजी ट्रेन से रूस जा रहे थे।"
-    es = [ent(t, "जापान", "country:JP", "LOC"), ent(t, "क्योदो समाचार एजेंसी", "outlet:kyodo"),
-          ent(t, "किम", "per:kim-jong-un", "PER"), ent(t, "रूस", "country:RU", "LOC", nth=1)]
+    es = [
+        ent(t, "जापान", "country:JP", "LOC"),
+        ent(t, "क्योदो समाचार एजेंसी", "outlet:kyodo"),
+        ent(t, "किम", "per:kim-jong-un", "PER"),
+        ent(t, "रूस", "country:RU", "LOC", nth=1),
+    ]
     cs = chains(t, "hi", one_sentence(t), es, use_kb=False)
     assert [ids(c) for c in cs] == [["outlet:kyodo", None]]
     kyodo, officials = cs[0].links
@@ -218,10 +279,15 @@ def test_hi_kyodo_citing_russian_officials():
 
 
 def test_hi_chosun_citing_unnamed_south_korean_government_sources():
-    t = ("अज्ञात दक्षिण कोरियाई सरकारी सूत्रों का हवाला देते हुए, चोसुन इल्बो अखबार ने बताया कि ट्रेन संभवतः "
-         "रविवार शाम को उत्तर कोरिया की राजधानी प्योंगयांग से रवाना हुई।")
-    es = [ent(t, "चोसुन इल्बो", "outlet:chosun-ilbo"), ent(t, "उत्तर कोरिया", "country:KP", "LOC"),
-          ent(t, "प्योंगयांग", "x:pyongyang", "LOC")]
+    t = (
+        "अज्ञात दक्षिण कोरियाई सरकारी सूत्रों का हवाला देते हुए, चोसुन इल्बो अखबार ने बताया कि ट्रेन संभवतः "
+        "रविवार शाम को उत्तर कोरिया की राजधानी प्योंगयांग से रवाना हुई।"
+    )
+    es = [
+        ent(t, "चोसुन इल्बो", "outlet:chosun-ilbo"),
+        ent(t, "उत्तर कोरिया", "country:KP", "LOC"),
+        ent(t, "प्योंगयांग", "x:pyongyang", "LOC"),
+    ]
     cs = chains(t, "hi", one_sentence(t), es, use_kb=False)
     assert [ids(c) for c in cs] == [["outlet:chosun-ilbo", None]]
     src = cs[0].origin
@@ -231,34 +297,52 @@ def test_hi_chosun_citing_unnamed_south_korean_government_sources():
 
 
 def test_hi_media_coordination_according_to_and_negation():
-    t = ("योनहाप समाचार एजेंसी और कुछ अन्य मीडिया ने इसी तरह की रिपोर्ट प्रकाशित कीं। "
-         "अमेरिकी अधिकारियों के अनुसार, पुतिन गोला-बारूद की आपूर्ति पर ध्यान केंद्रित कर सकते हैं। "
-         "दक्षिण कोरिया के राष्ट्रीय खुफिया सेवा ने तुरंत उन विवरणों की पुष्टि नहीं की। "
-         "विश्लेषकों का कहना है कि उत्तर कोरिया के पास लाखों तोपखाने के गोले हैं।")
+    t = (
+        "योनहाप समाचार एजेंसी और कुछ अन्य मीडिया ने इसी तरह की रिपोर्ट प्रकाशित कीं। "
+        "अमेरिकी अधिकारियों के अनुसार, पुतिन गोला-बारूद की आपूर्ति पर ध्यान केंद्रित कर सकते हैं। "
+        "दक्षिण कोरिया के राष्ट्रीय खुफिया सेवा ने तुरंत उन विवरणों की पुष्टि नहीं की। "
+        "विश्लेषकों का कहना है कि उत्तर कोरिया के पास लाखों तोपखाने के गोले हैं।"
+    )
     parts = [p + "।" for p in t.split("। ")]
     parts[-1] = parts[-1].rstrip("।")
     sents = split(t, *parts)
-    es = [ent(t, "योनहाप समाचार एजेंसी", "outlet:yonhap"), ent(t, "पुतिन", "per:vladimir-putin", "PER"),
-          ent(t, "दक्षिण कोरिया", "country:KR", "LOC"), ent(t, "राष्ट्रीय खुफिया सेवा", "org:kr-nis"),
-          ent(t, "उत्तर कोरिया", "country:KP", "LOC")]
+    es = [
+        ent(t, "योनहाप समाचार एजेंसी", "outlet:yonhap"),
+        ent(t, "पुतिन", "per:vladimir-putin", "PER"),
+        ent(t, "दक्षिण कोरिया", "country:KR", "LOC"),
+        ent(t, "राष्ट्रीय खुफिया सेवा", "org:kr-nis"),
+        ent(t, "उत्तर कोरिया", "country:KP", "LOC"),
+    ]
     cs = chains(t, "hi", sents, es, use_kb=False)
     by_sentence = {}
     for c in cs:
         by_sentence.setdefault(c.sentence_start, []).append(c)
     first = by_sentence[sents[0].start]
-    assert sorted((c.origin.entity_id or "", c.origin.kind) for c in first) == [("", KIND_OUTLET), ("outlet:yonhap", KIND_OUTLET)]
+    assert sorted((c.origin.entity_id or "", c.origin.kind) for c in first) == [
+        ("", KIND_OUTLET),
+        ("outlet:yonhap", KIND_OUTLET),
+    ]
     [us] = by_sentence[sents[1].start]
-    assert us.origin.kind == KIND_ANONYMOUS and us.origin.affiliation == "country:US" and us.origin.cue == "के अनुसार"
+    assert (
+        us.origin.kind == KIND_ANONYMOUS
+        and us.origin.affiliation == "country:US"
+        and us.origin.cue == "के अनुसार"
+    )
     assert sents[2].start not in by_sentence  # "did not confirm" confirms nothing
     [analysts] = by_sentence[sents[3].start]
     assert analysts.origin.text == "विश्लेषकों" and analysts.origin.kind == KIND_ANONYMOUS
 
 
 def test_hi_named_official_told_reporters():
-    t = ("अमेरिकी राष्ट्रपति जो बिडेन के मुख्य उप राष्ट्रीय सुरक्षा सलाहकार जॉन फाइनर ने रविवार को संवाददाताओं से "
-         "कहा कि उत्तर कोरिया से हथियार खरीदना मॉस्को के लिए एकमात्र विकल्प हो सकता है।")
-    es = [ent(t, "जो बिडेन", "per:joe-biden", "PER"), ent(t, "जॉन फाइनर", "per:jon-finer", "PER"),
-          ent(t, "उत्तर कोरिया", "country:KP", "LOC")]
+    t = (
+        "अमेरिकी राष्ट्रपति जो बिडेन के मुख्य उप राष्ट्रीय सुरक्षा सलाहकार जॉन फाइनर ने रविवार को संवाददाताओं से "
+        "कहा कि उत्तर कोरिया से हथियार खरीदना मॉस्को के लिए एकमात्र विकल्प हो सकता है।"
+    )
+    es = [
+        ent(t, "जो बिडेन", "per:joe-biden", "PER"),
+        ent(t, "जॉन फाइनर", "per:jon-finer", "PER"),
+        ent(t, "उत्तर कोरिया", "country:KP", "LOC"),
+    ]
     cs = chains(t, "hi", one_sentence(t), es, use_kb=False)
     assert [ids(c) for c in cs] == [["per:jon-finer"]]  # reporters are not an outlet
     assert cs[0].origin.kind == KIND_OFFICIAL and cs[0].origin.affiliation == "country:US"
@@ -268,10 +352,16 @@ def test_hi_named_official_told_reporters():
 
 
 def test_en_yomiuri_cited_a_nyt_report():
-    t = ("Yomiuri cited a NYT report and said, “The two leaders are scheduled to attend the Eastern "
-         "Economic Forum in Vladivostok.”")
-    es = [ent(t, "Yomiuri", "outlet:yomiuri"), ent(t, "NYT", "outlet:nyt"),
-          ent(t, "Eastern Economic Forum", "org:eef"), ent(t, "Vladivostok", "x:vladivostok", "LOC")]
+    t = (
+        "Yomiuri cited a NYT report and said, “The two leaders are scheduled to attend the Eastern "
+        "Economic Forum in Vladivostok.”"
+    )
+    es = [
+        ent(t, "Yomiuri", "outlet:yomiuri"),
+        ent(t, "NYT", "outlet:nyt"),
+        ent(t, "Eastern Economic Forum", "org:eef"),
+        ent(t, "Vladivostok", "x:vladivostok", "LOC"),
+    ]
     cs = chains(t, "en", one_sentence(t), es, use_kb=False)
     assert [ids(c) for c in cs] == [["outlet:yomiuri", "outlet:nyt"]]
 
@@ -283,42 +373,66 @@ def test_en_nyt_citing_an_official_and_according_to_kcna():
     assert [ids(c) for c in cs] == [["outlet:nyt", None]]
     assert cs[0].origin.text == "an official" and cs[0].origin.kind == KIND_ANONYMOUS
     assert cs[0].links[0].cue == "said"
-    t2 = "NYT reported on the 4th, “According to KCNA, Chairman Kim promised President Putin to ‘join hands’.”"
-    es2 = [ent(t2, "NYT", "outlet:nyt"), ent(t2, "KCNA", "outlet:kcna"), ent(t2, "Kim", "per:kim-jong-un", "PER"),
-           ent(t2, "Putin", "per:vladimir-putin", "PER")]
+    t2 = (
+        "NYT reported on the 4th, “According to KCNA, Chairman Kim promised President Putin to ‘join hands’.”"
+    )
+    es2 = [
+        ent(t2, "NYT", "outlet:nyt"),
+        ent(t2, "KCNA", "outlet:kcna"),
+        ent(t2, "Kim", "per:kim-jong-un", "PER"),
+        ent(t2, "Putin", "per:vladimir-putin", "PER"),
+    ]
     c2 = chains(t2, "en", one_sentence(t2), es2, use_kb=False)
     assert [ids(c) for c in c2] == [["outlet:nyt", "outlet:kcna"]]
     assert c2[0].origin.cue == "According to"
 
 
 def test_en_reuters_citing_yonhap_citing_nis():
-    t = ("Reuters said, “Russian Defense Minister Shoigu visited North Korea last month,” and “South Korea’s "
-         "National Intelligence Service said he appears to have had a private meeting with Kim Jong-un,” "
-         "Yonhap News reported.")
-    es = [ent(t, "Reuters", "outlet:reuters"), ent(t, "Shoigu", "per:sergei-shoigu", "PER"),
-          ent(t, "North Korea", "country:KP", "LOC"), ent(t, "South Korea", "country:KR", "LOC"),
-          ent(t, "National Intelligence Service", "org:kr-nis"), ent(t, "Kim Jong-un", "per:kim-jong-un", "PER"),
-          ent(t, "Yonhap News", "outlet:yonhap")]
+    t = (
+        "Reuters said, “Russian Defense Minister Shoigu visited North Korea last month,” and “South Korea’s "
+        "National Intelligence Service said he appears to have had a private meeting with Kim Jong-un,” "
+        "Yonhap News reported."
+    )
+    es = [
+        ent(t, "Reuters", "outlet:reuters"),
+        ent(t, "Shoigu", "per:sergei-shoigu", "PER"),
+        ent(t, "North Korea", "country:KP", "LOC"),
+        ent(t, "South Korea", "country:KR", "LOC"),
+        ent(t, "National Intelligence Service", "org:kr-nis"),
+        ent(t, "Kim Jong-un", "per:kim-jong-un", "PER"),
+        ent(t, "Yonhap News", "outlet:yonhap"),
+    ]
     cs = chains(t, "en", one_sentence(t), es, use_kb=False)
     assert [ids(c) for c in cs] == [["outlet:reuters", "outlet:yonhap", "org:kr-nis"]]
     assert cs[0].origin.affiliation is None or cs[0].origin.affiliation == "country:KR"
 
 
 def test_en_spokesman_said_and_inverted_attribution_then_told_the_nyt():
-    t = ("In response to a related inquiry, Adrian Watson, spokesman for the White House National Security "
-         "Council (NSC), said, “Russian Defense Minister Sergei Shoigu visited Pyongyang.”")
-    es = [ent(t, "Adrian Watson", "per:adrienne-watson", "PER"), ent(t, "White House", "org:white-house"),
-          ent(t, "National Security Council", "org:us-nsc"), ent(t, "NSC", "org:us-nsc"),
-          ent(t, "Sergei Shoigu", "per:sergei-shoigu", "PER")]
+    t = (
+        "In response to a related inquiry, Adrian Watson, spokesman for the White House National Security "
+        "Council (NSC), said, “Russian Defense Minister Sergei Shoigu visited Pyongyang.”"
+    )
+    es = [
+        ent(t, "Adrian Watson", "per:adrienne-watson", "PER"),
+        ent(t, "White House", "org:white-house"),
+        ent(t, "National Security Council", "org:us-nsc"),
+        ent(t, "NSC", "org:us-nsc"),
+        ent(t, "Sergei Shoigu", "per:sergei-shoigu", "PER"),
+    ]
     cs = chains(t, "en", one_sentence(t), es, use_kb=False)
     assert [ids(c) for c in cs] == [["per:adrienne-watson"]]
     assert cs[0].origin.kind == KIND_OFFICIAL and cs[0].origin.affiliation == "org:white-house"
 
-    t2 = ("“The strengthening of the alliance comes at an opportune time,” said Jin H. Lee, senior fellow for "
-          "Korea at the Wilson Center. “It is a revival of a traditional alliance,” he told the NYT.")
+    t2 = (
+        "“The strengthening of the alliance comes at an opportune time,” said Jin H. Lee, senior fellow for "
+        "Korea at the Wilson Center. “It is a revival of a traditional alliance,” he told the NYT."
+    )
     s1 = t2[: t2.index("Center.") + 7]
-    es2 = [ent(t2, "Jin H. Lee", "per:jean-h-lee", "PER"), ent(t2, "Wilson Center", "org:wilson-center"),
-           ent(t2, "NYT", "outlet:nyt")]
+    es2 = [
+        ent(t2, "Jin H. Lee", "per:jean-h-lee", "PER"),
+        ent(t2, "Wilson Center", "org:wilson-center"),
+        ent(t2, "NYT", "outlet:nyt"),
+    ]
     c2 = chains(t2, "en", split(t2, s1, t2[len(s1) + 1 :]), es2, use_kb=False)
     assert [ids(c) for c in c2] == [["per:jean-h-lee"], ["outlet:nyt", "per:jean-h-lee"]]
     assert c2[1].origin.text == "he"  # the pronoun, resolved to the speaker just before
@@ -326,13 +440,20 @@ def test_en_spokesman_said_and_inverted_attribution_then_told_the_nyt():
 
 
 def test_en_pronoun_after_an_outlet_is_not_resolved_to_an_older_person():
-    t = ("White House spokesman John F. Kirby said the talks were underway. The NYT continued, “New "
-         "information goes far beyond previous warnings.” “Officials declined to comment,” he said.")
-    s = ["White House spokesman John F. Kirby said the talks were underway.",
-         "The NYT continued, “New information goes far beyond previous warnings.”",
-         "“Officials declined to comment,” he said."]
-    es = [ent(t, "White House", "org:white-house"), ent(t, "John F. Kirby", "per:john-kirby", "PER"),
-          ent(t, "NYT", "outlet:nyt")]
+    t = (
+        "White House spokesman John F. Kirby said the talks were underway. The NYT continued, “New "
+        "information goes far beyond previous warnings.” “Officials declined to comment,” he said."
+    )
+    s = [
+        "White House spokesman John F. Kirby said the talks were underway.",
+        "The NYT continued, “New information goes far beyond previous warnings.”",
+        "“Officials declined to comment,” he said.",
+    ]
+    es = [
+        ent(t, "White House", "org:white-house"),
+        ent(t, "John F. Kirby", "per:john-kirby", "PER"),
+        ent(t, "NYT", "outlet:nyt"),
+    ]
     cs = chains(t, "en", split(t, *s), es, use_kb=False)
     assert [ids(c) for c in cs] == [["per:john-kirby"], ["outlet:nyt"]]
     assert cs[0].origin.kind == KIND_OFFICIAL and cs[0].origin.affiliation == "org:white-house"
@@ -340,10 +461,18 @@ def test_en_pronoun_after_an_outlet_is_not_resolved_to_an_older_person():
 
 def test_en_article_credits():
     t = "SEOUL (Reuters) - North Korea fired a missile on Monday.\nKyodo News contributed reporting."
-    es = [ent(t, "Reuters", "outlet:reuters"), ent(t, "North Korea", "country:KP", "LOC"),
-          ent(t, "Kyodo News", "outlet:kyodo")]
-    assert [n.entity_id for n in article_attribution(t, "en", es, use_kb=False)] == ["outlet:kyodo", "outlet:reuters"] or \
-        sorted(n.entity_id for n in article_attribution(t, "en", es, use_kb=False)) == ["outlet:kyodo", "outlet:reuters"]
+    es = [
+        ent(t, "Reuters", "outlet:reuters"),
+        ent(t, "North Korea", "country:KP", "LOC"),
+        ent(t, "Kyodo News", "outlet:kyodo"),
+    ]
+    assert [n.entity_id for n in article_attribution(t, "en", es, use_kb=False)] == [
+        "outlet:kyodo",
+        "outlet:reuters",
+    ] or sorted(n.entity_id for n in article_attribution(t, "en", es, use_kb=False)) == [
+        "outlet:kyodo",
+        "outlet:reuters",
+    ]
     # a credit that names no outlet is not a source
     t2 = "Reporting by Hyonhee Shin; Editing by Ed Davies"
     assert article_attribution(t2, "en", [ent(t2, "Hyonhee Shin", None, "PER")], use_kb=False) == []
@@ -361,8 +490,10 @@ def C(*links: Link) -> Chain:
 
 
 def test_reuters_citing_nyt_and_nyt_are_one_confirmation():
-    claims = [ClaimSupport("kim-visit", C(L("outlet:reuters"), L("outlet:nyt"))),
-              ClaimSupport("kim-visit", C(L("outlet:nyt")))]
+    claims = [
+        ClaimSupport("kim-visit", C(L("outlet:reuters"), L("outlet:nyt"))),
+        ClaimSupport("kim-visit", C(L("outlet:nyt"))),
+    ]
     groups = independence(claims)["kim-visit"]
     assert len(groups) == 1 and groups[0].key == "outlet:nyt"
     assert groups[0].outlets == ["outlet:reuters", "outlet:nyt"]
@@ -370,8 +501,7 @@ def test_reuters_citing_nyt_and_nyt_are_one_confirmation():
 
 def test_nyt_and_kyodo_citing_russian_officials_are_two():
     officials = L(None, KIND_ANONYMOUS, "रूसी अधिकारियों", named=False)
-    claims = [ClaimSupport("c", C(L("outlet:nyt"))),
-              ClaimSupport("c", C(L("outlet:kyodo"), officials))]
+    claims = [ClaimSupport("c", C(L("outlet:nyt"))), ClaimSupport("c", C(L("outlet:kyodo"), officials))]
     groups = independence(claims)["c"]
     assert sorted(g.key for g in groups) == ["outlet:kyodo", "outlet:nyt"]
     assert independent_count(claims, "c") == 2
@@ -382,7 +512,9 @@ def test_independence_relays_and_named_origins():
     yomiuri_nyt = C(L("outlet:yomiuri"), L("outlet:nyt"))
     reuters_nyt = C(L("outlet:reuters"), L("outlet:nyt"))
     # anonymous officials are known only through the NYT: all three are one confirmation
-    assert independent_count([ClaimSupport("c", x) for x in (nyt_officials, yomiuri_nyt, reuters_nyt)], "c") == 1
+    assert (
+        independent_count([ClaimSupport("c", x) for x in (nyt_officials, yomiuri_nyt, reuters_nyt)], "c") == 1
+    )
     # the NYT quoting two different named people: two origins; a bare relay of the NYT joins one of them
     nyt_x = C(L("outlet:nyt"), L("per:x", KIND_OFFICIAL))
     nyt_y = C(L("outlet:nyt"), L("per:y", KIND_OFFICIAL))
@@ -391,7 +523,9 @@ def test_independence_relays_and_named_origins():
     # the same official quoted by two outlets is one origin
     voa_afp_blinken = C(L("outlet:voa"), L("outlet:afp"), L("per:antony-blinken", KIND_OFFICIAL))
     reuters_blinken = C(L("outlet:reuters"), L("per:antony-blinken", KIND_OFFICIAL))
-    assert independent_count([ClaimSupport("c", voa_afp_blinken), ClaimSupport("c", reuters_blinken)], "c") == 1
+    assert (
+        independent_count([ClaimSupport("c", voa_afp_blinken), ClaimSupport("c", reuters_blinken)], "c") == 1
+    )
     # two outlets each with their own unnamed officials: two (nothing says they are the same people)
     a = C(L("outlet:yonhap"), L(None, KIND_ANONYMOUS, "관계자", named=False))
     b = C(L("outlet:chosun-ilbo"), L(None, KIND_ANONYMOUS, "सूत्रों", named=False))
@@ -469,7 +603,9 @@ def test_sample_articles_with_the_real_linker():
 def test_general_patterns_in_three_languages():
     t = "Putin was quoted by TASS as saying that the talks were useful."
     es = [ent(t, "Putin", "per:vladimir-putin", "PER"), ent(t, "TASS", "outlet:tass")]
-    assert [ids(c) for c in chains(t, "en", one_sentence(t), es, use_kb=False)] == [["outlet:tass", "per:vladimir-putin"]]
+    assert [ids(c) for c in chains(t, "en", one_sentence(t), es, use_kb=False)] == [
+        ["outlet:tass", "per:vladimir-putin"]
+    ]
 
     t = "Yonhap news agency reported, citing a government source, that the train had left Pyongyang."
     es = [ent(t, "Yonhap", "outlet:yonhap"), ent(t, "Pyongyang", "x:pyongyang", "LOC")]
@@ -491,7 +627,9 @@ def test_general_patterns_in_three_languages():
 
     t = "पेसकोव ने तास को बताया कि बातचीत उपयोगी रही।"
     es = [ent(t, "पेसकोव", "per:dmitry-peskov", "PER"), ent(t, "तास", "outlet:tass")]
-    assert [ids(c) for c in chains(t, "hi", one_sentence(t), es, use_kb=False)] == [["outlet:tass", "per:dmitry-peskov"]]
+    assert [ids(c) for c in chains(t, "hi", one_sentence(t), es, use_kb=False)] == [
+        ["outlet:tass", "per:dmitry-peskov"]
+    ]
 
 
 def test_supports_for_an_event_sentence_and_stored_records():
@@ -523,16 +661,23 @@ def test_quoted_as_saying_plural_sources_and_mixed_quotes():
 
     # a quotation opened with a straight quote and closed with a curly one
     t = '레이니가십은 "배두나가 영어를 말하려고 노력했고, 스터게스는 배두나를 도왔다”고 덧붙였다.'
-    es = [ent(t, "레이니가십", "x:rainygossip", "ORG"), ent(t, "배두나", "x:bae-doona", "PER"),
-          ent(t, "스터게스", "x:sturgess", "PER")]
+    es = [
+        ent(t, "레이니가십", "x:rainygossip", "ORG"),
+        ent(t, "배두나", "x:bae-doona", "PER"),
+        ent(t, "스터게스", "x:sturgess", "PER"),
+    ]
     [c] = chains(t, "ko", one_sentence(t), es, use_kb=False)
     assert [lk.text for lk in c.links] == ["레이니가십"]
 
 
 def test_ko_interview_outlet_and_concessive_clause():
     t = "수전 라이스 미국 백악관 국가안보보좌관도 이날 NBC 방송과의 인터뷰에서 우크라이나의 분열이 누구에게도 이익이 되지 않는다고 강조했다."
-    es = [ent(t, "수전 라이스", "x:susan-rice", "PER"), ent(t, "미국 백악관", "org:white-house"),
-          ent(t, "NBC", None), ent(t, "우크라이나", "country:UA", "LOC")]
+    es = [
+        ent(t, "수전 라이스", "x:susan-rice", "PER"),
+        ent(t, "미국 백악관", "org:white-house"),
+        ent(t, "NBC", None),
+        ent(t, "우크라이나", "country:UA", "LOC"),
+    ]
     [c] = chains(t, "ko", one_sentence(t), es, use_kb=False)
     assert [lk.text for lk in c.links] == ["NBC", "수전 라이스"]
     assert c.links[0].kind == KIND_OUTLET  # unlinked, but "NBC 방송" is a broadcaster
@@ -576,7 +721,11 @@ def test_hi_interview_with_an_outlet():
 
 def test_ko_outlet_told_further_back_in_the_clause():
     t = "조인성의 소속사 IOK컴퍼니 관계자는 24일 스타뉴스에 “조인성은 친한 친구로서 인연을 이어가고 있다”고 전했다."
-    es = [ent(t, "조인성", "x:jo-in-sung", "PER"), ent(t, "IOK컴퍼니", "x:iok", "ORG"), ent(t, "스타뉴스", "x:starnews", "ORG")]
+    es = [
+        ent(t, "조인성", "x:jo-in-sung", "PER"),
+        ent(t, "IOK컴퍼니", "x:iok", "ORG"),
+        ent(t, "스타뉴스", "x:starnews", "ORG"),
+    ]
     [c] = chains(t, "ko", one_sentence(t), es, use_kb=False)
     assert [(lk.text, lk.kind) for lk in c.links] == [("스타뉴스", KIND_OUTLET), ("관계자", KIND_ANONYMOUS)]
     t2 = "25일 연합뉴스에 따르면 부산 기장경찰서는 현장소장 등을 검찰에 송치했다고 밝혔다."
@@ -597,11 +746,16 @@ def test_en_verbs_that_need_a_quotation_to_be_speech():
 
 
 def test_en_according_to_inside_a_final_attribution_is_cited_by_the_speaker():
-    t = ("Brazil is likely to turn Sao Paulo state bank Banespa into a federal bank, according to unnamed "
-         "government sources, O Globo daily said.")
+    t = (
+        "Brazil is likely to turn Sao Paulo state bank Banespa into a federal bank, according to unnamed "
+        "government sources, O Globo daily said."
+    )
     es = [ent(t, "Brazil", "country:BR", "LOC"), ent(t, "O Globo", "x:o-globo")]
     [c] = chains(t, "en", one_sentence(t), es, use_kb=False)
-    assert [(lk.text, lk.kind) for lk in c.links] == [("O Globo", KIND_OUTLET), ("unnamed government sources", KIND_ANONYMOUS)]
+    assert [(lk.text, lk.kind) for lk in c.links] == [
+        ("O Globo", KIND_OUTLET),
+        ("unnamed government sources", KIND_ANONYMOUS),
+    ]
 
 
 def test_hi_outlet_told_further_back_in_the_clause():
