@@ -38,11 +38,6 @@ def type_name(label: str) -> str:
     return TYPE_NAMES.get(label, label)
 
 
-def link_kind(entity_id: str) -> str:
-    """How the actor's id was made: a knowledge-base entry, or a group of unlinked spellings."""
-    return "grouped spellings" if entity_id.startswith("x:") else "knowledge base"
-
-
 def display_name(actor: ActorRow) -> str:
     """The actor's name: its canonical English name, or for names grouped outside the knowledge
     base (no canonical name) the spelling seen most often."""

@@ -179,14 +179,6 @@ def movements(f: Filters) -> list[tuple[str, str]]:
     return movement_pairs(frames)[:MAX_MOVEMENT_PAIRS]
 
 
-@st.cache_resource(show_spinner=False)
-def basemap_data_url() -> str:
-    """The offline country outlines, read once per process."""
-    from dossier.map_export import basemap_data_url as build
-
-    return build()
-
-
 # -- pure helpers -----------------------------------------------------------------------------
 
 
