@@ -8,8 +8,14 @@ anonymous-source phrases, whole-article credits); the code only knows sentence s
 - quotes nest: a speaker inside a quotation is cited by whoever the quotation is attributed to;
 - in a verb-final language (Korean, Hindi) the last reporting verb of a clause is the main one
   ("…말했다고 연합뉴스가 보도했다”고 밝혔다"), in English the first speaker is the outer one;
-- a citation marker ("citing", "에 따르면", "के हवाले से") hangs its source under the speaker of
-  its clause.
+- a citation marker ("citing", "인용해", "के हवाले से") hangs its source under the speaker of its
+  clause; a relay marker before the speaker ("according to X, Y said", "경찰에 따르면 A 씨는 …
+  주장했다", "अख़बार के अनुसार … ने घोषणा की") puts its source above that speaker;
+- unnamed sources ("officials", "관계자", "सूत्रों") are links of kind "anonymous", with the country
+  or body named next to them as their affiliation.
+
+Public functions: chains(), article_attribution(), publisher(), source_id() read an article;
+independence(), independent_count(), supports_for(), origin_key() compare chains.
 
 `independence()` groups the chains that support one claim by their origin, so that "Reuters citing
 the NYT" and "the NYT" are one confirmation. It errs towards fewer independent confirmations: an
