@@ -1,4 +1,5 @@
-"""Corpus-level steps that run after articles are stored: fusing event frames across articles.
+"""Corpus-level steps that run after articles are stored: grouping names the knowledge base does
+not know across articles and scripts, and fusing event frames across articles.
 
 Fused events are derived data: they are rebuilt whole from the stored frames, so any ingest,
 re-extraction or correction leaves them consistent with what the articles say.
@@ -9,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, fields
 
-from dossier import events, fusion
+from dossier import events, fusion, link
 from dossier.model import EventFrame
 from dossier.store import Store
 
@@ -56,3 +57,32 @@ def refresh_events(store: Store) -> int:
         ]
     )
     return len(fused)
+
+
+def regroup_unlinked(store: Store) -> int:
+    """Group the names no knowledge-base actor took, across articles and scripts (transliteration
+    key plus fuzzy similarity, the score kept as evidence), per label so a person and an
+    organisation never share a cluster. Returns the number of clusters with more than one name."""
+    rows = store.unlinked_names()
+    groups: dict[tuple[str, str, str], tuple[str | None, float, str | None]] = {}
+    multi = 0
+    for label in sorted({r[2] for r in rows}):
+        names = [(text, lang) for text, lang, lab, n in rows if lab == label for _ in range(min(n, 50))]
+        clusters = link.group_unlinked(names)
+        members: dict[str, list[tuple[str, int]]] = {}
+        for text, lang, lab, n in rows:
+            if lab == label:
+                cid, _ = clusters[(text, lang)]
+                if cid:
+                    members.setdefault(cid, []).append((text, n))
+        # a cluster's display name: its most frequent Latin-script name, else its most frequent name
+        display = {
+            cid: max(ms, key=lambda m: (m[0].isascii(), m[1], m[0]))[0] for cid, ms in members.items()
+        }
+        multi += sum(1 for ms in members.values() if len({t for t, _ in ms}) > 1)
+        for text, lang, lab, _n in rows:
+            if lab == label:
+                cid, score = clusters[(text, lang)]
+                groups[(text, lang, label)] = (f"{cid}:{label.lower()}" if cid else None, score, display.get(cid))
+    store.regroup_unlinked(groups)
+    return multi

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from dossier import config, provenance
-from dossier.corpus import frame_extra, refresh_events
+from dossier.corpus import frame_extra, refresh_events, regroup_unlinked
 from dossier.decode import DecodeError, decode_bytes
 from dossier.formats import SUPPORTED_SUFFIXES, FormatError, RawDoc, RecordError, parse
 from dossier.pipeline import Analysis, analyse, pipeline_version
@@ -189,6 +189,7 @@ def ingest_paths(
             if progress:
                 progress(line)
     if refresh and any(line.status in ("created", "re-extracted") for line in report.lines):
+        regroup_unlinked(store)
         refresh_events(store)
     return report
 

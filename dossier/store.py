@@ -789,6 +789,29 @@ class Store:
         ]
         return FilterOptions(actors, places, event_types)
 
+    def unlinked_names(self) -> list[tuple[str, str, str, int]]:
+        """(text, lang, label, mentions) of every name no knowledge-base actor took."""
+        return [
+            (r[0], r[1], r[2], r[3])
+            for r in self.conn.execute(
+                """SELECT text, lang, label, count(*) FROM mentions
+                   WHERE label IN ('PER', 'ORG') AND (entity_id IS NULL OR entity_id LIKE 'x:%')
+                   GROUP BY text, lang, label"""
+            )
+        ]
+
+    def regroup_unlinked(self, groups: dict[tuple[str, str, str], tuple[str | None, float, str | None]]) -> None:
+        """Give unlinked mentions their corpus-wide cluster: (text, lang, label) → (id, score, name)."""
+        with self.transaction() as tx:
+            tx.executemany(
+                """UPDATE mentions SET entity_id = ?, score = ?, canonical = ?, method = ?
+                   WHERE text = ? AND lang = ? AND label = ? AND (entity_id IS NULL OR entity_id LIKE 'x:%')""",
+                [
+                    (cid, score if cid else None, name if cid else None, "grouped" if cid else "none", text, lang, label)
+                    for (text, lang, label), (cid, score, name) in groups.items()
+                ],
+            )
+
     def place_names(self, ids: Sequence[str]) -> dict[str, str]:
         """English names for place ids seen in place mentions."""
         if not ids:

@@ -1,0 +1,31 @@
+"""Names the knowledge base does not know are grouped across articles and scripts, with a score."""
+
+from dossier.corpus import regroup_unlinked
+from dossier.filters import Filters
+from dossier.model import Entity, Segment, Sentence
+from dossier.store import NewArticle, Store
+
+
+def art(n: int, text: str, lang: str, names: list[tuple[int, int, str]]) -> NewArticle:
+    return NewArticle(
+        id=f"a{n}", content_hash=f"h{n}", raw_sha256="r", text=text, origin="x", encoding="utf_8",
+        segments=[Segment(0, len(text), lang)], sentences=[Sentence(0, len(text), 0)],
+        entities=[(Entity(s, e, text[s:e], label, f"x:{text[s:e]}", None, None, "none"), lang) for s, e, label in names],
+    )
+
+
+def test_unlinked_names_group_across_scripts_and_keep_labels_apart(db_path) -> None:
+    with Store(db_path) as s:
+        s.save_article(art(1, "Maria Zakharova said so.", "en", [(0, 15, "PER")]))
+        s.save_article(art(2, "마리아 자하로바 대변인이 말했다.", "ko", [(0, 8, "PER")]))
+        s.save_article(art(3, "मारिया ज़खारोवा ने कहा।", "hi", [(0, 15, "PER")]))
+        s.save_article(art(4, "Zakharova Group opened.", "en", [(0, 15, "ORG")]))
+        assert regroup_unlinked(s) == 1
+        actors = {a.entity_id: a for a in s.actors(Filters(), limit=10)}
+        per = [a for a in actors.values() if a.label == "PER"]
+        assert len(per) == 1 and per[0].n_articles == 3 and per[0].canonical == "Maria Zakharova"
+        assert set(per[0].by_lang) == {"en", "ko", "hi"}
+        org = [a for a in actors.values() if a.label == "ORG"]
+        assert len(org) == 1 and org[0].entity_id != per[0].entity_id
+        scores = {m.lang: (m.score, m.method) for m in s.mentions(Filters(), entity_id=per[0].entity_id, limit=10)}
+        assert scores["en"][1] == "grouped" and all(0.8 <= sc <= 1.0 for sc, _ in scores.values())
