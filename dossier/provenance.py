@@ -914,21 +914,22 @@ def _subject_candidates(unit: _Unit) -> list[tuple[int, int, str, list[_Tok], in
     return out
 
 
-def _embedded(unit: _Unit, pos: int, verb: int) -> bool:
+def _embedded(unit: _Unit, pos: int, verb: int, cands: list) -> bool:
     """Whether a quotative ending not attached to a quotation stands between a subject and its verb:
-    then the subject belongs to the reported clause ("러시아가 … 있다고 말했다")."""
+    then the subject belongs to the reported clause ("러시아가 … 있다고 말했다"), unless the reported
+    clause has a subject of its own after it ("애플이 법무부가 … 조사 중이라고 주장했다")."""
     lex = unit.lex
     if not lex.quotatives:
         return False
-    chars = []
-    for i in range(pos, verb):
-        r = unit.region(i)
-        chars.append("\x00" if r != unit.region(verb) else unit.text[i])
-    between = re.sub("\x00+", "\x00", "".join(chars))
+    vr = unit.region(verb)
     for q in lex.quotatives:
-        for m in re.finditer(re.escape(q), between):
-            if m.start() == 0 or between[m.start() - 1] != "\x00":
-                return True
+        for m in re.finditer(re.escape(q), unit.text[pos:verb]):
+            qs = pos + m.start()
+            if unit.region(qs) != vr or (qs - 1 >= pos and unit.region(qs - 1) != vr):
+                continue  # inside a quotation, or attached to one: “…”고 말했다
+            if any(c[2] == "nominative" and pos < c[0] < qs for c in cands):
+                continue
+            return True
     return False
 
 
@@ -1098,7 +1099,7 @@ def _attributions(unit: _Unit, recent: list[Link]) -> list[_Att]:
                     for c in rc
                     if c[1] <= a
                     and c[0] not in used
-                    and (c[2] != "nominative" or not _embedded(unit, c[1], a))
+                    and (c[2] != "nominative" or not _embedded(unit, c[1], a, rc))
                 ]
                 pick = None
                 gen = [c for c in before if c[2] == "genitive" and a - c[1] <= 2]

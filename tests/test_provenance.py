@@ -763,3 +763,18 @@ def test_hi_outlet_told_further_back_in_the_clause():
     es = [ent(t, "होशियार ज़ेबारी", "x:hoshyar-zebari", "PER"), ent(t, "रॉयटर्स", "outlet:reuters")]
     [c] = chains(t, "hi", one_sentence(t), es, use_kb=False)
     assert ids(c) == ["outlet:reuters", "x:hoshyar-zebari"] and c.origin.kind == KIND_OFFICIAL
+
+
+def test_ko_nested_claim_with_its_own_reported_subject():
+    t = (
+        "애플이 미국 법무부가 삼성전자를 상대로 조사를 진행 중이라고 주장했다고 지적재산권 전문 블로그인 "
+        "포스페이턴츠가 23일 전했다."
+    )
+    es = [
+        ent(t, "애플", "x:apple", "ORG"),
+        ent(t, "미국 법무부", "x:us-doj", "ORG"),
+        ent(t, "삼성전자", "x:samsung", "ORG"),
+        ent(t, "포스페이턴츠", "x:foss-patents", "ORG"),
+    ]
+    [c] = chains(t, "ko", one_sentence(t), es, use_kb=False)
+    assert ids(c) == ["x:foss-patents", "x:apple"]
