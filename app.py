@@ -22,6 +22,7 @@ PAGES = [
     st.Page("pages/entities.py", title="Entities", icon=":material/groups:", url_path="entities"),
     st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
     st.Page("pages/map.py", title="Map", icon=":material/map:", url_path="map"),
+    st.Page("pages/sources.py", title="Sources", icon=":material/account_tree:", url_path="sources"),
 ]
 # The built-in menu would drop the query string on a page switch; our own links carry the filters.
 page = st.navigation(PAGES, position="hidden")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.data import CACHE_TTL_SECONDS, _key, _open_store
+from dossier.confirmations import EventConfirmation, confirmations
 from dossier.filters import Filters
 from dossier.store import ChainRow, EventRow
 
@@ -42,3 +43,16 @@ def _chains(path: str, version: tuple[int, int], f: Filters, limit: int) -> list
 def chains(f: Filters) -> tuple[list[ChainRow], bool]:
     rows = _chains(*_key(), f, MAX_CHAINS + 1)
     return rows[:MAX_CHAINS], len(rows) > MAX_CHAINS
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, max_entries=64, show_spinner=False)
+def _confirmations(path: str, version: tuple[int, int], f: Filters, limit: int) -> dict[str, EventConfirmation]:
+    rows, _ = _events(path, version, f, limit)
+    opened = _open_store(path)
+    with opened.lock:
+        return confirmations(rows, lambda aid: opened.store.chains(Filters(), article_id=aid, limit=MAX_CHAINS))
+
+
+def event_confirmations(f: Filters) -> dict[str, EventConfirmation]:
+    """Independent origins of each event in events(f), by event id."""
+    return _confirmations(*_key(), f, MAX_TIMELINE_EVENTS + 1)
