@@ -51,22 +51,32 @@ st.caption(
 pick_col, clear_col = st.columns([3, 1], vertical_alignment="bottom")
 with pick_col:
     options = list(dict.fromkeys([*f.places, *names]))
-    chosen = st.selectbox(
+    pick_key = f"map_place_{view_digest(f)}"
+
+    def _picked() -> None:
+        # a callback runs before the next script run, so the sidebar already sees the new URL
+        chosen = st.session_state.get(pick_key) or ""
+        write_params(active_filters().with_(places=(chosen,) if chosen else ()))
+
+    st.selectbox(
         "Filter every page by a place",
         [""] + options,
         index=(1 + options.index(f.places[0])) if f.places else 0,
         format_func=lambda pid: names.get(pid, pid) if pid else "— all places —",
-        key=f"map_place_{view_digest(f)}",
+        key=pick_key,
+        on_change=_picked,
         help="Same as clicking a place on the map: the other pages then show only the articles "
         "that mention it.",
     )
-    if chosen != (f.places[0] if f.places else ""):
-        write_params(f.with_(places=(chosen,) if chosen else ()))
-        st.rerun()
 with clear_col:
-    if st.button("Clear place filter", key="map_clear_place", disabled=not f.places, width="stretch"):
-        write_params(f.with_(places=()))
-        st.rerun()
+    # a callback runs before the next script run, so the sidebar already sees the cleared URL
+    st.button(
+        "Clear place filter",
+        key="map_clear_place",
+        disabled=not f.places,
+        width="stretch",
+        on_click=lambda: write_params(active_filters().with_(places=())),
+    )
 
 if f.places:
     shown = ", ".join(names.get(p, p) for p in f.places)

@@ -133,6 +133,12 @@ def test_picking_a_place_writes_the_shared_filter(db: Path, monkeypatch: pytest.
     assert (got if isinstance(got, list) else [got]) == [VO[0]]
     at.button(key="map_clear_place").click().run()
     assert "place" not in at.query_params
+    box = next(s for s in at.selectbox if s.label.startswith("Filter every page by a place"))
+    box.set_value(SE[0]).run()
+    assert "place" in at.query_params
+    box = next(s for s in at.selectbox if s.label.startswith("Filter every page by a place"))
+    box.set_value("").run()
+    assert "place" not in at.query_params
 
 
 def test_shared_actor_and_date_filters_apply(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
