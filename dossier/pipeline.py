@@ -96,8 +96,12 @@ def analyse(
                 events.frames(text, seg.lang, seg_sentences, seg_entities, seg_times, seg_places, published, segments=segs)
             )
         if "provenance" in stages and seg.kind == "body":
-            result.chains.extend(provenance.chains(text, seg.lang, seg_sentences, seg_entities, publisher_id))
-            result.attribution.extend(provenance.article_attribution(text, seg.lang, seg_entities))
+            # the entities already hold the knowledge-base matches: no second dictionary pass
+            result.chains.extend(provenance.chains(text, seg.lang, seg_sentences, seg_entities, publisher_id, use_kb=False))
+            for credit in provenance.article_attribution(text, seg.lang, seg_entities, use_kb=False):
+                # a credit line and its translation name the same outlet once
+                if all((c.entity_id or c.text) != (credit.entity_id or credit.text) for c in result.attribution):
+                    result.attribution.append(credit)
     for lang in sorted(no_model):
         result.notes.append(f"no NER model for language '{lang}': knowledge-base matches only")
     return result
