@@ -42,6 +42,6 @@ def test_crafted_link_filters_the_timeline(page: Page, app_url: str) -> None:
     expect(page.locator(".dz-filterbar")).to_contain_text("Sergei Shoigu")
     chart = page.locator('[data-testid="stPlotlyChart"]').first
     expect(chart.locator(".main-svg").first).to_be_visible()
-    legend = chart.locator(".legend").inner_text()
-    assert "visit" in legend and "forum" not in legend.split()  # only Shoigu's events
+    legend = chart.locator(".legend").first.text_content() or ""
+    assert "visit" in legend and "inspection" not in legend  # only Shoigu's events
     assert_clean(page)
