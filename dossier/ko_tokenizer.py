@@ -34,58 +34,65 @@ def get_kiwi() -> Any:
         return Kiwi(num_workers=0)
 
 
-def morpheme_spans(text: str) -> list[tuple[int, int]]:
-    """Non-overlapping (start, end) character spans of Kiwi morphemes, in order.
+def morphemes(text: str) -> list[tuple[int, int, str]]:
+    """Non-overlapping (start, end, tag) character spans of Kiwi morphemes, in order.
 
     Kiwi reports contracted morphemes on shared characters (했 = 하 + 었 on one syllable), so
-    overlapping morphemes are merged into one surface span.
+    overlapping morphemes are merged into one surface span whose tag joins theirs ("VV+EP").
     """
     if not text.strip():
         return []
     with _KIWI_LOCK:
         tokens = get_kiwi().tokenize(text)
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int, str]] = []
     for tok in tokens:
         start, end = tok.start, tok.start + tok.len
         if end <= start:
             continue
         if spans and start < spans[-1][1]:
-            prev_start, prev_end = spans[-1]
-            spans[-1] = (min(prev_start, start), max(prev_end, end))
+            prev_start, prev_end, prev_tag = spans[-1]
+            spans[-1] = (min(prev_start, start), max(prev_end, end), f"{prev_tag}+{tok.tag}")
         else:
-            spans.append((start, end))
+            spans.append((start, end, str(tok.tag)))
     return spans
+
+
+def morpheme_spans(text: str) -> list[tuple[int, int]]:
+    return [(start, end) for start, end, _ in morphemes(text)]
 
 
 def split_words(text: str) -> tuple[list[str], list[bool]]:
     """Words and trailing-space flags that rebuild `text` exactly (spaCy's Doc convention)."""
+    words, spaces, _ = analyse(text)
+    return words, spaces
+
+
+def analyse(text: str) -> tuple[list[str], list[bool], list[str]]:
+    """Words, trailing-space flags and Kiwi tags (whitespace "_SP", uncovered text "X")."""
     words: list[str] = []
     spaces: list[bool] = []
+    tags: list[str] = []
 
     def add_gap(gap: str) -> None:
         # Characters Kiwi did not cover: a single space becomes the previous token's trailing
         # space; anything else is kept as tokens of its own so no character is lost.
-        if not gap:
-            return
-        if gap == " " and words and not spaces[-1]:
-            spaces[-1] = True
-            return
-        pieces = _split_gap(gap)
-        for piece in pieces:
+        for piece in _split_gap(gap):
             if piece == " " and words and not spaces[-1]:
                 spaces[-1] = True
             else:
                 words.append(piece)
                 spaces.append(False)
+                tags.append("_SP" if piece.isspace() else "X")
 
     pos = 0
-    for start, end in morpheme_spans(text):
+    for start, end, tag in morphemes(text):
         add_gap(text[pos:start])
         words.append(text[start:end])
         spaces.append(False)
+        tags.append(tag)
         pos = end
     add_gap(text[pos:])
-    return words, spaces
+    return words, spaces, tags
 
 
 def _split_gap(gap: str) -> list[str]:
@@ -116,8 +123,10 @@ class KiwiTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        words, spaces = split_words(text)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        # Kiwi's part-of-speech tags go into token.tag_ so the NER model can use them as a
+        # feature (NNP, proper noun, is the strongest single cue for a Korean name).
+        words, spaces, tags = analyse(text)
+        return Doc(self.vocab, words=words, spaces=spaces, tags=tags)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterable[Doc]:
         for text in texts:

@@ -13,11 +13,12 @@ import json
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
+from spacy.training import Example
 from spacy.util import filter_spans
 
 NER_LABELS = ("PER", "ORG", "LOC")
@@ -98,7 +99,8 @@ def records_to_docs(nlp: Language, records: Iterable[dict], mode: str = "expand"
 
 
 def write_docbin(docs: Iterable[Doc], path: str | Path) -> int:
-    db = DocBin(attrs=["ORTH", "SPACY", "ENT_IOB", "ENT_TYPE"], store_user_data=False)
+    # TAG is kept so the pre-tokenised reader below can give the model Kiwi's tags (Korean).
+    db = DocBin(attrs=["ORTH", "SPACY", "TAG", "ENT_IOB", "ENT_TYPE"], store_user_data=False)
     n = 0
     for doc in docs:
         db.add(doc)
@@ -106,6 +108,28 @@ def write_docbin(docs: Iterable[Doc], path: str | Path) -> int:
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     db.to_disk(path)
     return n
+
+
+@spacy.registry.readers("dossier.PretokenizedCorpus.v1")
+def create_pretokenized_corpus(path: str, limit: int = 0) -> Callable[[Language], Iterator[Example]]:
+    """Like spacy.Corpus.v1, but the predicted Doc reuses the stored tokens and tags.
+
+    The DocBin was made with the pipeline's own tokenizer (make_blank), so this gives the same
+    Docs as re-tokenising, without running Kiwi over the whole corpus again every epoch.
+    """
+
+    def read(nlp: Language) -> Iterator[Example]:
+        db = DocBin().from_disk(path)
+        for i, ref in enumerate(db.get_docs(nlp.vocab)):
+            if limit and i >= limit:
+                break
+            if not len(ref):
+                continue
+            tags = [t.tag_ for t in ref] if ref.has_annotation("TAG") else None
+            pred = Doc(nlp.vocab, words=[t.text for t in ref], spaces=[bool(t.whitespace_) for t in ref], tags=tags)
+            yield Example(pred, ref)
+
+    return read
 
 
 def split_holdout(records: list[dict], fraction: float, seed: int) -> tuple[list[dict], list[dict]]:

@@ -125,7 +125,6 @@ def train_ner(args: argparse.Namespace) -> int:
             "training.eval_frequency": 10,
             "components.tok2vec.model.encode.width": 32,
             "components.tok2vec.model.encode.depth": 1,
-            "components.tok2vec.model.embed.rows": [500, 100, 200, 50],
         })
     for item in args.set:
         key, _, value = item.partition("=")

@@ -66,7 +66,7 @@ def test_cli_prints_json(tmp_path, capsys, monkeypatch):
     import dossier.eval_ner as ev
 
     path = _write(tmp_path, ROWS)
-    monkeypatch.setattr("dossier.entities.recognize", fake_predict)
+    monkeypatch.setattr("dossier.entities.recognize_many", lambda texts, lang: [fake_predict(t, lang) for t in texts])
     assert main(["ner", path]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["overall"]["tp"] == 4 and set(out["labels"]) == set(ev.LABELS)
