@@ -170,3 +170,15 @@ def _labels(path: str, version: tuple[int, int], actor_ids: tuple[str, ...], pla
 def labels(f: Filters) -> dict[str, str]:
     """Display names for the actor and place ids a Filters object holds (for describing it)."""
     return _labels(*_key(), tuple(f.actors), tuple(f.places))
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, max_entries=64, show_spinner=False)
+def _article_entities(path: str, version: tuple[int, int], article_id: str) -> list:
+    opened = _open_store(path)
+    with opened.lock:
+        return opened.store.article_extraction(article_id)["entities"]
+
+
+def article_entities(article_id: str) -> list:
+    """The linked entity mentions of one article (dossier.model.Entity)."""
+    return _article_entities(*_key(), article_id)

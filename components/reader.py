@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import streamlit as st
 
 from components.labels import language_label, published_label, segment_label
+from components.parallel_view import parallel_html, parallel_pairs
 from components.safe import esc, lang_attr, safe_link, text_block
+from dossier.model import Entity
 from dossier.store import ArticleDetail
 
 
@@ -68,16 +72,20 @@ def render_provenance_html(detail: ArticleDetail) -> str:
     return f'<dl class="dz-dl">{"".join(items)}</dl>'
 
 
-def render_article_reader(detail: ArticleDetail | None, *, key: str) -> str | None:
+def render_article_reader(
+    detail: ArticleDetail | None, *, key: str, entities: Sequence[Entity] = ()
+) -> str | None:
     """Show one article. Returns the name of the tab-like view chosen (segments, full text,
     provenance) so a page can remember it; None when there is no article."""
     if detail is None:
         st.info("Select an article in the list to read it.", icon=":material/article:")
         return None
     st.html(render_article_header(detail))
+    pairs = parallel_pairs(detail)
+    views = ["Segments", "Full text"] + (["Side by side"] if pairs else []) + ["Provenance"]
     view = st.segmented_control(
         "View",
-        ["Segments", "Full text", "Provenance"],
+        views,
         default="Segments",
         key=f"{key}_view",
         label_visibility="collapsed",
@@ -88,6 +96,10 @@ def render_article_reader(detail: ArticleDetail | None, *, key: str) -> str | No
     elif view == "Full text":
         main_lang = detail.segments[0].lang if detail.segments else ""
         st.html(text_block(detail.text, lang=main_lang))
+    elif view == "Side by side":
+        st.caption("The text and its translation, sentence by sentence; an actor has the same colour in both.")
+        for source, target in pairs:
+            st.html(parallel_html(detail, entities, source, target))
     else:
         st.html(render_provenance_html(detail))
     return view

@@ -43,6 +43,11 @@ STYLE = """
 .dz-dl dt {color: #6b7685;}
 .dz-dl dd {margin: 0; overflow-wrap: anywhere;}
 .dz-undated {color: #8a5a00; font-weight: 600;}
+.dz-parallel {width: 100%; border-collapse: collapse; font-size: 0.95rem; line-height: 1.55;
+  font-family: "Source Sans 3", "NanumGothic", "Lohit Devanagari", sans-serif;}
+.dz-parallel th {text-align: left; font-size: 0.8rem; color: #1f4e79; background: #e6edf5; padding: 0.3rem 0.5rem;}
+.dz-parallel td {vertical-align: top; width: 50%; padding: 0.35rem 0.5rem; border-bottom: 1px solid #e3e7ec;}
+.dz-parallel mark {padding: 0 0.1rem; border-radius: 2px;}
 </style>
 """
 

@@ -52,4 +52,4 @@ with left:
 
 if shown_id:
     with right:
-        render_article_reader(data.article(shown_id), key="reader")
+        render_article_reader(data.article(shown_id), key="reader", entities=data.article_entities(shown_id))

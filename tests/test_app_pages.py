@@ -386,3 +386,13 @@ def test_long_lists_are_cut_to_the_named_limit_and_paged(
     assert pager.max == -(-total // 2)
     pager.set_value(2).run()
     assert _listed_titles(at) == expected[2:4]
+
+
+def test_translation_side_by_side_colours_one_actor_alike_in_both_scripts(app: AppTest, ids: dict[str, str]) -> None:
+    at = _articles(app, article=ids["ko-en-nk-russia-alliance"])
+    at.segmented_control(key="reader_view").set_value("Side by side").run()
+    assert not at.exception, at.exception
+    table = next(h.value for h in at.html if "dz-parallel" in h.value)
+    kim = re.findall(r'<mark style="background:([^"]+)" title="Kim Jong Un \(PER\)">([^<]+)</mark>', table)
+    assert {text for _, text in kim} >= {"김정은", "Kim Jong-un"}
+    assert len({colour for colour, _ in kim}) == 1
