@@ -11,18 +11,33 @@ def sents(text: str, parts: list[str]) -> list[Sentence]:
     return out
 
 
-def test_one_to_two_and_shared_anchors() -> None:
-    ko = ["김정은은 13일 푸틴을 만났다.", "NYT가 보도했다.", "회담은 4시간 계속됐다."]
-    en = ["Kim met Putin on the 13th.", "The NYT reported it.", "It was reported widely.", "The talks lasted 4 hours."]
-    text = " ".join(ko) + "\n" + " ".join(en)
-    left, right = sents(text, ko), sents(text, en)
+def test_korean_article_aligns_with_its_english_translation() -> None:
+    from pathlib import Path
+
+    from dossier.decode import decode_bytes
+    from dossier.segment import segment, sentences
+
+    path = Path(__file__).resolve().parents[1] / "data" / "articles" / "ko-en-nk-russia-alliance.txt"
+    text = decode_bytes(path.read_bytes()).text
+    segs = segment(text)
+    ko = next(i for i, s in enumerate(segs) if s.lang == "ko")
+    en = next(i for i, s in enumerate(segs) if s.parallel_of == ko)
+    all_sents = sentences(text, segs)
+    left = [x for x in all_sents if x.segment == ko]
+    right = [x for x in all_sents if x.segment == en]
     pairs = align(text, left, right)
-    assert pairs[0].left[0] == 0 and pairs[0].right[0] == 0
-    assert pairs[-1].left == (2,) and pairs[-1].right == (3,)  # "4시간" ~ "4 hours"
-    assert any(1 in p.left and 1 in p.right for p in pairs)  # NYT ~ NYT
-    covered_l = [i for p in pairs for i in p.left]
-    covered_r = [j for p in pairs for j in p.right]
-    assert covered_l == [0, 1, 2] and covered_r == [0, 1, 2, 3]
+    assert [i for p in pairs for i in p.left] == list(range(len(left)))
+    assert [j for p in pairs for j in p.right] == list(range(len(right)))
+
+    def partner(ko_words: str) -> str:
+        i = next(k for k, x in enumerate(left) if ko_words in text[x.start:x.end])
+        pair = next(p for p in pairs if i in p.left)
+        return " ".join(text[right[j].start:right[j].end] for j in pair.right)
+
+    assert "April 2019" in partner("2019년 4월")
+    assert "Vostochny Cosmodrome" in partner("보스토치니 우주기지")
+    assert "Lukashenko" in partner("루카셴코")
+    assert "Wilson Center" in partner("윌슨센터")
 
 
 def test_entities_pull_the_right_pair_together() -> None:
