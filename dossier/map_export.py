@@ -17,6 +17,7 @@ import math
 import os
 import shutil
 from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -454,10 +455,19 @@ def html_to_png(
             "the 'chromium' package). The HTML export works without it."
         )
     try:
-        from playwright.sync_api import Error as PlaywrightError
-        from playwright.sync_api import sync_playwright
+        import playwright.sync_api  # noqa: F401
     except ImportError as exc:
         raise MapExportError("PNG export needs the 'playwright' Python package") from exc
+    # Playwright's sync API refuses to run in a thread with a running asyncio loop (Streamlit's
+    # and pytest-playwright's can be): a worker thread of its own always has none.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(_render_png, exe, html, width, height, timeout_s).result()
+
+
+def _render_png(exe: str, html: str, width: int, height: int, timeout_s: float) -> bytes:
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+
     try:
         with sync_playwright() as p:
             b = p.chromium.launch(executable_path=exe, args=list(CHROMIUM_ARGS))
