@@ -115,14 +115,18 @@ def recognise_entities(text: str, lang: str) -> list[Entity]:
 def entity_spans(text: str, lang: str) -> list[Span]:
     """The model's spans, completed by dictionary matches of the knowledge base.
 
-    A dictionary match is added where the model found nothing; and where the model ran two names
-    together into one span that links to nothing ("Russia Vladimir Putin"), the knowledge-base
-    names inside it replace it."""
+    A dictionary match is added where the model found nothing; a longer dictionary name that
+    overlaps a model span replaces it (the model cut "किम जोंग उन" to "किम जोंग", which would then
+    resemble Kim Yo Jong); and where the model ran two names together into one span that links to
+    nothing ("Russia Vladimir Putin"), the knowledge-base names inside it replace it."""
     model_spans = ner.recognize(text, lang)
     kb_spans = link.kb_matches(text, lang)
     linked = {(e.start, e.end): e for e in link.link_entities(text, lang, model_spans)} if kb_spans else {}
     spans: list[Span] = []
     for s in model_spans:
+        longer = [m for m in kb_spans if m.start < s.end and s.start < m.end and m.end - m.start > s.end - s.start]
+        if longer:
+            continue  # the dictionary names are added below
         entity = linked.get((s.start, s.end))
         inside = [m for m in kb_spans if s.start <= m.start and m.end <= s.end and (m.start, m.end) != (s.start, s.end)]
         unlinked = entity is None or entity.entity_id is None or entity.entity_id.startswith("x:")

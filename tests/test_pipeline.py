@@ -35,3 +35,11 @@ def test_language_without_model_still_gets_kb_entities_and_a_note() -> None:
     a = pipeline.analyse(text)
     assert any("no NER model for language 'fr'" in n for n in a.notes)
     assert "country:RU" in {e.entity_id for e, _ in a.entities}
+
+
+def test_longer_dictionary_name_replaces_a_cut_model_span(monkeypatch) -> None:
+    text = "उत्तर कोरियाई नेता किम जोंग उन को लेकर"
+    start = text.index("किम")
+    monkeypatch.setattr(pipeline.ner, "recognize", lambda t, lang: [Span(start, start + len("किम जोंग"), "PER")])
+    (kim,) = [e for e in pipeline.recognise_entities(text, "hi") if e.label == "PER"]
+    assert (kim.text, kim.entity_id) == ("किम जोंग उन", "per:kim-jong-un")

@@ -87,15 +87,14 @@ def _healthy(url: str) -> bool:
         return False
 
 
-@pytest.fixture(scope="session")
-def app_url(e2e_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def serve(script: str, db: Path, log: Path) -> Iterator[str]:
+    """``streamlit run script`` on a free port with DOSSIER_DB=db; yields its URL, stops it after."""
     port = _free_port()
     url = f"http://localhost:{port}"
-    log = tmp_path_factory.mktemp("e2e-server") / "streamlit.log"
-    env = {**os.environ, "DOSSIER_DB": str(e2e_db)}
+    env = {**os.environ, "DOSSIER_DB": str(db)}
     with log.open("wb") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py",
+            [sys.executable, "-m", "streamlit", "run", script,
              "--server.port", str(port), "--server.headless", "true"],
             cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT,
         )
@@ -113,6 +112,11 @@ def app_url(e2e_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
+
+
+@pytest.fixture(scope="session")
+def app_url(e2e_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from serve("app.py", e2e_db, tmp_path_factory.mktemp("e2e-server") / "streamlit.log")
 
 
 @pytest.fixture(scope="session")

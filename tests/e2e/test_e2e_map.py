@@ -12,11 +12,7 @@ import hashlib
 import io
 import os
 import re
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +20,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from dossier import map_export
+from tests.e2e.conftest import serve
 from dossier.model import Entity, EventFrame, Place, Segment, Sentence
 from dossier.store import NewArticle, Store
 
@@ -47,47 +44,6 @@ def router_for(page_file: str) -> str:
     if f'"pages/{page_file}"' in (REPO / "app.py").read_text(encoding="utf-8"):
         return "app.py"
     return "tests/view_router.py"
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("localhost", 0))
-        return int(s.getsockname()[1])
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-            return resp.status == 200
-    except OSError:
-        return False
-
-
-def serve(script: str, db: Path, log: Path) -> Iterator[str]:
-    """``streamlit run script`` on a free port with DOSSIER_DB=db; yields its URL, stops it after."""
-    port = _free_port()
-    url = f"http://localhost:{port}"
-    env = {**os.environ, "DOSSIER_DB": str(db)}
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", script,
-             "--server.port", str(port), "--server.headless", "true"],
-            cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT,
-        )
-        try:
-            deadline = time.monotonic() + START_TIMEOUT_S
-            while not _healthy(url):
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"streamlit did not start:\n{log.read_text(errors='replace')[-3000:]}")
-                time.sleep(0.2)  # polling interval of the health check, not a fixed wait
-            yield url
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
 
 
 @pytest.fixture(scope="module")
