@@ -294,7 +294,28 @@ def _fuzzy(forms: list[str], mention: str, allowed: set[str], ix: _Index) -> tup
         return None, 0.0
     top = max(best.values())
     winners = [i for i, s in best.items() if s == top]
-    return (winners[0], top) if len(winners) == 1 else (None, 0.0)
+    if len(winners) != 1 or _prefix_of_another(mention, winners[0], allowed, ix):
+        return None, 0.0
+    return winners[0], top
+
+
+def _prefix_of_another(mention: str, winner: str, allowed: set[str], ix: _Index) -> bool:
+    """A mention that is the start of another actor's full name ("Kim Jong" of "Kim Jong Un") is
+    a cut name, not a misspelling of the fuzzy winner ("Kim Yo Jong"): too ambiguous to link."""
+    head = _name_tokens(mention)
+    if not head:
+        return False
+    for actor in ix.kb.actors.values():
+        if actor.id == winner or actor.type not in allowed:
+            continue
+        for names in actor.names.values():
+            if any(len(toks) > len(head) and toks[: len(head)] == head for toks in map(_name_tokens, names)):
+                return True
+    return False
+
+
+def _name_tokens(name: str) -> list[str]:
+    return [t for t in re.split(r"[\s\-‐‑·.]+", name.casefold()) if t]
 
 
 def _country_context(text: str, start: int, countries: list[tuple[int, str]]) -> str | None:

@@ -375,3 +375,12 @@ def test_kb_matches_spans_are_inside_the_text_and_do_not_overlap(text, lang):
         assert 0 <= s.start < s.end <= len(text)
         assert s.start >= last_end
         last_end = s.end
+
+
+def test_a_cut_name_is_not_fuzzily_taken_for_a_near_namesake() -> None:
+    # "Kim Jong" starts Kim Jong Un's name: it must not become Kim Yo Jong by similarity
+    for text, lang in (("leader Kim Jong spoke", "en"), ("नेता किम जोंग को", "hi")):
+        start = text.index("Kim") if lang == "en" else text.index("किम")
+        end = start + (len("Kim Jong") if lang == "en" else len("किम जोंग"))
+        (e,) = link_entities(text, lang, [Span(start, end, "PER")])
+        assert e.entity_id != "per:kim-yo-jong"
