@@ -578,16 +578,19 @@ class Store:
             "ORDER BY e.date IS NULL, e.date, e.id LIMIT ?",
             (*extra, int(limit)),
         ).fetchall()
+        # all sources of the chosen events in one query (not one per event)
+        sources_of: dict[str, list[dict[str, Any]]] = {r["id"]: [] for r in rows}
+        for chunk in _chunks([r["id"] for r in rows], 500):
+            for src in self.conn.execute(
+                f"""SELECT es.*, a.title, a.published, a.source AS outlet FROM event_sources es
+                    JOIN articles a ON a.id = es.article_id WHERE es.event_id IN ({_marks(chunk)})
+                    ORDER BY a.published IS NULL, a.published, es.article_id, es.sentence_start""",
+                chunk,
+            ):
+                sources_of[src["event_id"]].append(dict(src))
         out = []
         for r in rows:
-            sources = [
-                dict(s) for s in self.conn.execute(
-                    """SELECT es.*, a.title, a.published, a.source AS outlet FROM event_sources es
-                       JOIN articles a ON a.id = es.article_id WHERE es.event_id = ?
-                       ORDER BY a.published IS NULL, a.published, es.article_id, es.sentence_start""",
-                    (r["id"],),
-                )
-            ]
+            sources = sources_of[r["id"]]
             out.append(
                 EventRow(
                     id=r["id"], type=r["type"], date=r["date"], date_end=r["date_end"], precision=r["precision"],
@@ -972,6 +975,12 @@ def _where(f: Filters) -> tuple[str, list[Any]]:
             clauses.append("(instr(lower(a.text), lower(?)) > 0 OR instr(lower(coalesce(a.title,'')), lower(?)) > 0)")
             params.extend([q, q])
     return (" AND ".join(clauses) or "1"), params
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    """Slices small enough for SQLite's limit on bound parameters."""
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
 
 
 def _count(items: list[str]) -> dict[str, int]:
