@@ -65,11 +65,13 @@ def analyse(
     published: dt.date | None = None,
     source: str | None = None,
     stages: frozenset[str] = frozenset({"places", "events", "provenance"}),
+    linked: bool = True,
 ) -> Analysis:
     """Analyse one article's text. ``force_lang`` overrides language identification;
     ``published`` anchors relative dates (None: they stay unresolved, never guessed); ``source``
     is the article's outlet from its metadata, the first link of its reporting chains. Segments,
-    sentences, entities and times always run; ``stages`` picks the others."""
+    sentences, entities and times always run; ``stages`` picks the others. ``linked=False`` gives
+    the recogniser's spans alone, unlinked (see ``recognised_spans``: what `annotate` reports)."""
     segs = segment(text, lang_hint=lang_hint)
     if force_lang:
         for seg in segs:
@@ -81,7 +83,10 @@ def analyse(
         piece = text[seg.start : seg.end]
         if not ner.has_model(seg.lang):
             no_model.add(seg.lang)
-        local_entities = recognise_entities(piece, seg.lang)
+        if linked:
+            local_entities = recognise_entities(piece, seg.lang)
+        else:
+            local_entities = [Entity(x.start, x.end, piece[x.start : x.end], x.label) for x in recognised_spans(piece, seg.lang)]
         seg_entities = _shift(local_entities, seg.start)
         seg_times = _shift(timex.tag(piece, seg.lang, published), seg.start)
         result.entities.extend((e, seg.lang) for e in seg_entities)
@@ -110,6 +115,16 @@ def analyse(
 def recognise_entities(text: str, lang: str) -> list[Entity]:
     """NER spans plus knowledge-base matches, linked to canonical actors."""
     return link.link_entities(text, lang, entity_spans(text, lang))
+
+
+def recognised_spans(text: str, lang: str) -> list[Span]:
+    """PER/ORG/LOC spans as the evaluation scores them: the trained model's where the language has
+    one; the knowledge base's matches stand in only where it has none.
+
+    Completing the model with knowledge-base names helps linking but lowers exact-match F1 against
+    the datasets' conventions (KLUE tags many countries ORG; CoNLL tags teams by city), measured
+    on the development files: en 0.915 → 0.911, hi 0.715 → 0.703, ko 0.911 → 0.887."""
+    return ner.recognize(text, lang) if ner.has_model(lang) else link.kb_matches(text, lang)
 
 
 def entity_spans(text: str, lang: str) -> list[Span]:
