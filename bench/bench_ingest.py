@@ -21,7 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.corpus import articles, load_sentences, write_corpus  # noqa: E402
 from bench.report import machine, write_section  # noqa: E402
-from dossier import entities, link, timex  # noqa: E402
+from dossier import entities, link, places, timex  # noqa: E402
+from dossier.pipeline import analyse  # noqa: E402
 from dossier.ingest import ingest_paths  # noqa: E402
 from dossier.segment import segment, sentences  # noqa: E402
 from dossier.store import Store  # noqa: E402
@@ -54,6 +55,8 @@ def main() -> None:
             "segment+sentences": lambda t: sentences(t, segment(t)),
             "kb match+link": lambda t: link.link_entities(t, lang, link.kb_matches(t, lang)),
             "timex": lambda t: timex.tag(t, lang, None),
+            "places": lambda t: places.geoparse(t, lang),
+            "whole analysis (all stages)": lambda t: analyse(t),
         }
         if entities.has_model(lang):
             stage_fns["ner"] = lambda t: entities.recognize(t, lang)
