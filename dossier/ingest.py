@@ -19,8 +19,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dossier import config, provenance
-from dossier.corpus import frame_extra, refresh_events, regroup_unlinked
+from dossier import config, corrections, provenance
+from dossier.corpus import frame_extra
 from dossier.decode import DecodeError, decode_bytes
 from dossier.formats import SUPPORTED_SUFFIXES, FormatError, RawDoc, RecordError, parse
 from dossier.pipeline import Analysis, analyse, pipeline_version
@@ -189,8 +189,8 @@ def ingest_paths(
             if progress:
                 progress(line)
     if refresh and any(line.status in ("created", "re-extracted") for line in report.lines):
-        regroup_unlinked(store)
-        refresh_events(store)
+        # grouping, fusion and the analysts' corrections, replayed over the new extraction
+        corrections.rebuild(store)
     return report
 
 

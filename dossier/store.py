@@ -181,6 +181,26 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX event_sources_event ON event_sources(event_id);
     CREATE INDEX event_sources_article ON event_sources(article_id);
     """,
+    # 5: analysts' corrections, kept apart from extraction and replayed over it; the extracted
+    # link and coordinates are kept beside the effective ones so any correction can be undone
+    """
+    CREATE TABLE corrections (
+        id         INTEGER PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        kind       TEXT NOT NULL,   -- merge_actor | add_alias | split_alias | event_date | event_place | place_location
+        target     TEXT NOT NULL,   -- the id corrected
+        value      TEXT NOT NULL,   -- JSON: what it becomes
+        before     TEXT,            -- JSON: what it was when the correction was made
+        note       TEXT,
+        undone_at  TEXT
+    );
+    ALTER TABLE mentions ADD COLUMN extracted_entity_id TEXT;
+    ALTER TABLE mentions ADD COLUMN extracted_canonical TEXT;
+    UPDATE mentions SET extracted_entity_id = entity_id, extracted_canonical = canonical;
+    ALTER TABLE place_mentions ADD COLUMN extracted_lat REAL;
+    ALTER TABLE place_mentions ADD COLUMN extracted_lon REAL;
+    UPDATE place_mentions SET extracted_lat = lat, extracted_lon = lon;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -311,6 +331,18 @@ class PlaceRow:
     n_mentions: int
     n_articles: int
     names: list[str]
+
+
+@dataclass
+class CorrectionRow:
+    id: int
+    created_at: str
+    kind: str
+    target: str
+    value: dict[str, Any]
+    before: Any
+    note: str | None
+    undone_at: str | None
 
 
 @dataclass
@@ -468,10 +500,11 @@ class Store:
             [(art.id, i, s.start, s.end, s.segment) for i, s in enumerate(art.sentences)],
         )
         tx.executemany(
-            "INSERT INTO mentions (article_id, start, end, text, label, lang, entity_id, canonical, score, method) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO mentions (article_id, start, end, text, label, lang, entity_id, canonical, score, method, "
+            "extracted_entity_id, extracted_canonical) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (art.id, e.start, e.end, e.text, e.label, lang, e.entity_id, e.canonical, e.score, e.method)
+                (art.id, e.start, e.end, e.text, e.label, lang, e.entity_id, e.canonical, e.score, e.method,
+                 e.entity_id, e.canonical)
                 for e, lang in art.entities
             ],
         )
@@ -481,9 +514,9 @@ class Store:
             [(art.id, t.start, t.end, t.text, t.type, t.value, t.value_end, t.precision) for t in art.times],
         )
         tx.executemany(
-            "INSERT INTO place_mentions (article_id, start, end, text, place_id, name, lat, lon, kind) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(art.id, p.start, p.end, p.text, p.place_id, p.name, p.lat, p.lon, p.kind) for p in art.places],
+            "INSERT INTO place_mentions (article_id, start, end, text, place_id, name, lat, lon, kind, "
+            "extracted_lat, extracted_lon) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(art.id, p.start, p.end, p.text, p.place_id, p.name, p.lat, p.lon, p.kind, p.lat, p.lon) for p in art.places],
         )
         tx.executemany(
             "INSERT INTO frames (article_id, idx, type, date, date_end, place_id, actor_ids, "
@@ -814,6 +847,97 @@ class Store:
                     for (text, lang, label), (cid, score, name) in groups.items()
                 ],
             )
+
+    # -- corrections (stored apart; replayed over the extraction by dossier.corrections) --------
+
+    def add_correction(self, kind: str, target: str, value: dict[str, Any], before: Any, note: str | None = None) -> int:
+        with self.transaction() as tx:
+            cur = tx.execute(
+                "INSERT INTO corrections (created_at, kind, target, value, before, note) "
+                "VALUES (strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?, ?, ?, ?, ?)",
+                (kind, target, json.dumps(value, ensure_ascii=False), json.dumps(before, ensure_ascii=False), note),
+            )
+            return int(cur.lastrowid)
+
+    def undo_correction(self, correction_id: int) -> bool:
+        with self.transaction() as tx:
+            cur = tx.execute(
+                "UPDATE corrections SET undone_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') "
+                "WHERE id = ? AND undone_at IS NULL",
+                (int(correction_id),),
+            )
+            return cur.rowcount == 1
+
+    def corrections(self, *, active_only: bool = False) -> list[CorrectionRow]:
+        rows = self.conn.execute(
+            "SELECT * FROM corrections" + (" WHERE undone_at IS NULL" if active_only else "") + " ORDER BY id"
+        ).fetchall()
+        return [
+            CorrectionRow(r["id"], r["created_at"], r["kind"], r["target"], json.loads(r["value"]),
+                          json.loads(r["before"]) if r["before"] else None, r["note"], r["undone_at"])
+            for r in rows
+        ]
+
+    def reset_overlays(self) -> None:
+        """Put back what extraction found (before corrections and corpus-level grouping)."""
+        with self.transaction() as tx:
+            tx.execute(
+                "UPDATE mentions SET entity_id = extracted_entity_id, canonical = extracted_canonical "
+                "WHERE entity_id IS NOT extracted_entity_id OR canonical IS NOT extracted_canonical"
+            )
+            tx.execute(
+                "UPDATE place_mentions SET lat = extracted_lat, lon = extracted_lon "
+                "WHERE lat IS NOT extracted_lat OR lon IS NOT extracted_lon"
+            )
+
+    def relink_mentions(self, *, new_id: str, new_name: str | None, entity_id: str | None = None,
+                        text: str | None = None, lang: str | None = None) -> int:
+        """Point mentions (of an entity, and/or with a surface text) at another id."""
+        cond, params = [], []
+        if entity_id is not None:
+            cond.append("entity_id = ?")
+            params.append(entity_id)
+        if text is not None:
+            cond.append("text = ?")
+            params.append(text)
+        if lang:
+            cond.append("lang = ?")
+            params.append(lang)
+        if not cond:
+            raise ValueError("relink_mentions needs an entity id or a text")
+        with self.transaction() as tx:
+            cur = tx.execute(
+                f"UPDATE mentions SET entity_id = ?, canonical = ? WHERE {' AND '.join(cond)}",
+                (new_id, new_name, *params),
+            )
+            return cur.rowcount
+
+    def move_place(self, place_id: str, lat: float, lon: float) -> int:
+        with self.transaction() as tx:
+            return tx.execute("UPDATE place_mentions SET lat = ?, lon = ? WHERE place_id = ?", (lat, lon, place_id)).rowcount
+
+    def update_event(self, event_id: str, **fields: Any) -> int:
+        allowed = {"date", "date_end", "precision", "place_id", "actor_ids"}
+        if not fields or set(fields) - allowed:
+            raise ValueError(f"an event correction sets some of {sorted(allowed)}")
+        values = [json.dumps(v) if k == "actor_ids" else v for k, v in fields.items()]
+        sets = ", ".join(f"{k} = ?" for k in fields)
+        with self.transaction() as tx:
+            return tx.execute(f"UPDATE events SET {sets} WHERE id = ?", (*values, event_id)).rowcount
+
+    def links_of_text(self, text: str) -> list[str]:
+        return sorted(r[0] for r in self.conn.execute("SELECT DISTINCT entity_id FROM mentions WHERE text = ?", (text,)) if r[0])
+
+    def event_fields(self, event_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT date, date_end, place_id FROM events WHERE id = ?", (event_id,)).fetchone()
+        return dict(row) if row else None
+
+    def place_point(self, place_id: str) -> dict[str, float | None]:
+        row = self.conn.execute("SELECT avg(lat), avg(lon) FROM place_mentions WHERE place_id = ?", (place_id,)).fetchone()
+        return {"lat": row[0], "lon": row[1]}
+
+    def event_actor_ids(self) -> dict[str, list[str]]:
+        return {r[0]: json.loads(r[1]) for r in self.conn.execute("SELECT id, actor_ids FROM events")}
 
     def place_names(self, ids: Sequence[str]) -> dict[str, str]:
         """English names for place ids seen in place mentions."""
