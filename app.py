@@ -23,6 +23,7 @@ PAGES = [
     st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
     st.Page("pages/map.py", title="Map", icon=":material/map:", url_path="map"),
     st.Page("pages/sources.py", title="Sources", icon=":material/account_tree:", url_path="sources"),
+    st.Page("pages/corrections.py", title="Corrections", icon=":material/edit_note:", url_path="corrections"),
 ]
 # The built-in menu would drop the query string on a page switch; our own links carry the filters.
 page = st.navigation(PAGES, position="hidden")

@@ -182,3 +182,33 @@ def _article_entities(path: str, version: tuple[int, int], article_id: str) -> l
 def article_entities(article_id: str) -> list:
     """The linked entity mentions of one article (dossier.model.Entity)."""
     return _article_entities(*_key(), article_id)
+
+
+# -- corrections (writes go through the shared connection's lock, then the data version moves) --
+
+
+def correct(kind: str, target: str, value: dict, note: str | None = None) -> int:
+    from dossier import corrections
+
+    opened = open_store()
+    with opened.lock:
+        return corrections.add(opened.store, kind, target, value, note=note)
+
+
+def undo_correction(correction_id: int) -> None:
+    from dossier import corrections
+
+    opened = open_store()
+    with opened.lock:
+        corrections.undo(opened.store, correction_id)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, max_entries=16, show_spinner=False)
+def _correction_log(path: str, version: tuple[int, int]) -> list:
+    opened = _open_store(path)
+    with opened.lock:
+        return opened.store.corrections()
+
+
+def correction_log() -> list:
+    return _correction_log(*_key())

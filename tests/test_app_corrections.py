@@ -1,0 +1,48 @@
+"""AppTest of the Corrections page: a merge made in the page shows in the log and in the store,
+and can be undone from the log."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dossier.filters import Filters
+from dossier.store import Store
+
+APP = Path(__file__).resolve().parents[1] / "app.py"
+
+
+@pytest.fixture()
+def app(corpus_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[AppTest, Path]:
+    db = tmp_path / "d.db"
+    with Store(corpus_db, readonly=True) as src, Store(db) as dst:
+        src.conn.backup(dst.conn)
+    monkeypatch.setenv("DOSSIER_DB", str(db))
+    return AppTest.from_file(str(APP), default_timeout=180), db
+
+
+def test_merge_then_undo_from_the_page(app) -> None:
+    at, db = app
+    at.run()
+    at.switch_page("pages/corrections.py").run()
+    assert not at.exception, at.exception
+    at.selectbox(key="corr_merge_from").set_value("outlet:kcna")
+    at.selectbox(key="corr_merge_into").set_value("per:kim-jong-un")
+    at.text_input(key="corr_merge_note").set_value("test merge").run()
+    at.button(key="corr_merge").click().run()
+    assert not at.exception, at.exception
+    assert any("applied" in s.value for s in at.success), ([e.value for e in at.error], [w.value for w in at.warning])
+    assert "test merge" in str(at.dataframe[0].value["note"].tolist())
+    with Store(db, readonly=True) as s:
+        ids = {a.entity_id for a in s.actors(Filters(), limit=500)}
+        assert "outlet:kcna" not in ids
+        (c,) = s.corrections()
+    at.run()
+    at.selectbox(key="corr_undo_pick").set_value(c.id).run()
+    at.button(key="corr_undo").click().run()
+    assert not at.exception, at.exception
+    with Store(db, readonly=True) as s:
+        assert "outlet:kcna" in {a.entity_id for a in s.actors(Filters(), limit=500)}
+        assert s.corrections()[0].undone_at
