@@ -4,7 +4,7 @@ sources of a selected event."""
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -186,8 +186,15 @@ def bar_label(event: EventRow) -> str:
     return bar.label if bar else (event.date or "undated")
 
 
-def render_exports(fig: go.Figure, df: pd.DataFrame, *, key: str, description: str) -> None:
-    """Downloads of the chart (HTML always; PNG/SVG when a browser is available) and its data."""
+def render_exports(fig: go.Figure, df: pd.DataFrame, *, key: str, description: str,
+                   briefing: Callable[[], str] | None = None) -> None:
+    """Downloads of the chart (HTML always; PNG/SVG when a browser is available), its data, and a
+    briefing of the whole view (built on click)."""
+    if briefing is not None:
+        st.download_button("Briefing of this view (HTML)", lambda: briefing().encode("utf-8"), "dossier-briefing.html",
+                           "text/html", key=f"{key}_briefing", on_click="ignore", type="primary",
+                           help="One self-contained file: filters, timeline, map, key actors, every event "
+                           "with its source sentences and origins. Opens offline.")
     cols = st.columns(5)
     cols[0].download_button("Chart (HTML)", export.figure_html(fig, title="Dossier timeline"),
                             "dossier-timeline.html", "text/html", key=f"{key}_html", on_click="ignore")

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import events_data
+from components import events_data, views_data
 from components.filters import active_filters, query_params, view_digest, write_params
 from components.frame import require_frame
 from components.timeline_view import render_exports, render_sources, render_timeline, timeline_figure, timeline_rows
+from dossier.briefing import briefing_html, timeline_markup
+from dossier.map_export import basemap
 
 require_frame()
 f = active_filters()
@@ -30,8 +32,16 @@ else:
         write_params(event_id=picked)
     wanted = picked or (query_params().get("event_id") or [None])[-1]
     chosen = next((e for e in events if e.id == wanted), None)
-    with st.expander("Export the chart and its data"):
-        render_exports(timeline_figure(df), df, key=f"timeline_export_{view}", description=f.describe(names))
+    def _briefing() -> str:
+        return briefing_html(
+            description=f.describe(names), events=events, names=names,
+            confirmations=events_data.event_confirmations(f), actors=views_data.actors(f),
+            places=views_data.places(f)[0], countries=basemap(), timeline=timeline_markup(timeline_figure(df)),
+        )
+
+    with st.expander("Export the chart, its data, or a briefing"):
+        render_exports(timeline_figure(df), df, key=f"timeline_export_{view}", description=f.describe(names),
+                       briefing=_briefing)
     if chosen is not None:
         st.divider()
         render_sources(chosen, names)

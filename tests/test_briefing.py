@@ -1,0 +1,61 @@
+"""The briefing is one self-contained HTML file with filters, timeline, map, actors and events."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from components.timeline_view import timeline_figure, timeline_rows
+from dossier import export
+from dossier.briefing import briefing_html, timeline_markup
+from dossier.confirmations import confirmations
+from dossier.filters import Filters
+from dossier.map_export import basemap
+from dossier.store import Store
+
+
+class _Scan(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.external: list[str] = []
+        self.tags: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        for name, value in attrs:
+            if name in ("src", "href") and value and value.startswith(("http:", "https:", "//")):
+                self.external.append(value)
+
+
+@pytest.fixture(scope="module")
+def view(corpus_db: Path):
+    with Store(corpus_db, readonly=True) as s:
+        f = Filters(actors=("per:kim-jong-un",))
+        events = s.events(f, limit=200)
+        ids = sorted({a for e in events for a in e.actor_ids})
+        names = {**s.actor_names(ids), **s.place_names([e.place_id for e in events if e.place_id])}
+        conf = confirmations(events, lambda aid: s.chains(Filters(), article_id=aid, limit=1000))
+        return f, events, names, conf, s.actors(f, limit=20), s.places(f, limit=200)
+
+
+def test_briefing_is_self_contained_and_complete(view) -> None:
+    f, events, names, conf, actors, places = view
+    doc = briefing_html(description=f.describe(names), events=events, names=names, confirmations=conf,
+                        actors=actors, places=places, countries=basemap(), timeline="<svg id='tl'></svg>")
+    scan = _Scan()
+    scan.feed(doc)
+    assert scan.external == [] and {"svg", "polygon", "circle", "table", "blockquote"} <= scan.tags
+    assert "Kim Jong Un" in doc and "Filters:</strong> Kim Jong Un" in doc
+    assert "블라디보스토크" in doc and "प्योंगयांग" in doc  # source sentences in their own scripts
+    assert "independent" in doc
+    assert "<script>alert" not in doc
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(export.browser_path() is None, reason="no Chromium for kaleido")
+def test_timeline_markup_is_inline_svg(view) -> None:
+    f, events, names, *_ = view
+    df, _ = timeline_rows(events, names)
+    assert timeline_markup(timeline_figure(df)).startswith("<svg")
