@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from dossier import __version__, config, events, link, places, provenance, timex
 from dossier import entities as ner
+from dossier.kb import load_kb
 from dossier.model import Entity, Place, Segment, Sentence, Span, Timex
 from dossier.segment import segment, sentences
 
@@ -93,7 +95,7 @@ def analyse(
         result.times.extend(seg_times)
         seg_places: list[Place] = []
         if "places" in stages:
-            seg_places = _shift(places.geoparse(piece, seg.lang, local_entities), seg.start)
+            seg_places = _shift(places.geoparse(piece, seg.lang, place_evidence(piece, seg.lang, local_entities)), seg.start)
             result.places.extend(seg_places)
         seg_sentences = [s for s in result.sentences if s.segment == i]
         if "events" in stages:
@@ -110,6 +112,30 @@ def analyse(
     for lang in sorted(no_model):
         result.notes.append(f"no NER model for language '{lang}': knowledge-base matches only")
     return result
+
+
+def place_evidence(text: str, lang: str, entities: list[Entity]) -> list[Entity]:
+    """The entity spans geoparsing should trust.
+
+    A LOC span is evidence of a place, unless (in Korean) it is only the front of a compound word
+    (한국 in 한국전쟁, the Korean War; 러시아 in 러시아군): a place name is followed by a particle or
+    nothing. A PER/ORG span blocks a place reading only when it links to a known actor: the
+    recogniser also calls 블라디보스토크 a person, and an unlinked label is weak evidence."""
+    particles = tuple(sorted(load_kb().rules.particles.get(lang, ()), key=len, reverse=True))
+    out = []
+    for e in entities:
+        if e.label == "LOC":
+            if lang == "ko" and _inside_compound(text, e.end, particles):
+                continue
+            out.append(e)
+        elif e.entity_id and not e.entity_id.startswith("x:"):
+            out.append(e)
+    return out
+
+
+def _inside_compound(text: str, end: int, particles: tuple[str, ...]) -> bool:
+    rest = re.match(r"[\uac00-\ud7a3]+", text[end:])
+    return bool(rest) and not rest.group().startswith(particles)
 
 
 def recognise_entities(text: str, lang: str) -> list[Entity]:

@@ -43,3 +43,16 @@ def test_longer_dictionary_name_replaces_a_cut_model_span(monkeypatch) -> None:
     monkeypatch.setattr(pipeline.ner, "recognize", lambda t, lang: [Span(start, start + len("किम जोंग"), "PER")])
     (kim,) = [e for e in pipeline.recognise_entities(text, "hi") if e.label == "PER"]
     assert (kim.text, kim.entity_id) == ("किम जोंग उन", "per:kim-jong-un")
+
+
+def test_place_evidence_drops_compound_fronts_and_unlinked_person_labels() -> None:
+    from dossier.model import Entity
+
+    text = "한국전쟁 정전협정 70주년에 블라디보스토크에서 한국과 만났다"
+    ents = [
+        Entity(0, 2, "한국", "LOC", "country:KR"),  # 한국전쟁: the Korean War, not a mention of the state
+        Entity(16, 23, "블라디보스토크", "PER", "x:pullatiposeutokeu"),  # mislabelled, unlinked
+        Entity(28, 30, "한국", "LOC", "country:KR"),  # 한국과: a particle follows
+    ]
+    kept = pipeline.place_evidence(text, "ko", ents)
+    assert [(e.start, e.text) for e in kept] == [(28, "한국")]

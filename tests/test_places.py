@@ -290,8 +290,9 @@ def test_result_is_model_place_with_consistent_offsets():
 
 @pytest.mark.parametrize("name", sorted(ARTICLES))
 def test_sample_article_target_holds_with_ner_spans(name):
-    """Same target as above, fed the spans of the trained NER model where one exists for the language
-    (the pipeline passes them); NER labels places as PER/ORG and names as LOC at times."""
+    """Same target as above, fed the entity spans the pipeline passes (trained NER + knowledge base,
+    filtered by pipeline.place_evidence) where the language has a model; NER labels places as
+    PER/ORG and names as LOC at times."""
     from dossier import entities
 
     path = CORPUS / name
@@ -300,8 +301,10 @@ def test_sample_article_target_holds_with_ner_spans(name):
     lang = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))["language"]
     if not entities.has_model(lang):
         pytest.skip(f"no NER model for {lang}")
+    from dossier.pipeline import place_evidence, recognise_entities
+
     text = path.read_text(encoding="utf-8")
-    places = geoparse(text, lang, entities.recognize(text, lang))
+    places = geoparse(text, lang, place_evidence(text, lang, recognise_entities(text, lang)))
     spec = ARTICLES[name]
     found = ids(places)
     assert spec["required"] <= found, f"missing {sorted(spec['required'] - found)}"
