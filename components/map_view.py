@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from components.safe import esc
-from dossier import map_export
+from dossier import export, map_export
 from dossier.map_export import KIND_COLOURS, PLACES_LAYER
 
 # Selected places are drawn in this colour, above their kind colour.
@@ -143,7 +143,7 @@ def render_exports(
             help="One file with the map, its data and deck.gl inside: opens with no network.",
         )
     with right:
-        browser = map_export.find_chromium()
+        browser = export.browser_path()
         st.download_button(
             "Map as PNG",
             data=partial(_export_png, deck, caption),

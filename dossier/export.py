@@ -10,13 +10,26 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, is_dataclass
+from pathlib import Path
 from typing import Any
 
-# Browsers kaleido can drive, looked up on PATH (Debian installs /usr/bin/chromium).
+# Browsers for rendering (kaleido's charts, the map's PNG): $DOSSIER_CHROMIUM, these paths, then
+# these names on PATH (Debian installs /usr/bin/chromium).
+BROWSER_PATHS = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "chrome")
+# Headless flags for a machine with no network and no GPU (no background fetches, no sandbox as root).
+CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
 
 
 class ExportUnavailable(RuntimeError):
@@ -24,6 +37,11 @@ class ExportUnavailable(RuntimeError):
 
 
 def browser_path() -> str | None:
+    """A Chromium binary: $DOSSIER_CHROMIUM, else a system one; None when there is none."""
+    env = os.environ.get("DOSSIER_CHROMIUM", "").strip()
+    for cand in ([env] if env else []) + list(BROWSER_PATHS):
+        if cand and Path(cand).is_file() and os.access(cand, os.X_OK):
+            return cand
     for name in BROWSERS:
         found = shutil.which(name)
         if found:

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import shutil
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from dossier.export import CHROMIUM_ARGS, browser_path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 BASEMAP_PATH = REPO_ROOT / "data" / "basemap" / "countries.geojson"
@@ -55,15 +55,6 @@ COUNTRIES_LAYER = "countries"
 PLACES_LAYER = "places"
 ARCS_LAYER = "movements"
 
-CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
-CHROMIUM_ARGS = (
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-)
 
 
 class MapExportError(RuntimeError):
@@ -421,19 +412,6 @@ def map_html(deck: Any, *, title: str = "Dossier map", caption: str = "") -> str
 # -- PNG ----------------------------------------------------------------------------------------
 
 
-def find_chromium() -> str | None:
-    """A Chromium binary: $DOSSIER_CHROMIUM, else a system one."""
-    env = os.environ.get("DOSSIER_CHROMIUM", "").strip()
-    for cand in ([env] if env else []) + list(CHROMIUM_CANDIDATES):
-        if cand and Path(cand).is_file() and os.access(cand, os.X_OK):
-            return cand
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
 def html_to_png(
     html: str,
     *,
@@ -446,7 +424,7 @@ def html_to_png(
 
     Every request the page makes is refused, so a PNG can only come out of a truly self-contained
     file. Raises MapExportError when no browser or Playwright is available, or nothing rendered."""
-    exe = browser or find_chromium()
+    exe = browser or browser_path()
     if browser and not Path(browser).is_file():
         raise MapExportError(f"PNG export needs Chromium: nothing at {browser}")
     if not exe:

@@ -10,6 +10,7 @@ import re
 import pytest
 
 from dossier import map_export as mx
+from dossier.export import browser_path
 from dossier.map_export import MapExportError, MapPlace
 
 PY = MapPlace("city:pyongyang", "Pyongyang", 39.0339, 125.7543, "city", 12, 4, ("평양", "प्योंगयांग", "Pyongyang"))
@@ -170,10 +171,10 @@ def test_find_chromium_honours_env(tmp_path, monkeypatch) -> None:
     fake.write_text("#!/bin/sh\n")
     fake.chmod(0o755)
     monkeypatch.setenv("DOSSIER_CHROMIUM", str(fake))
-    assert mx.find_chromium() == str(fake)
+    assert browser_path() == str(fake)
 
 
-@pytest.mark.skipif(mx.find_chromium() is None, reason="no Chromium on this machine")
+@pytest.mark.skipif(browser_path() is None, reason="no Chromium on this machine")
 def test_png_of_the_map_shows_countries_and_places() -> None:
     from PIL import Image
 

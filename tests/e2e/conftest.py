@@ -20,18 +20,12 @@ from pathlib import Path
 
 import pytest
 
+from dossier.export import CHROMIUM_ARGS
+
 REPO = Path(__file__).resolve().parents[2]
 SHARED_CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 CORPUS = SHARED_CORPUS if SHARED_CORPUS.is_dir() else REPO / "data" / "articles"
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SCREENSHOTS = REPO / "test-results" / "e2e"
 START_TIMEOUT_S = 60
 RUN_TIMEOUT_MS = 30_000
@@ -127,7 +121,7 @@ def browser() -> Iterator[object]:
     expect.set_options(timeout=RUN_TIMEOUT_MS)
 
     with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS), headless=True)
         yield b
         b.close()
 
