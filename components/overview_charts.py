@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.chart_export import render_chart_exports
+
 from components.data import MAX_CHART_CATEGORIES, MAX_CHART_MONTHS
 from components.labels import language_label
 from components.safe import esc
@@ -179,6 +181,15 @@ def render_overview(ov: Overview, facets: Facets, *, key: str) -> ChartSelection
     )
     if month and month != UNDATED:
         selection = ChartSelection(month=month)
+    with st.expander("Export these charts and their data"):
+        render_chart_exports(fig, key=f"{key}_months_export", stem="dossier-by-month", title="Articles by month",
+                             rows=[{"month": m, "articles": n} for m, n in ov.by_month.items()])
+        render_chart_exports(category_figure(top_categories(ov.by_language), what="with a segment in the language"),
+                             key=f"{key}_langs_export", stem="dossier-by-language", title="Articles by language",
+                             rows=[{"language": k, "articles": n} for k, n in ov.by_language.items()])
+        render_chart_exports(category_figure(top_categories(ov.by_source), what="per source"),
+                             key=f"{key}_sources_export", stem="dossier-by-source", title="Articles by source",
+                             rows=[{"source": k, "articles": n} for k, n in ov.by_source.items()])
 
     left, right = st.columns(2)
     with left:

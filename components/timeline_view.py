@@ -10,8 +10,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.chart_export import render_chart_exports
 from components.safe import esc, lang_attr
-from dossier import export
 from dossier.store import EventRow
 from dossier.timeline import Bar, bar_for
 
@@ -195,17 +195,9 @@ def render_exports(fig: go.Figure, df: pd.DataFrame, *, key: str, description: s
                            "text/html", key=f"{key}_briefing", on_click="ignore", type="primary",
                            help="One self-contained file: filters, timeline, map, key actors, every event "
                            "with its source sentences and origins. Opens offline.")
-    cols = st.columns(5)
-    cols[0].download_button("Chart (HTML)", export.figure_html(fig, title="Dossier timeline"),
-                            "dossier-timeline.html", "text/html", key=f"{key}_html", on_click="ignore")
-    if export.browser_path() is None:
-        cols[1].caption("PNG/SVG need Chromium, which is not installed here; use the HTML export.")
-    else:
-        for col, fmt, mime in ((cols[1], "png", "image/png"), (cols[2], "svg", "image/svg+xml")):
-            # generated on click (a deferred callable): kaleido takes seconds per image
-            col.download_button(f"Chart ({fmt.upper()})", lambda fmt=fmt: export.figure_image(fig, fmt),
-                                f"dossier-timeline.{fmt}", mime, key=f"{key}_{fmt}", on_click="ignore")
-    records = df.drop(columns=["start", "end"]).assign(start=df["start"].astype(str), end=df["end"].astype(str)).to_dict("records") if not df.empty else []
-    cols[3].download_button("Data (CSV)", export.rows_csv(records), "dossier-events.csv", "text/csv", key=f"{key}_csv", on_click="ignore")
-    cols[4].download_button("Data (JSON)", export.rows_json(records, filters=description), "dossier-events.json",
-                            "application/json", key=f"{key}_json", on_click="ignore")
+    records = (
+        df.drop(columns=["start", "end"]).assign(start=df["start"].astype(str), end=df["end"].astype(str)).to_dict("records")
+        if not df.empty else []
+    )
+    render_chart_exports(fig, key=key, stem="dossier-timeline", title="Dossier timeline", rows=records,
+                         description=description)

@@ -7,6 +7,7 @@ import streamlit as st
 
 from components import data
 from components import views_data as vd
+from components.chart_export import render_chart_exports
 from components.entities_view import (
     aligned_rows,
     display_name,
@@ -174,3 +175,7 @@ with matrix_tab:
             "articles (newest first); hover a cell for the languages it was named in."
         )
         st.plotly_chart(fig, key=f"entities_matrix_{view}", width="stretch")
+        with st.expander("Export the matrix and its data"):
+            render_chart_exports(fig, key=f"entities_matrix_export_{view}", stem="dossier-actor-article",
+                                 title="Actors × articles",
+                                 rows=[{"actor": c[1], "entity_id": c[0], "article": c[2], "mentions": c[3]} for c in cells])

@@ -8,6 +8,7 @@ from components import views_data as vd
 from components.filters import active_filters, view_digest, write_params
 from components.frame import require_frame
 from components.map_view import render_exports, render_map, render_place_table
+from dossier import export
 from dossier.map_export import MAX_MAP_ARCS, MAX_MAP_POINTS, arc_rows, map_points
 
 # Rows of the place table under the map.
@@ -92,3 +93,13 @@ if from_table and from_table not in f.places:
     write_params(f.with_(places=(from_table,)))
     st.rerun()
 render_exports(points, arcs, key="map_export", caption=f"Dossier map · {f.describe(names)}")
+geo_col, csv_col = st.columns(2)
+geo_col.download_button(
+    "Places (GeoJSON)", lambda: export.places_geojson(rows, filters=f.describe(names)), "dossier-places.geojson",
+    "application/geo+json", key="map_geojson", on_click="ignore", width="stretch",
+    help="Every place of this view as a point with its names and mention counts.",
+)
+csv_col.download_button(
+    "Places (CSV)", lambda: export.rows_csv(rows), "dossier-places.csv", "text/csv", key="map_csv",
+    on_click="ignore", width="stretch",
+)
