@@ -220,3 +220,15 @@ def movement_pairs(frames: Sequence[MoveFrame]) -> list[tuple[str, str]]:
 
 def by_id(rows: Sequence[Any], attr: str) -> dict[str, Any]:
     return {getattr(r, attr): r for r in rows}
+
+
+@st.cache_data(ttl=data.CACHE_TTL_SECONDS, max_entries=64, show_spinner=False)
+def _shared(path: str, version: tuple[int, int], left_id: str, right_id: str):
+    opened = data._open_store(path)
+    with opened.lock:
+        return opened.store.shared_between(left_id, right_id)
+
+
+def shared(left_id: str, right_id: str):
+    """Places and events two articles have in common (dossier.store.SharedFacts)."""
+    return _shared(*_key(), left_id, right_id)

@@ -346,6 +346,12 @@ class CorrectionRow:
 
 
 @dataclass
+class SharedFacts:
+    places: list[tuple[str, str]]  # (place id, name)
+    events: list[tuple[str, str, str | None, str | None]]  # (event id, type, date, date_end)
+
+
+@dataclass
 class FilterOptions:
     actors: list[tuple[str, str, int]]  # (entity id, name, articles)
     places: list[tuple[str, str, int]]  # (place id, name, articles)
@@ -938,6 +944,35 @@ class Store:
 
     def event_actor_ids(self) -> dict[str, list[str]]:
         return {r[0]: json.loads(r[1]) for r in self.conn.execute("SELECT id, actor_ids FROM events")}
+
+    def shared_between(self, left_id: str, right_id: str) -> SharedFacts:
+        """Places both articles mention and fused events both report."""
+        places = [
+            (r[0], r[1])
+            for r in self.conn.execute(
+                """SELECT place_id, max(name) FROM place_mentions WHERE article_id = ?
+                   AND place_id IN (SELECT place_id FROM place_mentions WHERE article_id = ?)
+                   GROUP BY place_id ORDER BY count(*) DESC""",
+                (left_id, right_id),
+            )
+        ]
+        event_ids = [
+            r[0]
+            for r in self.conn.execute(
+                """SELECT event_id FROM event_sources WHERE article_id = ?
+                   INTERSECT SELECT event_id FROM event_sources WHERE article_id = ?""",
+                (left_id, right_id),
+            )
+        ]
+        events = [
+            (r[0], r[1], r[2], r[3])
+            for chunk in _chunks(event_ids, 500)
+            for r in self.conn.execute(
+                f"SELECT id, type, date, date_end FROM events WHERE id IN ({_marks(chunk)}) ORDER BY date",
+                chunk,
+            )
+        ]
+        return SharedFacts(places, events)
 
     def place_names(self, ids: Sequence[str]) -> dict[str, str]:
         """English names for place ids seen in place mentions."""

@@ -21,6 +21,7 @@ from components.entities_view import (
 )
 from components.filters import active_filters, view_digest, write_params
 from components.frame import require_frame
+from components.safe import esc
 from components.labels import language_label, segment_label
 from dossier.entities import has_model
 
@@ -116,6 +117,16 @@ with side_tab:
             )
             left, right = vd.article_mentions(left_id), vd.article_mentions(right_id)
             left_title, right_title = labels[left_id], labels[right_id]
+            if left_id != right_id:
+                common = vd.shared(left_id, right_id)
+                st.html(
+                    f'<div class="dz-meta"><strong>Shared places ({len(common.places)}):</strong> '
+                    + esc(", ".join(name for _, name in common.places) or "none")
+                    + f'</div><div class="dz-meta"><strong>Shared events ({len(common.events)}):</strong> '
+                    + esc("; ".join(f"{t.replace('_', ' ')} {d or 'undated'}" + (f"–{e}" if e else "")
+                                    for _, t, d, e in common.events) or "none")
+                    + "</div>"
+                )
         else:
             with_pairs = [a for a in ids[: vd.MAX_TRANSLATION_SCAN] if (d := vd.article(a)) is not None and translation_pairs(d)]
             if not with_pairs:

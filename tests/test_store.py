@@ -1,5 +1,6 @@
 import datetime as dt
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -137,3 +138,12 @@ def test_extraction_rows_queries_and_filters(db_path) -> None:
         matrix = s.actor_article_matrix(Filters(), max_actors=5, max_articles=5)
         assert ("per:kim-jong-un", "Kim Jong Un", "id1", 2) in matrix
         assert s.actor_names(["per:kim-jong-un"]) == {"per:kim-jong-un": "Kim Jong Un"}
+
+
+def test_shared_places_and_events_between_two_articles(corpus_db) -> None:
+    with Store(corpus_db) as s:
+        by_origin = {Path(s.get_article(a).origin).stem: a for a in s.article_ids()}
+        common = s.shared_between(by_origin["ko-en-nk-russia-alliance"], by_origin["hi-kim-train-to-russia"])
+        assert "gn:1871859" in {pid for pid, _ in common.places}  # Pyongyang, in both
+        assert common.events  # the planned summit is reported by both
+        assert s.shared_between(by_origin["kremlin-en-eef-moderators-20230912"], by_origin["voakorea-blinken-shoigu-20230729"]).events == []
