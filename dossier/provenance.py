@@ -736,6 +736,11 @@ def _link(
     if head.type == "anaphor":
         want = head.anaphor.get("resolve")
         kind_contains = str(head.anaphor.get("kind_contains") or "").casefold()
+        def _referring_back(prev: Link) -> Link:
+            # the anaphor's own words and offsets, the identity of the source it refers back to
+            return Link(text[head.start : head.end], head.start, head.end, prev.kind, prev.entity_id,
+                        prev.canonical, prev.affiliation, c_text, c_start, c_end)
+
         if want == "person":
             # "he said" reads back to the last source only: a pronoun after "the NYT continued"
             # is the NYT's garbled translation, not a person named three sentences earlier
@@ -743,18 +748,7 @@ def _link(
                 if prev.kind == KIND_DOCUMENT:
                     continue
                 if prev.kind in (KIND_PERSON, KIND_OFFICIAL) and prev.named:
-                    return Link(
-                        text[head.start : head.end],
-                        head.start,
-                        head.end,
-                        prev.kind,
-                        prev.entity_id,
-                        prev.canonical,
-                        prev.affiliation,
-                        c_text,
-                        c_start,
-                        c_end,
-                    )
+                    return _referring_back(prev)
                 return None
             return None
         for prev in reversed(recent):
@@ -771,18 +765,7 @@ def _link(
             ):
                 if _outlet_kind(prev.entity_id):
                     continue
-            return Link(
-                text[head.start : head.end],
-                head.start,
-                head.end,
-                prev.kind,
-                prev.entity_id,
-                prev.canonical,
-                prev.affiliation,
-                c_text,
-                c_start,
-                c_end,
-            )
+            return _referring_back(prev)
         # "अख़बार के अनुसार" with no newspaper named before: an outlet all the same, unnamed
         kind = str(head.anaphor.get("unresolved") or KIND_OUTLET)
         return Link(
