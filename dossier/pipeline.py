@@ -138,6 +138,14 @@ def _inside_compound(text: str, end: int, particles: tuple[str, ...]) -> bool:
     return bool(rest) and not rest.group().startswith(particles)
 
 
+def _links_to_known_actor(text: str, lang: str, span: Span) -> bool:
+    """Whether a span on its own names a knowledge-base actor (asked only of the few model spans
+    that contain dictionary names, so linking does not run twice over every span)."""
+    return any(
+        e.entity_id and not e.entity_id.startswith("x:") for e in link.link_entities(text, lang, [span])
+    )
+
+
 def recognise_entities(text: str, lang: str) -> list[Entity]:
     """NER spans plus knowledge-base matches, linked to canonical actors."""
     return link.link_entities(text, lang, entity_spans(text, lang))
@@ -162,16 +170,13 @@ def entity_spans(text: str, lang: str) -> list[Span]:
     nothing ("Russia Vladimir Putin"), the knowledge-base names inside it replace it."""
     model_spans = ner.recognize(text, lang)
     kb_spans = link.kb_matches(text, lang)
-    linked = {(e.start, e.end): e for e in link.link_entities(text, lang, model_spans)} if kb_spans else {}
     spans: list[Span] = []
     for s in model_spans:
         longer = [m for m in kb_spans if m.start < s.end and s.start < m.end and m.end - m.start > s.end - s.start]
         if longer:
             continue  # the dictionary names are added below
-        entity = linked.get((s.start, s.end))
         inside = [m for m in kb_spans if s.start <= m.start and m.end <= s.end and (m.start, m.end) != (s.start, s.end)]
-        unlinked = entity is None or entity.entity_id is None or entity.entity_id.startswith("x:")
-        spans.extend(inside if inside and unlinked else [s])
+        spans.extend(inside if inside and not _links_to_known_actor(text, lang, s) else [s])
     taken = [(s.start, s.end) for s in spans]
     for m in kb_spans:
         if all(m.end <= a or m.start >= b for a, b in taken):
