@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
 from components import events_data, views_data
@@ -9,6 +11,7 @@ from components.filters import active_filters, query_params, view_digest, write_
 from components.frame import require_frame
 from components.timeline_view import render_exports, render_sources, render_timeline, timeline_figure, timeline_rows
 from dossier.briefing import briefing_html, timeline_markup
+from dossier.events import date_interval
 from dossier.map_export import basemap
 
 require_frame()
@@ -45,6 +48,17 @@ else:
     if chosen is not None:
         st.divider()
         render_sources(chosen, names)
+        span = date_interval(chosen.date, chosen.date_end)
+
+        def _filter_to_event() -> None:
+            # a callback runs before the next run, so the sidebar already sees the new URL
+            changes = {"actors": tuple(chosen.actor_ids)}
+            if span and span[0] != dt.date.min and span[1] != dt.date.max:
+                changes |= {"date_from": span[0], "date_to": span[1]}
+            write_params(active_filters().with_(**changes))
+
+        st.button("Filter every page to this event's actors and dates", key="timeline_filter_event",
+                  on_click=_filter_to_event, icon=":material/filter_alt:")
 if undated:
     with st.expander(f"{len(undated)} event(s) without a calendar date"):
         st.dataframe(

@@ -79,3 +79,17 @@ def test_exports_are_offered(app: AppTest) -> None:
     at = _timeline(app)
     labels = {b.label for b in at.get("download_button")}
     assert {"Chart (HTML)", "Data (CSV)", "Data (JSON)"} <= labels
+
+
+def test_selected_event_can_filter_every_page(app: AppTest, corpus_db: Path) -> None:
+    from dossier.filters import Filters
+    from dossier.store import Store
+
+    with Store(corpus_db) as s:
+        forum = next(e for e in s.events(Filters(), limit=500) if e.type == "forum" and e.date == "2023-09-10")
+    at = _timeline(app, event_id=forum.id)
+    at.button(key="timeline_filter_event").click().run()
+    assert not at.exception, at.exception
+    assert at.query_params["from"] == "2023-09-10" and at.query_params["to"] == "2023-09-13"
+    actors = at.query_params["actor"]
+    assert set([actors] if isinstance(actors, str) else actors) == set(forum.actor_ids)
