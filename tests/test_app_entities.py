@@ -1,7 +1,4 @@
-"""The Entities page (AppTest) on the sample corpus, and its pure builders.
-
-The page runs under app.py once app.py registers it, else under tests/view_router.py (the same
-frame with the page added)."""
+"""The Entities page (AppTest, under app.py) on the sample corpus, and its pure builders."""
 
 from __future__ import annotations
 
@@ -23,21 +20,14 @@ from components.entities_view import (
 from dossier.filters import Filters
 from dossier.model import Entity, Segment, Sentence
 from dossier.store import ActorRow, MentionRow, NewArticle, Store
+from tests.apptest import open_page
 
-REPO = Path(__file__).resolve().parents[1]
 TIMEOUT = 90
 KIM = "per:kim-jong-un"
 PUTIN = "per:vladimir-putin"
 
 HOSTILE_TEXT = "Kim <b>Jong</b> Un met <script>alert(1)</script> in a hostile sentence.\nSecond line."
 
-
-def router_and_page(page: str) -> tuple[Path, str]:
-    """app.py when it lists the page, else the test router (page paths are relative to it)."""
-    app = REPO / "app.py"
-    if f'"pages/{page}"' in app.read_text(encoding="utf-8"):
-        return app, f"pages/{page}"
-    return REPO / "tests" / "view_router.py", f"../pages/{page}"
 
 
 @pytest.fixture(scope="module")
@@ -68,14 +58,7 @@ def db(corpus_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def run_page(db: Path, monkeypatch: pytest.MonkeyPatch, **params: str | list[str]) -> AppTest:
-    monkeypatch.setenv("DOSSIER_DB", str(db))
-    router, page = router_and_page("entities.py")
-    at = AppTest.from_file(str(router), default_timeout=TIMEOUT)
-    at.query_params.update(params)
-    at.run()
-    at.switch_page(page).run()
-    assert not at.exception, at.exception
-    return at
+    return open_page(db, monkeypatch, "pages/entities.py", timeout=TIMEOUT, **params)
 
 
 def html_of(at: AppTest) -> str:

@@ -1,7 +1,5 @@
 """The Map page (AppTest) on a database whose place mentions are written through the store, and
-the movement chaining behind its arcs.
-
-The page runs under app.py once app.py registers it, else under tests/view_router.py."""
+the movement chaining behind its arcs."""
 
 from __future__ import annotations
 
@@ -17,8 +15,8 @@ from components.views_data import MoveFrame, movement_pairs
 from dossier import map_export
 from dossier.model import Entity, EventFrame, Place, Segment, Sentence
 from dossier.store import NewArticle, Store
+from tests.apptest import open_page
 
-REPO = Path(__file__).resolve().parents[1]
 TIMEOUT = 90
 KIM = "per:kim-jong-un"
 
@@ -28,12 +26,6 @@ VO = ("site:vostochny", "Vostochny Cosmodrome", 51.884, 128.334, "site")
 SE = ("city:seoul", "Seoul", 37.566, 126.978, "city")
 EVIL = ("x:evil", "<img src=x onerror=alert(1)>", 10.0, 10.0, "<b>kind</b>")
 
-
-def router_and_page(page: str) -> tuple[Path, str]:
-    app = REPO / "app.py"
-    if f'"pages/{page}"' in app.read_text(encoding="utf-8"):
-        return app, f"pages/{page}"
-    return REPO / "tests" / "view_router.py", f"../pages/{page}"
 
 
 def article(aid: str, text: str, published: str | None, places: list[tuple], *, kim: bool = False,
@@ -69,14 +61,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def run_map(db: Path, monkeypatch: pytest.MonkeyPatch, **params: str | list[str]) -> AppTest:
-    monkeypatch.setenv("DOSSIER_DB", str(db))
-    router, page = router_and_page("map.py")
-    at = AppTest.from_file(str(router), default_timeout=TIMEOUT)
-    at.query_params.update(params)
-    at.run()
-    at.switch_page(page).run()
-    assert not at.exception, at.exception
-    return at
+    return open_page(db, monkeypatch, "pages/map.py", timeout=TIMEOUT, **params)
 
 
 def deck_spec(at: AppTest) -> dict:

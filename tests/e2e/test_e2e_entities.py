@@ -1,13 +1,11 @@
 """The Entities page in real Chromium: one actor across three scripts, and selecting an actor in
 the table sets the shared actor filter that the other pages then apply.
 
-Reuses tests/e2e/conftest.py (browser, page, e2e_db); the server runs app.py once it lists the
-Entities page, else tests/view_router.py."""
+Reuses tests/e2e/conftest.py (browser, page, e2e_db, the app server)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,18 +14,13 @@ from playwright.sync_api import Page, expect
 from components.views_data import MAX_ACTORS
 from dossier.filters import Filters
 from dossier.store import Store
-from tests.e2e.test_e2e_map import cut_network, router_for, serve, settled
+from tests.e2e.test_e2e_map import cut_network, settled
 
 pytestmark = pytest.mark.e2e
 
 KIM = "per:kim-jong-un"
 ROW_HEIGHT = 35  # Streamlit's default dataframe row height (header row included), in CSS pixels
 
-
-@pytest.fixture(scope="module")
-def app_url(e2e_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Overrides conftest's server so the Entities page is served before app.py lists it."""
-    yield from serve(router_for("entities.py"), e2e_db, tmp_path_factory.mktemp("e2e-ent") / "streamlit.log")
 
 
 def assert_clean(page: Page, aborted: list[str]) -> None:

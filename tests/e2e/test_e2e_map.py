@@ -2,8 +2,8 @@
 and places (checked on the pixels of a screenshot, not the DOM), and a click on a place must set
 the shared place filter.
 
-Reuses tests/e2e/conftest.py (browser, page, e2e_db, Watch); only the server differs: it runs
-app.py once app.py lists the Map page, else tests/view_router.py (app.py's frame plus this page).
+Reuses tests/e2e/conftest.py (browser, page, e2e_db, Watch); only the database differs: the e2e
+corpus plus an article whose places and movements are written through the store.
 """
 
 from __future__ import annotations
@@ -39,12 +39,6 @@ PLACES = [
 LAND = (226, 231, 238)  # the countries layer's fill (dossier.map_export.build_deck)
 
 
-def router_for(page_file: str) -> str:
-    """The script to serve: app.py when it registers ``pages/<page_file>``, else the test router."""
-    if f'"pages/{page_file}"' in (REPO / "app.py").read_text(encoding="utf-8"):
-        return "app.py"
-    return "tests/view_router.py"
-
 
 @pytest.fixture(scope="module")
 def map_db(e2e_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -75,7 +69,7 @@ def map_db(e2e_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def app_url(map_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Overrides conftest's server: this module needs the Map page and the places article."""
-    yield from serve(router_for("map.py"), map_db, tmp_path_factory.mktemp("e2e-map") / "streamlit.log")
+    yield from serve("app.py", map_db, tmp_path_factory.mktemp("e2e-map") / "streamlit.log")
 
 
 def cut_network(page: Page, app_url: str) -> list[str]:
