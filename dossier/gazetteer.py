@@ -11,6 +11,7 @@ import gzip
 import json
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -72,8 +73,16 @@ def script_of(text: str) -> str:
     return "?"
 
 
+# Characters that can carry or be a diacritic worth stripping: precomposed Latin, Greek and
+# Cyrillic letters, and combining marks. Text without any (Hangul, Devanagari, plain ASCII) skips the
+# NFD round trip, which for Hangul decomposes every syllable into jamo for nothing.
+_MAYBE_MARKED = re.compile(r"[\u00c0-\u052f\u1ab0-\u1aff\u1dc0-\u1fff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def _strip_marks(text: str) -> str:
     """Drop diacritics on Latin, Greek and Cyrillic letters (Vladivostók, ё); keep Indic vowel signs."""
+    if not _MAYBE_MARKED.search(text):
+        return text
     decomposed = unicodedata.normalize("NFD", text)
     if not any(unicodedata.combining(ch) for ch in decomposed):
         return text
@@ -135,10 +144,20 @@ class Gazetteer:
     ko_compounds: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
     ko_country_syllables: dict[str, str] = field(default_factory=dict)  # 북 -> country:KP (in 북-러, 한·미)
     max_words: int = 1
-    _fuzzy_keys: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # script -> first letter -> forms
+    _fuzzy_keys: dict[str, dict[str, dict[int, list[str]]]] = field(default_factory=dict)  # script -> first letter -> length -> forms
     _fuzzy_back: dict[str, dict[str, str]] = field(default_factory=dict)  # fuzzy form -> key
     _curated_names: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # id -> lang -> names
     _script_names: dict[str, list[str]] = field(default_factory=dict)  # city id -> Hangul/Devanagari keys
+    _sorted_keys: list[str] = field(default_factory=list)  # every index key, sorted (built on first use)
+
+    def starts_a_key(self, prefix: str) -> bool:
+        """Whether some index key begins with `prefix`: a text scan stops widening a window once
+        no name can start with what it has read so far."""
+        if not self._sorted_keys:
+            self._sorted_keys = sorted(self.index)
+        keys = self._sorted_keys
+        at = bisect_left(keys, prefix)
+        return at < len(keys) and keys[at].startswith(prefix)
 
     def get(self, place_id: str) -> GazPlace | None:
         return self.places.get(place_id)
@@ -211,8 +230,9 @@ class Gazetteer:
         query = fuzzy_form(key)
         # Only names with the same first letter and nearly the same length are compared: a typo
         # rarely hits the first letter, and this keeps one look-up under a millisecond.
-        bucket = self._fuzzy_keys.get(cls, {}).get(query[:1], ())
-        choices = [f for f in bucket if abs(len(f) - len(query)) <= FUZZY_MAX_LENGTH_GAP]
+        by_length = self._fuzzy_keys.get(cls, {}).get(query[:1], {})
+        choices = sorted(f for n in range(len(query) - FUZZY_MAX_LENGTH_GAP, len(query) + FUZZY_MAX_LENGTH_GAP + 1)
+                         for f in by_length.get(n, ()))  # alphabetical, as ties are broken by position
         if not choices:
             return []
         hits = process.extract(query, choices, scorer=fuzz.ratio, limit=limit * 3,
@@ -330,9 +350,9 @@ def _build_fuzzy(gaz: Gazetteer) -> None:
     for cls, ks in keys.items():
         back = {fuzzy_form(k): k for k in ks}
         gaz._fuzzy_back[cls] = back
-        buckets: dict[str, list[str]] = {}
+        buckets: dict[str, dict[int, list[str]]] = {}
         for form in sorted(back):
-            buckets.setdefault(form[:1], []).append(form)
+            buckets.setdefault(form[:1], {}).setdefault(len(form), []).append(form)
         gaz._fuzzy_keys[cls] = buckets
 
 

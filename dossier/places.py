@@ -95,6 +95,7 @@ def _rules() -> dict:
     r["ko_suffixes"] = sorted(set(r["ko_suffixes"]), key=len, reverse=True)
     r["ko_ambiguous"] = set(r["ko_ambiguous_suffixes"])
     r["blocker_keys"] = {normalize(b) for words in r["blockers"].values() for b in words}
+    r["blocker_prefixes"] = {k[:n] for k in r["blocker_keys"] for n in range(1, len(k) + 1)}
     stop = {lang: set(words) for lang, words in r["stopwords"].items()}
     # spaCy's stop-word lists (function words) in each product language, so that no city named
     # "Of" or a Hindi postposition spelled like a town becomes a place.
@@ -283,12 +284,16 @@ def _scan(gaz: Gazetteer, rules: dict, text: str, lang: str) -> Iterable[_Mentio
         span_end = i
         while span_end + 1 < n and span_end - i + 1 < max_words and joins[span_end]:
             span_end += 1
+        # The longest window i..j that reads as a name. Windows grow from one token; a longer window's
+        # key extends a shorter one's, so growth stops once no name (or blocker) starts with the key.
         found = None
-        for j in range(span_end, i - 1, -1):
+        for j in range(i, span_end + 1):
             s, e = toks[i][0], toks[j][1]
             hit = _lookup_window(gaz, rules, text, s, e)
             if hit is not None:
                 found = (j, hit)
+            key = normalize(text[s:e])
+            if not gaz.starts_a_key(key) and key not in rules["blocker_prefixes"]:
                 break
         if found is None:
             m = _compound_or_fuzzy(gaz, rules, text, toks, i, lang)
@@ -404,11 +409,16 @@ def _accept(gaz, rules, text, toks, i, j, s, e, key, weak, lang) -> _Mention | N
     return _Mention(s, e, key, cands, weak=weak)
 
 
+@lru_cache(maxsize=4)
+def _longest_first(gaz: Gazetteer) -> tuple[str, ...]:
+    return tuple(sorted(gaz.ko_compounds, key=len, reverse=True))
+
+
 def _compound_or_fuzzy(gaz, rules, text, toks, i, lang) -> list[_Mention]:
     s, e = toks[i]
     word = text[s:e]
     if _has_hangul(word):
-        for comp in sorted(gaz.ko_compounds, key=len, reverse=True):
+        for comp in _longest_first(gaz):
             if word.startswith(comp):
                 rest = word[len(comp):]
                 if rest == "" or rest in rules["ko_suffixes"] or rest.startswith(rules["compound_followers"]):
