@@ -259,6 +259,9 @@ class _Context:
 
         best = min(hits, key=lambda h: (distance(h), h[2] != "future"))
         if rules.max_distance is not None and distance(best) > rules.max_distance:
+            # no verb of this clause nearby: a sentence whose only tense is the future is a plan
+            if all(h[2] == "future" for h in hits):
+                return "future"
             return None
         return _past(best[2])
 

@@ -552,3 +552,28 @@ def test_en_weeks_ago_is_a_day():
     assert one("Sinn Fein was invited to rejoin two weeks ago.", "en", dct, "two weeks ago").value == "1998-03-08"
     assert one("Then, a week or so ago, he picked Saturday.", "en", dct, "a week or so ago").value == "1998-03-15"
     assert one("He met the president last week.", "en", dct, "last week").value == "1998-W11"
+
+
+# --- tense of the clause (round 3) -----------------------------------------------------------------
+
+def test_en_future_passive_is_not_a_past_participle():
+    # "will be named": the participle belongs to the future cue, so December is the coming one
+    dct = dt.date(1998, 3, 4)
+    text = "Colonel Eileen Collins will be named commander of the Space Shuttle Columbia for a mission in December."
+    assert one(text, "en", dct, "December").value == "1998-12"
+
+
+def test_en_far_future_cue_of_the_same_sentence_still_counts():
+    # the only verb ("would leave") is far from the date, but the sentence has no other tense
+    dct = dt.date(1998, 2, 13)
+    text = ("It said two new flights would leave Bombay on Mondays from March 30, with the third one "
+            "departing each Thursday from August 6.")
+    assert one(text, "en", dct, "August 6").value == "1998-08-06"
+
+
+def test_en_participle_after_an_article_is_an_adjective_not_a_past_tense():
+    dct = dt.date(1989, 10, 26)
+    text = "The split would be paid on an unspecified date in January."
+    assert one(text, "en", dct, "January").value == "1990-01"
+    text = "The dividend is payable on the revised date in January."
+    assert one(text, "en", dct, "January").value == "1990-01"
