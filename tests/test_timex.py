@@ -577,3 +577,30 @@ def test_en_participle_after_an_article_is_an_adjective_not_a_past_tense():
     assert one(text, "en", dct, "January").value == "1990-01"
     text = "The dividend is payable on the revised date in January."
     assert one(text, "en", dct, "January").value == "1990-01"
+
+
+# --- coverage of common news forms (round 3) ---------------------------------------------------------
+
+@pytest.mark.parametrize("text,surface,typ,value", [
+    ("Prices rose in October of last year.", "October of last year", "DATE", "1988-10"),
+    ("Exports fell in January this year.", "January this year", "DATE", "1989-01"),
+    ("The plant opens in March next year.", "March next year", "DATE", "1990-03"),
+    ("It happened on Oct. 3 last year.", "Oct. 3 last year", "DATE", "1988-10-03"),
+    ("He will speak tonight.", "tonight", "TIME", "1989-10-26TNI"),
+    ("The next morning, troops moved in.", "The next morning", "TIME", "1989-10-27TMO"),
+    ("The night before, he had left.", "The night before", "TIME", "1989-10-25TNI"),
+    ("Prices rose in the late 19th century.", "the late 19th century", "DATE", "18"),
+])
+def test_en_news_forms(text, surface, typ, value):
+    t = one(text, "en", dt.date(1989, 10, 26), surface)
+    assert (t.text, t.type, t.value) == (surface, typ, value)
+
+
+def test_en_part_of_day_and_month_follow_the_date_talked_about():
+    dct = dt.date(1998, 8, 14)
+    text = "The bombs exploded on Aug. 7. That night, rescuers dug through the rubble."
+    assert one(text, "en", dct, "That night").value == "1998-08-07TNI"
+    text = "The war began in 1990. In January of the following year, it ended."
+    assert one(text, "en", dct, "January of the following year").value == "1991-01"
+    text = "The war began in 1990. By March of the previous year, troops had massed."
+    assert one(text, "en", dct, "March of the previous year").value == "1989-03"
