@@ -166,6 +166,8 @@ def duration(n: Any, unit: str) -> str:
         return f"P{whole}M{int(round(frac * 30))}D" if whole else f"P{int(round(frac * 30))}D"
     if code == "DE" and n not in (None, "X"):  # TimeBank writes decades as years
         return f"P{int(float(n) * 10)}Y"
+    if code == "CE" and n not in (None, "X") and float(n) != int(float(n)):  # half a century → P50Y
+        return f"P{int(round(float(n) * 100))}Y"
     return f"P{_fmt_number(n)}{code}"
 
 

@@ -604,3 +604,19 @@ def test_en_part_of_day_and_month_follow_the_date_talked_about():
     assert one(text, "en", dct, "January of the following year").value == "1991-01"
     text = "The war began in 1990. By March of the previous year, troops had massed."
     assert one(text, "en", dct, "March of the previous year").value == "1989-03"
+
+
+def test_en_this_weekend_is_the_dct_week_whatever_the_tense():
+    fri = dt.date(1998, 2, 13)  # ISO week 7
+    assert one("The strike could come as soon as this weekend.", "en", fri, "this weekend").value == "1998-W07-WE"
+    assert one("Annan will travel to Baghdad this weekend.", "en", fri, "this weekend").value == "1998-W07-WE"
+    assert one("Annan met him last weekend.", "en", fri, "last weekend").value == "1998-W06-WE"
+    assert one("Annan traveled to Baghdad over the weekend.", "en", fri, "the weekend").value == "1998-W06-WE"
+
+
+def test_en_half_a_century_and_season_names():
+    fri = dt.date(1998, 2, 13)
+    assert one("It lasted half a century.", "en", fri, "half a century").value == "P50Y"
+    found = tag("The 1998 Winter Olympics open in Nagano.", "en", fri)
+    assert [(t.text, t.value) for t in found] == [("1998", "1998")]
+    assert one("The talks end in two weeks from today.", "en", fri, "two weeks from today").type == "DATE"
