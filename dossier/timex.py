@@ -50,19 +50,40 @@ def tag(text: str, lang: str, dct: dt.date | None) -> list[Timex]:
     # the earlier dates anaphoric expressions point to, by the unit they need (D W M Y)
     anchors: dict[str, dt.date] = {}
     ctx = _Context(text, rules)
+    last_day: tuple[int, dt.date] | None = None  # end offset and date of the latest day-precision date
     for start, end, pat, m in chosen:
         spec = _bind(pat, m, rules, text)
         if spec is None:
             continue
+        use_anchors = anchors
+        if spec.pop("clock_only", False) and last_day is not None and _same_clause(text, rules, last_day[0], start):
+            # "Oct. 20, 1989, at 10 a.m.": a bare clock time is on the date just named, not on the dct
+            spec["rel_unit"], spec["anchor_unit"], spec["rel_n"] = "ANCHOR", "D", 0
+            use_anchors = {**anchors, "D": last_day[1]}
         tense = ctx.tense(start, end)
         try:
-            r = resolve(spec, dct, tense, anchors)
+            r = resolve(spec, dct, tense, use_anchors)
         except (ValueError, OverflowError, TypeError):
             continue
         out.append(Timex(start=start, end=end, text=text[start:end], type=r.type, value=r.value,
                          value_end=r.value_end, precision=r.precision, mod=spec.get("mod")))
         _remember(anchors, r.value, first_day_only=rules.anchor == "first")
+        day = _DAY_VALUE.match(r.value)
+        if day:
+            try:
+                last_day = (end, dt.date(int(day.group(1)), int(day.group(2)), int(day.group(3))))
+            except ValueError:
+                pass
     return out
+
+
+_DAY_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+_CLOCK_GAP = 30  # characters between a date and a bare clock time that belongs to it
+
+
+def _same_clause(text: str, rules: LangRules, left_end: int, right_start: int) -> bool:
+    gap = text[left_end:right_start]
+    return 0 <= len(gap) <= _CLOCK_GAP and not rules.sentence_end.search(gap)
 
 
 def tag_tuples(text: str, lang: str, dct: dt.date | None) -> list[list[Any]]:
@@ -168,6 +189,7 @@ def _bind(pat: Pattern, m: re.Match[str], rules: LangRules, text: str) -> dict[s
             if src in rules.mod_vocabs and g in values:
                 mod = values[g]
                 break
+    clock_only = "hour" in spec and not any(k in spec for k in ("weekday", "day", "month", "rel_unit", "rel_n"))
     spec = prepare(spec)
     if spec is None:
         return None
@@ -179,6 +201,11 @@ def _bind(pat: Pattern, m: re.Match[str], rules: LangRules, text: str) -> dict[s
             spec["dur_n"] = float(spec["dur_n"]) * float(spec.pop("mul"))
         except (TypeError, ValueError):
             spec.pop("mul")
+    if "dur_add" in spec:  # "two and a half years": 2 + 0.5
+        try:
+            spec["dur_n"] = float(spec["dur_n"]) + float(spec.pop("dur_add"))
+        except (KeyError, TypeError, ValueError):
+            spec.pop("dur_add", None)
     if "neg" in spec and "rel_n" in spec:  # "three weeks ago": the count goes backwards
         try:
             spec["rel_n"] = int(float(spec["rel_n"])) * int(spec.pop("neg"))
@@ -186,6 +213,8 @@ def _bind(pat: Pattern, m: re.Match[str], rules: LangRules, text: str) -> dict[s
             return None
     if spec.get("drop"):
         return None
+    if clock_only:
+        spec["clock_only"] = True
     return spec
 
 

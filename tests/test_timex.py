@@ -620,3 +620,23 @@ def test_en_half_a_century_and_season_names():
     found = tag("The 1998 Winter Olympics open in Nagano.", "en", fri)
     assert [(t.text, t.value) for t in found] == [("1998", "1998")]
     assert one("The talks end in two weeks from today.", "en", fri, "two weeks from today").type == "DATE"
+
+
+@pytest.mark.parametrize("text,surface,value", [
+    ("It lasted two and a half years.", "two and a half years", "P2Y6M"),
+    ("It lasted a year and a half.", "a year and a half", "P1Y6M"),
+    ("The talks went on for three and a half hours.", "three and a half hours", "PT3H30M"),
+    ("Debt was $2 billion at year-end 1988.", "year-end 1988", "1988"),
+    ("Debt was $2 billion at end-1988.", "end-1988", "1988"),
+])
+def test_en_halves_and_year_end_of_a_year(text, surface, value):
+    t = one(text, "en", dt.date(1989, 10, 26), surface)
+    assert (t.text, t.value) == (surface, value)
+
+
+def test_en_bare_clock_time_is_on_the_date_just_named():
+    dct = dt.date(1989, 10, 26)
+    assert one("It happened Oct. 20, 1989, at 10 a.m.", "en", dct, "10 a.m.").value == "1989-10-20T10:00"
+    # a clock time in a later sentence, or with no date before it, stays on the dct
+    assert one("It happened Oct. 20. The market closed at 4 p.m.", "en", dct, "4 p.m.").value == "1989-10-26T16:00"
+    assert one("The market closed at 4 p.m.", "en", dct, "4 p.m.").value == "1989-10-26T16:00"
