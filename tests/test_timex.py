@@ -640,3 +640,14 @@ def test_en_bare_clock_time_is_on_the_date_just_named():
     # a clock time in a later sentence, or with no date before it, stays on the dct
     assert one("It happened Oct. 20. The market closed at 4 p.m.", "en", dct, "4 p.m.").value == "1989-10-26T16:00"
     assert one("The market closed at 4 p.m.", "en", dct, "4 p.m.").value == "1989-10-26T16:00"
+
+
+@pytest.mark.parametrize("text,surface,typ,value", [
+    ("It happened in October of nineteen ninety-seven.", "October of nineteen ninety-seven", "DATE", "1997-10"),
+    ("The vote will be held on October twenty-seventh.", "October twenty-seventh", "DATE", "1998-10-27"),
+    ("The vote will be held on the twenty-seventh of October.", "the twenty-seventh of October", "DATE", "1998-10-27"),
+    ("He spoke at four o'clock this afternoon.", "four o'clock this afternoon", "TIME", "1998-01-08T16:00"),
+])
+def test_en_spoken_forms_of_broadcast_transcripts(text, surface, typ, value):
+    t = one(text, "en", dt.date(1998, 1, 8), surface)
+    assert (t.text, t.type, t.value) == (surface, typ, value)
