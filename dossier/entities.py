@@ -90,15 +90,16 @@ def recognize_many(texts: Iterable[str], lang: str, batch_size: int = 256) -> li
 
 
 def _doc_spans(doc: Any, offset: int) -> Iterator[Span]:
+    text = doc.text  # built by joining every token: once per doc, not per entity edge
     for ent in doc.ents:
         label = LABEL_MAP.get(ent.label_)
         if label is None:
             continue
         start, end = ent.start_char, ent.end_char
         # Tokens carry no spaces in practice, but never hand out a span with blank edges.
-        while start < end and doc.text[start].isspace():
+        while start < end and text[start].isspace():
             start += 1
-        while end > start and doc.text[end - 1].isspace():
+        while end > start and text[end - 1].isspace():
             end -= 1
         if start < end:
             yield Span(offset + start, offset + end, label)
