@@ -469,7 +469,9 @@ def _resolve_point(spec: dict[str, Any], dct: dt.date | None, tense: str | None,
     direction = spec.get("dir") or tense
     if weekday is not None and day is None:
         p.weekday = weekday
-        _resolve_weekday(p, spec, dct, weekday, direction)
+        # "the following Monday": counted from the day talked about before (the dct when there is none)
+        base = (anchors.get("D") or dct) if spec.get("weekday_anchor") else dct
+        _resolve_weekday(p, spec, base, weekday, direction)
     elif month is not None and not have_year and rel_unit is None:
         _infer_year(p, dct, month, day, direction, spec.get("dir"))
     elif day is not None and month is None:

@@ -651,3 +651,27 @@ def test_en_bare_clock_time_is_on_the_date_just_named():
 def test_en_spoken_forms_of_broadcast_transcripts(text, surface, typ, value):
     t = one(text, "en", dt.date(1998, 1, 8), surface)
     assert (t.text, t.type, t.value) == (surface, typ, value)
+
+
+def test_en_following_weekday_counts_from_the_day_talked_about():
+    fri = dt.date(1998, 2, 13)
+    text = "He arrived on Monday, Feb. 2. He left the following Thursday."
+    assert one(text, "en", fri, "the following Thursday").value == "1998-02-05"
+    text = "The talks ended on Feb. 5. The previous Monday, he had resigned."
+    assert one(text, "en", fri, "The previous Monday").value == "1998-02-02"
+    # with no date before it, "the following Monday" is the coming one
+    assert one("He left the following Monday.", "en", fri, "the following Monday").value == "1998-02-16"
+
+
+@pytest.mark.parametrize("text,surface,value", [
+    ("The blast came at 10:30 local time.", "10:30 local time", "1998-02-13T10:30"),
+    ("The blast came at 0740 GMT.", "0740 GMT", "1998-02-13T07:40"),
+    ("The talks began at 14:00.", "14:00", "1998-02-13T14:00"),
+])
+def test_en_24_hour_clock(text, surface, value):
+    t = one(text, "en", dt.date(1998, 2, 13), surface)
+    assert (t.text, t.type, t.value) == (surface, "TIME", value)
+
+
+def test_en_scores_and_counts_are_not_clock_times():
+    assert tag("The Bulls won 10:30 in the final and sold 1330 tickets.", "en", dt.date(1998, 2, 13)) == []
