@@ -26,6 +26,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
+
 from dossier.kb import Actor, KnowledgeBase, load_kb
 from dossier.model import Entity, Span
 from dossier.translit import key_similarity, latin_key, name_keys, name_similarity, same_shape
@@ -702,21 +705,34 @@ def group_unlinked(mentions: list[tuple[str, str]], threshold: float = GROUP_MIN
             kv[0],
         ),
     )
-    reps: list[tuple[str, str]] = []  # (cluster key, a representative name)
+    reps: list[str] = []  # cluster keys, in the order their clusters were opened
+    # per first letter: every key variant of every representative, and whose it is
+    variants: dict[str, tuple[list[str], list[int]]] = {}
     result: dict[tuple[str, str], tuple[str, float]] = {}
     for key, members in groups:
         rep_name = members[0][0]
-        best, best_sim = None, 0.0
-        for rkey, rname in reps:
-            if rkey[:1] != key[:1]:
-                continue
-            sim = name_similarity(rep_name, rname)
-            if sim > best_sim:
-                best, best_sim = rkey, sim
-        if best is not None and best_sim >= threshold:
-            cluster, score = best, round(best_sim, 3)
+        # The representative most similar to this name (name_similarity: the best pair of key
+        # variants), the earliest on ties; rapidfuzz scores a whole bucket at once and skips the
+        # variants that cannot reach the threshold, so grouping stays fast at 100k names.
+        choices, owners = variants.setdefault(key[:1], ([], []))
+        best_of: dict[int, float] = {}
+        for v in name_keys(rep_name):
+            # (the cutoff is loosened a hair: rapidfuzz turns it into a distance bound that can drop
+            # a pair scoring exactly the threshold; the exact test follows)
+            for _, sim, at in process.extract(v, choices, scorer=Indel.normalized_similarity,
+                                              score_cutoff=threshold - 1e-6, limit=None):
+                if sim < threshold:
+                    continue
+                r = owners[at]
+                best_of[r] = max(best_of.get(r, 0.0), sim)
+        if best_of:
+            r, best_sim = min(best_of.items(), key=lambda rs: (-rs[1], rs[0]))
+            cluster, score = reps[r], round(best_sim, 3)
         else:
-            reps.append((key, rep_name))
+            reps.append(key)
+            for v in name_keys(rep_name):
+                choices.append(v)
+                owners.append(len(reps) - 1)
             cluster, score = key, 1.0
         for m in members:
             result[m] = (f"x:{cluster}", score)
