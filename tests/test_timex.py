@@ -675,3 +675,18 @@ def test_en_24_hour_clock(text, surface, value):
 
 def test_en_scores_and_counts_are_not_clock_times():
     assert tag("The Bulls won 10:30 in the final and sold 1330 tickets.", "en", dt.date(1998, 2, 13)) == []
+
+
+@pytest.mark.parametrize("text,surface,typ,value", [
+    ("The loan may be extended for an additional year.", "an additional year", "DURATION", "P1Y"),
+    ("It will take another month.", "another month", "DURATION", "P1M"),
+    ("He said at the time he was willing to withdraw.", "the time", "DATE", "PAST_REF"),
+    ("It will be paid at a later date.", "a later date", "DATE", "FUTURE_REF"),
+])
+def test_en_one_more_unit_and_anaphoric_times(text, surface, typ, value):
+    t = one(text, "en", dt.date(1998, 3, 1), surface)
+    assert (t.text, t.type, t.value) == (surface, typ, value)
+
+
+def test_en_by_the_time_is_a_conjunction():
+    assert tag("By the time he arrived, it was over.", "en", dt.date(1998, 3, 1)) == []
