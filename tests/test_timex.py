@@ -690,3 +690,17 @@ def test_en_one_more_unit_and_anaphoric_times(text, surface, typ, value):
 
 def test_en_by_the_time_is_a_conjunction():
     assert tag("By the time he arrived, it was over.", "en", dt.date(1998, 3, 1)) == []
+
+
+@pytest.mark.parametrize("text,surface,value", [
+    ("Prices rose the past weekend.", "the past weekend", "1998-W19-WE"),
+    ("Prices rose at the end of the summer.", "the end of the summer", "1998-SU"),
+    ("Prices rose at the beginning of spring.", "the beginning of spring", "1998-SP"),
+])
+def test_en_past_weekend_and_qualified_seasons(text, surface, value):
+    t = one(text, "en", dt.date(1998, 5, 14), surface)
+    assert (t.text, t.value) == (surface, value)
+
+
+def test_en_the_fall_of_a_regime_is_not_a_season():
+    assert tag("Prices rose after the end of the fall of communism.", "en", dt.date(1998, 5, 14)) == []
