@@ -704,3 +704,11 @@ def test_en_past_weekend_and_qualified_seasons(text, surface, value):
 
 def test_en_the_fall_of_a_regime_is_not_a_season():
     assert tag("Prices rose after the end of the fall of communism.", "en", dt.date(1998, 5, 14)) == []
+
+
+def test_en_hours_ago_and_a_couple_of_weeks_ago():
+    dct = dt.date(1998, 5, 14)
+    # no clock time in the dct to count hours back from: the day (was 1998-05-14TXX:00)
+    assert one("It happened two hours ago.", "en", dct, "two hours ago").value == "1998-05-14"
+    # like "two weeks ago", counted back to the day
+    assert one("It happened a couple of weeks ago.", "en", dct, "a couple of weeks ago").value == "1998-04-30"
