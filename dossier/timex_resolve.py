@@ -489,6 +489,14 @@ def _resolve_point(spec: dict[str, Any], dct: dt.date | None, tense: str | None,
             p.year, p.week = iso[0], iso[1]
         except ValueError:
             pass
+    if spec.get("period_end") == "Q":
+        # "the quarter ended July 31": the calendar quarter holding most of the three months to that day
+        if p.year is None or p.month is None or p.day is None:
+            return Partial(gran="quarter")
+        try:
+            return _from_date(dt.date(p.year, p.month, p.day) - dt.timedelta(days=45), "quarter")
+        except (ValueError, OverflowError):
+            return Partial(gran="quarter")
     return p
 
 

@@ -712,3 +712,14 @@ def test_en_hours_ago_and_a_couple_of_weeks_ago():
     assert one("It happened two hours ago.", "en", dct, "two hours ago").value == "1998-05-14"
     # like "two weeks ago", counted back to the day
     assert one("It happened a couple of weeks ago.", "en", dct, "a couple of weeks ago").value == "1998-04-30"
+
+
+def test_en_quarter_ended_a_day_is_dated_by_that_day():
+    dct = dt.date(1989, 11, 2)
+    # a fiscal quarter May-July is mostly the calendar second quarter, whatever the dct
+    assert one("In the quarter ended July 31, Jayark had sales.", "en", dct, "the quarter").value == "1989-Q2"
+    assert one("For the quarter ended Sept. 30, profit rose.", "en", dct, "the quarter").value == "1989-Q3"
+    t = one("In the latest quarter ended June 30, 1989, profit fell.", "en", dct, "the latest quarter")
+    assert (t.text, t.value) == ("the latest quarter", "1989-Q2")
+    # the end date stays a timex of its own
+    assert one("In the quarter ended July 31, Jayark had sales.", "en", dct, "July 31").value == "1989-07-31"
