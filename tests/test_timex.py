@@ -723,3 +723,9 @@ def test_en_quarter_ended_a_day_is_dated_by_that_day():
     assert (t.text, t.value) == ("the latest quarter", "1989-Q2")
     # the end date stays a timex of its own
     assert one("In the quarter ended July 31, Jayark had sales.", "en", dct, "July 31").value == "1989-07-31"
+
+
+def test_en_rate_after_a_number_word_is_not_a_time():
+    dct = dt.date(1998, 2, 13)
+    assert tag("The airline adds four flights a week.", "en", dct) == []
+    assert one("They met three times a year.", "en", dct, "a year").type == "SET"
