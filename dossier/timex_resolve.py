@@ -344,10 +344,12 @@ def prepare(spec: dict[str, Any]) -> dict[str, Any] | None:
         if n is None or not 1 <= n <= 5:
             return None
         s["day"] = (n - 1) * 7 + 4  # the ISO week holding most of days 1-7
-    if "holiday" in s:  # "12-25"
+    if "holiday" in s:  # "12-25"; a moveable one "11-4-4" = the 4th Thursday of November ("L": the last)
         parts = str(s.pop("holiday")).split("-")
         if len(parts) == 2:
             s["month"], s["day"] = parts
+        elif len(parts) == 3:
+            s["month"], s["nth_weekday"], s["gran"] = parts[0], f"{parts[1]}-{parts[2]}", "day"
     if "decade_base" in s:  # nineteen eighties → 198
         base, n = _num(s.pop("decade_base")), _num(s.get("decade"))
         if base is None or n is None:
@@ -489,6 +491,8 @@ def _resolve_point(spec: dict[str, Any], dct: dt.date | None, tense: str | None,
             p.year, p.week = iso[0], iso[1]
         except ValueError:
             pass
+    if "nth_weekday" in spec and p.month is not None:
+        p.day = _nth_weekday(p.year, p.month, str(spec["nth_weekday"])) if p.year is not None else None
     if spec.get("period_end") == "Q":
         # "the quarter ended July 31": the calendar quarter holding most of the three months to that day
         if p.year is None or p.month is None or p.day is None:
@@ -498,6 +502,23 @@ def _resolve_point(spec: dict[str, Any], dct: dt.date | None, tense: str | None,
         except (ValueError, OverflowError):
             return Partial(gran="quarter")
     return p
+
+
+def _nth_weekday(year: int, month: int, code: str) -> int | None:
+    """The day of the month of the n-th (or last, "L") weekday: "4-4" = the 4th Thursday."""
+    nth, _, wd = code.partition("-")
+    weekday = _num(wd)
+    if weekday is None or not 1 <= weekday <= 7 or not 1 <= month <= 12:
+        return None
+    first = dt.date(year, month, 1)
+    day = 1 + (weekday - first.isoweekday()) % 7
+    if nth == "L":
+        last = _month_len(year, month)
+        return day + 7 * ((last - day) // 7)
+    n = _num(nth)
+    if n is None or not 1 <= n <= 5 or day + 7 * (n - 1) > _month_len(year, month):
+        return None
+    return day + 7 * (n - 1)
 
 
 # Without a tense cue a month name (and day) up to this many months after the dct month is the coming one,

@@ -729,3 +729,23 @@ def test_en_rate_after_a_number_word_is_not_a_time():
     dct = dt.date(1998, 2, 13)
     assert tag("The airline adds four flights a week.", "en", dct) == []
     assert one("They met three times a year.", "en", dct, "a year").type == "SET"
+
+
+@pytest.mark.parametrize("text,surface,value", [
+    ("Sales will peak at Thanksgiving.", "Thanksgiving", "1989-11-23"),
+    ("The market was closed for Labor Day.", "Labor Day", "1989-09-04"),
+    ("Thanksgiving 1988 was cold.", "Thanksgiving 1988", "1988-11-24"),
+    ("Memorial Day sales fell.", "Memorial Day", "1989-05-29"),
+    ("Sales rose in '89.", "'89", "1989"),
+    ("Sales will rise in fiscal '90.", "fiscal '90", "1990"),
+])
+def test_en_moveable_holidays_and_short_years(text, surface, value):
+    t = one(text, "en", dt.date(1989, 11, 2), surface)
+    assert (t.text, t.value) == (surface, value)
+
+
+def test_nth_weekday_of_a_month():
+    from dossier.timex_resolve import _nth_weekday
+    assert _nth_weekday(1998, 11, "4-4") == 26  # Thanksgiving 1998
+    assert _nth_weekday(1998, 5, "L-1") == 25  # Memorial Day 1998
+    assert _nth_weekday(1998, 2, "5-1") is None  # no fifth Monday in February 1998
