@@ -749,3 +749,11 @@ def test_nth_weekday_of_a_month():
     assert _nth_weekday(1998, 11, "4-4") == 26  # Thanksgiving 1998
     assert _nth_weekday(1998, 5, "L-1") == 25  # Memorial Day 1998
     assert _nth_weekday(1998, 2, "5-1") is None  # no fifth Monday in February 1998
+
+
+def test_en_the_future_of_something_is_not_a_time():
+    dct = dt.date(1998, 2, 13)
+    assert tag("That is very important to the future of our peoples.", "en", dct) == []
+    assert tag("The future looks anything but encouraging.", "en", dct) == []
+    assert one("Prices will rise in the future.", "en", dct, "the future").value == "FUTURE_REF"
+    assert [t.value for t in tag("It caused violence for the past three summers.", "en", dct)] != ["PAST_REF"]
