@@ -757,3 +757,13 @@ def test_en_the_future_of_something_is_not_a_time():
     assert tag("The future looks anything but encouraging.", "en", dct) == []
     assert one("Prices will rise in the future.", "en", dct, "the future").value == "FUTURE_REF"
     assert [t.value for t in tag("It caused violence for the past three summers.", "en", dct)] != ["PAST_REF"]
+
+
+def test_en_titles_and_the_present_age_are_not_dates():
+    dct = dt.date(1998, 2, 13)
+    found = tag('Baker said on ABC\'s "This Week With David Brinkley" that it rose.', "en", dct)
+    assert found == []
+    assert tag("He told USA Today that it rose.", "en", dct) == []
+    assert tag("It is the chip of many of today's personal computers.", "en", dct) == []
+    assert one("Today's decision was a surprise.", "en", dct, "Today").value == "1998-02-13"
+    assert one("This week, prices rose.", "en", dct, "This week").value == "1998-W07"
