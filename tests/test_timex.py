@@ -767,3 +767,13 @@ def test_en_titles_and_the_present_age_are_not_dates():
     assert tag("It is the chip of many of today's personal computers.", "en", dct) == []
     assert one("Today's decision was a surprise.", "en", dct, "Today").value == "1998-02-13"
     assert one("This week, prices rose.", "en", dct, "This week").value == "1998-W07"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ambassador April Glaspie met Saddam.", []),
+    ("He met August A. Busch III.", []),
+    ("In April Congress voted.", [("April", "1990-04")]),
+    ("Sales rose in April, June and August.", [("April", "1990-04"), ("June", "1990-06"), ("August", "1990-08")]),
+])
+def test_en_first_names_that_are_months(text, expected):
+    assert [(t.text, t.value) for t in tag(text, "en", dt.date(1990, 8, 13))] == expected
