@@ -777,3 +777,22 @@ def test_en_titles_and_the_present_age_are_not_dates():
 ])
 def test_en_first_names_that_are_months(text, expected):
     assert [(t.text, t.value) for t in tag(text, "en", dt.date(1990, 8, 13))] == expected
+
+
+@pytest.mark.parametrize("text,surface,typ,value", [
+    ("Profit rose in 3Q.", "3Q", "DATE", "1989-Q3"),
+    ("Profit rose in Q2 1989.", "Q2 1989", "DATE", "1989-Q2"),
+    ("Profit rose in FY89.", "FY89", "DATE", "1989"),
+    ("Profit rose early in the year.", "early in the year", "DATE", "1989"),
+    ("Trading was heavy at midday.", "midday", "TIME", "1989-11-02TMI"),
+    ("The index fell in the afternoon.", "the afternoon", "TIME", "1989-11-02TAF"),
+])
+def test_en_business_shorthand_and_parts_of_the_day(text, surface, typ, value):
+    t = one(text, "en", dt.date(1989, 11, 2), surface)
+    assert (t.text, t.type, t.value) == (surface, typ, value)
+
+
+def test_en_part_of_the_day_follows_the_date_talked_about():
+    text = "He left on Oct. 5. In the evening, he returned."
+    assert one(text, "en", dt.date(1989, 11, 2), "the evening").value == "1989-10-05TEV"
+    assert tag("He works in the morning shift.", "en", dt.date(1989, 11, 2)) == []
