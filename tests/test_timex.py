@@ -796,3 +796,13 @@ def test_en_part_of_the_day_follows_the_date_talked_about():
     text = "He left on Oct. 5. In the evening, he returned."
     assert one(text, "en", dt.date(1989, 11, 2), "the evening").value == "1989-10-05TEV"
     assert tag("He works in the morning shift.", "en", dt.date(1989, 11, 2)) == []
+
+
+@pytest.mark.parametrize("text,surface,value", [
+    ("The weeklong strike ended.", "weeklong", "P1W"),
+    ("A yearlong probe ended.", "yearlong", "P1Y"),
+    ("They held an hour-long meeting.", "hour-long", "PT1H"),
+])
+def test_en_unit_long_adjectives(text, surface, value):
+    t = one(text, "en", dt.date(1989, 11, 2), surface)
+    assert (t.text, t.type, t.value) == (surface, "DURATION", value)
