@@ -555,7 +555,7 @@ def _infer_year(p: Partial, dct: dt.date | None, month: int, day: int | None, di
     elif explicit_dir == "future" and here <= now:
         y += 1
     # tense cues are noisy, so the month next to the dct stays in the dct year ("8월 말" in September)
-    elif direction == "past" and month - dct.month >= 2 and day is None:
+    elif direction == "past" and month - dct.month >= (2 if day is None else 3):
         y -= 1
     elif direction == "future" and dct.month - month >= 2:
         y += 1

@@ -806,3 +806,15 @@ def test_en_part_of_the_day_follows_the_date_talked_about():
 def test_en_unit_long_adjectives(text, surface, value):
     t = one(text, "en", dt.date(1989, 11, 2), surface)
     assert (t.text, t.type, t.value) == (surface, "DURATION", value)
+
+
+def test_en_past_report_of_a_day_far_after_the_dct_is_last_year():
+    dct = dt.date(1991, 1, 16)
+    assert one("Iraq invaded Kuwait on Aug. 2.", "en", dct, "Aug. 2").value == "1990-08-02"
+    # a plan stays ahead
+    assert one("The talks will resume on Aug. 2.", "en", dct, "Aug. 2").value == "1991-08-02"
+
+
+def test_en_shortly_after_is_a_conjunction():
+    found = tag("Bombs fell shortly after midnight.", "en", dt.date(1991, 1, 16))
+    assert [t.text for t in found] == ["midnight"]
