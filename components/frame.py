@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 
 import streamlit as st
 
+from components import preload
 from components.filters import query_params
 from components.safe import esc
 from dossier.filters import Filters
@@ -29,6 +30,7 @@ def require_frame() -> None:
     filters, no styles. ``st.navigation`` itself turns that mode off with the class flag below;
     a page that finds no frame does the same and asks for one rerun, which goes through app.py.
     """
+    preload.wait()  # a fresh server may run a page before app.py: it too waits for the warm-up
     ss = st.session_state
     if ss.pop(_FRAME_READY, False):
         ss.pop(_FRAME_RETRY, None)

@@ -5,4 +5,4 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export DOSSIER_DB=${DOSSIER_DB:-var/dossier.db}
 .venv/bin/python -m dossier ingest data/articles --db "$DOSSIER_DB"
-exec .venv/bin/streamlit run app.py "$@"
+exec .venv/bin/python scripts/serve.py "$@"

@@ -1,0 +1,38 @@
+"""components/preload.py: the warm-up scripts/serve.py runs while the server starts."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_wait_returns_at_once_when_no_warm_up_was_started() -> None:
+    from components import preload
+
+    if preload._started.is_set():  # another test in this process started one: nothing to check
+        return
+    t = time.perf_counter()
+    preload.wait()
+    assert time.perf_counter() - t < 0.05
+
+
+def test_start_warms_the_page_modules_and_wait_blocks_until_done() -> None:
+    # in a fresh interpreter, so "not imported before" is true
+    code = (
+        "import sys; from components import preload\n"
+        "assert 'pandas' not in sys.modules\n"
+        "preload.start(); preload.start()\n"  # a second start is a no-op
+        "preload.wait()\n"
+        "assert preload._done.is_set()\n"
+        "missing = [m for m in preload.MODULES if m not in sys.modules]\n"
+        "assert not missing, missing\n"
+        "from components.labels import language_name; assert language_name.cache_info().currsize >= 1\n"
+        "print('ok')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip().endswith("ok")
