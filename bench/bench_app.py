@@ -1,10 +1,12 @@
 """App latency in a real browser, against an empty Streamlit page measured in the same run.
 
-    python bench/bench_app.py [--articles 1000] [--rounds 20] [--seed 7]
+    python bench/bench_app.py [--articles 1000 [--distinct D] | --db STORE | --sample] [--rounds 20]
 
-Builds a corpus of N synthetic articles from real sentences (bench/corpus.py), ingests it, starts
-the app with `streamlit run`, and drives headless Chromium (Debian's /usr/bin/chromium) with
-Playwright:
+Builds a store of N synthetic articles from real sentences (bench/scale_db.py; --distinct D analyses
+only D of them in full and stores the rest as copies), or uses one built before (--db, e.g.
+`python bench/scale_db.py /tmp/s100k.db --articles 100000 --distinct 10000`), or the sample corpus
+(--sample). Starts the app with `streamlit run` and drives headless Chromium (Debian's
+/usr/bin/chromium) with Playwright:
 - cold start: process start → first page fully rendered (Streamlit reports no script running);
 - filter change → page fully rendered, p50/p95 over --rounds changes of the sidebar search box;
 - the same two figures for a one-widget Streamlit page (the baseline), and their ratios;
@@ -15,6 +17,7 @@ Rewrites its section of BENCHMARKS.md.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import socket
 import statistics
@@ -28,9 +31,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.corpus import write_corpus  # noqa: E402
 from bench.report import machine, write_section  # noqa: E402
 
+SAMPLE_CORPUS = REPO.parent / "shared" / "corpus"
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
@@ -53,7 +56,9 @@ def _start(script: str, env: dict, log: Path) -> tuple[subprocess.Popen, str, fl
     url = f"http://localhost:{port}"
     t0 = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port), "--server.headless", "true"],
+        # the app starts the way scripts/run-app.sh starts it (scripts/serve.py warms its imports)
+        [sys.executable, *(["scripts/serve.py"] if script == "app.py" else ["-m", "streamlit", "run", script]),
+         "--server.port", str(port), "--server.headless", "true"],
         cwd=REPO, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT,
     )
     while True:
@@ -98,30 +103,70 @@ def _measure(browser, url: str, t0: float, rounds: int, ready: str) -> tuple[flo
     return cold, times
 
 
+def _count_articles(db: Path) -> int:
+    from dossier.filters import Filters
+    from dossier.store import Store
+
+    with Store(db, readonly=True) as store:
+        return store.count_articles(Filters())
+
+
 def _pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
+def _build_store(args: argparse.Namespace, tmpd: Path) -> tuple[Path, str, str]:
+    """(database, section label, how it was built) for the options given."""
+    if args.db:
+        meta_file = args.db.with_suffix(".build.json")
+        meta = json.loads(meta_file.read_text(encoding="utf-8")) if meta_file.exists() else {}
+        return args.db, str(meta.get("articles", args.db.stem)), _described(meta)
+    if args.sample:
+        from dossier.ingest import ingest_paths
+        from dossier.store import Store
+
+        db = tmpd / "dossier.db"
+        t = time.perf_counter()
+        with Store(db) as store:
+            report = ingest_paths([SAMPLE_CORPUS], store)
+        n = report.counts()["created"]
+        return db, "sample", f"The sample corpus ({n} articles, ../shared/corpus), ingested in {time.perf_counter() - t:.0f} s."
+    from bench.scale_db import build
+
+    db = tmpd / "dossier.db"
+    distinct = args.distinct or args.articles
+    meta = {"articles": args.articles, "distinct": distinct, **build(db, args.articles, distinct, args.seed)}
+    return db, str(args.articles), _described(meta)
+
+
+def _described(meta: dict) -> str:
+    if not meta:
+        return "A store built elsewhere (no build record beside it)."
+    n, d = meta["articles"], meta["distinct"]
+    how = (f"{n:,} synthetic articles from real sentences (bench/scale_db.py, seed {meta.get('seed', 7)}), "
+           f"all analysed in full" if n == d else
+           f"{n:,} articles: {d:,} synthetic articles from real sentences analysed in full, each stored "
+           f"{n // d} times (copies reuse their original's analysis; bench/scale_db.py)")
+    return (f"{how}. Ingest {meta['ingest_s']:,.0f} s ({meta['created'] / meta['ingest_s']:.1f} articles/s), "
+            f"grouping + fusion {meta['rebuild_s']:,.0f} s, ingest peak memory {meta['peak_mb']:,.0f} MB.")
+
+
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--articles", type=int, default=1000)
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=1000, help="build a store of N synthetic articles")
+    ap.add_argument("--distinct", type=int, default=None, help="with --articles: analyse only this many in full")
+    ap.add_argument("--db", type=Path, default=None, help="a store already built by bench/scale_db.py")
+    ap.add_argument("--sample", action="store_true", help="the sample corpus (the cold-start target)")
     ap.add_argument("--rounds", type=int, default=20)
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
-    from dossier.ingest import ingest_paths
-    from dossier.store import Store
-
     with tempfile.TemporaryDirectory() as tmp:
         tmpd = Path(tmp)
-        paths = write_corpus(tmpd / "corpus", args.articles, args.seed)
-        db = tmpd / "dossier.db"
-        t = time.perf_counter()
-        with Store(db) as store:
-            report = ingest_paths(paths, store)
-        ingest_s = time.perf_counter() - t
+        db, label, built = _build_store(args, tmpd)
+        n = _count_articles(db)
         (tmpd / "baseline.py").write_text(BASELINE_APP, encoding="utf-8")
         env = {**os.environ, "DOSSIER_DB": str(db)}
         with sync_playwright() as p:
@@ -140,11 +185,10 @@ def main() -> None:
                 proc.terminate()
                 proc.wait()
             browser.close()
-    n = report.counts()["created"]
     p50, p95 = statistics.median(times), _pct(times, 0.95)
     b50, b95 = statistics.median(base_times), _pct(base_times, 0.95)
     lines = [
-        f"## App latency in Chromium, {n:,} articles (bench/bench_app.py)",
+        f"## App latency in Chromium, {n:,} articles{' (the sample corpus)' if label == 'sample' else ''} (bench/bench_app.py)",
         "",
         f"Machine: {machine()}. Filter change = typing a new query in the sidebar search box of the",
         f"Articles page and waiting for the page to finish rendering; {args.rounds} rounds.",
@@ -155,12 +199,11 @@ def main() -> None:
         f"| filter change → rendered, p50 | {p50 * 1000:.0f} ms | {b50 * 1000:.0f} ms | {p50 / b50:.1f}× |",
         f"| filter change → rendered, p95 | {p95 * 1000:.0f} ms | {b95 * 1000:.0f} ms | {p95 / b95:.1f}× |",
         "",
-        f"Ingest of the {n:,} articles (all stages): {ingest_s:.0f} s ({n / ingest_s:.1f} articles/s). "
-        f"App server peak memory: {peak:,.0f} MB.",
+        f"Store: {built} App server peak memory: {peak:,.0f} MB.",
     ]
     body = "\n".join(lines)
     print(body)
-    write_section(f"bench_app_{args.articles}", body)
+    write_section(f"bench_app_{label}", body)
 
 
 if __name__ == "__main__":
