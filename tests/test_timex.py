@@ -818,3 +818,11 @@ def test_en_past_report_of_a_day_far_after_the_dct_is_last_year():
 def test_en_shortly_after_is_a_conjunction():
     found = tag("Bombs fell shortly after midnight.", "en", dt.date(1991, 1, 16))
     assert [t.text for t in found] == ["midnight"]
+
+
+def test_en_spoken_clock_and_scheduled_time_on_a_weekday():
+    dct = dt.date(1998, 3, 5)  # a Thursday
+    assert one("Join us at eight p.m. Eastern.", "en", dct, "eight p.m.").value == "1998-03-05T20:00"
+    # a present-tense schedule with a clock time before the weekday points ahead
+    assert one("Trading resumes at 9:30 a.m. Monday.", "en", dct, "Monday").value == "1998-03-09T09:30"
+    assert one("Trading resumed at 9:30 a.m. Monday.", "en", dct, "Monday").value == "1998-03-02T09:30"
