@@ -826,3 +826,11 @@ def test_en_spoken_clock_and_scheduled_time_on_a_weekday():
     # a present-tense schedule with a clock time before the weekday points ahead
     assert one("Trading resumes at 9:30 a.m. Monday.", "en", dct, "Monday").value == "1998-03-09T09:30"
     assert one("Trading resumed at 9:30 a.m. Monday.", "en", dct, "Monday").value == "1998-03-02T09:30"
+
+
+def test_en_a_year_ago_is_a_quarter_only_in_quarterly_reports():
+    dct = dt.date(1989, 10, 26)
+    text = "Profit in the third quarter rose to $5 million from $4 million a year ago."
+    assert one(text, "en", dct, "a year ago").value == "1988-Q3"
+    text = "Junk bonds are a quarter of the market, up from a fifth a year ago."
+    assert one(text, "en", dct, "a year ago").value == "1988"
