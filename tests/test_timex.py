@@ -834,3 +834,13 @@ def test_en_a_year_ago_is_a_quarter_only_in_quarterly_reports():
     assert one(text, "en", dct, "a year ago").value == "1988-Q3"
     text = "Junk bonds are a quarter of the market, up from a fifth a year ago."
     assert one(text, "en", dct, "a year ago").value == "1988"
+
+
+def test_en_the_year_alone_is_the_current_year():
+    dct = dt.date(1989, 10, 30)
+    text = "The stock rose to a high for the year of $42.875 a share in June."
+    assert one(text, "en", dct, "the year").value == "1989"
+    # the longer readings keep their own values
+    assert one("Net for the year ended June 30 rose.", "en", dct, "the year").value == "P1Y"
+    assert one("In the year-ago quarter it lost money.", "en", dct, "year-ago").value == "1988-Q3"
+    assert one("By the year 2000 it will be done.", "en", dct, "2000").value == "2000"
