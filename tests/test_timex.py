@@ -844,3 +844,10 @@ def test_en_the_year_alone_is_the_current_year():
     assert one("Net for the year ended June 30 rose.", "en", dct, "the year").value == "P1Y"
     assert one("In the year-ago quarter it lost money.", "en", dct, "year-ago").value == "1988-Q3"
     assert one("By the year 2000 it will be done.", "en", dct, "2000").value == "2000"
+
+
+def test_en_ages_in_decade_words_are_not_decades():
+    dct = dt.date(1998, 1, 1)
+    assert tag("Men in their forties are affected.", "en", dct) == []
+    assert tag("He is in his early sixties.", "en", dct) == []
+    assert one("It was popular in the forties.", "en", dct, "the forties").value == "194"
