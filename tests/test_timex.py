@@ -851,3 +851,7 @@ def test_en_ages_in_decade_words_are_not_decades():
     assert tag("Men in their forties are affected.", "en", dct) == []
     assert tag("He is in his early sixties.", "en", dct) == []
     assert one("It was popular in the forties.", "en", dct, "the forties").value == "194"
+
+
+def test_en_race_results_are_not_clock_times():
+    assert tag("10. Skibby 1:45", "en", dt.date(1996, 8, 20)) == []
