@@ -855,3 +855,9 @@ def test_en_ages_in_decade_words_are_not_decades():
 
 def test_en_race_results_are_not_clock_times():
     assert tag("10. Skibby 1:45", "en", dt.date(1996, 8, 20)) == []
+
+
+def test_en_clock_time_in_a_part_of_the_day():
+    dct = dt.date(1998, 1, 1)
+    assert one("He woke at seven in the morning.", "en", dct, "seven").value == "1998-01-01T07:00"
+    assert one("They met at 7:30 in the evening.", "en", dct, "7:30").value == "1998-01-01T19:30"
