@@ -12,21 +12,23 @@ import importlib
 import logging
 import threading
 
-# The modules a page imports, heaviest first (pandas alone is about a second on this machine).
+# The libraries a page imports, heaviest first (pandas alone is about a second on this machine), and
+# the engine modules. Not the components: three of them declare Streamlit caches at import, which
+# must happen inside the running server to use its cache storage.
 MODULES = (
     "pandas",
+    "pyarrow",
     "plotly.graph_objects",
     "pydeck",
-    "components.data",
-    "components.filters",
-    "components.frame",
-    "components.article_list",
-    "components.reader",
-    "components.overview_charts",
-    "components.timeline_view",
-    "components.entities_view",
-    "components.map_view",
-    "components.sources_view",
+    "streamlit.elements.arrow",
+    "streamlit.elements.plotly_chart",
+    "streamlit.elements.deck_gl_json_chart",
+    "components.labels",
+    "dossier.store",
+    "dossier.filters",
+    "dossier.timeline",
+    "dossier.export",
+    "dossier.map_export",
 )
 
 log = logging.getLogger(__name__)

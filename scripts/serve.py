@@ -17,11 +17,21 @@ REPO = Path(__file__).resolve().parents[1]
 
 def main() -> int:
     sys.path.insert(0, str(REPO))
+    # Streamlit first, on this thread: importing it builds plotly objects, and plotly looks pandas up
+    # in sys.modules without the import lock, so pandas must not be half-imported by the warm-up then.
+    from streamlit.web import cli
+
+    try:
+        # The first run of a fresh server would otherwise execute the page file on its own (the old
+        # pages/ folder mode, see components/frame.require_frame) and then rerun through app.py.
+        from streamlit.runtime.pages_manager import PagesManager
+
+        PagesManager.uses_pages_directory = False
+    except ImportError:
+        pass
     from components import preload
 
     preload.start()
-    from streamlit.web import cli
-
     sys.argv = ["streamlit", "run", str(REPO / "app.py"), *sys.argv[1:]]
     return cli.main()
 

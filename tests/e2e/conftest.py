@@ -88,7 +88,8 @@ def serve(script: str, db: Path, log: Path) -> Iterator[str]:
     env = {**os.environ, "DOSSIER_DB": str(db)}
     with log.open("wb") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", script,
+            # the app starts as scripts/run-app.sh starts it (scripts/serve.py, warmed imports)
+            [sys.executable, *(["scripts/serve.py"] if script == "app.py" else ["-m", "streamlit", "run", script]),
              "--server.port", str(port), "--server.headless", "true"],
             cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT,
         )
