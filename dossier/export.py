@@ -60,11 +60,16 @@ def figure_image(fig: Any, fmt: str = "png", *, width: int = 1200, height: int =
     """PNG or SVG bytes of a plotly figure, rendered by kaleido in the system Chromium."""
     if fmt not in ("png", "svg"):
         raise ValueError(f"unsupported image format {fmt!r}")
-    if browser_path() is None:
+    browser = browser_path()
+    if browser is None:
         raise ExportUnavailable(
             "PNG/SVG export needs a Chromium browser, and none is installed on this machine "
             "(Debian: apt-get install chromium). The HTML export works without it."
         )
+    if os.environ.get("DOSSIER_CHROMIUM") or not os.environ.get("BROWSER_PATH"):
+        # kaleido's browser driver (choreographer) starts the browser $BROWSER_PATH names: make it
+        # the one found here, so $DOSSIER_CHROMIUM applies to charts as it does to the map
+        os.environ["BROWSER_PATH"] = browser
     try:
         return fig.to_image(format=fmt, width=width, height=height, scale=scale if fmt == "png" else 1)
     except Exception as exc:  # kaleido reports a missing or broken browser in several ways

@@ -49,6 +49,20 @@ def test_png_without_browser_says_so(monkeypatch) -> None:
         export.figure_image(FIG, "png")
 
 
+def test_charts_use_the_browser_dossier_chromium_names(monkeypatch, tmp_path) -> None:
+    # a "browser" that exits at once: kaleido must try this one (and fail), not a system Chromium
+    fake = tmp_path / "not-a-browser"
+    fake.write_text("#!/bin/sh\nexit 3\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("DOSSIER_CHROMIUM", str(fake))
+    monkeypatch.setenv("BROWSER_PATH", "/usr/bin/chromium")
+    with pytest.raises(export.ExportUnavailable):
+        export.figure_image(FIG, "svg", width=200, height=100)
+    import os
+
+    assert os.environ["BROWSER_PATH"] == str(fake)
+
+
 def test_csv_json_geojson_load_back() -> None:
     rows = [PlaceRow("gn:2013348", "Vladivostok", 43.1, 131.9, "city", 5, 3, ["블라디보스토크", "Vladikvostok"])]
     back = list(csv.DictReader(io.StringIO(export.rows_csv(rows).decode("utf-8-sig"))))
