@@ -126,27 +126,28 @@ def _article(path: str, version: tuple[int, int], article_id: str) -> ArticleDet
         return opened.store.get_article(article_id)
 
 
-def _key() -> tuple[str, tuple[int, int]]:
+def store_key() -> tuple[str, tuple[int, int]]:
+    """(database path, data version): the first two arguments of every cached reader."""
     path = db_path()
     open_store()  # make sure the store exists (and the first-start ingest ran) before stat()
     return str(path), data_version(path)
 
 
 def facets() -> Facets:
-    return _facets(*_key())
+    return _facets(*store_key())
 
 
 def overview(f: Filters) -> Overview:
-    return _overview(*_key(), f)
+    return _overview(*store_key(), f)
 
 
 def article_page(f: Filters, page: int = 0) -> tuple[int, list[ArticleRow]]:
     """(number of matching articles, the rows of page ``page`` — at most MAX_LIST_ROWS)."""
-    return _article_page(*_key(), f, max(0, page) * MAX_LIST_ROWS, MAX_LIST_ROWS)
+    return _article_page(*store_key(), f, max(0, page) * MAX_LIST_ROWS, MAX_LIST_ROWS)
 
 
 def article(article_id: str) -> ArticleDetail | None:
-    return _article(*_key(), article_id)
+    return _article(*store_key(), article_id)
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, max_entries=16, show_spinner=False)
@@ -157,7 +158,7 @@ def _filter_options(path: str, version: tuple[int, int]) -> FilterOptions:
 
 
 def filter_options() -> FilterOptions:
-    return _filter_options(*_key())
+    return _filter_options(*store_key())
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, max_entries=256, show_spinner=False)
@@ -169,7 +170,7 @@ def _labels(path: str, version: tuple[int, int], actor_ids: tuple[str, ...], pla
 
 def labels(f: Filters) -> dict[str, str]:
     """Display names for the actor and place ids a Filters object holds (for describing it)."""
-    return _labels(*_key(), tuple(f.actors), tuple(f.places))
+    return _labels(*store_key(), tuple(f.actors), tuple(f.places))
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, max_entries=64, show_spinner=False)
@@ -181,7 +182,7 @@ def _article_entities(path: str, version: tuple[int, int], article_id: str) -> l
 
 def article_entities(article_id: str) -> list:
     """The linked entity mentions of one article (dossier.model.Entity)."""
-    return _article_entities(*_key(), article_id)
+    return _article_entities(*store_key(), article_id)
 
 
 # -- corrections (writes go through the shared connection's lock, then the data version moves) --
@@ -211,4 +212,4 @@ def _correction_log(path: str, version: tuple[int, int]) -> list:
 
 
 def correction_log() -> list:
-    return _correction_log(*_key())
+    return _correction_log(*store_key())

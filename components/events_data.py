@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.data import CACHE_TTL_SECONDS, _key, _open_store
+from components.data import CACHE_TTL_SECONDS, _open_store, store_key
 from dossier.confirmations import EventConfirmation, confirmations
 from dossier.filters import Filters
 from dossier.store import ChainRow, EventRow
@@ -29,7 +29,7 @@ def _events(path: str, version: tuple[int, int], f: Filters, limit: int) -> tupl
 
 def events(f: Filters) -> tuple[list[EventRow], dict[str, str], bool]:
     """(events, display names for their actor and place ids, whether the limit cut the list)."""
-    rows, names = _events(*_key(), f, MAX_TIMELINE_EVENTS + 1)
+    rows, names = _events(*store_key(), f, MAX_TIMELINE_EVENTS + 1)
     return rows[:MAX_TIMELINE_EVENTS], names, len(rows) > MAX_TIMELINE_EVENTS
 
 
@@ -41,7 +41,7 @@ def _chains(path: str, version: tuple[int, int], f: Filters, limit: int) -> list
 
 
 def chains(f: Filters) -> tuple[list[ChainRow], bool]:
-    rows = _chains(*_key(), f, MAX_CHAINS + 1)
+    rows = _chains(*store_key(), f, MAX_CHAINS + 1)
     return rows[:MAX_CHAINS], len(rows) > MAX_CHAINS
 
 
@@ -55,4 +55,4 @@ def _confirmations(path: str, version: tuple[int, int], f: Filters, limit: int) 
 
 def event_confirmations(f: Filters) -> dict[str, EventConfirmation]:
     """Independent origins of each event in events(f), by event id."""
-    return _confirmations(*_key(), f, MAX_TIMELINE_EVENTS + 1)
+    return _confirmations(*store_key(), f, MAX_TIMELINE_EVENTS + 1)

@@ -39,12 +39,6 @@ MAX_MOVEMENT_PAIRS = 300
 MOVEMENT_TYPES = frozenset({"visit", "travel", "departure", "arrival", "inspection"})
 
 
-def _key() -> tuple[str, tuple[int, int]]:
-    path = data.db_path()
-    data.open_store()
-    return str(path), data.data_version(path)
-
-
 # -- cached queries ---------------------------------------------------------------------------
 
 
@@ -120,26 +114,26 @@ def _movement_frames(
 
 
 def actors(f: Filters, limit: int = MAX_ACTORS) -> list[ActorRow]:
-    return _actors(*_key(), f, min(limit, MAX_ACTORS))
+    return _actors(*data.store_key(), f, min(limit, MAX_ACTORS))
 
 
 def actor_mentions(f: Filters, entity_id: str) -> list[MentionRow]:
     """Every mention of one actor (at most MAX_MENTIONS) with its sentence in the original script."""
-    return _mentions(*_key(), f, entity_id, None, MAX_MENTIONS)
+    return _mentions(*data.store_key(), f, entity_id, None, MAX_MENTIONS)
 
 
 def article_mentions(article_id: str) -> list[MentionRow]:
     """The mentions of one article (no filters: the article was chosen by the user)."""
-    return _mentions(*_key(), Filters(), None, article_id, MAX_ARTICLE_MENTIONS)
+    return _mentions(*data.store_key(), Filters(), None, article_id, MAX_ARTICLE_MENTIONS)
 
 
 def matrix(f: Filters) -> tuple[list[tuple[str, str, str, int]], list[ArticleRow]]:
     """(cells (entity_id, canonical, article_id, mentions), the articles of the columns)."""
-    return _matrix(*_key(), f, MAX_MATRIX_ACTORS, MAX_MATRIX_ARTICLES)
+    return _matrix(*data.store_key(), f, MAX_MATRIX_ACTORS, MAX_MATRIX_ARTICLES)
 
 
 def articles(f: Filters) -> list[ArticleRow]:
-    return _article_list(*_key(), f, MAX_PICK_ARTICLES)
+    return _article_list(*data.store_key(), f, MAX_PICK_ARTICLES)
 
 
 def article(article_id: str) -> ArticleDetail | None:
@@ -147,13 +141,13 @@ def article(article_id: str) -> ArticleDetail | None:
 
 
 def actor_names(ids: Iterable[str]) -> dict[str, str]:
-    return _actor_names(*_key(), tuple(sorted(set(ids))))
+    return _actor_names(*data.store_key(), tuple(sorted(set(ids))))
 
 
 def places(f: Filters) -> tuple[list[PlaceRow], bool]:
     """Places of the filtered articles, one row per place, at most MAX_PLACES (most mentioned),
     and whether there were more."""
-    rows = _places(*_key(), f, MAX_PLACES + 1)
+    rows = _places(*data.store_key(), f, MAX_PLACES + 1)
     return rows[:MAX_PLACES], len(rows) > MAX_PLACES
 
 
@@ -175,7 +169,7 @@ def filter_labels(f: Filters) -> dict[str, str]:
 def movements(f: Filters) -> list[tuple[str, str]]:
     """(from place id, to place id) pairs travelled by actors of the filtered articles, from
     visit/travel event frames; [] until events are extracted. The hook the map draws arcs from."""
-    frames = _movement_frames(*_key(), f, MAX_MOVEMENT_ARTICLES)
+    frames = _movement_frames(*data.store_key(), f, MAX_MOVEMENT_ARTICLES)
     return movement_pairs(frames)[:MAX_MOVEMENT_PAIRS]
 
 
@@ -231,4 +225,4 @@ def _shared(path: str, version: tuple[int, int], left_id: str, right_id: str):
 
 def shared(left_id: str, right_id: str):
     """Places and events two articles have in common (dossier.store.SharedFacts)."""
-    return _shared(*_key(), left_id, right_id)
+    return _shared(*data.store_key(), left_id, right_id)
