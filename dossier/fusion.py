@@ -14,6 +14,10 @@ The reading shown is the one most independent articles agree with (a reading agr
 lies inside or around it: "July" agrees with "25–27 July"); ties go to the more precise reading.
 Reports of what happened outrank expectations: when any source says the event happened, planned
 readings are kept and listed but neither chosen nor counted as a conflict.
+
+An event's id is computed from its type and earliest source; when events are rebuilt,
+inherit_ids(previous, events) lets each new event keep the id of the stored event it continues
+(the one it shares the most sources with), so corrections that name it stay attached.
 """
 
 from __future__ import annotations
@@ -23,12 +27,15 @@ import hashlib
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Collection, Mapping, Sequence
 
 from dossier.events import STATUS_OCCURRED, STATUS_PLANNED, EventTable, as_date, date_interval, load_table
 from dossier.model import EventFrame
 
-__all__ = ["FrameRef", "PlaceInfo", "Reading", "Source", "FusedEvent", "fuse", "gazetteer_places"]
+__all__ = [
+    "FrameRef", "PlaceInfo", "Reading", "Source", "FusedEvent", "SourceKey", "fuse", "gazetteer_places",
+    "inherit_ids", "source_key",
+]
 
 # Two named places this close are one venue (Russky Island campus and Vladivostok are ~15 km apart).
 PLACE_NEAR_KM = 50.0
@@ -495,10 +502,66 @@ class _CandidateIndex:
                 self.by_country_without_core.setdefault(a, set()).add(i)
 
 
-def _event_id(etype: str, sources: list[Source]) -> str:
-    first = min((s.article_id, s.sentence_start, s.trigger_start or 0) for s in sources)
-    digest = hashlib.sha1(f"{etype}|{first[0]}|{first[1]}|{first[2]}".encode()).hexdigest()[:12]
+def _event_id(etype: str, sources: list[Source], salt: int = 0) -> str:
+    """The id an event gets when it continues no stored event: from its type and earliest source.
+    A `salt` > 0 gives another id from the same event (when the plain one is already taken)."""
+    first = min(source_key(s) for s in sources)
+    text = f"{etype}|{first[0]}|{first[1]}|{first[2]}" + (f"|{salt}" if salt else "")
+    digest = hashlib.sha1(text.encode()).hexdigest()[:12]
     return f"ev:{etype}:{digest}"
+
+
+# ---- ids that survive a rebuild ------------------------------------------------------------------------
+
+SourceKey = tuple[str, int, int]  # (article id, sentence start, trigger start)
+
+
+def source_key(s: Source) -> SourceKey:
+    """What identifies one source of an event across rebuilds."""
+    return (s.article_id, s.sentence_start, s.trigger_start or 0)
+
+
+def inherit_ids(
+    previous: Mapping[str, Collection[SourceKey]],
+    events: Sequence[FusedEvent],
+    *,
+    prefer: Collection[str] = (),
+) -> list[str]:
+    """The ids `events` (a new fusion) should carry, in their order, given the stored events they
+    replace (`previous`: id -> its source keys).
+
+    Ids computed from the earliest source change when an article that sorts first joins an event
+    or its type changes; analysts' corrections name events by id, so each new event takes the id
+    of the stored event it continues: greedily, the pair sharing the most sources first (ties: an
+    id in `prefer`, e.g. one a correction names, then the smaller old id, then the smaller computed
+    id), each old id at most once. An event continuing none keeps its computed id; when that one is
+    already taken (an old event's id inherited by its larger part), it is re-derived with a salt."""
+    owners: dict[SourceKey, list[str]] = {}
+    for old_id, keys in previous.items():
+        for k in set(keys):
+            owners.setdefault(k, []).append(old_id)
+    shared: dict[tuple[int, str], int] = {}
+    for i, e in enumerate(events):
+        for k in {source_key(s) for s in e.sources}:
+            for old_id in owners.get(k, ()):
+                shared[(i, old_id)] = shared.get((i, old_id), 0) + 1
+    preferred = set(prefer)
+    ids: list[str | None] = [None] * len(events)
+    taken: set[str] = set()
+    for (i, old_id), n in sorted(
+        shared.items(), key=lambda p: (-p[1], p[0][1] not in preferred, p[0][1], events[p[0][0]].id, p[0][0])
+    ):
+        if ids[i] is None and old_id not in taken:
+            ids[i] = old_id
+            taken.add(old_id)
+    for i in sorted((i for i, v in enumerate(ids) if v is None), key=lambda i: (events[i].id, i)):
+        e, salt, new_id = events[i], 0, events[i].id
+        while new_id in taken:
+            salt += 1
+            new_id = _event_id(e.type, e.sources, salt)
+        ids[i] = new_id
+        taken.add(new_id)
+    return [v for v in ids if v is not None]
 
 
 def fuse(

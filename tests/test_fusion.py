@@ -594,3 +594,88 @@ def test_published_may_come_as_an_iso_string():
     a = SHOIGU_REFS[0]
     as_text = FrameRef(a.article_id, "2023-07-29", a.lang, a.frame, a.sentence)
     assert [e.date for e in run([as_text, SHOIGU_REFS[3]])] == [e.date for e in run([a, SHOIGU_REFS[3]])]
+
+
+# ---- ids that survive a rebuild (inherit_ids) -------------------------------------------------------------
+
+from dossier.fusion import FusedEvent, Source, _event_id, inherit_ids, source_key  # noqa: E402
+
+
+def keys_of(events) -> dict[str, set]:
+    return {e.id: {source_key(s) for s in e.sources} for e in events}
+
+
+def made(etype: str, *keys: tuple[str, int, int]) -> FusedEvent:
+    """An event of `etype` with sources at these (article, sentence start, trigger start) keys and
+    the id fusion computes for it."""
+    sources = [
+        Source(a, "en", None, ss, ss + 50, "", etype, "t", ts, ts + 1, None, None, None, None, "occurred", None)
+        for a, ss, ts in keys
+    ]
+    return FusedEvent(_event_id(etype, sources), etype, None, None, None, None, "occurred", None, [], sources)
+
+
+A, B, C, D = ("art-a", 0, 5), ("art-b", 10, 12), ("art-c", 0, 3), ("art-d", 7, 9)
+
+
+def test_an_event_keeps_its_id_when_an_earlier_sorting_article_joins_it():
+    without_hindi = run([r for r in SHOIGU_REFS if r.article_id != HI_0911])
+    everything = run(SHOIGU_REFS)
+    old, new = only(without_hindi, "visit"), only(everything, "visit")
+    assert new.id != old.id  # the computed id moved to the Hindi article, which sorts first
+    assert inherit_ids(keys_of(without_hindi), everything) == [old.id]
+
+
+def test_an_event_keeps_its_id_when_its_type_changes():
+    old = made("meeting", B, C)
+    new = made("visit", A, B, C)
+    assert inherit_ids({old.id: {B, C}}, [new]) == [old.id]
+
+
+def test_the_old_event_sharing_the_most_sources_gives_its_id():
+    small, large = made("visit", A), made("visit", B, C)
+    merged = made("visit", A, B, C)
+    assert inherit_ids(keys_of([small, large]), [merged]) == [large.id]
+    # the other way round: two new events want one old id; the one sharing more gets it
+    whole = made("visit", B, C, D)
+    part_d, part_bc = made("visit", D), made("visit", B, C)
+    assert inherit_ids(keys_of([whole]), [part_d, part_bc]) == [part_d.id, whole.id]
+
+
+def test_ties_are_broken_by_the_preferred_then_the_smaller_old_id_whatever_the_order():
+    x, y = made("visit", A), made("visit", B)
+    merged = made("visit", A, B)
+    smaller, larger = sorted([x.id, y.id])
+    previous = keys_of([x, y])
+    assert inherit_ids(previous, [merged]) == [smaller]
+    assert inherit_ids(dict(reversed(previous.items())), [merged]) == [smaller]
+    assert inherit_ids(previous, [merged], prefer={larger}) == [larger]
+    # one old event split evenly: the new event with the smaller computed id keeps its id
+    whole = made("visit", A, B)
+    halves = [made("visit", A), made("visit", B)]
+    first = min(halves, key=lambda e: e.id)
+    for order in (halves, halves[::-1]):
+        ids = inherit_ids(keys_of([whole]), order)
+        assert ids[order.index(first)] == whole.id and len(set(ids)) == 2
+
+
+def test_new_events_keep_their_computed_ids_and_no_id_is_used_twice():
+    old = made("visit", A)
+    fresh = made("meeting", D)
+    assert inherit_ids(keys_of([old]), [fresh]) == [fresh.id]
+    assert inherit_ids({}, [old, fresh]) == [old.id, fresh.id]
+    # the old event's first source splits off alone; the rest keeps the old id, and the split-off
+    # part, whose computed id is that same old id, gets another one, the same every time
+    whole = made("visit", A, B, C)
+    rest, first = made("visit", B, C), made("visit", A)
+    assert first.id == whole.id
+    ids = inherit_ids(keys_of([whole]), [first, rest])
+    assert ids[1] == whole.id and ids[0] != whole.id and ids[0].startswith("ev:visit:")
+    assert ids == inherit_ids(keys_of([whole]), [first, rest])
+    assert ids[::-1] == inherit_ids(keys_of([whole]), [rest, first])
+
+
+def test_fusing_the_same_frames_again_gives_the_same_ids():
+    first = run(SHOIGU_REFS)
+    again = run(list(reversed(SHOIGU_REFS)))
+    assert inherit_ids(keys_of(first), again) == [e.id for e in again] and {e.id for e in again} == set(keys_of(first))
