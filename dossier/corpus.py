@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, fields
 
-from dossier import events, fusion, link
+from dossier import corrections, events, fusion, link
 from dossier.model import EventFrame
 from dossier.store import Store
 
@@ -32,9 +32,9 @@ def _frame_from_row(row: dict) -> events.Frame:
     )
 
 
-def refresh_events(store: Store) -> int:
-    """Fuse every stored frame into events and replace the stored events. Returns their number."""
-    refs = [
+def frame_refs(store: Store) -> list[fusion.FrameRef]:
+    """Every stored frame, as fusion takes it."""
+    return [
         fusion.FrameRef(
             article_id=row["article_id"],
             published=dt.date.fromisoformat(row["published"]) if row["published"] else None,
@@ -44,7 +44,18 @@ def refresh_events(store: Store) -> int:
         )
         for row in store.frame_rows()
     ]
-    fused = fusion.fuse(refs)
+
+
+def refresh_events(store: Store) -> int:
+    """Fuse every stored frame into events and replace the stored events. Returns their number.
+
+    Each new event keeps the id of the stored event it continues (fusion.inherit_ids), so an
+    analyst's correction naming it stays on it when an article joins the event or its type changes;
+    on a tie the id a correction names wins."""
+    fused = fusion.fuse(frame_refs(store))
+    corrected = {c.target for c in store.corrections(active_only=True) if c.kind in corrections.EVENT_KINDS}
+    for e, event_id in zip(fused, fusion.inherit_ids(store.event_source_keys(), fused, prefer=corrected)):
+        e.id = event_id
     store.replace_events(
         [
             {

@@ -15,6 +15,7 @@ from typing import Any
 from dossier.store import CorrectionRow, Store
 
 KINDS = ("merge_actor", "add_alias", "split_alias", "event_date", "event_place", "place_location")
+EVENT_KINDS = ("event_date", "event_place")  # the corrections that name a fused event by its id
 
 
 class CorrectionError(ValueError):
@@ -39,7 +40,9 @@ def undo(store: Store, correction_id: int) -> None:
 
 
 def rebuild(store: Store) -> None:
-    """Extraction, then corpus-level grouping, then every active correction in the order made."""
+    """Extraction, then corpus-level grouping, then every active correction in the order made.
+    Fused events keep the ids of the events they continue (corpus.refresh_events), so an event
+    correction follows its event; one whose event is gone changes nothing and shows as detached."""
     from dossier.corpus import refresh_events, regroup_unlinked  # corpus imports this module
 
     active = store.corrections(active_only=True)
@@ -78,8 +81,15 @@ def split_id(text: str) -> str:
 
 
 def log(store: Store) -> list[CorrectionRow]:
-    """Every correction ever made, undone ones included (the audit log)."""
+    """Every correction ever made, undone ones included (the audit log). An active event correction
+    whose event no longer exists has `detached` set: it is kept, applies to nothing, and can be
+    undone and made again on the event that now holds those reports."""
     return store.corrections()
+
+
+def detached(store: Store) -> list[CorrectionRow]:
+    """The active event corrections that apply to no event after the last rebuild."""
+    return [c for c in store.corrections(active_only=True) if c.detached]
 
 
 def _validate(kind: str, target: str, value: dict[str, Any]) -> None:

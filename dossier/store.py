@@ -343,6 +343,9 @@ class CorrectionRow:
     before: Any
     note: str | None
     undone_at: str | None
+    # an active event correction whose event no longer exists (it merged into another event that
+    # kept the other's id, or its sources are gone): it is kept but applies to nothing
+    detached: bool = False
 
 
 @dataclass
@@ -587,6 +590,27 @@ class Store:
                         for src in e["sources"]
                     ],
                 )
+
+    def event_source_keys(self) -> dict[str, set[tuple[str, int, int]]]:
+        """Each stored event's sources as (article id, sentence start, trigger start), the keys
+        dossier.fusion.inherit_ids matches a rebuild's events on. event_sources keeps the trigger's
+        text, not its offset: the offset comes from the article's frame with that sentence, trigger
+        and date (all of them when several match); a source whose frame is gone (re-extracted
+        differently) falls back to the trigger's first place in its sentence."""
+        rows = self.conn.execute(
+            """SELECT es.event_id, es.article_id, es.sentence_start,
+                      coalesce(json_extract(f.extra, '$.trigger_start'),
+                               CASE WHEN instr(es.sentence, es.trigger) > 0 AND es.trigger != ''
+                                    THEN es.sentence_start + instr(es.sentence, es.trigger) - 1 END)
+               FROM event_sources es
+               LEFT JOIN frames f ON f.article_id = es.article_id AND f.sentence_start = es.sentence_start
+                    AND coalesce(json_extract(f.extra, '$.trigger'), '') = coalesce(es.trigger, '')
+                    AND f.date IS es.date AND f.date_end IS es.date_end"""
+        )
+        keys: dict[str, set[tuple[str, int, int]]] = {}
+        for event_id, article_id, sentence_start, trigger_start in rows:
+            keys.setdefault(event_id, set()).add((article_id, int(sentence_start), int(trigger_start or 0)))
+        return keys
 
     def events(self, f: Filters, *, limit: int, dated_only: bool = False) -> list[EventRow]:
         """Fused events with at least one source in the filtered articles; the date range applies
@@ -892,11 +916,14 @@ class Store:
 
     def corrections(self, *, active_only: bool = False) -> list[CorrectionRow]:
         rows = self.conn.execute(
-            "SELECT * FROM corrections" + (" WHERE undone_at IS NULL" if active_only else "") + " ORDER BY id"
+            "SELECT c.*, (c.undone_at IS NULL AND c.kind IN ('event_date', 'event_place') "
+            "AND NOT EXISTS (SELECT 1 FROM events e WHERE e.id = c.target)) AS detached FROM corrections c"
+            + (" WHERE c.undone_at IS NULL" if active_only else "") + " ORDER BY c.id"
         ).fetchall()
         return [
             CorrectionRow(r["id"], r["created_at"], r["kind"], r["target"], json.loads(r["value"]),
-                          json.loads(r["before"]) if r["before"] else None, r["note"], r["undone_at"])
+                          json.loads(r["before"]) if r["before"] else None, r["note"], r["undone_at"],
+                          bool(r["detached"]))
             for r in rows
         ]
 

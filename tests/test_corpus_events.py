@@ -63,3 +63,35 @@ def test_reporting_chains_in_the_corpus(corpus_db) -> None:
         described = {c.description for c in s.chains(Filters(), limit=1000)}
     assert any("Yomiuri" in d and d.index("Yomiuri") < d.index("New York Times") for d in described if "New York Times" in d)
     assert any(d.startswith("Kyodo") or "Kyodo" in d for d in described)
+
+
+# ---- event ids across rebuilds ---------------------------------------------------------------------------
+
+
+def test_stored_source_keys_are_the_keys_fusion_gives(corpus_db) -> None:
+    """event_sources keeps a trigger's text, not its offset; the keys read back must still be the
+    ones fusion gives the same frames, or a rebuild could not tell which event continues which."""
+    from dossier.corpus import frame_refs
+    from dossier.fusion import fuse, source_key
+
+    with Store(corpus_db) as s:
+        stored = s.event_source_keys()
+        fused = fuse(frame_refs(s))
+    assert len(stored) == len(fused) > 5
+    assert sorted(map(sorted, stored.values())) == sorted(sorted({source_key(x) for x in e.sources}) for e in fused)
+
+
+def test_rebuilding_and_reingesting_the_same_corpus_keeps_every_event_id(corpus_db, corpus_dir, tmp_path) -> None:
+    from dossier import corrections
+    from dossier.ingest import ingest_paths
+
+    path = tmp_path / "copy.db"
+    with Store(corpus_db, readonly=True) as src, Store(path) as dst:
+        src.conn.backup(dst.conn)
+    with Store(path) as s:
+        before = sorted((e.id, e.type, e.date) for e in s.events(Filters(), limit=1000))
+        for _ in range(2):
+            corrections.rebuild(s)
+            assert sorted((e.id, e.type, e.date) for e in s.events(Filters(), limit=1000)) == before
+        ingest_paths([corpus_dir], s)
+        assert sorted((e.id, e.type, e.date) for e in s.events(Filters(), limit=1000)) == before
