@@ -78,10 +78,13 @@ def test_stored_source_keys_are_the_keys_fusion_gives(corpus_db) -> None:
         stored = s.event_source_keys()
         fused = fuse(frame_refs(s))
     assert len(stored) == len(fused) > 5
-    assert sorted(map(sorted, stored.values())) == sorted(sorted({source_key(x) for x in e.sources}) for e in fused)
+    fused_keys = sorted(sorted({source_key(x) for x in e.sources}) for e in fused)
+    assert sorted(map(sorted, stored.values())) == fused_keys
 
 
-def test_rebuilding_and_reingesting_the_same_corpus_keeps_every_event_id(corpus_db, corpus_dir, tmp_path) -> None:
+def test_rebuilding_and_reingesting_the_same_corpus_keeps_every_event_id(
+    corpus_db, corpus_dir, tmp_path
+) -> None:
     from dossier import corrections
     from dossier.ingest import ingest_paths
 

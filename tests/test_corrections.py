@@ -101,7 +101,9 @@ def _write_article(folder: Path, name: str, text: str) -> Path:
 
 
 def _shoigu_visits(s: Store):
-    return [e for e in s.events(Filters(), limit=100) if e.type == "visit" and "per:sergei-shoigu" in e.actor_ids]
+    return [
+        e for e in s.events(Filters(), limit=100) if e.type == "visit" and "per:sergei-shoigu" in e.actor_ids
+    ]
 
 
 def test_event_correction_survives_an_earlier_sorting_article_joining_the_event(tmp_path: Path) -> None:

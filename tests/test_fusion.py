@@ -609,7 +609,8 @@ def made(etype: str, *keys: tuple[str, int, int]) -> FusedEvent:
     """An event of `etype` with sources at these (article, sentence start, trigger start) keys and
     the id fusion computes for it."""
     sources = [
-        Source(a, "en", None, ss, ss + 50, "", etype, "t", ts, ts + 1, None, None, None, None, "occurred", None)
+        Source(a, "en", None, ss, ss + 50, "", etype, "t", ts, ts + 1, None, None, None, None, "occurred",
+               None)
         for a, ss, ts in keys
     ]
     return FusedEvent(_event_id(etype, sources), etype, None, None, None, None, "occurred", None, [], sources)
@@ -678,4 +679,5 @@ def test_new_events_keep_their_computed_ids_and_no_id_is_used_twice():
 def test_fusing_the_same_frames_again_gives_the_same_ids():
     first = run(SHOIGU_REFS)
     again = run(list(reversed(SHOIGU_REFS)))
-    assert inherit_ids(keys_of(first), again) == [e.id for e in again] and {e.id for e in again} == set(keys_of(first))
+    assert inherit_ids(keys_of(first), again) == [e.id for e in again]
+    assert {e.id for e in again} == set(keys_of(first))
