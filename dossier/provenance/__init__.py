@@ -36,7 +36,7 @@ import yaml
 
 from dossier.model import Entity, Sentence
 
-LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "provenance"
+LEXICON_DIR = Path(__file__).resolve().parents[2] / "data" / "provenance"
 LANGS = ("en", "ko", "hi")
 
 KIND_OUTLET = "outlet"
