@@ -25,114 +25,46 @@ analyst misled into seeing two sources where there is one is worse off than the 
 from __future__ import annotations
 
 import re
-import unicodedata
 from contextvars import ContextVar
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import yaml
 
 from dossier.model import Entity, Sentence
+from dossier.provenance.links import (  # noqa: F401
+    KIND_OUTLET,
+    KIND_OFFICIAL,
+    KIND_PERSON,
+    KIND_ANONYMOUS,
+    KIND_GOVERNMENT,
+    KIND_ORGANISATION,
+    KIND_DOCUMENT,
+    ROLE_PUBLISHER,
+    ROLE_NOTE,
+    ROLE_TEXT,
+    Link,
+    Chain,
+)
+from dossier.provenance.independence import (  # noqa: F401
+    ClaimSupport,
+    OriginGroup,
+    _key,
+    origin_key,
+    _ends_at_key,
+    independence,
+    supports_for,
+    independent_count,
+)
 
 LEXICON_DIR = Path(__file__).resolve().parents[2] / "data" / "provenance"
 LANGS = ("en", "ko", "hi")
 
-KIND_OUTLET = "outlet"
-KIND_OFFICIAL = "official"
-KIND_PERSON = "person"
-KIND_ANONYMOUS = "anonymous"
-KIND_GOVERNMENT = "government"
-KIND_ORGANISATION = "organisation"
-KIND_DOCUMENT = "document"
-
-ROLE_PUBLISHER = "publisher"  # the outlet that published the article
-ROLE_NOTE = "article-note"  # a whole-article credit ("이 기사는 AFP통신을 참조했습니다")
-ROLE_TEXT = "text"  # read from the sentence itself
 
 SIGN_OFF_MAX = 40  # chars: a line this short naming only an outlet is the article's sign-off
 MAX_MERGED_SENTENCES = 6  # a quotation the sentence splitter cut is re-joined up to this many sentences
 IMMEDIATE_GAP = 16  # chars: a subject this close before a verb-final verb is that verb's own subject
-
-
-# --- Public data ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Link:
-    """One source in a chain. Offsets are None only for a publisher known from article metadata."""
-
-    text: str
-    start: int | None
-    end: int | None
-    kind: str  # outlet | official | person | anonymous | government | organisation | document
-    entity_id: str | None = None
-    canonical: str | None = None
-    affiliation: str | None = None  # entity id of the country/body an official or unnamed source belongs to
-    cue: str | None = None  # the words that make it a source: "citing", "에 따르면", "said"
-    cue_start: int | None = None
-    cue_end: int | None = None
-    role: str = ROLE_TEXT  # publisher | article-note | text
-    named: bool = True  # False for unnamed sources ("officials", "South Korean media")
-
-    def label(self) -> str:
-        return self.canonical or self.text
-
-
-@dataclass
-class Chain:
-    """Links from the publisher (first) back to the origin (last) for one sentence."""
-
-    sentence_start: int
-    sentence_end: int
-    lang: str
-    links: list[Link] = field(default_factory=list)
-
-    @property
-    def origin(self) -> Link:
-        return self.links[-1]
-
-    def describe(self) -> str:
-        return " ← ".join(link.label() for link in self.links)
-
-    def to_json(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_json(cls, d: dict[str, Any]) -> Chain:
-        """Inverse of to_json (also reads a stored record with extra keys such as origin_key)."""
-        fields = Link.__dataclass_fields__
-        links = [Link(**{k: v for k, v in lk.items() if k in fields}) for lk in d.get("links") or []]
-        return cls(int(d["sentence_start"]), int(d["sentence_end"]), str(d.get("lang") or ""), links)
-
-
-@dataclass
-class ClaimSupport:
-    """One chain supporting one claim/event (claim_id is the caller's key, e.g. an event id)."""
-
-    claim_id: str
-    chain: Chain
-    article_id: str | None = None
-
-
-@dataclass
-class OriginGroup:
-    """Chains that go back to one origin: together they are one independent confirmation."""
-
-    key: str  # entity id, or "surface:<text>" for a named but unlinked source
-    origin: Link
-    supports: list[ClaimSupport] = field(default_factory=list)
-
-    @property
-    def outlets(self) -> list[str]:
-        """Labels of the outlets that repeated this origin, in order of first appearance."""
-        seen: dict[str, None] = {}
-        for s in self.supports:
-            for link in s.chain.links:
-                if link.kind == KIND_OUTLET:
-                    seen.setdefault(link.label(), None)
-        return list(seen)
 
 
 # --- Vocabulary --------------------------------------------------------------------------------
@@ -1579,102 +1511,6 @@ def _dedupe(links: list[Link], head: list[Link]) -> list[Link]:
         if lk.entity_id:
             seen.add(lk.entity_id)
     return out
-
-
-# --- Independence --------------------------------------------------------------------------------
-
-
-def _key(link: Link) -> str | None:
-    if link.entity_id and not link.entity_id.startswith("x:"):
-        return link.entity_id
-    if link.named and link.kind not in (KIND_DOCUMENT, KIND_ANONYMOUS):
-        norm = unicodedata.normalize("NFKC", link.text).casefold()
-        return "surface:" + re.sub(r"\W+", " ", norm).strip()
-    return None
-
-
-def origin_key(chain: Chain) -> tuple[str, Link]:
-    """The origin that makes a chain independent: its last identifiable link. Unnamed officials and
-    documents are known only through whoever reported them, so they collapse onto that reporter:
-    "NYT citing an official" goes back to the NYT."""
-    for link in reversed(chain.links):
-        k = _key(link)
-        if k is not None:
-            return k, link
-    last = chain.links[-1]
-    return "surface:" + last.text.casefold(), last
-
-
-def _ends_at_key(chain: Chain, key: str) -> bool:
-    return _key(chain.links[-1]) == key
-
-
-def independence(claims: list[ClaimSupport]) -> dict[str, list[OriginGroup]]:
-    """For each claim, its supporting chains grouped by origin: len(groups) is the number of
-    independent confirmations. A chain whose origin is an intermediate of another chain ("Reuters
-    citing the NYT" next to "the NYT citing officials") joins that chain's group."""
-    result: dict[str, list[OriginGroup]] = {}
-    by_claim: dict[str, list[ClaimSupport]] = {}
-    for c in claims:
-        if c.chain.links:
-            by_claim.setdefault(c.claim_id, []).append(c)
-    for claim_id, supports in by_claim.items():
-        groups: list[OriginGroup] = []
-        index: dict[str, OriginGroup] = {}
-        for s in supports:
-            k, link = origin_key(s.chain)
-            g = index.get(k)
-            if g is None:
-                g = index[k] = OriginGroup(k, link)
-                groups.append(g)
-            elif not g.origin.named and link.named:
-                g.origin = link
-            g.supports.append(s)
-        changed = True
-        while changed:
-            changed = False
-            for g in list(groups):
-                # only a source whose own source is unknown may be a relay of another chain:
-                # "NYT citing officials" is the NYT's own sourcing, "Reuters citing the NYT" is not
-                if not all(_ends_at_key(sup.chain, g.key) for sup in g.supports):
-                    continue
-                for h in groups:
-                    if h is g:
-                        continue
-                    through = {_key(lk) for sup in h.supports for lk in sup.chain.links[:-1]} - {None}
-                    if g.key in through:
-                        h.supports.extend(g.supports)
-                        groups.remove(g)
-                        changed = True
-                        break
-                if changed:
-                    break
-        result[claim_id] = groups
-    return result
-
-
-def supports_for(
-    claim_id: str,
-    sentence_start: int,
-    sentence_end: int,
-    article_chains: list[Chain],
-    *,
-    article_id: str | None = None,
-    own: Chain | None = None,
-) -> list[ClaimSupport]:
-    """The chains of one article that support a claim stated in text[sentence_start:sentence_end]
-    (an event's source sentence): every chain of a sentence overlapping it. A sentence with no
-    source of its own is the article's own reporting: `own` (e.g. a Chain of the publisher and
-    the article's credits) stands for it when given."""
-    hits = [c for c in article_chains if c.sentence_start < sentence_end and sentence_start < c.sentence_end]
-    if not hits and own is not None and own.links:
-        hits = [Chain(sentence_start, sentence_end, own.lang, list(own.links))]
-    return [ClaimSupport(claim_id, c, article_id) for c in hits]
-
-
-def independent_count(claims: list[ClaimSupport], claim_id: str) -> int:
-    """How many independent origins support one claim."""
-    return len(independence([c for c in claims if c.claim_id == claim_id]).get(claim_id, []))
 
 
 def source_id(source: str | None, lang: str = "en") -> str | None:
