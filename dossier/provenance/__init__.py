@@ -28,7 +28,6 @@ import re
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 import yaml
 
@@ -57,159 +56,23 @@ from dossier.provenance.independence import (  # noqa: F401
     supports_for,
     independent_count,
 )
-
-LEXICON_DIR = Path(__file__).resolve().parents[2] / "data" / "provenance"
-LANGS = ("en", "ko", "hi")
+from dossier.provenance.vocabulary import (  # noqa: F401
+    LEXICON_DIR,
+    LANGS,
+    HANGUL,
+    DEVANAGARI,
+    Lexicon,
+    boundaries,
+    norm_key,
+    _word_pattern,
+    _phrases,
+    lexicon,
+)
 
 
 SIGN_OFF_MAX = 40  # chars: a line this short naming only an outlet is the article's sign-off
 MAX_MERGED_SENTENCES = 6  # a quotation the sentence splitter cut is re-joined up to this many sentences
 IMMEDIATE_GAP = 16  # chars: a subject this close before a verb-final verb is that verb's own subject
-
-
-# --- Vocabulary --------------------------------------------------------------------------------
-
-_HANGUL = "\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f"
-_DEVANAGARI = "\u0900-\u0963\u0966-\u097f"  # letters and signs; not the danda । ॥ that end sentences
-
-
-@dataclass
-class _Lex:
-    lang: str
-    verb_final: bool
-    speech: re.Pattern | None
-    cite_verbs: re.Pattern | None
-    cite_after: re.Pattern | None
-    cite_before: re.Pattern | None
-    reported_by: re.Pattern | None
-    topic: tuple[str, ...]
-    nominative: tuple[str, ...]
-    genitive: tuple[str, ...]
-    recipient: tuple[str, ...]
-    negations: tuple[str, ...]
-    quotatives: tuple[str, ...]
-    relays: tuple[str, ...]
-    recipient_anywhere: tuple[str, ...]
-    not_recipient: tuple[str, ...]
-    interview: re.Pattern | None
-    sibling_endings: tuple[str, ...]
-    marker_prefixes: tuple[str, ...]
-    not_followed_by: tuple[str, ...]
-    needs_content: frozenset[str]
-    as_saying: re.Pattern | None
-    anonymous: re.Pattern | None
-    media: re.Pattern | None
-    documents: re.Pattern | None
-    np_words: re.Pattern | None
-    official_words: tuple[str, ...]
-    outlet_nouns: re.Pattern | None
-    conjunctions: re.Pattern | None
-    coordinators: tuple[str, ...]
-    demonyms: dict[str, str | None]
-    demonym_re: re.Pattern | None
-    anaphors: dict[str, dict]
-    anaphor_re: re.Pattern | None
-    notes: list[re.Pattern]
-    kb_kinds: dict[str, tuple[str, ...]]
-
-
-def _boundaries(lang: str, *, left: bool = True, right: bool = True) -> tuple[str, str]:
-    """Word boundaries per script. Korean particles attach to nouns, so nouns have no right
-    boundary; a Korean verb must start a word."""
-    if lang == "ko":
-        lb = rf"(?<![{_HANGUL}A-Za-z0-9])" if left else ""
-        return lb, ""
-    if lang == "hi":
-        return (rf"(?<![{_DEVANAGARI}])" if left else ""), (rf"(?![{_DEVANAGARI}])" if right else "")
-    return (r"(?<![\w])" if left else ""), (r"(?![\w])" if right else "")
-
-
-def _norm_key(s: str) -> str:
-    """Lookup key of a matched phrase: single spaces, no nukta."""
-    return re.sub(r"\s+", " ", s).replace("\u093c", "")
-
-
-def _word_pattern(word: str, lang: str) -> str:
-    """A phrase as a regex: any run of spaces matches one space; in Hindi a consonant may carry a
-    nukta or not (अखबार / अख़बार are the same word, spelled both ways)."""
-    out = []
-    for ch in word:
-        if ch == " ":
-            out.append(r"\s+")
-        elif ch == "\u093c":
-            continue
-        elif lang == "hi" and "\u0915" <= ch <= "\u0939":
-            out.append(re.escape(ch) + "\u093c?")
-        else:
-            out.append(re.escape(ch))
-    return "".join(out)
-
-
-def _phrases(words, lang: str, *, left: bool = True, right: bool = True, flags: int = 0) -> re.Pattern | None:
-    words = [str(w) for w in words or [] if str(w)]
-    if not words:
-        return None
-    lb, rb = _boundaries(lang, left=left, right=right)
-    alts = "|".join(_word_pattern(w, lang) for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(f"{lb}(?:{alts}){rb}", flags)
-
-
-@lru_cache(maxsize=8)
-def lexicon(lang: str) -> _Lex:
-    """The vocabulary of one language (data/provenance/<lang>.yaml); English for unknown languages."""
-    path = LEXICON_DIR / f"{lang}.yaml"
-    if not path.exists():
-        path = LEXICON_DIR / "en.yaml"
-        lang = "en"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    en_kinds = raw.get("kb_kinds")
-    if en_kinds is None and lang != "en":
-        en_kinds = (yaml.safe_load((LEXICON_DIR / "en.yaml").read_text(encoding="utf-8")) or {}).get(
-            "kb_kinds"
-        )
-    ci = re.IGNORECASE if lang == "en" else 0
-    markers = raw.get("subject_markers") or {}
-    noun_left = lang != "ko"  # Korean nouns compound without spaces (부대변인, 조선중앙통신)
-    demonyms = {_norm_key(str(k)): v for k, v in (raw.get("demonyms") or {}).items()}
-    anaphors = {_norm_key(str(k)): dict(v or {}) for k, v in (raw.get("anaphors") or {}).items()}
-    return _Lex(
-        lang=lang,
-        verb_final=raw.get("clause_order") == "verb_final",
-        speech=_phrases(raw.get("speech_verbs"), lang, right=lang != "ko", flags=ci),
-        cite_verbs=_phrases(raw.get("cite_verbs"), lang, flags=ci),
-        cite_after=_phrases(raw.get("cite_after"), lang, flags=ci),
-        cite_before=_phrases(raw.get("cite_before"), lang, left=False),
-        reported_by=_phrases(raw.get("reported_by"), lang, flags=ci),
-        topic=tuple(markers.get("topic") or ()),
-        nominative=tuple(markers.get("nominative") or ()),
-        genitive=tuple(markers.get("genitive") or ()),
-        recipient=tuple(str(r) for r in raw.get("recipient") or ()),
-        negations=tuple(str(n) for n in raw.get("negations") or ()),
-        quotatives=tuple(str(q) for q in raw.get("quotatives") or ()),
-        recipient_anywhere=tuple(str(q) for q in raw.get("recipient_anywhere") or ()),
-        not_recipient=tuple(str(q) for q in raw.get("not_recipient") or ()),
-        relays=tuple(re.sub(r"\s+", " ", str(q)).casefold() for q in raw.get("relays") or ()),
-        interview=_phrases(raw.get("interview"), lang, left=False),
-        sibling_endings=tuple(str(q) for q in raw.get("sibling_endings") or ()),
-        marker_prefixes=tuple(str(q) for q in raw.get("before_subject_marker") or ()),
-        not_followed_by=tuple(str(q).casefold() for q in raw.get("not_followed_by") or ()),
-        needs_content=frozenset(str(q).casefold() for q in raw.get("needs_content") or ()),
-        as_saying=_phrases(raw.get("as_saying"), lang, flags=ci),
-        anonymous=_phrases(raw.get("anonymous"), lang, left=noun_left, right=lang != "ko", flags=ci),
-        media=_phrases(raw.get("media"), lang, left=noun_left, right=lang != "ko", flags=ci),
-        documents=_phrases(raw.get("documents"), lang, left=noun_left, right=lang != "ko", flags=ci),
-        np_words=_phrases(raw.get("np_words"), lang, left=noun_left, right=lang != "ko", flags=ci),
-        official_words=tuple(str(w).casefold() for w in raw.get("official_words") or ()),
-        outlet_nouns=_phrases(raw.get("outlet_nouns"), lang, left=noun_left, right=lang != "ko", flags=ci),
-        conjunctions=_phrases(raw.get("conjunctions"), lang, left=lang != "ko"),
-        coordinators=tuple(str(c) for c in raw.get("coordinators") or ()),
-        demonyms=demonyms,
-        demonym_re=_phrases(list(demonyms), lang, right=lang != "ko"),
-        anaphors=anaphors,
-        anaphor_re=_phrases(list(anaphors), lang, left=True, right=lang != "ko"),
-        notes=[re.compile(p, re.MULTILINE) for p in raw.get("article_notes") or ()],
-        kb_kinds={k: tuple(str(w).casefold() for w in v or ()) for k, v in (en_kinds or {}).items()},
-    )
 
 
 # --- Knowledge base access (optional: the module works on hand-built entities without it) --------
@@ -236,7 +99,7 @@ def _actor(entity_id: str | None):
     return kb.get(entity_id) if kb is not None else None
 
 
-def _kind_of_entity(e: Entity, lex: _Lex) -> str | None:
+def _kind_of_entity(e: Entity, lex: Lexicon) -> str | None:
     """The source kind of a recognised entity, or None if it cannot be a source."""
     eid = e.entity_id or ""
     if eid.startswith("outlet:"):
@@ -379,7 +242,7 @@ def _script_lang(s: str, default: str) -> str:
     return best
 
 
-def _unlinked_outlet(text: str, e: Entity, lex: _Lex) -> bool:
+def _unlinked_outlet(text: str, e: Entity, lex: Lexicon) -> bool:
     """An organisation the KB does not know is an outlet when an outlet noun ends or follows its
     name ("Chosun Ilbo newspaper", "NBC 방송", "ANP news agency")."""
     if lex.outlet_nouns is None or (e.entity_id and not e.entity_id.startswith("x:")):
@@ -392,7 +255,7 @@ def _unlinked_outlet(text: str, e: Entity, lex: _Lex) -> bool:
     return any(m.end() == len(before) for m in lex.outlet_nouns.finditer(before))
 
 
-def _tokens(text: str, start: int, end: int, entities: list[Entity], lex: _Lex) -> list[_Tok]:
+def _tokens(text: str, start: int, end: int, entities: list[Entity], lex: Lexicon) -> list[_Tok]:
     """Every piece a source noun phrase can be made of, non-overlapping, entities first."""
     toks: list[_Tok] = []
     taken = bytearray(end - start)
@@ -441,9 +304,9 @@ def _tokens(text: str, start: int, end: int, entities: list[Entity], lex: _Lex) 
             elif typ == "document":
                 t.kind = KIND_DOCUMENT
             elif typ == "demonym":
-                t.country = lex.demonyms.get(_norm_key(m.group(0)))
+                t.country = lex.demonyms.get(norm_key(m.group(0)))
             elif typ == "anaphor":
-                t.anaphor = lex.anaphors.get(_norm_key(m.group(0)), {})
+                t.anaphor = lex.anaphors.get(norm_key(m.group(0)), {})
             take(t)
     return sorted(toks, key=lambda t: t.start)
 
@@ -507,7 +370,7 @@ class _Att:
 class _Unit:
     """One sentence, or several the splitter cut inside a quotation, with its tokens and quotes."""
 
-    def __init__(self, text: str, start: int, end: int, entities: list[Entity], lex: _Lex):
+    def __init__(self, text: str, start: int, end: int, entities: list[Entity], lex: Lexicon):
         self.text, self.start, self.end, self.lex = text, start, end, lex
         self.toks = _tokens(text, start, end, entities, lex)
         self.by_end: dict[int, _Tok] = {}
@@ -787,7 +650,7 @@ def _negated(unit: _Unit, m_start: int, m_end: int) -> bool:
     for n in lex.negations:
         if after.startswith(n):
             return True
-        if before.endswith(n) and re.search(rf"{_boundaries(lex.lang)[0]}{re.escape(n)}$", before):
+        if before.endswith(n) and re.search(rf"{boundaries(lex.lang)[0]}{re.escape(n)}$", before):
             return True
     return False
 
@@ -814,9 +677,9 @@ def _subject_candidates(unit: _Unit) -> list[tuple[int, int, str, list[_Tok], in
         ):
             for mk in sorted(markers, key=len, reverse=True):
                 if lex.lang == "hi":
-                    m = re.match(rf"\s+{re.escape(mk)}(?![{_DEVANAGARI}])", rest)
+                    m = re.match(rf"\s+{re.escape(mk)}(?![{DEVANAGARI}])", rest)
                 else:
-                    m = re.match(rf"{re.escape(mk)}(?![{_HANGUL}])", rest)
+                    m = re.match(rf"{re.escape(mk)}(?![{HANGUL}])", rest)
                 if m:
                     items, rs = unit.run_back(q)
                     out.append(
@@ -949,7 +812,7 @@ def _attributions(unit: _Unit, recent: list[Link]) -> list[_Att]:
                         t.start,
                         t.end,
                         "anaphor",
-                        anaphor=lex.anaphors.get(_norm_key(text[t.start : t.end]), {}),
+                        anaphor=lex.anaphors.get(norm_key(text[t.start : t.end]), {}),
                     )
                     heads, affil = [t2], None
             links = [lk for h in heads if (lk := _link(unit, h, affil, items, (a, b, m.group(0)), recent))]
@@ -1194,7 +1057,7 @@ def _reports_content_after(unit: _Unit, s: _Att) -> bool:
     return len(re.findall(r"\w+", unit.text[s.cue_end : unit.end])) >= 3
 
 
-def _is_relay(lex: _Lex, marker: str) -> bool:
+def _is_relay(lex: Lexicon, marker: str) -> bool:
     norm = re.sub(r"\s+", " ", marker).casefold()
     return any(norm == r or norm.endswith(r) for r in lex.relays)
 
