@@ -25,11 +25,7 @@ analyst misled into seeing two sources where there is one is worse off than the 
 from __future__ import annotations
 
 import re
-from contextvars import ContextVar
 from dataclasses import dataclass, field
-from functools import lru_cache
-
-import yaml
 
 from dossier.model import Entity, Sentence
 from dossier.provenance.links import (  # noqa: F401
@@ -68,35 +64,23 @@ from dossier.provenance.vocabulary import (  # noqa: F401
     _phrases,
     lexicon,
 )
+from dossier.provenance.outlets import (  # noqa: F401
+    KB_ON,
+    _kb,
+    kb_actor,
+    outlet_kind,
+    canonical_name,
+    _own_outlet_names,
+    _surface_outlets,
+    _kb_outlets,
+    with_outlets,
+    source_id,
+)
 
 
 SIGN_OFF_MAX = 40  # chars: a line this short naming only an outlet is the article's sign-off
 MAX_MERGED_SENTENCES = 6  # a quotation the sentence splitter cut is re-joined up to this many sentences
 IMMEDIATE_GAP = 16  # chars: a subject this close before a verb-final verb is that verb's own subject
-
-
-# --- Knowledge base access (optional: the module works on hand-built entities without it) --------
-
-
-# False while a call runs with use_kb=False: entities are then read by their id prefix and the words
-# around them only, so results do not depend on the knowledge base's contents.
-_KB_ON: ContextVar[bool] = ContextVar("provenance_kb_on", default=True)
-
-
-def _kb():
-    if not _KB_ON.get():
-        return None
-    try:
-        from dossier.kb import load_kb
-
-        return load_kb()
-    except Exception:  # the KB is another module's; provenance degrades to id prefixes without it
-        return None
-
-
-def _actor(entity_id: str | None):
-    kb = _kb() if entity_id else None
-    return kb.get(entity_id) if kb is not None else None
 
 
 def _kind_of_entity(e: Entity, lex: Lexicon) -> str | None:
@@ -105,7 +89,7 @@ def _kind_of_entity(e: Entity, lex: Lexicon) -> str | None:
     if eid.startswith("outlet:"):
         return KIND_OUTLET
     if eid.startswith("per:") or (e.label == "PER"):
-        actor = _actor(eid) if eid.startswith("per:") else None
+        actor = kb_actor(eid) if eid.startswith("per:") else None
         desc = (actor.description or "").casefold() if actor is not None else ""
         if desc and any(w in desc for w in lex.kb_kinds.get("official_words", ())):
             return KIND_OFFICIAL
@@ -113,7 +97,7 @@ def _kind_of_entity(e: Entity, lex: Lexicon) -> str | None:
     if eid.startswith("country:"):
         return KIND_GOVERNMENT
     if eid.startswith("org:"):
-        actor = _actor(eid)
+        actor = kb_actor(eid)
         desc = (actor.description or "").casefold() if actor is not None else ""
         if (
             desc
@@ -127,88 +111,6 @@ def _kind_of_entity(e: Entity, lex: Lexicon) -> str | None:
     if e.label == "LOC":
         return KIND_GOVERNMENT  # only ever used as a speaker: "Pyongyang said" is its government
     return None
-
-
-def _outlet_kind(entity_id: str | None) -> str:
-    actor = _actor(entity_id)
-    return (actor.kind or "") if actor is not None else ""
-
-
-def _canonical(e: Entity) -> str | None:
-    if e.canonical:
-        return e.canonical
-    actor = _actor(e.entity_id)
-    return actor.name if actor is not None else None
-
-
-# --- Outlet fallback: names the given entities missed ---------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def _own_outlet_names() -> tuple[tuple[str, str, str], ...]:
-    """(name, outlet id, canonical) from data/kb/outlets.yaml, read directly: the fallback when
-    dossier.link is not importable."""
-    path = LEXICON_DIR.parent / "kb" / "outlets.yaml"
-    if not path.exists():
-        return ()
-    out = []
-    for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
-        for table in ("names", "short"):
-            for names in (entry.get(table) or {}).values():
-                for n in names or ():
-                    out.append((str(n), entry["id"], entry.get("name") or entry["id"]))
-    return tuple(sorted(out, key=lambda t: len(t[0]), reverse=True))
-
-
-def _surface_outlets(text: str) -> list[Entity]:
-    found: list[Entity] = []
-    taken = [False] * len(text)
-    for name, oid, canonical in _own_outlet_names():
-        for m in re.finditer(rf"(?<![\w]){re.escape(name)}", text):
-            if m.end() < len(text) and text[m.end()].isascii() and text[m.end()].isalnum():
-                continue  # Latin names need a right boundary; Korean particles may follow Hangul
-            if any(taken[m.start() : m.end()]):
-                continue
-            for i in range(m.start(), m.end()):
-                taken[i] = True
-            found.append(Entity(m.start(), m.end(), m.group(0), "ORG", oid, canonical, 1.0, "surface"))
-    return found
-
-
-def _kb_outlets(text: str, lang: str) -> list[Entity]:
-    try:
-        from dossier.link import kb_matches, link_entities
-    except Exception:
-        return _surface_outlets(text)
-    spans = [sp for sp in kb_matches(text, lang) if sp.label == "ORG"]  # outlets are ORG; link nothing else
-    ents = link_entities(text, lang, spans)
-    return [e for e in ents if (e.entity_id or "").startswith("outlet:")]
-
-
-def _with_outlets(
-    text: str, lang: str, entities: list[Entity], use_kb: bool, lo: int = 0, hi: int | None = None
-) -> list[Entity]:
-    """The given entities plus outlets they missed or left unlinked in text[lo:hi] (an outlet the
-    KB knows wins over an overlapping unlinked entity)."""
-    if not use_kb:
-        return list(entities)
-    hi = len(text) if hi is None else hi
-    if hi <= lo:
-        return list(entities)
-    extra = []
-    for e in _kb_outlets(text[lo:hi], lang):
-        extra.append(
-            Entity(e.start + lo, e.end + lo, e.text, e.label, e.entity_id, e.canonical, e.score, e.method)
-        )
-    out = list(entities)
-    for x in extra:
-        overlapping = [e for e in out if e.start < x.end and x.start < e.end]
-        if any((e.entity_id or "").startswith("outlet:") for e in overlapping):
-            continue
-        if any(e.entity_id and not e.entity_id.startswith("x:") for e in overlapping):
-            continue  # linked to something else: the linker decided, keep its answer
-        out = [e for e in out if e not in overlapping] + [x]
-    return sorted(out, key=lambda e: (e.start, -e.end))
 
 
 # --- Tokens of a unit ----------------------------------------------------------------------------
@@ -556,9 +458,9 @@ def _link(
             if (
                 kind_contains
                 and prev.entity_id
-                and kind_contains not in _outlet_kind(prev.entity_id).casefold()
+                and kind_contains not in outlet_kind(prev.entity_id).casefold()
             ):
-                if _outlet_kind(prev.entity_id):
+                if outlet_kind(prev.entity_id):
                     continue
             return _referring_back(prev)
         # "अख़बार के अनुसार" with no newspaper named before: an outlet all the same, unnamed
@@ -621,7 +523,7 @@ def _link(
         if any(any(ow == w or ow in w for ow in unit.lex.official_words) for w in words):
             kind = KIND_OFFICIAL
     return Link(
-        e.text, e.start, e.end, kind, eid or e.entity_id, _canonical(e), affiliation, c_text, c_start, c_end
+        e.text, e.start, e.end, kind, eid or e.entity_id, canonical_name(e), affiliation, c_text, c_start, c_end
     )
 
 
@@ -1195,11 +1097,11 @@ def _units(text: str, sentences: list[Sentence]) -> list[tuple[int, int]]:
 
 def publisher(text: str, lang: str, entities: list[Entity], *, use_kb: bool = True) -> Link | None:
     """The article's own outlet when it signs off on a line of its own ("VOA 뉴스")."""
-    token = _KB_ON.set(use_kb)
+    token = KB_ON.set(use_kb)
     try:
         return _publisher(text, lang, entities, use_kb)
     finally:
-        _KB_ON.reset(token)
+        KB_ON.reset(token)
 
 
 def _publisher(text: str, lang: str, entities: list[Entity], use_kb: bool) -> Link | None:
@@ -1208,7 +1110,7 @@ def _publisher(text: str, lang: str, entities: list[Entity], use_kb: bool) -> Li
         pos = 0
         for line in text.splitlines(keepends=True):
             if 0 < len(line.strip()) <= SIGN_OFF_MAX:
-                ents = _with_outlets(text, lang, ents, True, pos, pos + len(line))
+                ents = with_outlets(text, lang, ents, True, pos, pos + len(line))
             pos += len(line)
     for e in reversed(ents):
         if not (e.entity_id or "").startswith("outlet:"):
@@ -1218,18 +1120,18 @@ def _publisher(text: str, lang: str, entities: list[Entity], use_kb: bool) -> Li
         line_end = len(text) if line_end < 0 else line_end
         rest = (text[line_start : e.start] + text[e.end : line_end]).strip(" \t*-—–·|")
         if not rest:
-            return Link(e.text, e.start, e.end, KIND_OUTLET, e.entity_id, _canonical(e), role=ROLE_PUBLISHER)
+            return Link(e.text, e.start, e.end, KIND_OUTLET, e.entity_id, canonical_name(e), role=ROLE_PUBLISHER)
     return None
 
 
 def article_attribution(text: str, lang: str, entities: list[Entity], *, use_kb: bool = True) -> list[Link]:
     """Outlets a whole article draws on ("*이 기사는 AFP통신을 참조했습니다", "Reuters contributed
     reporting"). Only outlets count: a credit naming the article's own reporters is not a source."""
-    token = _KB_ON.set(use_kb)
+    token = KB_ON.set(use_kb)
     try:
         return _article_attribution(text, lang, entities, use_kb)
     finally:
-        _KB_ON.reset(token)
+        KB_ON.reset(token)
 
 
 def _article_attribution(text: str, lang: str, entities: list[Entity], use_kb: bool) -> list[Link]:
@@ -1243,7 +1145,7 @@ def _article_attribution(text: str, lang: str, entities: list[Entity], use_kb: b
             if not any(
                 e.start >= a and e.end <= b and (e.entity_id or "").startswith("outlet:") for e in entities
             ):
-                ents = _with_outlets(text, lang, entities, use_kb, a, b)
+                ents = with_outlets(text, lang, entities, use_kb, a, b)
             for e in ents:
                 if (
                     e.start >= a
@@ -1259,7 +1161,7 @@ def _article_attribution(text: str, lang: str, entities: list[Entity], use_kb: b
                             e.end,
                             KIND_OUTLET,
                             e.entity_id,
-                            _canonical(e),
+                            canonical_name(e),
                             cue=m.group(0).strip(),
                             cue_start=m.start(),
                             cue_end=m.end(),
@@ -1291,20 +1193,20 @@ def chains(
     Korean body) is read with that script's vocabulary. `use_kb`: look up outlets the given entities
     missed with the knowledge base (dossier.link), or with data/kb/outlets.yaml if that is absent.
     """
-    token = _KB_ON.set(use_kb)
+    token = KB_ON.set(use_kb)
     try:
         return _chains(text, lang, sentences, entities, article_source_id, use_kb, include_unattributed)
     finally:
-        _KB_ON.reset(token)
+        KB_ON.reset(token)
 
 
 def _chains(text, lang, sentences, entities, article_source_id, use_kb, include_unattributed) -> list[Chain]:
     lo = min((s.start for s in sentences), default=0)
     hi = max((s.end for s in sentences), default=0)
-    ents = _with_outlets(text, lang, entities, use_kb, lo, hi)
+    ents = with_outlets(text, lang, entities, use_kb, lo, hi)
     head: list[Link] = []
     if article_source_id:
-        actor = _actor(article_source_id)
+        actor = kb_actor(article_source_id)
         name = actor.name if actor is not None else article_source_id
         head.append(Link(name, None, None, KIND_OUTLET, article_source_id, name, role=ROLE_PUBLISHER))
     else:
@@ -1376,11 +1278,3 @@ def _dedupe(links: list[Link], head: list[Link]) -> list[Link]:
     return out
 
 
-def source_id(source: str | None, lang: str = "en") -> str | None:
-    """The outlet id named by an article's free-text source metadata
-    ("Voice of America (Korean service)" -> outlet:voa), or None."""
-    if not source:
-        return None
-    for e in _kb_outlets(source, lang):
-        return e.entity_id
-    return None
