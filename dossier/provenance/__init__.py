@@ -76,180 +76,27 @@ from dossier.provenance.outlets import (  # noqa: F401
     with_outlets,
     source_id,
 )
+from dossier.provenance.quotations import (  # noqa: F401
+    MAX_MERGED_SENTENCES,
+    _OPEN,
+    _DOUBLE_QUOTES,
+    _CLOSERS,
+    quote_regions,
+    _open_quote,
+    reading_units,
+)
+from dossier.provenance.units import (  # noqa: F401
+    Token,
+    script_lang,
+    _kind_of_entity,
+    _unlinked_outlet,
+    _tokens,
+    Unit,
+)
 
 
 SIGN_OFF_MAX = 40  # chars: a line this short naming only an outlet is the article's sign-off
-MAX_MERGED_SENTENCES = 6  # a quotation the sentence splitter cut is re-joined up to this many sentences
 IMMEDIATE_GAP = 16  # chars: a subject this close before a verb-final verb is that verb's own subject
-
-
-def _kind_of_entity(e: Entity, lex: Lexicon) -> str | None:
-    """The source kind of a recognised entity, or None if it cannot be a source."""
-    eid = e.entity_id or ""
-    if eid.startswith("outlet:"):
-        return KIND_OUTLET
-    if eid.startswith("per:") or (e.label == "PER"):
-        actor = kb_actor(eid) if eid.startswith("per:") else None
-        desc = (actor.description or "").casefold() if actor is not None else ""
-        if desc and any(w in desc for w in lex.kb_kinds.get("official_words", ())):
-            return KIND_OFFICIAL
-        return KIND_PERSON
-    if eid.startswith("country:"):
-        return KIND_GOVERNMENT
-    if eid.startswith("org:"):
-        actor = kb_actor(eid)
-        desc = (actor.description or "").casefold() if actor is not None else ""
-        if (
-            desc
-            and not any(w in desc for w in lex.kb_kinds.get("non_government_words", ()))
-            and any(w in desc for w in lex.kb_kinds.get("government_words", ()))
-        ):
-            return KIND_GOVERNMENT
-        return KIND_ORGANISATION
-    if e.label == "ORG":
-        return KIND_ORGANISATION
-    if e.label == "LOC":
-        return KIND_GOVERNMENT  # only ever used as a speaker: "Pyongyang said" is its government
-    return None
-
-
-# --- Tokens of a unit ----------------------------------------------------------------------------
-
-
-@dataclass
-class _Tok:
-    start: int
-    end: int
-    type: str  # source | anonymous | media | document | word | demonym | anaphor | outlet_noun | conj
-    kind: str | None = None
-    entity: Entity | None = None
-    country: str | None = None  # demonym -> country id
-    anaphor: dict | None = None
-
-
-def _script_lang(s: str, default: str) -> str:
-    counts = {"ko": 0, "hi": 0, "en": 0}
-    for ch in s:
-        if "\uac00" <= ch <= "\ud7a3":
-            counts["ko"] += 1
-        elif "\u0900" <= ch <= "\u097f":
-            counts["hi"] += 1
-        elif ch.isascii() and ch.isalpha():
-            counts["en"] += 1
-    best = max(counts, key=lambda k: counts[k])
-    if counts[best] == 0:
-        return default
-    if default in counts and counts[default] >= 0.3 * counts[best]:
-        return default
-    return best
-
-
-def _unlinked_outlet(text: str, e: Entity, lex: Lexicon) -> bool:
-    """An organisation the KB does not know is an outlet when an outlet noun ends or follows its
-    name ("Chosun Ilbo newspaper", "NBC 방송", "ANP news agency")."""
-    if lex.outlet_nouns is None or (e.entity_id and not e.entity_id.startswith("x:")):
-        return False
-    if any(m.end() == len(e.text) for m in lex.outlet_nouns.finditer(e.text)):
-        return True
-    if lex.outlet_nouns.match(text[e.end : e.end + 20].lstrip()) is not None:
-        return True
-    before = text[max(0, e.start - 25) : e.start].rstrip()  # "news agency AP", "समाचार एजेंसी एपी"
-    return any(m.end() == len(before) for m in lex.outlet_nouns.finditer(before))
-
-
-def _tokens(text: str, start: int, end: int, entities: list[Entity], lex: Lexicon) -> list[_Tok]:
-    """Every piece a source noun phrase can be made of, non-overlapping, entities first."""
-    toks: list[_Tok] = []
-    taken = bytearray(end - start)
-
-    def free(a: int, b: int) -> bool:
-        return a >= start and b <= end and not any(taken[a - start : b - start])
-
-    def take(t: _Tok) -> None:
-        for i in range(t.start - start, t.end - start):
-            taken[i] = 1
-        toks.append(t)
-
-    for e in entities:
-        if e.start >= start and e.end <= end and free(e.start, e.end):
-            kind = _kind_of_entity(e, lex)
-            if kind == KIND_ORGANISATION and _unlinked_outlet(text, e, lex):
-                kind = KIND_OUTLET
-            if kind is not None:
-                take(_Tok(e.start, e.end, "source", kind, entity=e))
-    seg = text[start:end]
-    passes = [
-        ("anaphor", lex.anaphor_re),
-        ("anonymous", lex.anonymous),
-        ("media", lex.media),
-        ("document", lex.documents),
-        ("demonym", lex.demonym_re),
-        ("outlet_noun", lex.outlet_nouns),
-        ("conj", lex.conjunctions),
-        ("word", lex.np_words),
-    ]
-    for typ, rx in passes:
-        if rx is None:
-            continue
-        pos = 0
-        while (m := rx.search(seg, pos)) is not None:
-            a, b = start + m.start(), start + m.end()
-            if a == b or not free(a, b):
-                pos = m.start() + 1  # a shorter phrase may still fit after an entity
-                continue
-            pos = m.end()
-            t = _Tok(a, b, typ)
-            if typ == "anonymous":
-                t.kind = KIND_ANONYMOUS
-            elif typ == "media":
-                t.kind = KIND_OUTLET
-            elif typ == "document":
-                t.kind = KIND_DOCUMENT
-            elif typ == "demonym":
-                t.country = lex.demonyms.get(norm_key(m.group(0)))
-            elif typ == "anaphor":
-                t.anaphor = lex.anaphors.get(norm_key(m.group(0)), {})
-            take(t)
-    return sorted(toks, key=lambda t: t.start)
-
-
-# --- Quotations -----------------------------------------------------------------------------------
-
-_OPEN = {"“": "”", "«": "»", "„": "“", "「": "」", "『": "』"}
-_DOUBLE_QUOTES = set('“”"«»„「」『』')
-_CLOSERS = set('”"»」』')
-
-
-def _quote_regions(s: str, offset: int) -> tuple[list[int], list[tuple[int, int, int]]]:
-    """Per character the id of the innermost quotation it is in (-1 outside), and the regions
-    (start, end, parent id). Straight double quotes toggle; single quotes are not speech in Korean
-    news (‘인정’ is emphasis), so they are ignored."""
-    owner = [-1] * len(s)
-    regions: list[list[int]] = []  # [start, end, parent]
-    stack: list[tuple[str, int]] = []  # (closing char, region id)
-    for i, ch in enumerate(s):
-        cur = stack[-1][1] if stack else -1
-        if ch == '"':
-            # a straight quote closes any open double quotation: news text mixes “…" and "…”
-            if stack and stack[-1][0] in ('"', "”"):
-                regions[stack.pop()[1]][1] = offset + i + 1
-                owner[i] = cur
-                continue
-            regions.append([offset + i, offset + len(s), cur])
-            stack.append(('"', len(regions) - 1))
-            owner[i] = len(regions) - 1
-            continue
-        if ch in _OPEN:
-            regions.append([offset + i, offset + len(s), cur])
-            stack.append((_OPEN[ch], len(regions) - 1))
-            owner[i] = len(regions) - 1
-            continue
-        if stack and (ch == stack[-1][0] or (ch == "”" and stack[-1][0] == '"')):
-            owner[i] = cur
-            regions[stack.pop()[1]][1] = offset + i + 1
-            continue
-        owner[i] = cur
-    return owner, [tuple(r) for r in regions]
 
 
 # --- Attributions ---------------------------------------------------------------------------------
@@ -269,83 +116,17 @@ class _Att:
     relay: bool = False  # "according to X, Y said": X reports Y, it is not cited by Y
 
 
-class _Unit:
-    """One sentence, or several the splitter cut inside a quotation, with its tokens and quotes."""
-
-    def __init__(self, text: str, start: int, end: int, entities: list[Entity], lex: Lexicon):
-        self.text, self.start, self.end, self.lex = text, start, end, lex
-        self.toks = _tokens(text, start, end, entities, lex)
-        self.by_end: dict[int, _Tok] = {}
-        for t in self.toks:
-            prev = self.by_end.get(t.end)
-            if prev is None or t.start < prev.start:
-                self.by_end[t.end] = t
-        self.by_start = {t.start: t for t in self.toks}
-        self.owner, self.regions = _quote_regions(text[start:end], start)
-        self.skips: dict[int, int] = {}  # end -> start of a parenthetical "citing X" the run jumps over
-
-    def region(self, pos: int) -> int:
-        return self.owner[pos - self.start] if self.start <= pos < self.end else -1
-
-    def _skippable(self, ch: str, commas: bool) -> bool:
-        if ch.isspace() or ch in "‘’'()[]「」·":
-            return True
-        return commas and ch == ","
-
-    def run_back(self, pos: int, *, commas: bool = False) -> tuple[list[_Tok], int]:
-        """Tokens of the noun phrase that ends at `pos`, nearest first, and where it starts.
-        A parenthetical "citing X" is jumped over; commas are crossed only when asked."""
-        items: list[_Tok] = []
-        p = pos
-        run_start = pos
-        region = self.region(pos - 1) if pos > self.start else -1
-        while p > self.start:
-            q = p
-            while q > self.start and self._skippable(self.text[q - 1], commas):
-                q -= 1
-            jump = next(
-                (self.skips[x] for x in range(p, q - 1, -1) if x in self.skips and self.skips[x] < x), None
-            )
-            if jump is not None:
-                p = jump
-                continue
-            t = self.by_end.get(q)
-            if t is None or self.region(t.start) != region:
-                break
-            items.append(t)
-            p = run_start = t.start
-        return items, run_start
-
-    def run_fwd(self, pos: int, *, commas: bool = True) -> tuple[list[_Tok], int]:
-        """Tokens of the noun phrase that starts at `pos`, in order, and where it ends. English
-        crosses commas (", said Jin H. Lee, senior fellow at …") unless told not to."""
-        items: list[_Tok] = []
-        p = pos
-        run_end = pos
-        region = self.region(pos) if pos < self.end else -1
-        while p < self.end:
-            q = p
-            while q < self.end and self._skippable(self.text[q], commas and self.lex.lang == "en"):
-                q += 1
-            t = self.by_start.get(q)
-            if t is None or self.region(t.start) != region:
-                break
-            items.append(t)
-            p = run_end = t.end
-        return items, run_end
-
-
-def _is_possessive(unit: _Unit, t: _Tok) -> bool:
+def _is_possessive(unit: Unit, t: Token) -> bool:
     nxt = unit.text[t.end : t.end + 3].lstrip()  # tokenised text writes "Levrentyeva 's"
     return nxt.startswith(("'s", "’s"))
 
 
-def _after_preposition(unit: _Unit, t: _Tok) -> bool:
+def _after_preposition(unit: Unit, t: Token) -> bool:
     before = unit.text[max(unit.start, t.start - 9) : t.start].casefold()
     return bool(re.search(r"(?:\bfor|\bof|\bat|\bfrom)\s+(?:the\s+)?$", before))
 
 
-def _pick(unit: _Unit, items: list[_Tok], *, cited: bool = False) -> tuple[list[_Tok], _Tok | None]:
+def _pick(unit: Unit, items: list[Token], *, cited: bool = False) -> tuple[list[Token], Token | None]:
     """Which tokens of a noun phrase are the source(s), and what they belong to (affiliation).
     `items` are in text order. A person is the head over the body they speak for; a country is an
     affiliation unless nothing else is there; coordination ("A and B said") gives several."""
@@ -393,7 +174,7 @@ def _pick(unit: _Unit, items: list[_Tok], *, cited: bool = False) -> tuple[list[
     return [head], _affiliation(unit, head, items, affil_candidates)
 
 
-def _affiliation(unit: _Unit, head: _Tok, items: list[_Tok], affil_candidates: list[_Tok]) -> _Tok | None:
+def _affiliation(unit: Unit, head: Token, items: list[Token], affil_candidates: list[Token]) -> Token | None:
     """The body or country a person, unnamed source or outlet belongs to, named in its phrase."""
     if head.kind not in (KIND_PERSON, KIND_OFFICIAL, KIND_ANONYMOUS, KIND_OUTLET):
         return None
@@ -412,10 +193,10 @@ def _affiliation(unit: _Unit, head: _Tok, items: list[_Tok], affil_candidates: l
 
 
 def _link(
-    unit: _Unit,
-    head: _Tok,
-    affil: _Tok | None,
-    run: list[_Tok],
+    unit: Unit,
+    head: Token,
+    affil: Token | None,
+    run: list[Token],
     cue: re.Match | tuple[int, int, str],
     recent: list[Link],
 ) -> Link | None:
@@ -527,7 +308,7 @@ def _link(
     )
 
 
-def _negated(unit: _Unit, m_start: int, m_end: int) -> bool:
+def _negated(unit: Unit, m_start: int, m_end: int) -> bool:
     lex = unit.lex
     if lex.lang == "en":
         after = unit.text[m_end : min(unit.end, m_end + 12)].lstrip().casefold()
@@ -557,7 +338,7 @@ def _negated(unit: _Unit, m_start: int, m_end: int) -> bool:
     return False
 
 
-def _subject_candidates(unit: _Unit) -> list[tuple[int, int, str, list[_Tok], int]]:
+def _subject_candidates(unit: Unit) -> list[tuple[int, int, str, list[Token], int]]:
     """Verb-final languages: noun phrases followed by a subject marker, as
     (marker start, marker end, marker type, run tokens in text order, run start)."""
     lex = unit.lex
@@ -594,7 +375,7 @@ def _subject_candidates(unit: _Unit) -> list[tuple[int, int, str, list[_Tok], in
     return out
 
 
-def _embedded(unit: _Unit, pos: int, verb: int, cands: list) -> bool:
+def _embedded(unit: Unit, pos: int, verb: int, cands: list) -> bool:
     """Whether a quotative ending not attached to a quotation stands between a subject and its verb:
     then the subject belongs to the reported clause ("러시아가 … 있다고 말했다"), unless the reported
     clause has a subject of its own after it ("애플이 법무부가 … 조사 중이라고 주장했다")."""
@@ -613,7 +394,7 @@ def _embedded(unit: _Unit, pos: int, verb: int, cands: list) -> bool:
     return False
 
 
-def _recipient(unit: _Unit, v_start: int, v_end: int, recent: list[Link]) -> Link | None:
+def _recipient(unit: Unit, v_start: int, v_end: int, recent: list[Link]) -> Link | None:
     """The outlet a speaker told: "told the NYT", "NYT에 밝혔다", "एनडीटीवी से कहा"."""
     lex = unit.lex
     if lex.lang == "en":
@@ -670,7 +451,7 @@ def _recipient(unit: _Unit, v_start: int, v_end: int, recent: list[Link]) -> Lin
     return _link(unit, t, None, items, (v_start, v_end, unit.text[v_start:v_end]), recent)
 
 
-def _attributions(unit: _Unit, recent: list[Link]) -> list[_Att]:
+def _attributions(unit: Unit, recent: list[Link]) -> list[_Att]:
     lex = unit.lex
     text = unit.text
     seg = text[unit.start : unit.end]
@@ -710,7 +491,7 @@ def _attributions(unit: _Unit, recent: list[Link]) -> list[_Att]:
                     and lex.anaphor_re.fullmatch(text[t.start : t.end])
                 ]
                 for t in nouns[-1:]:
-                    t2 = _Tok(
+                    t2 = Token(
                         t.start,
                         t.end,
                         "anaphor",
@@ -890,7 +671,7 @@ PARENTHETICAL_MAX = 160  # chars between the commas of "X, spokesman for …, sa
 PREPOSITION_TAIL = re.compile(r"^\s+(?:in|of|at|from|for|with)\b[^,;.“”\"]{0,60}$")
 
 
-def _en_subject(unit: _Unit, verb: int) -> tuple[list[_Tok], int, list[_Tok]]:
+def _en_subject(unit: Unit, verb: int) -> tuple[list[Token], int, list[Token]]:
     """The English subject noun phrase of a verb, in text order, and where it starts.
 
     "Adrian Watson, spokesman for the NSC, said" and "King Birendra, in Tibet …, said": the subject
@@ -931,7 +712,7 @@ def _en_subject(unit: _Unit, verb: int) -> tuple[list[_Tok], int, list[_Tok]]:
     return ordered, rs, []
 
 
-def _quoted_as_saying(unit: _Unit, pos: int, cue: tuple[int, int, str]) -> Link | None:
+def _quoted_as_saying(unit: Unit, pos: int, cue: tuple[int, int, str]) -> Link | None:
     """ "Interfax quoted Levrentyeva's colleagues as saying": whatever noun phrase stands between the
     verb and "as saying" is the source, named or not."""
     lex = unit.lex
@@ -950,7 +731,7 @@ def _quoted_as_saying(unit: _Unit, pos: int, cue: tuple[int, int, str]) -> Link 
     return Link(unit.text[a:b], a, b, KIND_ANONYMOUS, None, None, None, cue[2], cue[0], cue[1], named=False)
 
 
-def _reports_content_after(unit: _Unit, s: _Att) -> bool:
+def _reports_content_after(unit: Unit, s: _Att) -> bool:
     """English: "According to X, Y said the talks…" relays Y; in "…, according to sources, O Globo
     said." the sentence ends at the verb, so the citation was inside what O Globo said. A
     verb-final language always ends with its verb: there the position says nothing."""
@@ -964,7 +745,7 @@ def _is_relay(lex: Lexicon, marker: str) -> bool:
     return any(norm == r or norm.endswith(r) for r in lex.relays)
 
 
-def _governor(unit: _Unit, region: int, atts: list[_Att]) -> _Att | None:
+def _governor(unit: Unit, region: int, atts: list[_Att]) -> _Att | None:
     """The speaker a quotation is attributed to: the speaker of the enclosing region whose cue is
     nearest the quotation."""
     if region < 0:
@@ -984,7 +765,7 @@ def _governor(unit: _Unit, region: int, atts: list[_Att]) -> _Att | None:
     return min(cands, key=dist)
 
 
-def _coordinated(unit: _Unit, a: _Att, b: _Att) -> bool:
+def _coordinated(unit: Unit, a: _Att, b: _Att) -> bool:
     """ "Kirby said X, and officials said Y": siblings. "KCNA reported that …, and that Kim said":
     the coordinator does not stand right before the second speaker, so Kim is nested."""
     between = unit.text[min(a.cue_end, b.run_start) : max(a.cue_end, b.run_start)]
@@ -992,7 +773,7 @@ def _coordinated(unit: _Unit, a: _Att, b: _Att) -> bool:
     return any(tail.endswith(c.rstrip()) for c in unit.lex.coordinators)
 
 
-def _tree(unit: _Unit, atts: list[_Att]) -> None:
+def _tree(unit: Unit, atts: list[_Att]) -> None:
     lex = unit.lex
     speakers = sorted([a for a in atts if a.role == "speaker"], key=lambda a: a.cue_start)
     by_region: dict[int, list[_Att]] = {}
@@ -1049,46 +830,6 @@ def _paths(atts: list[_Att]) -> list[list[_Att]]:
             cur = cur.parent
             guard += 1
         out.append(list(reversed(path)))
-    return out
-
-
-def _open_quote(text: str, start: int, end: int) -> bool:
-    """Whether a quotation opened in text[start:end] is still open at its end."""
-    stack: list[str] = []
-    for ch in text[start:end]:
-        if ch == '"':
-            if stack and stack[-1] in ('"', "”"):
-                stack.pop()
-            else:
-                stack.append('"')
-        elif ch in _OPEN:
-            stack.append(_OPEN[ch])
-        elif stack and (ch == stack[-1] or (ch == "”" and stack[-1] == '"')):
-            stack.pop()
-    return bool(stack)
-
-
-def _units(text: str, sentences: list[Sentence]) -> list[tuple[int, int]]:
-    """Sentences, re-joined while a quotation is open (the splitter cuts “…. …” in two). A
-    quotation that does not close within a few sentences is a stray mark: nothing is joined."""
-    sents = sorted(sentences, key=lambda s: s.start)
-    out: list[tuple[int, int]] = []
-    i = 0
-    while i < len(sents):
-        start, end, last = sents[i].start, sents[i].end, i
-        if _open_quote(text, start, end):
-            k = i + 1
-            while k < len(sents) and k - i < MAX_MERGED_SENTENCES and sents[k].segment == sents[i].segment:
-                marks = [ch for ch in text[sents[k].start : sents[k].end] if ch in _DOUBLE_QUOTES]
-                if not marks:
-                    k += 1
-                    continue
-                # the next quotation mark must close the open one, else the marks are garbled
-                if marks[0] in _CLOSERS and not _open_quote(text, start, sents[k].end):
-                    end, last = sents[k].end, k
-                break
-        out.append((start, end))
-        i = last + 1
     return out
 
 
@@ -1219,10 +960,10 @@ def _chains(text, lang, sentences, entities, article_source_id, use_kb, include_
 
     out: list[Chain] = []
     recent: list[Link] = []
-    for start, end in _units(text, sentences):
-        ulang = _script_lang(text[start:end], lang)
+    for start, end in reading_units(text, sentences):
+        ulang = script_lang(text[start:end], lang)
         lex = lexicon(ulang)
-        unit = _Unit(text, start, end, ents, lex)
+        unit = Unit(text, start, end, ents, lex)
         atts = _attributions(unit, recent)
         if not atts:
             if include_unattributed and head and text[start:end].strip():
