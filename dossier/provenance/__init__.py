@@ -42,7 +42,7 @@ from dossier.provenance.links import (  # noqa: F401
     Link,
     Chain,
 )
-from dossier.provenance.independence import (  # noqa: F401
+from dossier.provenance.origins import (  # noqa: F401
     ClaimSupport,
     OriginGroup,
     _key,
