@@ -123,6 +123,7 @@ def render_sidebar_filters(facets: Facets, options: FilterOptions | None = None,
     )
     st.date_input(
         "Published from",
+        value=None,  # an empty default: Streamlit's date field can be emptied only then
         key=f"{key}_from",
         min_value=_EARLIEST,
         max_value=_LATEST,
@@ -131,6 +132,7 @@ def render_sidebar_filters(facets: Facets, options: FilterOptions | None = None,
     )
     st.date_input(
         "Published until",
+        value=None,  # an empty default: Streamlit's date field can be emptied only then
         key=f"{key}_to",
         min_value=_EARLIEST,
         max_value=_LATEST,

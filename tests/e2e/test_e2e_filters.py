@@ -245,13 +245,6 @@ def test_date_range_from_url_and_undated_both_ways(page: Page, app_url: str, cor
     assert_clean(page)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a date, once set, cannot be removed from its sidebar field: components/filters.py "
-    "render_sidebar_filters calls st.date_input without value=None, so Streamlit sends the current "
-    "date as the widget's default and its frontend (clearable = default is empty) puts the date "
-    "back when the field is emptied; only 'Clear filters' (all filters) removes it",
-)
 def test_emptying_a_date_field_removes_that_bound(page: Page, app_url: str, corpus: Corpus) -> None:
     start, end = DATE_FROM, DATE_TO
     n = corpus.count(Filters(date_from=start))
