@@ -72,6 +72,18 @@ if _MSG in ss:
 options = data.filter_options()
 actor_names = {i: n for i, n, _ in options.actors}
 place_names = {i: n for i, n, _ in options.places}
+log = data.correction_log()
+detached = [c for c in log if c.detached]
+if detached:
+    # a rebuilt event keeps its id while it shares reports with the old one; merged or vanished
+    # events cannot, and an analyst must know the correction no longer shows anywhere
+    st.warning(
+        f"{len(detached)} event correction{'s apply' if len(detached) > 1 else ' applies'} to no event "
+        f"(#{', #'.join(str(c.id) for c in detached)}): the event merged into another or its reports "
+        "are gone. Undo them and correct the event that now holds those reports (the log keeps "
+        "their before values).",
+        icon=":material/link_off:",
+    )
 actors_tab, events_tab, places_tab, log_tab = st.tabs(["Actors", "Events", "Places", "Log"])
 
 with actors_tab:
@@ -117,13 +129,14 @@ with places_tab:
                                       {"lat": ss.get("corr_lat"), "lon": ss.get("corr_lon")}))
 
 with log_tab:
-    log = data.correction_log()
     if not log:
         st.info("No correction yet.")
     else:
         st.dataframe(
             [{"id": c.id, "made": c.created_at, "kind": c.kind, "target": c.target, "before": str(c.before),
-              "after": str(c.value), "note": c.note or "", "undone": c.undone_at or ""} for c in reversed(log)],
+              "after": str(c.value), "note": c.note or "", "undone": c.undone_at or "",
+              "status": "detached: its event no longer exists" if c.detached else ("undone" if c.undone_at else "applied")}
+             for c in reversed(log)],
             hide_index=True, width="stretch", key="corr_log",
         )
         st.selectbox("Undo correction", [c.id for c in log if not c.undone_at], index=None, key="corr_undo_pick")

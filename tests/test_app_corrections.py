@@ -46,3 +46,17 @@ def test_merge_then_undo_from_the_page(app) -> None:
     with Store(db, readonly=True) as s:
         assert "outlet:kcna" in {a.entity_id for a in s.actors(Filters(), limit=500)}
         assert s.corrections()[0].undone_at
+
+
+def test_a_detached_event_correction_is_flagged_on_the_page(app) -> None:
+    at, db = app
+    with Store(db) as s:
+        # what a merge of two events leaves behind: a correction naming an id no event carries
+        gone = s.add_correction("event_date", "ev:visit:000000000000", {"date": "2023-01-01"}, None)
+    at.run()
+    at.switch_page("pages/corrections.py").run()
+    assert not at.exception, at.exception
+    assert any(f"#{gone}" in w.value and "applies to no event" in w.value for w in at.warning), [
+        w.value for w in at.warning]
+    statuses = at.dataframe[0].value["status"].tolist()
+    assert statuses == ["detached: its event no longer exists"]
