@@ -21,7 +21,6 @@ from dossier.provenance.sources import affiliation_of, is_possessive, link_for, 
 from dossier.provenance.units import Token, Unit
 from dossier.provenance.vocabulary import Lexicon, norm_key
 
-
 IMMEDIATE_GAP = 16  # chars: a subject this close before a verb-final verb is that verb's own subject
 
 
@@ -54,7 +53,8 @@ def find_attributions(unit: Unit, recent: list[Link]) -> list[Attribution]:
             heads, affil = pick_sources(unit, items, cited=True)
             links = [lk for h in heads if (lk := link_for(unit, h, affil, items, (a, b, m.group(0)), recent))]
             if links:
-                cited.append(Attribution(links, unit.region(a), a, b, "cited", relay=_is_relay(lex, m.group(0))))
+                relay = _is_relay(lex, m.group(0))
+                cited.append(Attribution(links, unit.region(a), a, b, "cited", relay=relay))
                 end = run_end
                 while end < unit.end and text[end] in " ,":
                     end += 1
@@ -89,7 +89,9 @@ def find_attributions(unit: Unit, recent: list[Link]) -> list[Attribution]:
             links = [lk for h in heads if (lk := link_for(unit, h, affil, items, (a, b, m.group(0)), recent))]
             if links:
                 cited.append(
-                    Attribution(links, unit.region(a), a, b, "cited", run_start=rs, relay=_is_relay(lex, m.group(0)))
+                    Attribution(
+                        links, unit.region(a), a, b, "cited", run_start=rs, relay=_is_relay(lex, m.group(0))
+                    )
                 )
 
     # 1b. "Putin was quoted by TASS as saying": the subject speaks, the outlet after the marker relays

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-
 KIND_OUTLET = "outlet"
 KIND_OFFICIAL = "official"
 KIND_PERSON = "person"

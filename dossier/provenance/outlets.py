@@ -11,11 +11,15 @@ from __future__ import annotations
 import re
 from contextvars import ContextVar
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import yaml
 
 from dossier.model import Entity
 from dossier.provenance.vocabulary import LEXICON_DIR
+
+if TYPE_CHECKING:
+    from dossier.kb import Actor, KnowledgeBase
 
 
 # False while a call runs with use_kb=False: entities are then read by their id prefix and the words
@@ -23,7 +27,7 @@ from dossier.provenance.vocabulary import LEXICON_DIR
 KB_ON: ContextVar[bool] = ContextVar("provenance_kb_on", default=True)
 
 
-def _kb():
+def _kb() -> KnowledgeBase | None:
     if not KB_ON.get():
         return None
     try:
@@ -34,7 +38,7 @@ def _kb():
         return None
 
 
-def kb_actor(entity_id: str | None):
+def kb_actor(entity_id: str | None) -> Actor | None:
     kb = _kb() if entity_id else None
     return kb.get(entity_id) if kb is not None else None
 

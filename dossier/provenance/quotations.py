@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dossier.model import Sentence
 
-
 MAX_MERGED_SENTENCES = 6  # a quotation the sentence splitter cut is re-joined up to this many sentences
 
 _OPEN = {"“": "”", "«": "»", "„": "“", "「": "」", "『": "』"}

@@ -77,7 +77,9 @@ def pick_sources(unit: Unit, items: list[Token], *, cited: bool = False) -> tupl
     return [head], affiliation_of(unit, head, items, affil_candidates)
 
 
-def affiliation_of(unit: Unit, head: Token, items: list[Token], affil_candidates: list[Token]) -> Token | None:
+def affiliation_of(
+    unit: Unit, head: Token, items: list[Token], affil_candidates: list[Token]
+) -> Token | None:
     """The body or country a person, unnamed source or outlet belongs to, named in its phrase."""
     if head.kind not in (KIND_PERSON, KIND_OFFICIAL, KIND_ANONYMOUS, KIND_OUTLET):
         return None
@@ -207,5 +209,14 @@ def link_for(
         if any(any(ow == w or ow in w for ow in unit.lex.official_words) for w in words):
             kind = KIND_OFFICIAL
     return Link(
-        e.text, e.start, e.end, kind, eid or e.entity_id, canonical_name(e), affiliation, c_text, c_start, c_end
+        e.text,
+        e.start,
+        e.end,
+        kind,
+        eid or e.entity_id,
+        canonical_name(e),
+        affiliation,
+        c_text,
+        c_start,
+        c_end,
     )

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import yaml
 
-
 LEXICON_DIR = Path(__file__).resolve().parents[2] / "data" / "provenance"
 LANGS = ("en", "ko", "hi")
 
