@@ -26,6 +26,8 @@ IMMEDIATE_GAP = 16  # chars: a subject this close before a verb-final verb is th
 
 @dataclass
 class Attribution:
+    """Sources a unit names at one cue (a reporting verb or a citation marker), as speaker or cited."""
+
     links: list[Link]
     region: int  # innermost quotation id of the cue, -1 outside quotes
     cue_start: int

@@ -39,7 +39,9 @@ def _kb() -> KnowledgeBase | None:
 
 
 def kb_actor(entity_id: str | None) -> Actor | None:
-    kb = _kb() if entity_id else None
+    if not entity_id:
+        return None
+    kb = _kb()
     return kb.get(entity_id) if kb is not None else None
 
 

@@ -23,6 +23,38 @@ from dossier.provenance.quotations import quote_regions
 from dossier.provenance.vocabulary import Lexicon, norm_key
 
 
+@dataclass
+class Token:
+    """One piece of a unit that a source noun phrase can be made of."""
+
+    start: int
+    end: int
+    type: str  # source | anonymous | media | document | word | demonym | anaphor | outlet_noun | conj
+    kind: str | None = None
+    entity: Entity | None = None
+    country: str | None = None  # demonym -> country id
+    anaphor: dict | None = None
+
+
+def script_lang(s: str, default: str) -> str:
+    """The language whose script s is written in: `default` unless its letters are under 30% of
+    another script's, or it is none of en/ko/hi (an English translation after a Korean body)."""
+    counts = {"ko": 0, "hi": 0, "en": 0}
+    for ch in s:
+        if "\uac00" <= ch <= "\ud7a3":
+            counts["ko"] += 1
+        elif "\u0900" <= ch <= "\u097f":
+            counts["hi"] += 1
+        elif ch.isascii() and ch.isalpha():
+            counts["en"] += 1
+    best = max(counts, key=lambda k: counts[k])
+    if counts[best] == 0:
+        return default
+    if default in counts and counts[default] >= 0.3 * counts[best]:
+        return default
+    return best
+
+
 def _kind_of_entity(e: Entity, lex: Lexicon) -> str | None:
     """The source kind of a recognised entity, or None if it cannot be a source."""
     eid = e.entity_id or ""
@@ -51,34 +83,6 @@ def _kind_of_entity(e: Entity, lex: Lexicon) -> str | None:
     if e.label == "LOC":
         return KIND_GOVERNMENT  # only ever used as a speaker: "Pyongyang said" is its government
     return None
-
-
-@dataclass
-class Token:
-    start: int
-    end: int
-    type: str  # source | anonymous | media | document | word | demonym | anaphor | outlet_noun | conj
-    kind: str | None = None
-    entity: Entity | None = None
-    country: str | None = None  # demonym -> country id
-    anaphor: dict | None = None
-
-
-def script_lang(s: str, default: str) -> str:
-    counts = {"ko": 0, "hi": 0, "en": 0}
-    for ch in s:
-        if "\uac00" <= ch <= "\ud7a3":
-            counts["ko"] += 1
-        elif "\u0900" <= ch <= "\u097f":
-            counts["hi"] += 1
-        elif ch.isascii() and ch.isalpha():
-            counts["en"] += 1
-    best = max(counts, key=lambda k: counts[k])
-    if counts[best] == 0:
-        return default
-    if default in counts and counts[default] >= 0.3 * counts[best]:
-        return default
-    return best
 
 
 def _unlinked_outlet(text: str, e: Entity, lex: Lexicon) -> bool:
