@@ -8,7 +8,7 @@ trigram index so a substring in any script (``블라디보``, ``प्यों�
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -200,6 +200,11 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE place_mentions ADD COLUMN extracted_lat REAL;
     ALTER TABLE place_mentions ADD COLUMN extracted_lon REAL;
     UPDATE place_mentions SET extracted_lat = lat, extracted_lon = lon;
+    """,
+    # 6: the article list's order as an index, so a page of a large result walks it and stops after
+    # one page instead of sorting every match (0.5 s -> 0.01 s for 김 at 100k articles)
+    """
+    CREATE INDEX articles_list_order ON articles(published IS NULL, published DESC, id);
     """,
 )
 
@@ -819,37 +824,37 @@ class Store:
 
     def actor_names(self, ids: Sequence[str]) -> dict[str, str]:
         """Display names for entity ids seen in mentions (for describing filters)."""
-        if not ids:
-            return {}
-        return {
-            r[0]: r[1]
-            for r in self.conn.execute(
-                f"SELECT entity_id, max(canonical) FROM mentions WHERE entity_id IN ({_marks(ids)}) "
-                "GROUP BY entity_id",
-                list(ids),
-            )
-            if r[1]
-        }
+        return self._first_names("SELECT canonical FROM mentions WHERE entity_id = ? AND canonical IS NOT NULL LIMIT 1", ids)
+
+    def _first_names(self, sql: str, ids: Iterable[str]) -> dict[str, str]:
+        # One indexed look-up per id: a mention's name is its id's name (linking and corrections set
+        # them together), and a max() over every mention of a frequent actor read the whole table
+        # at 100k articles.
+        out: dict[str, str] = {}
+        for i in dict.fromkeys(ids):
+            row = self.conn.execute(sql, (i,)).fetchone()
+            if row and row[0]:
+                out[i] = row[0]
+        return out
 
     def filter_options(self, *, limit: int) -> FilterOptions:
         """The most frequent actors, places and event types of the whole corpus, for filter pickers."""
-        actors = [
-            (r[0], r[1] or r[0], r[2])
-            for r in self.conn.execute(
-                """SELECT entity_id, max(canonical), count(DISTINCT article_id) AS n FROM mentions
-                   WHERE entity_id IS NOT NULL AND entity_id NOT LIKE 'x:%'
-                   GROUP BY entity_id ORDER BY n DESC, 2 LIMIT ?""",
-                (int(limit),),
-            )
-        ]
-        places = [
-            (r[0], r[1], r[2])
-            for r in self.conn.execute(
-                """SELECT place_id, max(name), count(DISTINCT article_id) AS n FROM place_mentions
-                   GROUP BY place_id ORDER BY n DESC, 2 LIMIT ?""",
-                (int(limit),),
-            )
-        ]
+        # counts from the (entity, article) and (place, article) indexes alone; names for the winners
+        actor_counts = self.conn.execute(
+            """SELECT entity_id, count(DISTINCT article_id) AS n FROM mentions
+               WHERE entity_id IS NOT NULL AND entity_id NOT LIKE 'x:%'
+               GROUP BY entity_id ORDER BY n DESC, entity_id LIMIT ?""",
+            (int(limit),),
+        ).fetchall()
+        names = self.actor_names([r[0] for r in actor_counts])
+        actors = sorted(((r[0], names.get(r[0], r[0]), r[1]) for r in actor_counts), key=lambda a: (-a[2], a[1]))
+        place_counts = self.conn.execute(
+            """SELECT place_id, count(DISTINCT article_id) AS n FROM place_mentions
+               GROUP BY place_id ORDER BY n DESC, place_id LIMIT ?""",
+            (int(limit),),
+        ).fetchall()
+        pnames = self.place_names([r[0] for r in place_counts])
+        places = sorted(((r[0], pnames.get(r[0], r[0]), r[1]) for r in place_counts), key=lambda p: (-p[2], p[1]))
         event_types = [
             (r[0], r[1]) for r in self.conn.execute("SELECT type, count(*) FROM events GROUP BY type ORDER BY 2 DESC, 1")
         ]
@@ -1019,15 +1024,7 @@ class Store:
 
     def place_names(self, ids: Sequence[str]) -> dict[str, str]:
         """English names for place ids seen in place mentions."""
-        if not ids:
-            return {}
-        return {
-            r[0]: r[1]
-            for r in self.conn.execute(
-                f"SELECT place_id, max(name) FROM place_mentions WHERE place_id IN ({_marks(ids)}) GROUP BY place_id",
-                list(ids),
-            )
-        }
+        return self._first_names("SELECT name FROM place_mentions WHERE place_id = ? AND name IS NOT NULL LIMIT 1", ids)
 
     def mentions(self, f: Filters, *, entity_id: str | None = None, article_id: str | None = None,
                  limit: int) -> list[MentionRow]:
@@ -1173,8 +1170,12 @@ def _where(f: Filters) -> tuple[str, list[Any]]:
             clauses.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
             params.append('"' + q.replace('"', '""') + '"')
         else:
-            # the trigram index cannot answer 1-2 characters; scan (small corpora only need this)
-            clauses.append("(instr(lower(a.text), lower(?)) > 0 OR instr(lower(coalesce(a.title,'')), lower(?)) > 0)")
+            # the trigram index cannot answer 1-2 characters: scan. SQLite's lower() folds ASCII only,
+            # so a query without ASCII letters (김, 서울) skips copying every text to fold it.
+            if any("a" <= ch.lower() <= "z" for ch in q):
+                clauses.append("(instr(lower(a.text), lower(?)) > 0 OR instr(lower(coalesce(a.title,'')), lower(?)) > 0)")
+            else:
+                clauses.append("(instr(a.text, ?) > 0 OR instr(coalesce(a.title,''), ?) > 0)")
             params.extend([q, q])
     return (" AND ".join(clauses) or "1"), params
 

@@ -147,3 +147,16 @@ def test_shared_places_and_events_between_two_articles(corpus_db) -> None:
         assert "gn:1871859" in {pid for pid, _ in common.places}  # Pyongyang, in both
         assert common.events  # the planned summit is reported by both
         assert s.shared_between(by_origin["kremlin-en-eef-moderators-20230912"], by_origin["voakorea-blinken-shoigu-20230729"]).events == []
+
+
+def test_a_page_of_articles_walks_the_order_index_instead_of_sorting_every_match(db_path) -> None:
+    with Store(db_path) as s:
+        for n in range(30):
+            s.save_article(article(n, f"김 기사 {n}", published=f"2023-01-{n % 28 + 1:02d}", lang="ko"))
+        rows = s.list_articles(Filters(q="김"), limit=5)
+        assert [r.published for r in rows] == sorted((r.published for r in rows), reverse=True)
+        assert rows[0].published == "2023-01-28"
+        plan = " ".join(str(r[-1]) for r in s.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT a.id FROM articles a WHERE instr(a.text, '김') > 0 "
+            "ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT 5"))
+        assert "articles_list_order" in plan and "TEMP B-TREE" not in plan, plan
