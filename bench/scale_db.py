@@ -84,7 +84,8 @@ def build(db: Path, n: int, distinct: int, seed: int, batch: int = 2000) -> dict
             created += report.counts()["created"]
             path.unlink()
             part += 1
-            print(f"{part * batch:>7,} articles read, {time.perf_counter() - t0:,.0f} s", flush=True)
+            read = (part - 1) * batch + len(chunk)
+            print(f"{read:>7,} articles read, {time.perf_counter() - t0:,.0f} s", flush=True)
         ingest_s = time.perf_counter() - t0
         t1 = time.perf_counter()
         corrections.rebuild(store)  # grouping, fusion and corrections, once, as after one big batch
