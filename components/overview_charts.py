@@ -93,6 +93,10 @@ def _layout(fig: go.Figure, *, height: int) -> go.Figure:
         clickmode="event+select",
         dragmode=False,
     )
+    # Room for the tick labels inside the figure itself: Streamlit's theme adds it in the app, but an
+    # exported chart (HTML, PNG, SVG) is the bare figure and cut its labels at the edges.
+    fig.update_xaxes(automargin=True)
+    fig.update_yaxes(automargin=True)
     return fig
 
 

@@ -99,8 +99,11 @@ def timeline_figure(df: pd.DataFrame) -> go.Figure:
     if window is not None:
         fig.update_xaxes(range=list(window))
     fig.update_layout(
-        barmode="overlay", height=max(320, 60 + 46 * max(1, len(types))), margin=dict(l=10, r=10, t=30, b=10),
-        xaxis=dict(type="date", title=None, rangeslider=dict(visible=True, thickness=0.06)), yaxis=dict(title=None, autorange="reversed"),
+        # r=36: room for a date tick that falls on the right end of the axis
+        barmode="overlay", height=max(320, 60 + 46 * max(1, len(types))), margin=dict(l=10, r=36, t=30, b=10),
+        # automargin: exported figures lack the room Streamlit's theme gives labels in the app
+        xaxis=dict(type="date", title=None, rangeslider=dict(visible=True, thickness=0.06), automargin=True),
+        yaxis=dict(title=None, autorange="reversed", automargin=True),
         legend=dict(orientation="h", y=1.08), hoverlabel=dict(align="left"),
         font=dict(family="Source Sans 3, NanumGothic, Lohit Devanagari, sans-serif"),
         dragmode=False, clickmode="event+select",  # a click selects; the range slider zooms

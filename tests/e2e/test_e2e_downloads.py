@@ -20,7 +20,7 @@ request refused: a self-contained file draws with no network, and any attempt to
 and fails the test. PNG and SVG are made by kaleido with the system Chromium, which these tests
 need anyway (conftest skips them without it), so the PNG/SVG buttons must be there and work.
 
-Two strict xfails: the exported overview and timeline charts cut their axis labels (see reasons).
+The exported overview and timeline charts once cut their axis labels; two tests keep them whole.
 
 Reuses tests/e2e/conftest.py (app_url, browser, page, e2e_db).
 """
@@ -499,11 +499,6 @@ def test_downloads_follow_the_active_filter(page: Page, app_url: str, tmp_path: 
 # in the file. Measured on the HTML export drawn offline; PNG/SVG come from the same figure.
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "components/overview_charts.py _layout sets margin t/b/l/r=8 and no automargin on the x axis: the "
-    "exported by-month, by-language and by-source charts (HTML, PNG, SVG) cut the x-axis tick labels "
-    "at the bottom edge (the month labels '2023-07'… half drawn; by-language/by-source: the counts, "
-    "overlapped by the axis title); in the app Streamlit's theme adds automargin"))
 def test_overview_chart_exports_show_whole_axis_labels(page: Page, app_url: str, tmp_path: Path,
                                                        offline: Offline) -> None:
     cut = {}
@@ -515,10 +510,6 @@ def test_overview_chart_exports_show_whole_axis_labels(page: Page, app_url: str,
     assert cut == {name: [] for name in cut}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "components/timeline_view.py timeline_figure sets margin l=10 and no y-axis automargin: the "
-    "exported timeline chart (HTML, PNG, SVG) cuts the event-type labels of the y axis at the left "
-    "edge ('arms transfer' shows as 'fer'); in the app Streamlit's theme adds automargin"))
 def test_timeline_chart_export_shows_whole_axis_labels(page: Page, app_url: str, tmp_path: Path,
                                                        offline: Offline) -> None:
     html = saved_or_download(page, app_url, "/timeline", "Export the chart, its data, or a briefing", "_html",
