@@ -44,6 +44,7 @@ from dossier import map_export
 from dossier.filters import Filters
 from dossier.store import Store
 from dossier.timeline import bar_for
+from tests.e2e.test_app_e2e import open_view
 
 pytestmark = pytest.mark.e2e
 
@@ -62,18 +63,6 @@ SAVED: dict[tuple[str, str], Path] = {}
 
 
 # -- driving the app -----------------------------------------------------------------------------
-
-
-def settled(page: Page) -> None:
-    """Wait until Streamlit reports that no script run is in progress."""
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
-    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0)
-
-
-def open_view(page: Page, app_url: str, path: str) -> None:
-    page.goto(app_url + path)
-    settled(page)
-    expect(page.locator(".dz-filterbar")).to_be_visible()
 
 
 def open_expander(page: Page, title: str) -> Locator:
