@@ -61,7 +61,8 @@ def _warm_then_signal() -> None:
 
 
 def warm() -> None:
-    """Import the page modules and load the lookup data their first run needs. Never raises: a
+    """Import the libraries and engine modules pages use, and load the lookup data their first run
+    needs. Never raises: a
     failure here only means the first page view does the work itself."""
     for name in MODULES:
         try:
