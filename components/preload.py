@@ -62,8 +62,7 @@ def _warm_then_signal() -> None:
 
 def warm() -> None:
     """Import the libraries and engine modules pages use, and load the lookup data their first run
-    needs. Never raises: a
-    failure here only means the first page view does the work itself."""
+    needs. Never raises: a failure here only means the first page view does the work itself."""
     for name in MODULES:
         try:
             importlib.import_module(name)
