@@ -37,11 +37,8 @@ def require_frame() -> None:
         return
     if ss.get(_FRAME_RETRY):
         return  # already retried once: render without the frame rather than loop
-    try:
-        from streamlit.runtime.pages_manager import PagesManager
-    except ImportError:  # a future Streamlit without the flag: nothing to switch off
+    if not preload.use_navigation_mode():
         return
-    PagesManager.uses_pages_directory = False
     ss[_FRAME_RETRY] = True
     st.rerun()
 

@@ -39,6 +39,19 @@ _done = threading.Event()
 WAIT_SECONDS = 60.0
 
 
+def use_navigation_mode() -> bool:
+    """Turn off Streamlit's old pages/-folder mode, in which a fresh server runs a page file on its
+    own, without app.py (see components/frame.require_frame). False when this Streamlit has no such
+    switch. Lives here, not in components/frame.py, because scripts/serve.py calls it before the
+    server exists, and frame.py's imports declare Streamlit caches."""
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # a future Streamlit without the flag: nothing to switch off
+        return False
+    PagesManager.uses_pages_directory = False
+    return True
+
+
 def start() -> None:
     """Run `warm` in a background thread (once per process)."""
     if _started.is_set():

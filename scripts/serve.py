@@ -21,16 +21,10 @@ def main() -> int:
     # in sys.modules without the import lock, so pandas must not be half-imported by the warm-up then.
     from streamlit.web import cli
 
-    try:
-        # The first run of a fresh server would otherwise execute the page file on its own (the old
-        # pages/ folder mode, see components/frame.require_frame) and then rerun through app.py.
-        from streamlit.runtime.pages_manager import PagesManager
-
-        PagesManager.uses_pages_directory = False
-    except ImportError:
-        pass
     from components import preload
 
+    # else the first run of a fresh server executes the page file alone, then reruns through app.py
+    preload.use_navigation_mode()
     preload.start()
     sys.argv = ["streamlit", "run", str(REPO / "app.py"), *sys.argv[1:]]
     return cli.main()
