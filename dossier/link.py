@@ -31,7 +31,7 @@ from rapidfuzz.distance import Indel
 
 from dossier.kb import Actor, KnowledgeBase, load_kb
 from dossier.model import Entity, Span
-from dossier.translit import key_similarity, latin_key, name_keys, name_similarity, same_shape
+from dossier.translit import key_similarity, latin_key, name_keys, same_shape
 
 SCORE_ALIAS = 1.0
 SCORE_COREF = 0.95
@@ -711,7 +711,7 @@ def group_unlinked(mentions: list[tuple[str, str]], threshold: float = GROUP_MIN
     result: dict[tuple[str, str], tuple[str, float]] = {}
     for key, members in groups:
         rep_name = members[0][0]
-        # The representative most similar to this name (name_similarity: the best pair of key
+        # The representative most similar to this name (translit.name_similarity: the best pair of key
         # variants), the earliest on ties; rapidfuzz scores a whole bucket at once and skips the
         # variants that cannot reach the threshold, so grouping stays fast at 100k names.
         choices, owners = variants.setdefault(key[:1], ([], []))
