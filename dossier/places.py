@@ -289,10 +289,10 @@ def _scan(gaz: Gazetteer, rules: dict, text: str, lang: str) -> Iterable[_Mentio
         found = None
         for j in range(i, span_end + 1):
             s, e = toks[i][0], toks[j][1]
-            hit = _lookup_window(gaz, rules, text, s, e)
+            key = normalize(text[s:e])
+            hit = _lookup_window(gaz, rules, text, s, e, key)
             if hit is not None:
                 found = (j, hit)
-            key = normalize(text[s:e])
             if not gaz.starts_a_key(key) and key not in rules["blocker_prefixes"]:
                 break
         if found is None:
@@ -309,10 +309,10 @@ def _scan(gaz: Gazetteer, rules: dict, text: str, lang: str) -> Iterable[_Mentio
         i = j + 1
 
 
-def _lookup_window(gaz: Gazetteer, rules: dict, text: str, s: int, e: int):
-    """(end, key, weak, is_blocker) for the longest reading of text[s:e] as a name, or None."""
+def _lookup_window(gaz: Gazetteer, rules: dict, text: str, s: int, e: int, key: str):
+    """(end, key, weak, is_blocker) for the longest reading of text[s:e] (`key`: its normalised
+    form) as a name, or None."""
     surface = text[s:e]
-    key = normalize(surface)
     if key in rules["blocker_keys"]:
         return e, key, False, True
     if key in gaz.index:
