@@ -230,6 +230,7 @@ class _Context:
 
     def __init__(self, text: str, rules: LangRules) -> None:
         self.rules = rules
+        self.text = text
         self.text_len = len(text)
         self.sent_ends = [m.end() for m in rules.sentence_end.finditer(text)]
         self.sent_starts = [m.start() for m in rules.sentence_end.finditer(text)]
@@ -287,12 +288,26 @@ class _Context:
             return start - h[1] if h[1] <= start else h[0] - end
 
         best = min(hits, key=lambda h: (distance(h), h[2] != "future"))
+        if best[2] == "past" and best[1] <= start and self._under_modal(hits, best, start):
+            return "future"
         if rules.max_distance is not None and distance(best) > rules.max_distance:
             # no verb of this clause nearby: a sentence whose only tense is the future is a plan
             if all(h[2] == "future" for h in hits):
                 return "future"
             return None
         return _past(best[2])
+
+    def _under_modal(self, hits: list[tuple[int, int, str]], past: tuple[int, int, str], start: int) -> bool:
+        """A past-looking word between a future cue and the expression is in the future cue's clause
+        ("would be paid on a still unspecified date in January"): the participle or adjective does not
+        make the clause a past report. Only when the future cue is close and no clause ends between."""
+        limit = self.rules.max_distance or 60
+        for h in hits:
+            if h[2] == "future" and h[1] <= past[0] and start - h[1] <= limit:
+                if not self.rules.sentence_end.search(self.text, h[1], start) and (
+                        self.rules.clause_end is None or not self.rules.clause_end.search(self.text, h[1], start)):
+                    return True
+        return False
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
