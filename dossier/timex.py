@@ -51,15 +51,22 @@ def tag(text: str, lang: str, dct: dt.date | None) -> list[Timex]:
     anchors: dict[str, dt.date] = {}
     ctx = _Context(text, rules)
     last_day: tuple[int, dt.date] | None = None  # end offset and date of the latest day-precision date
-    for start, end, pat, m in chosen:
+    for i, (start, end, pat, m) in enumerate(chosen):
         spec = _bind(pat, m, rules, text)
         if spec is None:
             continue
         use_anchors = anchors
-        if spec.pop("clock_only", False) and last_day is not None and _same_clause(text, rules, last_day[0], start):
-            # "Oct. 20, 1989, at 10 a.m.": a bare clock time is on the date just named, not on the dct
-            spec["rel_unit"], spec["anchor_unit"], spec["rel_n"] = "ANCHOR", "D", 0
-            use_anchors = {**anchors, "D": last_day[1]}
+        if spec.pop("clock_only", False):
+            # "Oct. 20, 1989, at 10 a.m." / "at 10:00 KST on Tuesday": a bare clock time is on the date
+            # named right before or right after it in the same clause, not on the dct
+            day = None
+            if last_day is not None and _same_clause(text, rules, last_day[0], start):
+                day = last_day[1]
+            elif i + 1 < len(chosen):
+                day = _day_right_after(text, rules, ctx, chosen[i + 1], end, dct, anchors)
+            if day is not None:
+                spec["rel_unit"], spec["anchor_unit"], spec["rel_n"] = "ANCHOR", "D", 0
+                use_anchors = {**anchors, "D": day}
         tense = ctx.tense(start, end)
         try:
             r = resolve(spec, dct, tense, use_anchors)
@@ -79,6 +86,30 @@ def tag(text: str, lang: str, dct: dt.date | None) -> list[Timex]:
 
 _DAY_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 _CLOCK_GAP = 30  # characters between a date and a bare clock time that belongs to it
+# what may stand between a clock time and the date after it ("10:00 KST on Tuesday", "9 a.m., March 3")
+_CLOCK_JOIN = re.compile(r"[\s,]*(?:(?:on|of)\s+)?(?:the\s+)?")
+
+
+def _day_right_after(text: str, rules: LangRules, ctx: _Context, nxt: tuple[int, int, Pattern, re.Match[str]],
+                     end: int, dct: dt.date | None, anchors: dict[str, dt.date]) -> dt.date | None:
+    """The day the next expression names when it follows `end` closely in the same clause."""
+    start2, end2, pat2, m2 = nxt
+    if not _same_clause(text, rules, end, start2) or not _CLOCK_JOIN.fullmatch(text[end:start2]):
+        return None
+    spec2 = _bind(pat2, m2, rules, text)
+    if spec2 is None or spec2.get("clock_only"):
+        return None
+    try:
+        value = resolve(spec2, dct, ctx.tense(start2, end2), anchors).value
+    except (ValueError, OverflowError, TypeError):
+        return None
+    day = _DAY_VALUE.fullmatch(value)
+    if not day:
+        return None
+    try:
+        return dt.date(int(day.group(1)), int(day.group(2)), int(day.group(3)))
+    except ValueError:
+        return None
 
 
 def _same_clause(text: str, rules: LangRules, left_end: int, right_start: int) -> bool:

@@ -520,6 +520,28 @@ def test_en_qualified_part_of_day_century_more_years_and_decimals():
     assert tag("The index shed 47.3 points to close at 2082.1, down 4.5%.", "en", dct) == []
 
 
+def test_en_a_clock_time_takes_the_day_named_right_after_it():
+    dct = dt.date(2013, 3, 21)  # a Thursday
+    ts = tag("The blast came at 10:00 KST on Tuesday, officials said.", "en", dct)
+    assert [(t.text, t.value) for t in ts] == [("10:00 KST", "2013-03-19T10:00"), ("Tuesday", "2013-03-19")]
+    assert one("Officials met at 3 p.m. local time on March 20.", "en", dct,
+               "3 p.m. local time on March 20").value == "2013-03-20T15:00"
+    # a date in the next clause is not the clock time's day
+    assert one("The offer expires at 5 p.m. and talks resume on Friday.", "en", dct,
+               "5 p.m.").value == "2013-03-21T17:00"
+
+
+def test_en_next_day_early_hours_and_weekend_of():
+    dct = dt.date(2013, 3, 21)
+    assert one("On March 3 he arrived; the following day he met Kim.", "en", dct,
+               "the following day").value == "2013-03-04"
+    assert one("Rain is forecast over the next day or two.", "en", dct, "the next day").type == "DURATION"
+    assert one("The attacks happened in the early hours of Saturday.", "en", dct,
+               "the early hours of Saturday").value == "2013-03-16TMO"
+    assert one("The summit is set for the weekend of April 6-7.", "en", dct,
+               "the weekend of April 6-7").value == "2013-W14-WE"
+
+
 def test_en_a_participle_under_a_modal_keeps_the_plan_ahead():
     # "unspecified" looks like a past form, but "would be paid" governs the clause
     t = one("The split would be paid on a still unspecified date in January to holders.", "en",
