@@ -59,11 +59,10 @@ def tag(text: str, lang: str, dct: dt.date | None) -> list[Timex]:
         if spec.pop("clock_only", False):
             # "Oct. 20, 1989, at 10 a.m." / "at 10:00 KST on Tuesday": a bare clock time is on the date
             # named right before or right after it in the same clause, not on the dct
-            day = None
-            if last_day is not None and _same_clause(text, rules, last_day[0], start):
+            # (the date right after wins: "on Tuesday (2100 GMT Monday)")
+            day = _day_right_after(text, rules, ctx, chosen[i + 1], end, dct, anchors) if i + 1 < len(chosen) else None
+            if day is None and last_day is not None and _same_clause(text, rules, last_day[0], start):
                 day = last_day[1]
-            elif i + 1 < len(chosen):
-                day = _day_right_after(text, rules, ctx, chosen[i + 1], end, dct, anchors)
             if day is not None:
                 spec["rel_unit"], spec["anchor_unit"], spec["rel_n"] = "ANCHOR", "D", 0
                 use_anchors = {**anchors, "D": day}
@@ -85,6 +84,8 @@ def tag(text: str, lang: str, dct: dt.date | None) -> list[Timex]:
 
 
 _DAY_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+# what may stand between a reporting verb and the expression it dates ("said Tuesday", "said on Friday")
+_REPORT_JOIN = re.compile(r"\s+(?:on\s+|late\s+|early\s+|in\s+)?")
 _CLOCK_GAP = 30  # characters between a date and a bare clock time that belongs to it
 # what may stand between a clock time and the date after it ("10:00 KST on Tuesday", "9 a.m., March 3")
 _CLOCK_JOIN = re.compile(r"[\s,]*(?:(?:on|of)\s+)?(?:the\s+)?")
@@ -319,6 +320,9 @@ class _Context:
             return start - h[1] if h[1] <= start else h[0] - end
 
         best = min(hits, key=lambda h: (distance(h), h[2] != "future"))
+        for h in hits:  # "said on Tuesday he would …": the reporting verb right before dates the report
+            if h[2] == "report" and h[1] <= start and _REPORT_JOIN.fullmatch(self.text, h[1], start):
+                return "past"
         if best[2] == "past" and best[1] <= start and self._under_modal(hits, best, start):
             return "future"
         if rules.max_distance is not None and distance(best) > rules.max_distance:

@@ -531,6 +531,14 @@ def test_en_a_clock_time_takes_the_day_named_right_after_it():
                "5 p.m.").value == "2013-03-21T17:00"
 
 
+def test_en_a_reporting_verb_right_before_dates_the_report_over_a_later_modal():
+    dct = dt.date(2023, 9, 13)  # a Wednesday
+    assert one("Putin said on Tuesday he would visit North Korea.", "en", dct, "Tuesday").value == "2023-09-12"
+    assert one("He said he will go on Friday.", "en", dct, "Friday").value == "2023-09-15"
+    ts = tag("The train arrived at 6 a.m. local time on Tuesday (2100 GMT Monday).", "en", dct)
+    assert [t.value for t in ts] == ["2023-09-12T06:00", "2023-09-11T21:00", "2023-09-11"]
+
+
 def test_en_next_day_early_hours_and_weekend_of():
     dct = dt.date(2013, 3, 21)
     assert one("On March 3 he arrived; the following day he met Kim.", "en", dct,
