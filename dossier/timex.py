@@ -33,6 +33,7 @@ def supported_languages() -> list[str]:
 def tag(text: str, lang: str, dct: dt.date | None) -> list[Timex]:
     """Temporal expressions in `text` (language `lang`: en | ko | hi | any with a data file), resolved
     against the publication date `dct` (None: undated; relative expressions stay unresolved, e.g.
+    XXXX-WXX-1, and a date without a year takes the year of the last month the text named, else stays
     XXXX-09-10). Sorted by start offset; spans never overlap."""
     rules = load_rules((lang or "").split("-")[0].lower())
     if rules is None or not text:
@@ -71,10 +72,15 @@ def tag(text: str, lang: str, dct: dt.date | None) -> list[Timex]:
             r = resolve(spec, dct, tense, use_anchors)
         except (ValueError, OverflowError, TypeError):
             continue
-        out.append(Timex(start=start, end=end, text=text[start:end], type=r.type, value=r.value,
-                         value_end=r.value_end, precision=r.precision, mod=spec.get("mod")))
-        _remember(anchors, r.value, first_day_only=rules.anchor == "first")
-        day = _DAY_VALUE.match(r.value)
+        value, value_end = r.value, r.value_end
+        if dct is None and "M" in anchors:
+            # an undated text (a wiki page) tells its story in order: "On 10 September" after "early
+            # September 2023" is in the year of the last month it named (not of a bare year like "in 2019")
+            value, value_end = _with_story_year(value, anchors["M"]), _with_story_year(value_end, anchors["M"])
+        out.append(Timex(start=start, end=end, text=text[start:end], type=r.type, value=value,
+                         value_end=value_end, precision=r.precision, mod=spec.get("mod")))
+        _remember(anchors, value, first_day_only=rules.anchor == "first")
+        day = _DAY_VALUE.match(value)
         if day:
             try:
                 last_day = (end, dt.date(int(day.group(1)), int(day.group(2)), int(day.group(3))))
@@ -111,6 +117,16 @@ def _day_right_after(text: str, rules: LangRules, ctx: _Context, nxt: tuple[int,
         return dt.date(int(day.group(1)), int(day.group(2)), int(day.group(3)))
     except ValueError:
         return None
+
+
+def _with_story_year(value: str | None, month_anchor: dt.date) -> str | None:
+    """XXXX-09-10 → 2023-09-10 when the text last named a month of 2023."""
+    if value is None or not _YEARLESS.match(value):
+        return value
+    return f"{month_anchor.year:04d}{value[4:]}"
+
+
+_YEARLESS = re.compile(r"XXXX-(?:0[1-9]|1[0-2])(?![\d])")
 
 
 def _same_clause(text: str, rules: LangRules, left_end: int, right_start: int) -> bool:

@@ -394,12 +394,16 @@ def test_no_sample_date_far_after_publication():
                 assert d <= dct + dt.timedelta(days=31), (name, t)
 
 
-def test_undated_wikipedia_article_keeps_unknown_year():
+def test_undated_wikipedia_article_dates_its_story_by_the_months_it_names():
     _, found, dct = article("wiki-en-kim-visit-russia-2023", "en")
     assert dct is None
     got = {(t.text, t.value, t.value_end) for t in found}
     assert ("September 13–17, 2023", "2023-09-13", "2023-09-17") in got
-    assert ("10 September", "XXXX-09-10", None) in got
+    # "In early September 2023 ... On 10 September": the story's year, not an unknown one
+    assert ("10 September", "2023-09-10", None) in got
+    assert ("12 September", "2023-09-12", None) in got
+    # "a month prior" counts from an event, not from a date the text names: it stays unresolved
+    assert ("a month prior", "XXXX-XX", None) in got
 
 
 def test_dct_as_iso_string():
@@ -537,6 +541,14 @@ def test_en_a_reporting_verb_right_before_dates_the_report_over_a_later_modal():
     assert one("He said he will go on Friday.", "en", dct, "Friday").value == "2023-09-15"
     ts = tag("The train arrived at 6 a.m. local time on Tuesday (2100 GMT Monday).", "en", dct)
     assert [t.value for t in ts] == ["2023-09-12T06:00", "2023-09-11T21:00", "2023-09-11"]
+
+
+def test_undated_text_takes_the_year_of_the_last_month_it_named():
+    ts = tag("In early September 2023 it was reported. He went to Russia in 2019. On 12 September he "
+             "arrived.", "en", None)
+    assert [t.value for t in ts] == ["2023-09", "2019", "2023-09-12"]
+    # with nothing to go by the year stays unknown
+    assert [t.value for t in tag("In 2019 he visited. On 10 September he left.", "en", None)] == ["2019", "XXXX-09-10"]
 
 
 def test_en_next_day_early_hours_and_weekend_of():
