@@ -551,6 +551,16 @@ def test_undated_text_takes_the_year_of_the_last_month_it_named():
     assert [t.value for t in tag("In 2019 he visited. On 10 September he left.", "en", None)] == ["2019", "XXXX-09-10"]
 
 
+def test_en_a_year_earlier_follows_the_period_last_named():
+    dct = dt.date(1989, 10, 26)
+    quarter = "Net rose 5% in the third quarter from a year earlier."
+    assert one(quarter, "en", dct, "a year earlier").value == "1988-Q3"
+    nine = ("Net rose 5% in the third quarter. In the nine months, net was $3 million, compared with "
+            "$2 million a year earlier and year-earlier sales of $9 million.")
+    assert one(nine, "en", dct, "a year earlier").value == "1988"
+    assert one(nine, "en", dct, "year-earlier").value == "1988"
+
+
 def test_en_next_day_early_hours_and_weekend_of():
     dct = dt.date(2013, 3, 21)
     assert one("On March 3 he arrived; the following day he met Kim.", "en", dct,
