@@ -561,6 +561,15 @@ def test_en_a_year_earlier_follows_the_period_last_named():
     assert one(nine, "en", dct, "year-earlier").value == "1988"
 
 
+def test_en_overnight_is_the_night_before_the_day_talked_about():
+    dct = dt.date(1989, 10, 30)  # a Monday
+    ts = tag("Prices closed lower Friday. Shares were hit by overnight losses in New York. The index was "
+             "down 4.5% from the previous Friday.", "en", dct)
+    assert [(t.text, t.value) for t in ts] == [("Friday", "1989-10-27"), ("overnight", "1989-10-26TNI"),
+                                               ("the previous Friday", "1989-10-20")]
+    assert one("Overnight, rebels shelled the town.", "en", dct, "Overnight").value == "1989-10-29TNI"
+
+
 def test_en_next_day_early_hours_and_weekend_of():
     dct = dt.date(2013, 3, 21)
     assert one("On March 3 he arrived; the following day he met Kim.", "en", dct,
