@@ -105,6 +105,7 @@ class _LangTable:
     future_endings: list[str]
     before_timex: list[tuple[re.Pattern[str], str]]
     after_timex: list[tuple[re.Pattern[str], str]]
+    phrase_heads: list[re.Pattern[str]]
     reclassify: dict[str, tuple[str, int, list[re.Pattern[str]]]]
     impersonal: list[re.Pattern[str]]
     svo: bool  # word order (see `languages` in the table)
@@ -255,6 +256,7 @@ def load_table_from(path: Path) -> EventTable:
                 (re.compile(re.escape(_nfc(k)) + f"(?!{_WORD})"), v)
                 for k, v in sorted((dmod.get("after_timex") or {}).items(), key=lambda kv: -len(kv[0]))
             ],
+            phrase_heads=[_plain_regex(k, icase) for k in dmod.get("phrase_heads") or []],
             reclassify=recl,
             impersonal=[_entry_regex(e, match, icase) for e in rep.get("impersonal", [])],
             svo=str(lconf.get("order", "svo")).lower() == "svo",
@@ -642,6 +644,8 @@ def _attach_times(S: _Sentence) -> dict[int, Timex]:
                 lo, hi = sorted((h.start, t.start))
                 if any(lo < o.start < hi and o.reporting for o in S.hits):
                     d += 200
+                if h.end <= t.start and _inside_other_phrase(S, h.end, t.start):
+                    continue
                 if best is None or d < best[0]:
                     best = (d, i)
             if best is not None and best[0] < 400:
@@ -652,6 +656,17 @@ def _attach_times(S: _Sentence) -> dict[int, Timex]:
         if target not in out or dist < out[target][1]:
             out[target] = (t, dist)
     return {i: v[0] for i, v in out.items()}
+
+
+def _inside_other_phrase(S: _Sentence, trigger_end: int, time_start: int) -> bool:
+    """A phrase head ("since") between the trigger and the date, not right before the date: the date
+    sits inside a phrase about another happening ("visit since the start of the pandemic in 2020")."""
+    gap = S.text[trigger_end:time_start]
+    for rx in S.lt.phrase_heads:
+        for m in rx.finditer(gap):
+            if gap[m.end():].strip():
+                return True
+    return False
 
 
 def _date_mod(S: _Sentence, t: Timex) -> str | None:

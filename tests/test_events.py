@@ -499,6 +499,16 @@ def test_durations_do_not_date_events():
     assert fs and all(f.date is None for f in fs)
 
 
+def test_a_date_inside_a_since_phrase_dates_that_phrase_not_the_visit():
+    t = "This was Kim's first official visit overseas since the start of the pandemic in 2020."
+    fs = run(t, "en", None, [], [tmx(t, "2020", "2020", precision="year")])
+    assert of_type(fs, "visit") and all(f.date is None for f in of_type(fs, "visit"))
+    # right after "since" the date still bounds the event
+    t2 = "He has not visited Russia since 2019."
+    fs2 = run(t2, "en", None, [], [tmx(t2, "2019", "2019", precision="year")])
+    assert [(f.date, f.date_mod) for f in of_type(fs2, "visit")] == [("2019", "AFTER")]
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(
