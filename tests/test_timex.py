@@ -579,6 +579,10 @@ def test_en_next_day_early_hours_and_weekend_of():
                "the early hours of Saturday").value == "2013-03-16TMO"
     assert one("The summit is set for the weekend of April 6-7.", "en", dct,
                "the weekend of April 6-7").value == "2013-W14-WE"
+    assert one("a shooting in the early hours on Saturday", "en", dct,
+               "the early hours on Saturday").value == "2013-03-16TMO"
+    # "a second-round choice" is an order, not a second of time
+    assert [t.text for t in tag("A second-round choice in 1988.", "en", dct)] == ["1988"]
 
 
 def test_en_a_participle_under_a_modal_keeps_the_plan_ahead():
