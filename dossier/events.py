@@ -658,10 +658,11 @@ def _attach_times(S: _Sentence) -> dict[int, Timex]:
     return {i: v[0] for i, v in out.items()}
 
 
-def _inside_other_phrase(S: _Sentence, trigger_end: int, time_start: int) -> bool:
-    """A phrase head ("since") between the trigger and the date, not right before the date: the date
-    sits inside a phrase about another happening ("visit since the start of the pandemic in 2020")."""
-    gap = S.text[trigger_end:time_start]
+def _inside_other_phrase(S: _Sentence, trigger_end: int, target_start: int) -> bool:
+    """A phrase head ("since") between the trigger and a date or place, not right before it: the date
+    or place sits inside a phrase about another happening ("visit since the start of the pandemic in
+    North Korea in 2020")."""
+    gap = S.text[trigger_end:target_start]
     for rx in S.lt.phrase_heads:
         for m in rx.finditer(gap):
             if gap[m.end():].strip():
@@ -776,6 +777,8 @@ def _assign_places(S: _Sentence, blocked: list[tuple[int, int]]) -> dict[int, Pl
         for i, h in enumerate(S.hits):
             if h.reporting or S.reg(h.start) != S.reg(p.start):
                 continue
+            if h.end <= p.start and _inside_other_phrase(S, h.end, p.start):
+                continue  # "visit since the start of the pandemic in North Korea": not the venue
             d = _place_distance(S, h, p)
             if best is None or d < best[0]:
                 best = (d, i)
@@ -820,17 +823,33 @@ def _is_title(x: Entity, ents: list[Entity], text: str, lt: _LangTable) -> bool:
     return False
 
 
-def _actors(ents: list[Entity], place: Place | None, text: str, lt: _LangTable) -> list[str]:
+def _actors(
+    ents: list[Entity], place: Place | None, text: str, lt: _LangTable, places: Sequence[Place]
+) -> list[str]:
     ids: list[str] = []
     for x in ents:
         if not x.entity_id or _is_outlet(x.entity_id) or _is_title(x, ents, text, lt):
             continue
         if place and x.start < place.end and place.start < x.end:
             continue
+        if _names_a_place(x, places):
+            continue
         if x.entity_id not in ids:
             ids.append(x.entity_id)
     core = [i for i in ids if not i.startswith("country:")]
     return core if core else ids
+
+
+def _names_a_place(x: Entity, places: Sequence[Place]) -> bool:
+    """A city, region or site is where things happen, not who acts: an unlinked location name, or any
+    name the geoparser read as a place that is not a country ("블라디보스토크" mislabelled PER), is no actor.
+    Countries stay: "North Korea and Russia signed" names the parties."""
+    eid = x.entity_id or ""
+    if eid.startswith("country:"):
+        return False
+    if eid.startswith(("site:", "region:")) or (x.label == "LOC" and not eid.startswith(("per:", "org:"))):
+        return True
+    return any(p.kind != "country" and x.start < p.end and p.start < x.end for p in places)
 
 
 def _sentence_frames(S: _Sentence, published: dt.date | None) -> list[Frame]:
@@ -896,7 +915,7 @@ def _sentence_frames(S: _Sentence, published: dt.date | None) -> list[Frame]:
             ents = [
                 x for x in S.entities if S.reg(x.start) == r and not any(p <= x.start < q for p, q in blocked)
             ]
-            actor_ids = _actors(ents, place, S.text, S.lt)
+            actor_ids = _actors(ents, place, S.text, S.lt, S.places)
         frame = Frame(
             type=etype,
             date=None,

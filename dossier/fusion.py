@@ -310,7 +310,10 @@ def _match_score(ref: FrameRef, c: _Cluster, table: EventTable, look: PlaceLooku
             abs((pub - o[0]).days) if o[0] <= pub else 10 * (o[0] - pub).days for o in c.intervals
         )
     same_type = f.type in c.types
-    return (len(core_f & core_c), len(fa & ca), same_type, date_fit)
+    # last: the event with fewer participants the frame does not name ("Kim's first visit overseas"
+    # is Kim's own visit, not Shoigu's visit that Kim received)
+    extra = len(core_c - core_f)
+    return (len(core_f & core_c), len(fa & ca), same_type, date_fit, -extra)
 
 
 def _order_key(ref: FrameRef) -> tuple:

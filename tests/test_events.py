@@ -25,6 +25,7 @@ PLACES = {  # id: (name, lat, lon, kind)
     "gn:1871859": ("Pyongyang", 39.034, 125.755, "city"),
     "gn:2013348": ("Vladivostok", 43.106, 131.874, "city"),
     "site:vostochny-cosmodrome": ("Vostochny Cosmodrome", 51.884, 128.334, "site"),
+    "gn:524901": ("Moscow", 55.752, 37.616, "city"),
 }
 
 
@@ -499,14 +500,27 @@ def test_durations_do_not_date_events():
     assert fs and all(f.date is None for f in fs)
 
 
-def test_a_date_inside_a_since_phrase_dates_that_phrase_not_the_visit():
-    t = "This was Kim's first official visit overseas since the start of the pandemic in 2020."
-    fs = run(t, "en", None, [], [tmx(t, "2020", "2020", precision="year")])
-    assert of_type(fs, "visit") and all(f.date is None for f in of_type(fs, "visit"))
+def test_a_date_and_place_inside_a_since_phrase_belong_to_that_phrase_not_the_visit():
+    t = "This was Kim's first official visit overseas since the start of the pandemic in North Korea in 2020."
+    fs = run(t, "en", None, [], [tmx(t, "2020", "2020", precision="year")], [plc(t, "North Korea", "country:KP")])
+    assert of_type(fs, "visit") and all(f.date is None and f.place_id is None for f in of_type(fs, "visit"))
     # right after "since" the date still bounds the event
     t2 = "He has not visited Russia since 2019."
     fs2 = run(t2, "en", None, [], [tmx(t2, "2019", "2019", precision="year")])
     assert [(f.date, f.date_mod) for f in of_type(fs2, "visit")] == [("2019", "AFTER")]
+
+
+def test_cities_are_where_not_who_but_countries_can_act():
+    t = "Kim Jong Un met Vladimir Putin after stops in Vladivostok and Moscow, and North Korea and Russia agreed."
+    ents = [
+        ent(t, "Kim Jong Un", "per:kim-jong-un"),
+        ent(t, "Vladimir Putin", "per:vladimir-putin"),
+        ent(t, "Vladivostok", "x:platipostok", "LOC"),  # an unlinked location name
+        ent(t, "Moscow", "x:mosku", "PER"),  # mislabelled, but the geoparser read it as a city
+    ]
+    fs = run(t, "en", None, ents, [], [plc(t, "Moscow", "gn:524901")])
+    (meeting,) = of_type(fs, "meeting")
+    assert meeting.actor_ids == ["per:kim-jong-un", "per:vladimir-putin"]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -453,6 +453,16 @@ def test_visits_years_apart_are_different_events():
     assert not any(e.conflict for e in events)
 
 
+def test_an_undated_mention_joins_the_event_whose_participants_it_names_not_a_larger_one():
+    kim_visit = ref(WIKI, "On September 13–17, 2023, Kim Jong Un visited Russia.", "visit", "visited", [KIM],
+                    "2023-09-13", "2023-09-17", place="country:RU")
+    first = ref(WIKI, "This was Kim's first official visit overseas since the start of the pandemic.", "visit",
+                "visit", [KIM], offset=400)
+    events = run(SHOIGU_REFS[:1] + [kim_visit, first])
+    (joined,) = [e for e in events if any(s.sentence.startswith("This was") for s in e.sources)]
+    assert joined.actor_ids == [KIM] and joined.date == "2023-09-13"
+
+
 def test_an_article_cannot_have_reported_a_later_event_as_done():
     komsomolsk = ref(
         VOA_0915,
