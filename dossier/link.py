@@ -366,12 +366,24 @@ def link_entities(text: str, lang: str, spans: list[Span], kb: KnowledgeBase | N
             actor = ix.kb.actors.get(actor_id)
             ent.canonical = actor.name if actor else None
         elif method != "blocked" and forms:
-            key = latin_key(_core_name(mention, forms, ix))
+            # a title on its own ("총비서는", "the President") names nobody: nothing to group
+            key = None if _bare_title(mention, ix) else latin_key(_core_name(mention, forms, ix))
             ent.entity_id = f"x:{key}" if key else None
         if ent.entity_id and method in ("alias", "fuzzy", "none") and ent.entity_id != "x:":
             antecedents.append(_Antecedent(ent.entity_id, _antecedent_forms(ent.entity_id, forms, mention, sp.label, ix)))
         out.append(ent)
     return out
+
+
+def _bare_title(mention: str, ix: _Index) -> bool:
+    """The mention is a title and nothing else, once a particle and a leading article are gone."""
+    tokens = [t for t in _SEPARATORS.split(mention.strip()) if t]
+    if tokens and normalise(tokens[0]) in ix.articles:
+        tokens = tokens[1:]
+    if not tokens:
+        return False
+    variants = [tokens] + [tokens[:-1] + [s] for s in _strip_particle(tokens[-1], ix)]
+    return any(normalise(" ".join(v)) in ix.titles for v in variants)
 
 
 def _core_name(mention: str, forms: list[str], ix: _Index) -> str:

@@ -384,3 +384,10 @@ def test_a_cut_name_is_not_fuzzily_taken_for_a_near_namesake() -> None:
         end = start + (len("Kim Jong") if lang == "en" else len("किम जोंग"))
         (e,) = link_entities(text, lang, [Span(start, end, "PER")])
         assert e.entity_id != "per:kim-yo-jong"
+
+
+def test_a_title_on_its_own_names_nobody():
+    text = "총비서는 회담을 가졌다. The President left. Kim Jong Un arrived."
+    ents = link(text, "ko", ("총비서는", "PER"), ("President", "PER"), ("Kim Jong Un", "PER"))
+    assert [e.entity_id for e in ents[:2]] == [None, None]
+    assert ents[2].entity_id == "per:kim-jong-un"
