@@ -426,6 +426,13 @@ def _decide(text, sp, mention, forms, allowed, antecedents, countries, article_c
             ids = {i for i in ix.full.get(f, ()) if ix.kb.actors[i].type in ("person", "organisation", "outlet")}
             if len(ids) == 1:
                 return next(iter(ids)), "alias", SCORE_SHORT
+    elif len(mention.strip()) >= 4:
+        # one Latin word: only a news outlet's own name crosses labels ("Yomiuri said", "Reuters
+        # reported" tagged PER); "Wagner" as a person is not the Wagner Group
+        for f in forms[:1]:
+            ids = {i for i in ix.full.get(f, ()) if ix.kb.actors[i].type == "outlet"}
+            if len(ids) == 1:
+                return next(iter(ids)), "alias", SCORE_SHORT
     # 2. back-reference to an earlier full mention in the article
     for f in forms:
         hits = {a.entity_id for a in antecedents if f in a.forms}

@@ -391,3 +391,9 @@ def test_a_title_on_its_own_names_nobody():
     ents = link(text, "ko", ("총비서는", "PER"), ("President", "PER"), ("Kim Jong Un", "PER"))
     assert [e.entity_id for e in ents[:2]] == [None, None]
     assert ents[2].entity_id == "per:kim-jong-un"
+
+
+def test_an_outlets_one_word_name_links_whatever_its_label():
+    text = "Yomiuri cited a NYT report. 요미우리는 보도했다."
+    ents = link(text, "en", ("Yomiuri", "PER"))
+    assert ents[0].entity_id == "outlet:yomiuri"
