@@ -76,6 +76,11 @@ def regroup_unlinked(store: Store) -> int:
     organisation never share a cluster. Returns the number of clusters with more than one name."""
     rows = store.unlinked_names()
     groups: dict[tuple[str, str, str], tuple[str | None, float, str | None]] = {}
+    # a title on its own names nobody: it stays unlinked and joins no cluster
+    for text, lang, label, _n in rows:
+        if link.is_bare_title(text):
+            groups[(text, lang, label)] = (None, 0.0, None)
+    rows = [r for r in rows if (r[0], r[1], r[2]) not in groups]
     multi = 0
     for label in sorted({r[2] for r in rows}):
         names = [(text, lang) for text, lang, lab, n in rows if lab == label for _ in range(min(n, 50))]

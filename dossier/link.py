@@ -375,6 +375,12 @@ def link_entities(text: str, lang: str, spans: list[Span], kb: KnowledgeBase | N
     return out
 
 
+def is_bare_title(mention: str, kb: KnowledgeBase | None = None) -> bool:
+    """Is the mention a title and nothing else ("총비서는", "the President")? Such a mention names
+    nobody: it gets no cluster of its own, here or when names are grouped across the corpus."""
+    return _bare_title(mention, _index(kb))
+
+
 def _bare_title(mention: str, ix: _Index) -> bool:
     """The mention is a title and nothing else, once a particle and a leading article are gone."""
     tokens = [t for t in _SEPARATORS.split(mention.strip()) if t]
@@ -760,4 +766,4 @@ def group_unlinked(mentions: list[tuple[str, str]], threshold: float = GROUP_MIN
     return result
 
 
-__all__ = ["link_entities", "kb_matches", "group_unlinked", "normalise", "fold_chars", "Actor"]
+__all__ = ["link_entities", "kb_matches", "group_unlinked", "is_bare_title", "normalise", "fold_chars", "Actor"]

@@ -29,3 +29,11 @@ def test_unlinked_names_group_across_scripts_and_keep_labels_apart(db_path) -> N
         assert len(org) == 1 and org[0].entity_id != per[0].entity_id
         scores = {m.lang: (m.score, m.method) for m in s.mentions(Filters(), entity_id=per[0].entity_id, limit=10)}
         assert scores["en"][1] == "grouped" and all(0.8 <= sc <= 1.0 for sc, _ in scores.values())
+
+
+def test_a_title_on_its_own_joins_no_cluster(db_path) -> None:
+    with Store(db_path) as s:
+        s.save_article(art(1, "총비서 회담을 가졌다.", "ko", [(0, 3, "PER")]))
+        s.save_article(art(2, "총비서는 떠났다.", "ko", [(0, 4, "PER")]))
+        regroup_unlinked(s)
+        assert not [a for a in s.actors(Filters(), limit=10) if a.label == "PER"]
