@@ -97,6 +97,7 @@ def analyse(
         if "places" in stages:
             seg_places = _shift(places.geoparse(piece, seg.lang, place_evidence(piece, seg.lang, local_entities)), seg.start)
             result.places.extend(seg_places)
+            relabel_places(seg_entities, seg_places)
         seg_sentences = [s for s in result.sentences if s.segment == i]
         if "events" in stages:
             result.frames.extend(
@@ -112,6 +113,18 @@ def analyse(
     for lang in sorted(no_model):
         result.notes.append(f"no NER model for language '{lang}': knowledge-base matches only")
     return result
+
+
+def relabel_places(entities: list[Entity], found: list[Place]) -> None:
+    """A person or organisation name no knowledge-base actor took, lying inside a city, region or site
+    the geoparser found, is that place (the recogniser calls 블라디보스토크 and "Primorsky Krai" people):
+    it becomes LOC, so it is not listed among people nor taken as an actor. Countries are left alone
+    ("Russia said" may name the government)."""
+    for e in entities:
+        if e.label in ("PER", "ORG") and (not e.entity_id or e.entity_id.startswith("x:")) and any(
+            p.kind != "country" and p.start <= e.start and e.end <= p.end for p in found
+        ):
+            e.label = "LOC"
 
 
 def place_evidence(text: str, lang: str, entities: list[Entity]) -> list[Entity]:

@@ -56,3 +56,21 @@ def test_place_evidence_drops_compound_fronts_and_unlinked_person_labels() -> No
     ]
     kept = pipeline.place_evidence(text, "ko", ents)
     assert [(e.start, e.text) for e in kept] == [(28, "한국")]
+
+
+def test_unlinked_names_inside_a_city_or_site_become_places_but_countries_and_actors_stay() -> None:
+    from dossier.model import Entity, Place
+
+    ents = [
+        Entity(0, 7, "블라디보스토크", "PER", "x:pulatiposutoku"),
+        Entity(10, 16, "Russia", "ORG", "x:lusia"),
+        Entity(20, 27, "Kremlin", "ORG", "org:kremlin"),
+        Entity(30, 35, "Smith", "PER", "x:smis"),
+    ]
+    found = [
+        Place(0, 7, "블라디보스토크", "gn:2013348", "Vladivostok", 43.1, 131.9, "city"),
+        Place(10, 16, "Russia", "country:RU", "Russia", 60.0, 100.0, "country"),
+        Place(20, 27, "Kremlin", "site:kremlin", "Kremlin", 55.75, 37.62, "site"),
+    ]
+    pipeline.relabel_places(ents, found)
+    assert [e.label for e in ents] == ["LOC", "ORG", "ORG", "PER"]
