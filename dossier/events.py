@@ -113,6 +113,7 @@ class _LangTable:
     conjunctions: list[str]
     subject_markers: list[str]
     fronted_prefixes: list[str]
+    clause_openers: list[re.Pattern[str]]
     date_gap_words: int
     implied_place: dict[str, dict[str, str]]  # type -> trigger word -> place id
     place_before: list[re.Pattern[str]]  # a location cue right before a toponym (English "in")
@@ -264,6 +265,7 @@ def load_table_from(path: Path) -> EventTable:
             conjunctions=[_nfc(c) for c in lconf.get("conjunctions", []) or []],
             subject_markers=[_nfc(c) for c in lconf.get("subject_markers", []) or []],
             fronted_prefixes=[_nfc(c).lower() for c in lconf.get("fronted_date_prefixes", []) or []],
+            clause_openers=[_plain_regex(c, icase) for c in lconf.get("clause_openers", []) or []],
             date_gap_words=int(rep.get("date_gap_words", 1)),
             implied_place={
                 t: {_nfc(k): str(v) for k, v in ((spec.get("implied_place") or {}).get(lang) or {}).items()}
@@ -613,13 +615,14 @@ def _fronted(S: _Sentence, t: Timex) -> bool:
 
 def _attach_times(S: _Sentence) -> dict[int, Timex]:
     """hit index → the time expression that dates it."""
-    out: dict[int, tuple[Timex, int]] = {}
+    out: dict[int, tuple[Timex, float]] = {}
     stretches = {i: _reporter_stretch(S, h) for i, h in enumerate(S.hits) if h.reporting}
     topics = {
         i: (_topic_slot(S, S.hits[i], st) if S.lt.subject_endings else None) for i, st in stretches.items()
     }
     for t in S.times:
         target: int | None = None
+        score: float | None = None  # how well the time fits its target (lower is better)
         for i, st in stretches.items():
             if _report_claims(S, t, S.hits[i], st, topics[i]):
                 target = i
@@ -637,6 +640,9 @@ def _attach_times(S: _Sentence) -> dict[int, Timex]:
                 if h.start >= t.end:
                     d = h.start - t.end
                     d = d * 1.5 if S.lt.svo else d
+                    # "left on Sunday evening and arrived …": the later verb is in another clause
+                    if any(rx.search(S.text, t.end, h.start) for rx in S.lt.clause_openers):
+                        d += 200
                 else:
                     d = t.start - h.end
                     d = d if S.lt.svo else d * 2 + 10
@@ -649,12 +655,14 @@ def _attach_times(S: _Sentence) -> dict[int, Timex]:
                 if best is None or d < best[0]:
                     best = (d, i)
             if best is not None and best[0] < 400:
-                target = best[1]
+                target, score = best[1], best[0]
         if target is None:
             continue
-        dist = min(abs(S.hits[target].start - t.end), abs(t.start - S.hits[target].end))
-        if target not in out or dist < out[target][1]:
-            out[target] = (t, dist)
+        if score is None:
+            score = min(abs(S.hits[target].start - t.end), abs(t.start - S.hits[target].end))
+        # of two times for one trigger the better fitting wins, clause penalties included
+        if target not in out or score < out[target][1]:
+            out[target] = (t, score)
     return {i: v[0] for i, v in out.items()}
 
 

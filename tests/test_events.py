@@ -510,6 +510,22 @@ def test_a_date_and_place_inside_a_since_phrase_belong_to_that_phrase_not_the_vi
     assert [(f.date, f.date_mod) for f in of_type(fs2, "visit")] == [("2019", "AFTER")]
 
 
+def test_each_verb_keeps_the_date_of_its_own_clause():
+    t = "Kim left Pyongyang on Sunday evening and arrived in the border town of Khasan early Tuesday."
+    fs = run(t, "en", dt.date(2023, 9, 13), [ent(t, "Kim", "per:kim-jong-un")],
+             [tmx(t, "Sunday evening", "2023-09-10TEV"), tmx(t, "early Tuesday", "2023-09-12")])
+    assert [(f.type, f.date) for f in fs] == [("departure", "2023-09-10TEV"), ("arrival", "2023-09-12")]
+    t2 = "Kim will travel to Komsomolsk-on-Amur later this week to visit aircraft factories."
+    fs2 = run(t2, "en", dt.date(2023, 9, 13), [ent(t2, "Kim", "per:kim-jong-un")],
+              [tmx(t2, "later this week", "2023-W37", precision="week")])
+    assert [f.date for f in of_type(fs2, "travel")] == ["2023-W37"]
+
+
+def test_a_missile_salvo_is_a_weapons_test():
+    t = "North Korea fired two short-range ballistic missiles into the sea."
+    assert of_type(run(t, "en", dt.date(2023, 9, 13)), "weapons_test")
+
+
 def test_cities_are_where_not_who_but_countries_can_act():
     t = "Kim Jong Un met Vladimir Putin after stops in Vladivostok and Moscow, and North Korea and Russia agreed."
     ents = [
