@@ -237,7 +237,8 @@ def _bind(pat: Pattern, m: re.Match[str], rules: LangRules, text: str) -> dict[s
             if src in rules.mod_vocabs and g in values:
                 mod = values[g]
                 break
-    clock_only = "hour" in spec and not any(k in spec for k in ("weekday", "day", "month", "rel_unit", "rel_n"))
+    clock_only = "hour" in spec and not any(
+        k in spec for k in ("weekday", "day", "month", "rel_unit", "rel_n", "rel_anchor"))
     spec = prepare(spec)
     if spec is None:
         return None

@@ -543,6 +543,12 @@ def test_en_a_reporting_verb_right_before_dates_the_report_over_a_later_modal():
     assert [t.value for t in ts] == ["2023-09-12T06:00", "2023-09-11T21:00", "2023-09-11"]
 
 
+def test_ko_the_day_before_with_a_clock_time_counts_from_the_day_named():
+    t = one("조선중앙통신은 14일 김 위원장이 전날 오후 1시께 우주기지에 도착했다고 보도했다.", "ko",
+            dt.date(2023, 9, 14), "전날 오후 1시")
+    assert t.value == "2023-09-13T13:00"
+
+
 def test_undated_text_takes_the_year_of_the_last_month_it_named():
     ts = tag("In early September 2023 it was reported. He went to Russia in 2019. On 12 September he "
              "arrived.", "en", None)
