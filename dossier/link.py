@@ -766,4 +766,6 @@ def group_unlinked(mentions: list[tuple[str, str]], threshold: float = GROUP_MIN
     return result
 
 
-__all__ = ["link_entities", "kb_matches", "group_unlinked", "is_bare_title", "normalise", "fold_chars", "Actor"]
+__all__ = [
+    "link_entities", "kb_matches", "group_unlinked", "is_bare_title", "normalise", "fold_chars", "Actor",
+]

@@ -61,7 +61,9 @@ def tag(text: str, lang: str, dct: dt.date | None) -> list[Timex]:
             # "Oct. 20, 1989, at 10 a.m." / "at 10:00 KST on Tuesday": a bare clock time is on the date
             # named right before or right after it in the same clause, not on the dct
             # (the date right after wins: "on Tuesday (2100 GMT Monday)")
-            day = _day_right_after(text, rules, ctx, chosen[i + 1], end, dct, anchors) if i + 1 < len(chosen) else None
+            day = None
+            if i + 1 < len(chosen):
+                day = _day_right_after(text, rules, ctx, chosen[i + 1], end, dct, anchors)
             if day is None and last_day is not None and _same_clause(text, rules, last_day[0], start):
                 day = last_day[1]
             if day is not None:
@@ -76,7 +78,8 @@ def tag(text: str, lang: str, dct: dt.date | None) -> list[Timex]:
         if dct is None and "M" in anchors:
             # an undated text (a wiki page) tells its story in order: "On 10 September" after "early
             # September 2023" is in the year of the last month it named (not of a bare year like "in 2019")
-            value, value_end = _with_story_year(value, anchors["M"]), _with_story_year(value_end, anchors["M"])
+            story = anchors["M"]
+            value, value_end = _with_story_year(value, story), _with_story_year(value_end, story)
         out.append(Timex(start=start, end=end, text=text[start:end], type=r.type, value=value,
                          value_end=value_end, precision=r.precision, mod=spec.get("mod")))
         _remember(anchors, value, first_day_only=rules.anchor == "first")
@@ -356,8 +359,8 @@ class _Context:
         limit = self.rules.max_distance or 60
         for h in hits:
             if h[2] == "future" and h[1] <= past[0] and start - h[1] <= limit:
-                if not self.rules.sentence_end.search(self.text, h[1], start) and (
-                        self.rules.clause_end is None or not self.rules.clause_end.search(self.text, h[1], start)):
+                ends = [self.rules.sentence_end] + ([self.rules.clause_end] if self.rules.clause_end else [])
+                if not any(rx.search(self.text, h[1], start) for rx in ends):
                     return True
         return False
 
