@@ -253,8 +253,11 @@ def _types_ok(t: str, types: set[str], table: EventTable) -> bool:
     return t in types or bool(table.fuse_with.get(t, set()) & types)
 
 
-def _match_score(ref: FrameRef, c: _Cluster, table: EventTable, look: PlaceLookup) -> tuple | None:
-    """None when `ref` cannot be the happening `c` is; else a sort key (higher is better)."""
+def _match_score(
+    ref: FrameRef, c: _Cluster, table: EventTable, look: PlaceLookup, story: dt.date | None = None
+) -> tuple | None:
+    """None when `ref` cannot be the happening `c` is; else a sort key (higher is better). `story`
+    stands in for an undated article's publication date when only closeness is asked (see _story_dates)."""
     f = ref.frame
     if not _types_ok(f.type, c.types, table):
         return None
@@ -301,11 +304,12 @@ def _match_score(ref: FrameRef, c: _Cluster, table: EventTable, look: PlaceLooku
         if not (same_place and dated):
             return None
     date_fit = 0
+    pub = ref.published or story
     if iv is not None and c.intervals:
         date_fit = -min(_gap_days(iv, o) for o in c.intervals)
-    elif iv is None and c.intervals and ref.published:
-        # an undated mention most likely means the latest such event before the article
-        pub = ref.published
+    elif iv is None and c.intervals and pub is not None:
+        # an undated mention most likely means the latest such event before the article (or, in an
+        # undated article, the one nearest the story it tells)
         date_fit = -min(
             abs((pub - o[0]).days) if o[0] <= pub else 10 * (o[0] - pub).days for o in c.intervals
         )
@@ -314,6 +318,21 @@ def _match_score(ref: FrameRef, c: _Cluster, table: EventTable, look: PlaceLooku
     # is Kim's own visit, not Shoigu's visit that Kim received)
     extra = len(core_c - core_f)
     return (len(core_f & core_c), len(fa & ca), same_type, date_fit, -extra)
+
+
+def _story_dates(items: Sequence[FrameRef]) -> dict[str, dt.date]:
+    """article id → the latest date its own frames name, for articles without a publication date (a
+    wiki page): its undated mentions ("the meeting was confirmed") are most likely about the story it
+    tells, as a dated article's are about what came before it was published. Only used to rank
+    candidate events; it never rules one out as a publication date does."""
+    latest: dict[str, dt.date] = {}
+    for r in items:
+        if r.published is not None:
+            continue
+        iv = _interval(r.frame)
+        if iv is not None and (r.article_id not in latest or iv[1] > latest[r.article_id]):
+            latest[r.article_id] = iv[1]
+    return latest
 
 
 def _order_key(ref: FrameRef) -> tuple:
@@ -584,11 +603,14 @@ def fuse(
         else FrameRef(r.article_id, as_date(r.published), r.lang, r.frame, r.sentence)
         for r in items
     ]
+    story = _story_dates(items)
     clusters: list[_Cluster] = []
     index = _CandidateIndex(table)
     for ref in sorted(items, key=_order_key):
+        at = story.get(ref.article_id)
         scored = [
-            (s, i) for i in index.candidates(ref) if (s := _match_score(ref, clusters[i], table, look)) is not None
+            (s, i) for i in index.candidates(ref)
+            if (s := _match_score(ref, clusters[i], table, look, at)) is not None
         ]
         if scored:
             chosen = max(scored, key=lambda si: (si[0], -si[1]))[1]

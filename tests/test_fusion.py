@@ -463,6 +463,19 @@ def test_an_undated_mention_joins_the_event_whose_participants_it_names_not_a_la
     assert joined.actor_ids == [KIM] and joined.date == "2023-09-13"
 
 
+def test_an_undated_articles_undated_mention_goes_to_the_event_nearest_its_story():
+    WPK = "org:wpk"
+    old = ref(KO_0905, "김 위원장은 2019년 4월 블라디보스토크에서 푸틴 대통령을 만났다.", "meeting", "만났", [KIM, PUTIN],
+              "2019-04", place="gn:2013348")
+    summit = ref(WIKI, "Kim Jong Un met Vladimir Putin on 13 September 2023.", "meeting", "met", [KIM, PUTIN, WPK],
+                 "2023-09-13", place="site:vostochny-cosmodrome")
+    confirmed = ref(WIKI, "On 10 September, the meeting was confirmed by both sides.", "meeting", "meeting",
+                    [KIM, PUTIN], offset=500)
+    events = run([old, summit, confirmed])
+    (joined,) = [e for e in events if any(s.sentence.startswith("On 10 September") for s in e.sources)]
+    assert joined.date == "2023-09-13"
+
+
 def test_an_article_cannot_have_reported_a_later_event_as_done():
     komsomolsk = ref(
         VOA_0915,
