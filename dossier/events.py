@@ -703,6 +703,14 @@ def _planned(S: _Sentence, h: _Hit) -> bool:
         seg = S.text[before[0][0] : h.start]
         if any(rx.search(seg) for rx in lt.mod_before):
             return True
+    if lt.svo and _coordinated(S, h):
+        # "Kim will take a train from Pyongyang to Vladivostok … and meet Putin": the modal of the
+        # first verb reaches the second, however long the first verb's phrase (up to a clause break)
+        far = [w for w in S.words[max(0, wi - 4 * lt.mod_window) : wi] if S.reg(w[0]) == r]
+        if far:
+            clause = re.split(r"[,;:]", S.text[far[0][0] : h.start])[-1]
+            if any(rx.search(clause) for rx in lt.mod_before):
+                return True
     if after:
         seg = S.text[h.end : after[-1][1]]
         # another event or report verb closes the window (Korean: "…회담을 계획하며" still counts)
@@ -717,6 +725,12 @@ def _planned(S: _Sentence, h: _Hit) -> bool:
         if word.endswith(tuple(lt.future_endings)) and h.end >= w0 + len(word) - 1:
             return True
     return False
+
+
+def _coordinated(S: _Sentence, h: _Hit) -> bool:
+    """The trigger is the second of two joined verbs ("… and meet")."""
+    before = S.text[max(S.s, h.start - 16) : h.start].rstrip().lower()
+    return any(before == c or before.endswith(" " + c) for c in S.lt.conjunctions)
 
 
 def _reclassify(S: _Sentence, h: _Hit) -> str:

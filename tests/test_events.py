@@ -521,6 +521,16 @@ def test_each_verb_keeps_the_date_of_its_own_clause():
     assert [f.date for f in of_type(fs2, "travel")] == ["2023-W37"]
 
 
+def test_a_modal_reaches_the_second_of_two_joined_verbs():
+    t = ("Officials said that Chairman Kim will take a train from Pyongyang to Vladivostok on the Pacific "
+         "coast of Russia and meet President Putin.")
+    (meeting,) = of_type(run(t, "en", dt.date(2023, 9, 5)), "meeting")
+    assert meeting.status == "planned"
+    t2 = "Kim visited Vladivostok in April 2019 and met President Putin."
+    (past,) = of_type(run(t2, "en", dt.date(2023, 9, 5)), "meeting")
+    assert past.status == "occurred"
+
+
 def test_a_missile_salvo_is_a_weapons_test():
     t = "North Korea fired two short-range ballistic missiles into the sea."
     assert of_type(run(t, "en", dt.date(2023, 9, 13)), "weapons_test")
