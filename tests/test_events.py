@@ -519,6 +519,10 @@ def test_each_verb_keeps_the_date_of_its_own_clause():
     fs2 = run(t2, "en", dt.date(2023, 9, 13), [ent(t2, "Kim", "per:kim-jong-un")],
               [tmx(t2, "later this week", "2023-W37", precision="week")])
     assert [f.date for f in of_type(fs2, "travel")] == ["2023-W37"]
+    t3 = "Shoigu visited Pyongyang in July for celebrations marking the anniversary."
+    fs3 = run(t3, "en", dt.date(2023, 9, 13), [ent(t3, "Shoigu", "per:sergei-shoigu")],
+              [tmx(t3, "July", "2023-07", precision="month")])
+    assert [f.date for f in of_type(fs3, "visit")] == ["2023-07"]
 
 
 def test_a_modal_reaches_the_second_of_two_joined_verbs():
