@@ -57,6 +57,11 @@ def tag(text: str, lang: str, dct: dt.date | None) -> list[Timex]:
         if spec is None:
             continue
         use_anchors = anchors
+        same_sentence = last_day is not None and not rules.sentence_end.search(text, last_day[0], start)
+        if rules.anchor == "first" and last_day is not None and same_sentence:
+            # "조선중앙통신은 14일 … 전날": a day named earlier in the same sentence is what 전날/이날 count
+            # from; across sentences they keep to the article's first day
+            use_anchors = {**anchors, "D": last_day[1]}
         if spec.pop("clock_only", False):
             # "Oct. 20, 1989, at 10 a.m." / "at 10:00 KST on Tuesday": a bare clock time is on the date
             # named right before or right after it in the same clause, not on the dct

@@ -549,6 +549,14 @@ def test_ko_the_day_before_with_a_clock_time_counts_from_the_day_named():
     assert t.value == "2023-09-13T13:00"
 
 
+def test_ko_the_day_before_counts_from_a_day_in_its_own_sentence_else_the_first_day():
+    text = ("두 정상은 13일 회담했다. 조선중앙통신은 14일 김 위원장이 전날 오후 1시께 도착했다고 보도했다. "
+            "김 위원장은 전날 평양을 떠났다.")
+    ts = tag(text, "ko", dt.date(2023, 9, 14))
+    assert [(t.text, t.value) for t in ts] == [
+        ("13일", "2023-09-13"), ("14일", "2023-09-14"), ("전날 오후 1시", "2023-09-13T13:00"), ("전날", "2023-09-12")]
+
+
 def test_undated_text_takes_the_year_of_the_last_month_it_named():
     ts = tag("In early September 2023 it was reported. He went to Russia in 2019. On 12 September he "
              "arrived.", "en", None)
