@@ -386,18 +386,21 @@ def _bare_title(mention: str, ix: _Index) -> bool:
     tokens = [t for t in _SEPARATORS.split(mention.strip()) if t]
     if tokens and normalise(tokens[0]) in ix.articles:
         tokens = tokens[1:]
+    return any(normalise(" ".join(v)) in ix.titles for v in _particle_variants(tokens, ix))
+
+
+def _particle_variants(tokens: list[str], ix: _Index) -> list[list[str]]:
+    """The tokens as written, then with each particle the last one may end in stripped (김정은이 → 김정은)."""
     if not tokens:
-        return False
-    variants = [tokens] + [tokens[:-1] + [s] for s in _strip_particle(tokens[-1], ix)]
-    return any(normalise(" ".join(v)) in ix.titles for v in variants)
+        return []
+    return [tokens] + [tokens[:-1] + [s] for s in _strip_particle(tokens[-1], ix)]
 
 
 def _core_name(mention: str, forms: list[str], ix: _Index) -> str:
     """The mention without particle and titles, as written (for the cluster key)."""
     tokens = [t for t in _SEPARATORS.split(mention.strip()) if t]
-    variants = [tokens] + [tokens[:-1] + [s] for s in _strip_particle(tokens[-1], ix)] if tokens else []
     best = tokens
-    for toks in variants:
+    for toks in _particle_variants(tokens, ix):
         cands = _without_titles(toks, ix)
         if cands and len(" ".join(cands[-1])) < len(" ".join(best)):
             best = cands[-1]

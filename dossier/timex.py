@@ -57,8 +57,8 @@ def tag(text: str, lang: str, dct: dt.date | None) -> list[Timex]:
         if spec is None:
             continue
         use_anchors = anchors
-        same_sentence = last_day is not None and not rules.sentence_end.search(text, last_day[0], start)
-        if rules.anchor == "first" and last_day is not None and same_sentence:
+        if (rules.anchor == "first" and last_day is not None
+                and not rules.sentence_end.search(text, last_day[0], start)):
             # "조선중앙통신은 14일 … 전날": a day named earlier in the same sentence is what 전날/이날 count
             # from; across sentences they keep to the article's first day
             use_anchors = {**anchors, "D": last_day[1]}
@@ -88,16 +88,23 @@ def tag(text: str, lang: str, dct: dt.date | None) -> list[Timex]:
         out.append(Timex(start=start, end=end, text=text[start:end], type=r.type, value=value,
                          value_end=value_end, precision=r.precision, mod=spec.get("mod")))
         _remember(anchors, value, first_day_only=rules.anchor == "first")
-        day = _DAY_VALUE.match(value)
-        if day:
-            try:
-                last_day = (end, dt.date(int(day.group(1)), int(day.group(2)), int(day.group(3))))
-            except ValueError:
-                pass
+        day = _day_of(_DAY_VALUE.match(value))
+        if day is not None:
+            last_day = (end, day)
     return out
 
 
 _DAY_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+
+
+def _day_of(m: re.Match[str] | None) -> dt.date | None:
+    """The calendar day a _DAY_VALUE match names (None for no match or an impossible date)."""
+    if m is None:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
 # what may stand between a reporting verb and the expression it dates ("said Tuesday", "said on Friday")
 _REPORT_JOIN = re.compile(r"\s+(?:on\s+|late\s+|early\s+|in\s+)?")
 _CLOCK_GAP = 30  # characters between a date and a bare clock time that belongs to it
@@ -118,13 +125,7 @@ def _day_right_after(text: str, rules: LangRules, ctx: _Context, nxt: tuple[int,
         value = resolve(spec2, dct, ctx.tense(start2, end2), anchors).value
     except (ValueError, OverflowError, TypeError):
         return None
-    day = _DAY_VALUE.fullmatch(value)
-    if not day:
-        return None
-    try:
-        return dt.date(int(day.group(1)), int(day.group(2)), int(day.group(3)))
-    except ValueError:
-        return None
+    return _day_of(_DAY_VALUE.fullmatch(value))
 
 
 def _with_story_year(value: str | None, month_anchor: dt.date) -> str | None:
@@ -362,9 +363,9 @@ class _Context:
         ("would be paid on a still unspecified date in January"): the participle or adjective does not
         make the clause a past report. Only when the future cue is close and no clause ends between."""
         limit = self.rules.max_distance or 60
+        ends = [self.rules.sentence_end] + ([self.rules.clause_end] if self.rules.clause_end else [])
         for h in hits:
             if h[2] == "future" and h[1] <= past[0] and start - h[1] <= limit:
-                ends = [self.rules.sentence_end] + ([self.rules.clause_end] if self.rules.clause_end else [])
                 if not any(rx.search(self.text, h[1], start) for rx in ends):
                     return True
         return False
