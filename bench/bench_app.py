@@ -113,7 +113,7 @@ def _measure(browser, url: str, t0: float, rounds: int, ready: str) -> tuple[flo
 
 def _count_articles(db: Path) -> int:
     from dossier.filters import Filters
-    from dossier.store import Store
+    from dossier.store.core import Store
 
     with Store(db, readonly=True) as store:
         return store.count_articles(Filters())
@@ -131,8 +131,8 @@ def _build_store(args: argparse.Namespace, tmpd: Path) -> tuple[Path, str, str]:
         meta = json.loads(meta_file.read_text(encoding="utf-8")) if meta_file.exists() else {}
         return args.db, str(meta.get("articles", args.db.stem)), _described(meta)
     if args.sample:
-        from dossier.ingest import ingest_paths
-        from dossier.store import Store
+        from dossier.ingest.run import ingest_paths
+        from dossier.store.core import Store
 
         db = tmpd / "dossier.db"
         t = time.perf_counter()

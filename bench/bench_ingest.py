@@ -21,11 +21,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.corpus import articles, load_sentences, write_corpus  # noqa: E402
 from bench.report import machine, write_section  # noqa: E402
-from dossier import entities, link, places, timex  # noqa: E402
-from dossier.pipeline import analyse  # noqa: E402
-from dossier.ingest import ingest_paths  # noqa: E402
-from dossier.segment import segment, sentences  # noqa: E402
-from dossier.store import Store  # noqa: E402
+from dossier.ner import recognise as entities  # noqa: E402
+from dossier.linking import link
+from dossier.geo import places
+from dossier.timex import tag as timex
+from dossier.corpus.pipeline import analyse  # noqa: E402
+from dossier.ingest.run import ingest_paths  # noqa: E402
+from dossier.text.segment import segment, sentences  # noqa: E402
+from dossier.store.core import Store  # noqa: E402
 
 
 def timed(fn, texts) -> float:

@@ -3,7 +3,7 @@
     python bench/bench_ner.py [--sentences 500] [--repeat 3] [--json]
 
 Text: the first N sentences of each language's shared NER file, one per line (the way
-dossier.entities.recognize cuts an article). "Words" are whitespace-separated tokens of the
+dossier.ner.recognise.recognize cuts an article). "Words" are whitespace-separated tokens of the
 input, so the two figures per language are over exactly the same text and unit. Each figure is
 the best of --repeat timed passes after one warm-up pass (model load, Kiwi start-up excluded).
 """
@@ -23,7 +23,7 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dossier.entities import available_languages, chunks, load_pipeline, recognize  # noqa: E402
+from dossier.ner.recognise import available_languages, chunks, load_pipeline, recognize  # noqa: E402
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets" / "ner"
 TEXT_FILES = {"en": "en/conll2003-dev.jsonl", "ko": "ko/klue-train.jsonl", "hi": "hi/ilner-dev.jsonl"}

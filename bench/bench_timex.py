@@ -6,7 +6,7 @@ dateparser returns (substring, datetime[, period]) without offsets: each substri
 left to right from the end of the previous one. Its value is the datetime printed at the period dateparser
 reports (day → 1998-03-04, month → 1998-03, year → 1998, week → 1998-W10, time → 1998-03-04T17:00), type
 DATE (TIME when it reports a time). dateparser has no notion of durations or PRESENT_REF, which is part
-of the gap. The split is the fixed one of dossier.eval_timex: documents sorted by id, every fifth held out.
+of the gap. The split is the fixed one of dossier.timex.evaluate: documents sorted by id, every fifth held out.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dossier.eval_timex import load, score_docs, split  # noqa: E402
-from dossier.timex import tag  # noqa: E402
+from dossier.timex.evaluate import load, score_docs, split  # noqa: E402
+from dossier.timex.tag import tag  # noqa: E402
 
 DEFAULT = "/work/shared/datasets/timex/en/timebank.jsonl"
 
@@ -68,10 +68,10 @@ def main() -> int:
     ap.add_argument("--part", choices=["all", "dev", "heldout"], default="all")
     args = ap.parse_args()
     docs = split(load(args.file), args.part)
-    rows = {"dossier.timex": score_docs(docs, tag), "dateparser.search_dates": score_docs(docs, dateparser_tag)}
+    rows = {"dossier.timex.tag": score_docs(docs, tag), "dateparser.search_dates": score_docs(docs, dateparser_tag)}
     keys = [("strict", "f1"), ("relaxed", "precision"), ("relaxed", "recall"), ("relaxed", "f1"),
             ("value", "precision"), ("value", "recall"), ("value", "f1"), ("value", "accuracy"), ("type", "f1")]
-    print(f"TimeBank ({args.part}: {len(docs)} docs, {rows['dossier.timex']['gold']} gold timexes)")
+    print(f"TimeBank ({args.part}: {len(docs)} docs, {rows['dossier.timex.tag']['gold']} gold timexes)")
     print(f"{'metric':22}" + "".join(f"{name:>26}" for name in rows))
     for a, b in keys:
         print(f"{a + ' ' + b:22}" + "".join(f"{r[a][b]:>26.3f}" for r in rows.values()))

@@ -45,7 +45,7 @@ def with_copies(n: int, distinct: int, seed: int) -> Iterator[dict[str, Any]]:
 
 def _reuse_analysis_of_originals() -> None:
     """Make ingest analyse a copy as its original (the last text analysed, kept in memory)."""
-    from dossier import ingest
+    from dossier.ingest import run as ingest
 
     real = ingest.analyse
     last: dict[tuple, Any] = {}
@@ -62,9 +62,9 @@ def _reuse_analysis_of_originals() -> None:
 
 
 def build(db: Path, n: int, distinct: int, seed: int, batch: int = 2000) -> dict[str, float]:
-    from dossier import corrections
-    from dossier.ingest import ingest_paths
-    from dossier.store import Store
+    from dossier.corpus import corrections
+    from dossier.ingest.run import ingest_paths
+    from dossier.store.core import Store
 
     _reuse_analysis_of_originals()
     work = db.with_suffix(".corpus")

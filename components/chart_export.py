@@ -9,7 +9,7 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
-from dossier import export
+from dossier.export import charts as export
 
 
 def render_chart_exports(fig: go.Figure, *, key: str, stem: str, title: str,

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import streamlit as st
 
+from dossier import config
 from dossier.filters import Filters
-from dossier.store import ArticleDetail, ArticleRow, Facets, FilterOptions, Overview, Store
+from dossier.store.core import ArticleDetail, ArticleRow, Facets, FilterOptions, Overview, Store
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DB = REPO_ROOT / "var" / "dossier.db"
-DEFAULT_CORPUS = REPO_ROOT / "data" / "articles"
+DEFAULT_DB = config.REPO_ROOT / "var" / "dossier.db"
+DEFAULT_CORPUS = config.DEFAULT_CORPUS
 
 # Rows of the article list sent to the browser per page of results.
 MAX_LIST_ROWS = 200
@@ -59,7 +59,7 @@ def _open_store(path: str) -> OpenStore:
     if store.count_articles(Filters()) == 0 and DEFAULT_CORPUS.is_dir():
         # First start on an empty database: load the default corpus so the app opens on something
         # real. Imported here so the app still opens (and says why) if ingest is unavailable.
-        from dossier.ingest import ingest_paths
+        from dossier.ingest.run import ingest_paths
 
         report = ingest_paths([DEFAULT_CORPUS], store)
         note = f"First start: ingested {_describe_report(report)} from {DEFAULT_CORPUS}."
@@ -189,7 +189,7 @@ def article_entities(article_id: str) -> list:
 
 
 def correct(kind: str, target: str, value: dict, note: str | None = None) -> int:
-    from dossier import corrections
+    from dossier.corpus import corrections
 
     opened = open_store()
     with opened.lock:
@@ -197,7 +197,7 @@ def correct(kind: str, target: str, value: dict, note: str | None = None) -> int
 
 
 def undo_correction(correction_id: int) -> None:
-    from dossier import corrections
+    from dossier.corpus import corrections
 
     opened = open_store()
     with opened.lock:

@@ -11,8 +11,9 @@ import pandas as pd
 import streamlit as st
 
 from components.safe import esc
-from dossier import export, map_export
-from dossier.map_export import KIND_COLOURS, PLACES_LAYER
+from dossier.export import charts as export
+from dossier.export import map as map_export
+from dossier.export.map import KIND_COLOURS, PLACES_LAYER
 
 # Selected places are drawn in this colour, above their kind colour.
 SELECTED_COLOUR = [230, 180, 0, 255]

@@ -24,11 +24,11 @@ MODULES = (
     "streamlit.elements.plotly_chart",
     "streamlit.elements.deck_gl_json_chart",
     "components.labels",
-    "dossier.store",
+    "dossier.store.core",
     "dossier.filters",
-    "dossier.timeline",
-    "dossier.export",
-    "dossier.map_export",
+    "dossier.events.timeline",
+    "dossier.export.charts",
+    "dossier.export.map",
 )
 
 log = logging.getLogger(__name__)

@@ -15,7 +15,7 @@ import streamlit as st
 
 from components import data
 from dossier.filters import Filters
-from dossier.store import ActorRow, ArticleDetail, ArticleRow, MentionRow, PlaceRow
+from dossier.store.core import ActorRow, ArticleDetail, ArticleRow, MentionRow, PlaceRow
 
 # Actors listed in the actors table (most mentioned first).
 MAX_ACTORS = 300
@@ -224,5 +224,5 @@ def _shared(path: str, version: tuple[int, int], left_id: str, right_id: str):
 
 
 def shared(left_id: str, right_id: str):
-    """Places and events two articles have in common (dossier.store.SharedFacts)."""
+    """Places and events two articles have in common (dossier.store.core.SharedFacts)."""
     return _shared(*data.store_key(), left_id, right_id)

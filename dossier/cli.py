@@ -11,8 +11,8 @@ from dossier import config
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
-    from dossier.ingest import ingest_paths
-    from dossier.store import Store
+    from dossier.ingest.run import ingest_paths
+    from dossier.store.core import Store
 
     with Store(args.db) as store:
         report = ingest_paths(args.paths, store, max_bytes=args.max_bytes)
@@ -53,16 +53,16 @@ def _cmd_annotate(args: argparse.Namespace) -> int:
 
 def _cmd_eval(args: argparse.Namespace) -> int:
     if args.what == "ner":
-        from dossier import eval_ner
+        from dossier.ner import evaluate as eval_ner
 
         return eval_ner.main(args.rest)
-    from dossier import eval_timex
+    from dossier.timex import evaluate as eval_timex
 
     return eval_timex.main(args.rest)
 
 
 def _cmd_train(args: argparse.Namespace) -> int:
-    from dossier import train
+    from dossier.ner import train
 
     return train.main(args.rest)
 

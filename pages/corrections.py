@@ -9,7 +9,7 @@ import streamlit as st
 from components import data, events_data
 from components.frame import require_frame
 from components.timeline_view import bar_label
-from dossier.corrections import CorrectionError
+from dossier.corpus.corrections import CorrectionError
 from dossier.filters import Filters
 
 # Events offered in the picker.

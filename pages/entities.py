@@ -23,7 +23,7 @@ from components.filters import active_filters, view_digest, write_params
 from components.frame import require_frame
 from components.safe import esc
 from components.labels import language_label, segment_label
-from dossier.entities import has_model
+from dossier.ner.recognise import has_model
 
 require_frame()
 f = active_filters()

@@ -8,8 +8,8 @@ from components import views_data as vd
 from components.filters import active_filters, view_digest, write_params
 from components.frame import require_frame
 from components.map_view import render_exports, render_map, render_place_table
-from dossier import export
-from dossier.map_export import MAX_MAP_ARCS, MAX_MAP_POINTS, arc_rows, map_points
+from dossier.export import charts as export
+from dossier.export.map import MAX_MAP_ARCS, MAX_MAP_POINTS, arc_rows, map_points
 
 # Rows of the place table under the map.
 MAX_TABLE_PLACES = 200

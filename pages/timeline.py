@@ -10,9 +10,9 @@ from components import events_data, views_data
 from components.filters import active_filters, query_params, view_digest, write_params
 from components.frame import require_frame
 from components.timeline_view import render_exports, render_sources, render_timeline, timeline_figure, timeline_rows
-from dossier.briefing import briefing_html, timeline_markup
-from dossier.events import date_interval
-from dossier.map_export import basemap
+from dossier.export.briefing import briefing_html, timeline_markup
+from dossier.events.frames import date_interval
+from dossier.export.map import basemap
 
 require_frame()
 f = active_filters()

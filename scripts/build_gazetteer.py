@@ -12,8 +12,8 @@ Output: data/gazetteer/places.jsonl.gz, one JSON object per place:
   {"id": "country:KP" | "gn:<geonameid>", "kind": "country" | "city", "name": English name,
    "lat", "lon", "cc": ISO2, "pop": population, "bbox": [w, s, e, n] (countries only),
    "keys": {"<lang>" | "*": [lookup keys...]}}   # "*" = GeoNames alternate name, language not recorded
-Keys are names passed through dossier.gazetteer.normalize (case, diacritics, punctuation folded), deduplicated.
-Curated sites and regions (data/kb/sites.yaml) are read at run time by dossier/gazetteer.py, not here.
+Keys are names passed through dossier.geo.gazetteer.normalize (case, diacritics, punctuation folded), deduplicated.
+Curated sites and regions (data/kb/sites.yaml) are read at run time by dossier/geo/gazetteer.py, not here.
 
 Usage: python scripts/build_gazetteer.py [--min-population 5000]
 """
@@ -39,8 +39,8 @@ from babel.localedata import locale_identifiers
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 # Keys are normalised here, once, with the same function the app uses, so loading needs no
-# per-name Unicode work (400k names). Changing dossier.gazetteer.normalize means rebuilding.
-from dossier.gazetteer import normalize  # noqa: E402
+# per-name Unicode work (400k names). Changing dossier.geo.gazetteer.normalize means rebuilding.
+from dossier.geo.gazetteer import normalize  # noqa: E402
 OUT_DIR = ROOT / "data" / "gazetteer"
 BASEMAP = ROOT / "data" / "basemap" / "countries.geojson"
 

@@ -23,8 +23,8 @@ def db_path(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database with the sample corpus ingested once per test session (read-only use)."""
-    from dossier.ingest import ingest_paths
-    from dossier.store import Store
+    from dossier.ingest.run import ingest_paths
+    from dossier.store.core import Store
 
     path = tmp_path_factory.mktemp("corpus") / "dossier.db"
     with Store(path) as store:

@@ -1,4 +1,4 @@
-from dossier.align import align
+from dossier.text.align import align
 from dossier.model import Entity, Sentence
 
 
@@ -14,8 +14,8 @@ def sents(text: str, parts: list[str]) -> list[Sentence]:
 def test_korean_article_aligns_with_its_english_translation() -> None:
     from pathlib import Path
 
-    from dossier.decode import decode_bytes
-    from dossier.segment import segment, sentences
+    from dossier.ingest.decode import decode_bytes
+    from dossier.text.segment import segment, sentences
 
     path = Path(__file__).resolve().parents[1] / "data" / "articles" / "ko-en-nk-russia-alliance.txt"
     text = decode_bytes(path.read_bytes()).text

@@ -19,7 +19,7 @@ from components.entities_view import (
 )
 from dossier.filters import Filters
 from dossier.model import Entity, Segment, Sentence
-from dossier.store import ActorRow, MentionRow, NewArticle, Store
+from dossier.store.core import ActorRow, MentionRow, NewArticle, Store
 from tests.apptest import open_page
 
 TIMEOUT = 90
@@ -112,13 +112,13 @@ def test_actor_filter_round_trips_through_the_url(db: Path, monkeypatch: pytest.
 
 
 def test_languages_without_a_model_are_named(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import dossier.entities
+    import dossier.ner.recognise
 
-    monkeypatch.setattr(dossier.entities, "has_model", lambda lang: lang == "en")
+    monkeypatch.setattr(dossier.ner.recognise, "has_model", lambda lang: lang == "en")
     at = run_page(db, monkeypatch)
     note = next(c.value for c in at.caption if "No trained NER model" in c.value)
     assert "Korean (ko)" in note and "Hindi (hi)" in note and "English" not in note
-    monkeypatch.setattr(dossier.entities, "has_model", lambda lang: True)
+    monkeypatch.setattr(dossier.ner.recognise, "has_model", lambda lang: True)
     at = run_page(db, monkeypatch)
     assert not any("No trained NER model" in c.value for c in at.caption)
 
@@ -219,7 +219,7 @@ def test_actors_frame_columns_per_language() -> None:
 
 
 def test_translation_pairs() -> None:
-    from dossier.store import ArticleDetail
+    from dossier.store.core import ArticleDetail
 
     d = ArticleDetail("a", None, None, None, None, ["ko", "en"], 10, "", text="x" * 10,
                       segments=[Segment(0, 5, "ko"), Segment(5, 10, "en", parallel_of=0)])

@@ -12,9 +12,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.views_data import MoveFrame, movement_pairs
-from dossier import map_export
+from dossier.export import map as map_export
 from dossier.model import Entity, EventFrame, Place, Segment, Sentence
-from dossier.store import NewArticle, Store
+from dossier.store.core import NewArticle, Store
 from tests.apptest import open_page
 
 TIMEOUT = 90

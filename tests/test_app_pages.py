@@ -11,8 +11,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dossier.filters import Filters
-from dossier.ingest import ingest_paths
-from dossier.store import Store
+from dossier.ingest.run import ingest_paths
+from dossier.store.core import Store
 
 REPO = Path(__file__).resolve().parents[1]
 APP = REPO / "app.py"

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dossier.confirmations import confirmations
+from dossier.provenance.confirmations import confirmations
 from dossier.filters import Filters
-from dossier.store import Store
+from dossier.store.core import Store
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from components.timeline_view import timeline_figure, timeline_rows
-from dossier import export
-from dossier.briefing import briefing_html, timeline_markup
-from dossier.confirmations import confirmations
+from dossier.export import charts as export
+from dossier.export.briefing import briefing_html, timeline_markup
+from dossier.provenance.confirmations import confirmations
 from dossier.filters import Filters
-from dossier.map_export import basemap
-from dossier.store import Store
+from dossier.export.map import basemap
+from dossier.store.core import Store
 
 
 class _Scan(HTMLParser):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dossier.filters import Filters
-from dossier.store import Store
+from dossier.store.core import Store
 
 
 @pytest.fixture(scope="module")
@@ -71,8 +71,8 @@ def test_reporting_chains_in_the_corpus(corpus_db) -> None:
 def test_stored_source_keys_are_the_keys_fusion_gives(corpus_db) -> None:
     """event_sources keeps a trigger's text, not its offset; the keys read back must still be the
     ones fusion gives the same frames, or a rebuild could not tell which event continues which."""
-    from dossier.corpus import frame_refs
-    from dossier.fusion import fuse, source_key
+    from dossier.corpus.grouping import frame_refs
+    from dossier.events.fusion import fuse, source_key
 
     with Store(corpus_db) as s:
         stored = s.event_source_keys()
@@ -85,8 +85,8 @@ def test_stored_source_keys_are_the_keys_fusion_gives(corpus_db) -> None:
 def test_rebuilding_and_reingesting_the_same_corpus_keeps_every_event_id(
     corpus_db, corpus_dir, tmp_path
 ) -> None:
-    from dossier import corrections
-    from dossier.ingest import ingest_paths
+    from dossier.corpus import corrections
+    from dossier.ingest.run import ingest_paths
 
     path = tmp_path / "copy.db"
     with Store(corpus_db, readonly=True) as src, Store(path) as dst:

@@ -1,9 +1,9 @@
 """Names the knowledge base does not know are grouped across articles and scripts, with a score."""
 
-from dossier.corpus import regroup_unlinked
+from dossier.corpus.grouping import regroup_unlinked
 from dossier.filters import Filters
 from dossier.model import Entity, Segment, Sentence
-from dossier.store import NewArticle, Store
+from dossier.store.core import NewArticle, Store
 
 
 def art(n: int, text: str, lang: str, names: list[tuple[int, int, str]]) -> NewArticle:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from dossier import corrections
+from dossier.corpus import corrections
 from dossier.filters import Filters
-from dossier.ingest import ingest_paths
-from dossier.store import Store
+from dossier.ingest.run import ingest_paths
+from dossier.store.core import Store
 
 
 @pytest.fixture()
@@ -45,7 +45,7 @@ def test_merge_split_alias_and_undo(db: Path) -> None:
 
 
 def test_event_and_place_corrections_survive_reingest(db: Path, corpus_dir: Path, monkeypatch) -> None:
-    from dossier import ingest as ingest_mod
+    from dossier.ingest import run as ingest_mod
 
     with Store(db) as s:
         forum = next(e for e in s.events(Filters(), limit=500) if e.type == "forum" and e.date == "2023-09-10")

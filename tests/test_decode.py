@@ -3,7 +3,7 @@ import unicodedata
 
 import pytest
 
-from dossier.decode import DecodeError, decode_bytes
+from dossier.ingest.decode import DecodeError, decode_bytes
 
 KO = "김정은 국무위원장이 블라디보스토크에 도착했다. 푸틴 대통령과 회담을 가졌다."
 FR = "Le président a déclaré à la presse: « Ça suffit », après une réunion très animée à l'été."

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dossier import entities
-from dossier.entities import available_languages, chunks, has_model, recognize
+from dossier.ner import recognise as entities
+from dossier.ner.recognise import available_languages, chunks, has_model, recognize
 from dossier.model import Span
 
 LANGS = ["en", "ko", "hi"]

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from dossier.eval_ner import evaluate, main, score
+from dossier.ner.evaluate import evaluate, main, score
 from dossier.model import Span
 
 
@@ -63,10 +63,10 @@ def test_perfect_prediction():
 
 
 def test_cli_prints_json(tmp_path, capsys, monkeypatch):
-    import dossier.eval_ner as ev
+    import dossier.ner.evaluate as ev
 
     path = _write(tmp_path, ROWS)
-    monkeypatch.setattr("dossier.entities.recognize_many", lambda texts, lang: [fake_predict(t, lang) for t in texts])
+    monkeypatch.setattr("dossier.ner.recognise.recognize_many", lambda texts, lang: [fake_predict(t, lang) for t in texts])
     assert main(["ner", path]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["overall"]["tp"] == 4 and set(out["labels"]) == set(ev.LABELS)

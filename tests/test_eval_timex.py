@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from dossier.eval_timex import align, evaluate, main, split
+from dossier.timex.evaluate import align, evaluate, main, split
 
 TEXT = "Profit fell last week and rose on Friday, up from a year ago."
 # gold: "last week" [12,21), "Friday" [34,40), "a year ago" [50,60)

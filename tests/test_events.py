@@ -1,4 +1,4 @@
-"""Sentence-level event frames (dossier/events.py) on sentences of the sample articles.
+"""Sentence-level event frames (dossier/events/frames.py) on sentences of the sample articles.
 
 Inputs (entities, times, places) are built by hand with the values the upstream stages give, so these
 tests check only the attachment rules: which date belongs to which trigger, reporting verbs dating the
@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dossier.events import Frame, date_interval, frames, load_table
+from dossier.events.frames import Frame, date_interval, frames, load_table
 from dossier.model import Entity, Place, Sentence, Timex
 
 REPO = Path(__file__).resolve().parents[1]
@@ -598,10 +598,10 @@ def test_property_offsets_stay_in_the_sentence(parts, lang, dct):
 
 @pytest.mark.slow
 def test_integration_hindi_article_with_real_modules():
-    segment = pytest.importorskip("dossier.segment")
-    timex = pytest.importorskip("dossier.timex")
-    link = pytest.importorskip("dossier.link")
-    places_mod = pytest.importorskip("dossier.places")
+    segment = pytest.importorskip("dossier.text.segment")
+    timex = pytest.importorskip("dossier.timex.tag")
+    link = pytest.importorskip("dossier.linking.link")
+    places_mod = pytest.importorskip("dossier.geo.places")
     path = REPO / "data" / "articles" / "hi-kim-train-to-russia.txt"
     text = path.read_text(encoding="utf-8")
     pub = dt.date(2023, 9, 11)
@@ -622,7 +622,7 @@ def test_integration_hindi_article_with_real_modules():
 
 
 def test_table_refuses_yaml_booleans_in_word_lists(tmp_path):
-    from dossier.events import TABLE_FILE, load_table_from
+    from dossier.events.frames import TABLE_FILE, load_table_from
 
     text = TABLE_FILE.read_text(encoding="utf-8").replace('via, "on"]', "via, on]")
     bad = tmp_path / "event_types.yaml"

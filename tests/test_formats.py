@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from dossier.formats import FormatError, RawDoc, RecordError, parse
+from dossier.ingest.formats import FormatError, RawDoc, RecordError, parse
 
 
 def test_html_visible_text_only() -> None:

@@ -1,6 +1,6 @@
-"""Fusion of event frames across sentences, articles and languages (dossier/fusion.py).
+"""Fusion of event frames across sentences, articles and languages (dossier/events/fusion.py).
 
-Frames are built by hand as dossier.events gives them for sentences of the sample articles (the
+Frames are built by hand as dossier.events.frames gives them for sentences of the sample articles (the
 sentence text is the real one, in its own script); places resolve through a small table so the
 tests do not load the gazetteer.
 """
@@ -12,8 +12,8 @@ import random
 
 import pytest
 
-from dossier.events import Frame
-from dossier.fusion import FrameRef, PlaceInfo, fuse
+from dossier.events.frames import Frame
+from dossier.events.fusion import FrameRef, PlaceInfo, fuse
 
 PLACES = {
     "country:KP": PlaceInfo("country", "KP"),
@@ -532,12 +532,12 @@ def _corpus_refs() -> list[FrameRef]:
     import json
     from pathlib import Path
 
-    from dossier.events import frames
+    from dossier.events.frames import frames
 
-    segment = pytest.importorskip("dossier.segment")
-    timex = pytest.importorskip("dossier.timex")
-    link = pytest.importorskip("dossier.link")
-    places_mod = pytest.importorskip("dossier.places")
+    segment = pytest.importorskip("dossier.text.segment")
+    timex = pytest.importorskip("dossier.timex.tag")
+    link = pytest.importorskip("dossier.linking.link")
+    places_mod = pytest.importorskip("dossier.geo.places")
     refs: list[FrameRef] = []
     corpus = Path(__file__).resolve().parents[1] / "data" / "articles"
     for path in sorted(corpus.glob("*.txt")):
@@ -621,7 +621,7 @@ def test_published_may_come_as_an_iso_string():
 
 # ---- ids that survive a rebuild (inherit_ids) -------------------------------------------------------------
 
-from dossier.fusion import FusedEvent, Source, _event_id, inherit_ids, source_key  # noqa: E402
+from dossier.events.fusion import FusedEvent, Source, _event_id, inherit_ids, source_key  # noqa: E402
 
 
 def keys_of(events) -> dict[str, set]:

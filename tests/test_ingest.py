@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from dossier.filters import Filters
-from dossier.ingest import MetadataError, ingest_paths, normalise_date
-from dossier.store import Store
+from dossier.ingest.run import MetadataError, ingest_paths, normalise_date
+from dossier.store.core import Store
 
 KO = "김정은 국무위원장이 오늘 블라디보스토크에 도착했다고 조선중앙통신이 보도했다."
 EN = "Kim Jong Un arrived in Vladivostok on Tuesday, state media reported."
@@ -144,7 +144,7 @@ def test_normalise_date_rejects(value) -> None:
 
 
 def test_new_pipeline_version_reextracts_and_new_date_reresolves(tmp_path: Path, db_path: Path, monkeypatch) -> None:
-    from dossier import ingest as ingest_mod
+    from dossier.ingest import run as ingest_mod
 
     d = tmp_path / "in"
     d.mkdir()

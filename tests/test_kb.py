@@ -1,11 +1,11 @@
-"""Knowledge base loading and content (dossier/kb.py, data/kb)."""
+"""Knowledge base loading and content (dossier/linking/kb.py, data/kb)."""
 
 from pathlib import Path
 
 import pytest
 
-from dossier.kb import ID_PREFIX, load_kb, load_kb_from
-from dossier.link import normalise
+from dossier.linking.kb import ID_PREFIX, load_kb, load_kb_from
+from dossier.linking.link import normalise
 
 # Actors of this domain that must be readable in all six languages the issue names.
 SIX_LANGS = ("en", "ko", "hi", "ru", "ja", "zh")

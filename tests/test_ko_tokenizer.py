@@ -8,8 +8,8 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dossier import ko_tokenizer
-from dossier.ko_tokenizer import KiwiTokenizer, get_kiwi, split_words
+from dossier.ner import ko_tokenizer
+from dossier.ner.ko_tokenizer import KiwiTokenizer, get_kiwi, split_words
 
 
 @functools.lru_cache(maxsize=1)
@@ -61,7 +61,7 @@ def test_pipeline_serialises_with_tokenizer(tmp_path):
 
 
 def _align(text, entities, mode):
-    from dossier.ner_data import AlignStats, record_to_doc
+    from dossier.ner.data import AlignStats, record_to_doc
 
     stats = AlignStats()
     doc = record_to_doc(_nlp(), {"text": text, "entities": entities}, mode, stats)

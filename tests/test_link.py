@@ -1,4 +1,4 @@
-"""Entity linking (dossier/link.py): cross-script links, coreference, near misses, dictionary
+"""Entity linking (dossier/linking/link.py): cross-script links, coreference, near misses, dictionary
 recognition, grouping of names not in the KB."""
 
 import unicodedata
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier.link import group_unlinked, kb_matches, link_entities
+from dossier.linking.link import group_unlinked, kb_matches, link_entities
 from dossier.model import Span
 
 

@@ -1,4 +1,4 @@
-"""dossier.map_export: map data, the deck.gl scene, the self-contained HTML and the PNG."""
+"""dossier.export.map: map data, the deck.gl scene, the self-contained HTML and the PNG."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import re
 
 import pytest
 
-from dossier import map_export as mx
-from dossier.export import browser_path
-from dossier.map_export import MapExportError, MapPlace
+from dossier.export import map as mx
+from dossier.export.charts import browser_path
+from dossier.export.map import MapExportError, MapPlace
 
 PY = MapPlace("city:pyongyang", "Pyongyang", 39.0339, 125.7543, "city", 12, 4, ("평양", "प्योंगयांग", "Pyongyang"))
 VL = MapPlace("city:vladivostok", "Vladivostok", 43.1056, 131.8735, "city", 30, 5, ("블라디보스토크",))
@@ -85,7 +85,7 @@ def test_tooltip_names_are_capped() -> None:
 
 
 def test_map_points_accepts_store_rows() -> None:
-    from dossier.store import PlaceRow
+    from dossier.store.core import PlaceRow
 
     row = PlaceRow("city:pyongyang", "Pyongyang", 39.0, 125.7, "city", 3, 2, ["평양"])
     (p,) = mx.map_points([row])

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from dossier import pipeline
+from dossier.corpus import pipeline
 from dossier.model import Span
 
 

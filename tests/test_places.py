@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from dossier.model import Place, Span
-from dossier.places import geoparse
+from dossier.geo.places import geoparse
 
 CORPUS = Path("/work/shared/corpus")
 if not CORPUS.is_dir():  # CI lays shared/ beside the clone
@@ -143,7 +143,7 @@ def test_sample_article_places_found_and_located(name):
 
 def test_country_points_are_inside_their_natural_earth_outline():
     """The point given for a country lies inside that country's own polygon on the basemap."""
-    from dossier.gazetteer import load_gazetteer
+    from dossier.geo.gazetteer import load_gazetteer
 
     basemap = json.loads((Path(__file__).resolve().parents[1] / "data/basemap/countries.geojson").read_text())
     gaz = load_gazetteer()
@@ -285,7 +285,7 @@ def test_result_is_model_place_with_consistent_offsets():
         assert isinstance(p, Place) and text[p.start:p.end] == p.text and p.kind in ("country", "region", "city", "site")
 
 
-# ---- with the project's NER model (as dossier.pipeline calls geoparse) ---------------------------------
+# ---- with the project's NER model (as dossier.corpus.pipeline calls geoparse) ---------------------------------
 
 
 @pytest.mark.parametrize("name", sorted(ARTICLES))
@@ -293,7 +293,7 @@ def test_sample_article_target_holds_with_ner_spans(name):
     """Same target as above, fed the entity spans the pipeline passes (trained NER + knowledge base,
     filtered by pipeline.place_evidence) where the language has a model; NER labels places as
     PER/ORG and names as LOC at times."""
-    from dossier import entities
+    from dossier.ner import recognise as entities
 
     path = CORPUS / name
     if not path.exists():
@@ -301,7 +301,7 @@ def test_sample_article_target_holds_with_ner_spans(name):
     lang = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))["language"]
     if not entities.has_model(lang):
         pytest.skip(f"no NER model for {lang}")
-    from dossier.pipeline import place_evidence, recognise_entities
+    from dossier.corpus.pipeline import place_evidence, recognise_entities
 
     text = path.read_text(encoding="utf-8")
     places = geoparse(text, lang, place_evidence(text, lang, recognise_entities(text, lang)))

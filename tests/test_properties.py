@@ -7,9 +7,9 @@ import unicodedata
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dossier.decode import DecodeError, decode_bytes
-from dossier.formats import FormatError, RawDoc, parse
-from dossier.segment import segment, sentences
+from dossier.ingest.decode import DecodeError, decode_bytes
+from dossier.ingest.formats import FormatError, RawDoc, parse
+from dossier.text.segment import segment, sentences
 
 # Text drawn from the scripts the product meets, plus punctuation, newlines and odd characters.
 ALPHABET = st.sampled_from(

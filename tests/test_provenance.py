@@ -548,8 +548,8 @@ def test_lexicons_are_data():
 
 
 def _analyse(name: str):
-    link = pytest.importorskip("dossier.link")
-    from dossier.segment import segment, sentences
+    link = pytest.importorskip("dossier.linking.link")
+    from dossier.text.segment import segment, sentences
 
     text = (ARTICLES / f"{name}.txt").read_text(encoding="utf-8")
     meta = json.loads((ARTICLES / f"{name}.json").read_text(encoding="utf-8"))

@@ -2,13 +2,13 @@ from pathlib import Path
 
 import pytest
 
-from dossier.segment import identify_language, segment, sentences
+from dossier.text.segment import identify_language, segment, sentences
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "articles"
 
 
 def read(name: str) -> str:
-    from dossier.decode import decode_bytes
+    from dossier.ingest.decode import decode_bytes
 
     return decode_bytes((CORPUS / name).read_bytes()).text
 

@@ -6,7 +6,7 @@ import pytest
 
 from dossier.filters import Filters
 from dossier.model import Segment, Sentence
-from dossier.store import SCHEMA_VERSION, NewArticle, Store
+from dossier.store.core import SCHEMA_VERSION, NewArticle, Store
 
 
 def article(n: int, text: str, **meta) -> NewArticle:

@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
-from dossier.store import EventRow
-from dossier.timeline import bar_for
+from dossier.store.core import EventRow
+from dossier.events.timeline import bar_for
 
 
 def ev(date, date_end=None, mod=None) -> EventRow:

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dossier.model import Timex
-from dossier.timex import tag
-from dossier.timex_resolve import resolve
+from dossier.timex.tag import tag
+from dossier.timex.resolve import resolve
 
 MON = dt.date(2023, 9, 11)  # the Hindi report: a Monday
 KO = dt.date(2023, 9, 5)  # the Korean article
@@ -842,7 +842,7 @@ def test_en_moveable_holidays_and_short_years(text, surface, value):
 
 
 def test_nth_weekday_of_a_month():
-    from dossier.timex_resolve import _nth_weekday
+    from dossier.timex.resolve import _nth_weekday
     assert _nth_weekday(1998, 11, "4-4") == 26  # Thanksgiving 1998
     assert _nth_weekday(1998, 5, "L-1") == 25  # Memorial Day 1998
     assert _nth_weekday(1998, 2, "5-1") is None  # no fifth Monday in February 1998

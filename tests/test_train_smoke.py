@@ -11,7 +11,7 @@ import json
 import pytest
 import spacy
 
-from dossier.train import DATASETS, main
+from dossier.ner.train import DATASETS, main
 
 pytestmark = pytest.mark.slow
 
@@ -29,7 +29,7 @@ def test_smoke_training_produces_loadable_pipeline(tmp_path, lang, capsys):
     meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
     assert set(meta["labels"]["ner"]) == {"PER", "ORG", "LOC"}
     if lang == "ko":
-        from dossier import ko_tokenizer  # noqa: F401
+        from dossier.ner import ko_tokenizer  # noqa: F401
     nlp = spacy.load(out)
     text = "김정은이 블라디보스토크에서 푸틴과 만났다." if lang == "ko" else "Kim Jong Un met Putin in Vladivostok ."
     doc = nlp(text)

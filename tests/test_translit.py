@@ -1,6 +1,6 @@
-"""Romanisation and phonetic keys (dossier/translit.py)."""
+"""Romanisation and phonetic keys (dossier/linking/translit.py)."""
 
-from dossier.translit import (
+from dossier.linking.translit import (
     latin_key,
     name_keys,
     name_similarity,

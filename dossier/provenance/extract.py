@@ -36,7 +36,7 @@ def chains(
 
     `lang` is the article's language; a sentence in another script (an English translation after a
     Korean body) is read with that script's vocabulary. `use_kb`: look up outlets the given entities
-    missed with the knowledge base (dossier.link), or with data/kb/outlets.yaml if that is absent.
+    missed with the knowledge base (dossier.linking.link), or with data/kb/outlets.yaml if that is absent.
     """
     token = KB_ON.set(use_kb)
     try:

@@ -1,8 +1,8 @@
 """Knowledge-base access and outlet look-up for provenance.
 
-The knowledge base is optional: with use_kb=False (or without dossier.kb / dossier.link importable)
+The knowledge base is optional: with use_kb=False (or without dossier.linking.kb / dossier.linking.link importable)
 entities are read by their id prefix and the words around them only. Outlets the given entities
-missed are looked up with dossier.link, or with data/kb/outlets.yaml read directly.
+missed are looked up with dossier.linking.link, or with data/kb/outlets.yaml read directly.
 source_id() maps an article's free-text source metadata to an outlet id.
 """
 
@@ -19,7 +19,7 @@ from dossier.model import Entity
 from dossier.provenance.vocabulary import LEXICON_DIR
 
 if TYPE_CHECKING:
-    from dossier.kb import Actor, KnowledgeBase
+    from dossier.linking.kb import Actor, KnowledgeBase
 
 
 # False while a call runs with use_kb=False: entities are then read by their id prefix and the words
@@ -31,7 +31,7 @@ def _kb() -> KnowledgeBase | None:
     if not KB_ON.get():
         return None
     try:
-        from dossier.kb import load_kb
+        from dossier.linking.kb import load_kb
 
         return load_kb()
     except Exception:  # the KB is another module's; provenance degrades to id prefixes without it
@@ -63,7 +63,7 @@ def canonical_name(e: Entity) -> str | None:
 @lru_cache(maxsize=1)
 def _own_outlet_names() -> tuple[tuple[str, str, str], ...]:
     """(name, outlet id, canonical) from data/kb/outlets.yaml, read directly: the fallback when
-    dossier.link is not importable."""
+    dossier.linking.link is not importable."""
     path = LEXICON_DIR.parent / "kb" / "outlets.yaml"
     if not path.exists():
         return ()
@@ -93,7 +93,7 @@ def _surface_outlets(text: str) -> list[Entity]:
 
 def _kb_outlets(text: str, lang: str) -> list[Entity]:
     try:
-        from dossier.link import kb_matches, link_entities
+        from dossier.linking.link import kb_matches, link_entities
     except Exception:
         return _surface_outlets(text)
     spans = [sp for sp in kb_matches(text, lang) if sp.label == "ORG"]  # outlets are ORG; link nothing else

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import yaml
 
-LEXICON_DIR = Path(__file__).resolve().parents[2] / "data" / "provenance"
+from dossier import config
+
+LEXICON_DIR = config.DATA_DIR / "provenance"
 LANGS = ("en", "ko", "hi")
 
 HANGUL = "\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f"

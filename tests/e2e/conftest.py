@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier.export import CHROMIUM_ARGS
+from dossier.export.charts import CHROMIUM_ARGS
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED_CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
@@ -54,8 +54,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def e2e_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from dossier.ingest import ingest_paths
-    from dossier.store import Store
+    from dossier.ingest.run import ingest_paths
+    from dossier.store.core import Store
 
     src = tmp_path_factory.mktemp("e2e-hostile")
     (src / "hostile.txt").write_text(HOSTILE_TEXT, encoding="utf-8")

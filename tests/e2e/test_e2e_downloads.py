@@ -40,10 +40,10 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from dossier import map_export
+from dossier.export import map as map_export
 from dossier.filters import Filters
-from dossier.store import Store
-from dossier.timeline import bar_for
+from dossier.store.core import Store
+from dossier.events.timeline import bar_for
 from tests.e2e.test_app_e2e import open_view
 
 pytestmark = pytest.mark.e2e
@@ -56,7 +56,7 @@ DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 EXTERNAL_REF = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?(?:https?:)?//|@import""", re.I)
 SCRIPT_SRC = re.compile(r"<script[^>]*\ssrc\s*=", re.I)
 SCRIPT_BODY = re.compile(r"(<script[^>]*>).*?(</script>)", re.I | re.S)
-# the map's country fill (dossier.map_export.build_deck)
+# the map's country fill (dossier.export.map.build_deck)
 LAND = (226, 231, 238)
 # (page URL, key suffix) -> file saved by download(), for the checks that only read a file again
 SAVED: dict[tuple[str, str], Path] = {}

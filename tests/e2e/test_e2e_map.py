@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from dossier import map_export
+from dossier.export import map as map_export
 from tests.e2e.conftest import serve
 from dossier.model import Entity, EventFrame, Place, Segment, Sentence
-from dossier.store import NewArticle, Store
+from dossier.store.core import NewArticle, Store
 
 pytestmark = pytest.mark.e2e
 
@@ -36,7 +36,7 @@ PLACES = [
     ("city:vladivostok", "Vladivostok", 43.1056, 131.8735, "city"),
     ("site:vostochny", "Vostochny Cosmodrome", 51.884, 128.334, "site"),
 ]
-LAND = (226, 231, 238)  # the countries layer's fill (dossier.map_export.build_deck)
+LAND = (226, 231, 238)  # the countries layer's fill (dossier.export.map.build_deck)
 
 
 

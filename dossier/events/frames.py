@@ -31,11 +31,12 @@ from typing import Any, Iterable, Sequence
 
 import yaml
 
+from dossier import config
 from dossier.model import Entity, EventFrame, Place, Segment, Sentence, Timex
 
 __all__ = ["Frame", "EventTable", "frames", "load_table", "date_interval", "as_date"]
 
-TABLE_FILE = Path(__file__).resolve().parent.parent / "data" / "events" / "event_types.yaml"
+TABLE_FILE = config.DATA_DIR / "events" / "event_types.yaml"
 
 # Letters of the scripts we read; Python's \w misses Devanagari vowel signs.
 _WORD = r"(?:\w|[\u0900-\u097F])"  # \w covers Hangul; Devanagari vowel signs are marks, not \w

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Collection, Mapping, Sequence
 
-from dossier.events import STATUS_OCCURRED, STATUS_PLANNED, EventTable, as_date, date_interval, load_table
+from dossier.events.frames import STATUS_OCCURRED, STATUS_PLANNED, EventTable, as_date, date_interval, load_table
 from dossier.model import EventFrame
 
 __all__ = [
@@ -50,7 +50,7 @@ class FrameRef:
     article_id: str
     published: dt.date | None  # an ISO string is accepted too
     lang: str
-    frame: EventFrame  # usually dossier.events.Frame (status, precision, date_mod, trigger offsets)
+    frame: EventFrame  # usually dossier.events.frames.Frame (status, precision, date_mod, trigger offsets)
     sentence: str  # the sentence text, in its original script
 
 
@@ -130,7 +130,7 @@ def _from_id(place_id: str) -> PlaceInfo | None:
 @lru_cache(maxsize=4096)
 def _gazetteer_info(place_id: str) -> PlaceInfo | None:
     try:
-        from dossier.gazetteer import load_gazetteer
+        from dossier.geo.gazetteer import load_gazetteer
 
         p = load_gazetteer().get(place_id)
     except Exception:  # noqa: BLE001 - a missing or broken gazetteer only weakens place matching

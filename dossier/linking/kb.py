@@ -14,7 +14,9 @@ from pathlib import Path
 
 import yaml
 
-KB_DIR = Path(__file__).resolve().parent.parent / "data" / "kb"
+from dossier import config
+
+KB_DIR = config.DATA_DIR / "kb"
 ACTOR_FILES = ("people.yaml", "organisations.yaml", "outlets.yaml")
 COUNTRY_ALIASES = "country_aliases.yaml"
 LANG_RULES = "lang_rules.yaml"

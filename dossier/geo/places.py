@@ -1,7 +1,7 @@
 """Geoparsing: find the places an article names and resolve each to a gazetteer entry with coordinates.
 
 Two sources of mentions, merged: the NER model's LOC spans (when the caller passes them) and a
-longest-match scan of the text against the gazetteer (dossier.gazetteer), which also works when no
+longest-match scan of the text against the gazetteer (dossier.geo.gazetteer), which also works when no
 NER model is available. Korean postpositions are stripped (블라디보스토크에서 -> 블라디보스토크),
 Korean country abbreviations are split (북러 -> North Korea + Russia), typos are matched fuzzily
 against well-known places only.
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Protocol
 
-from dossier.gazetteer import RULES_FILE, Candidate, Gazetteer, GazPlace, load_gazetteer, normalize, script_of
+from dossier.geo.gazetteer import RULES_FILE, Candidate, Gazetteer, GazPlace, load_gazetteer, normalize, script_of
 from dossier.model import Place
 
 # Languages whose stored names may match text written in `lang` when no NER span backs the mention.

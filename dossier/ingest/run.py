@@ -19,12 +19,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dossier import config, corrections, provenance
-from dossier.corpus import frame_extra
-from dossier.decode import DecodeError, decode_bytes
-from dossier.formats import SUPPORTED_SUFFIXES, FormatError, RawDoc, RecordError, parse
-from dossier.pipeline import Analysis, analyse, pipeline_version
-from dossier.store import NewArticle, Store
+from dossier import config, provenance
+from dossier.corpus import corrections
+from dossier.corpus.grouping import frame_extra
+from dossier.ingest.decode import DecodeError, decode_bytes
+from dossier.ingest.formats import SUPPORTED_SUFFIXES, FormatError, RawDoc, RecordError, parse
+from dossier.corpus.pipeline import Analysis, analyse, pipeline_version
+from dossier.store.core import NewArticle, Store
 
 # Files in a walked folder that document the folder rather than being articles.
 _DOC_FILE = re.compile(r"^(readme|license|licence|changelog|copying|attribution)(\.|$)", re.IGNORECASE)

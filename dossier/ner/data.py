@@ -47,7 +47,7 @@ def read_jsonl(path: str | Path) -> list[dict]:
 def make_blank(lang: str) -> Language:
     """A blank pipeline with the tokenizer the trained model uses for `lang`."""
     if lang == "ko":
-        from dossier import ko_tokenizer  # noqa: F401  (registers the Kiwi tokenizer)
+        from dossier.ner import ko_tokenizer  # noqa: F401  (registers the Kiwi tokenizer)
 
         return spacy.blank("ko", config={"nlp": {"tokenizer": {"@tokenizers": "dossier.KiwiTokenizer.v1"}}})
     return spacy.blank(lang)

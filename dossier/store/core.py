@@ -598,7 +598,7 @@ class Store:
 
     def event_source_keys(self) -> dict[str, set[tuple[str, int, int]]]:
         """Each stored event's sources as (article id, sentence start, trigger start), the keys
-        dossier.fusion.inherit_ids matches a rebuild's events on. event_sources keeps the trigger's
+        dossier.events.fusion.inherit_ids matches a rebuild's events on. event_sources keeps the trigger's
         text, not its offset: the offset comes from the article's frame with that sentence, trigger
         and date (all of them when several match); a source whose frame is gone (re-extracted
         differently) falls back to the trigger's first place in its sentence."""
@@ -899,7 +899,7 @@ class Store:
             )
             tx.execute("DELETE FROM unlinked_groups")
 
-    # -- corrections (stored apart; replayed over the extraction by dossier.corrections) --------
+    # -- corrections (stored apart; replayed over the extraction by dossier.corpus.corrections) --------
 
     def add_correction(self, kind: str, target: str, value: dict[str, Any], before: Any, note: str | None = None) -> int:
         with self.transaction() as tx:

@@ -16,7 +16,9 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from dossier import config
+
+REPO = config.REPO_ROOT
 DATASETS = REPO.parent / "shared" / "datasets" / "ner"
 MODELS = REPO / "data" / "models"
 
@@ -63,7 +65,7 @@ def main(argv: list[str]) -> int:
 
 
 def _split(args: argparse.Namespace) -> tuple[list[dict], list[dict], list[dict]]:
-    from dossier.ner_data import read_jsonl, split_holdout
+    from dossier.ner.data import read_jsonl, split_holdout
 
     data_dir = Path(args.data_dir)
     sources = SOURCES[args.lang]
@@ -83,7 +85,7 @@ def _split(args: argparse.Namespace) -> tuple[list[dict], list[dict], list[dict]
 
 
 def train_ner(args: argparse.Namespace) -> int:
-    from dossier.ner_data import make_blank, records_to_docs, write_docbin
+    from dossier.ner.data import make_blank, records_to_docs, write_docbin
 
     train, extra, held = _split(args)
     if args.export_heldout:
@@ -155,7 +157,7 @@ def run_training(lang: str, config_path: Path, overrides: dict, workdir: Path,
     from spacy.util import load_config, registry, resolve_dot_names, fix_random_seed
 
     if lang == "ko":
-        from dossier import ko_tokenizer  # noqa: F401  (registers the Kiwi tokenizer)
+        from dossier.ner import ko_tokenizer  # noqa: F401  (registers the Kiwi tokenizer)
 
     config = load_config(config_path, overrides=overrides, interpolate=False)
     fix_random_seed(int(overrides.get("system.seed", SEED)))

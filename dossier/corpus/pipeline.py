@@ -13,11 +13,15 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from dossier import __version__, config, events, link, places, provenance, timex
-from dossier import entities as ner
-from dossier.kb import load_kb
+from dossier import __version__, config, provenance
+from dossier.events import frames as events
+from dossier.linking import link
+from dossier.geo import places
+from dossier.timex import tag as timex
+from dossier.ner import recognise as ner
+from dossier.linking.kb import load_kb
 from dossier.model import Entity, Place, Segment, Sentence, Span, Timex
-from dossier.segment import segment, sentences
+from dossier.text.segment import segment, sentences
 
 # Bump when the code of a stage changes what it extracts; data and model changes are hashed below.
 PIPELINE_REVISION = 2

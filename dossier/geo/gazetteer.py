@@ -20,7 +20,9 @@ from typing import Any
 import yaml
 from rapidfuzz import fuzz, process
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+from dossier import config
+
+DATA = config.DATA_DIR
 PLACES_FILE = DATA / "gazetteer" / "places.jsonl.gz"
 SITES_FILE = DATA / "kb" / "sites.yaml"
 RULES_FILE = DATA / "gazetteer" / "matching.yaml"

@@ -12,9 +12,10 @@ import re
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from dossier import config
 from dossier.model import Span
 
-MODELS_DIR = Path(__file__).resolve().parent.parent / "data" / "models"
+MODELS_DIR = config.DATA_DIR / "models"
 LABELS = ("PER", "ORG", "LOC")
 # Internal labels a pipeline may use, as exported; anything else is not an entity for us.
 LABEL_MAP = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC"}
@@ -44,7 +45,7 @@ def load_pipeline(lang: str) -> Any:
     import spacy
 
     if lang == "ko":
-        from dossier import ko_tokenizer  # noqa: F401  (registers the Kiwi tokenizer before loading)
+        from dossier.ner import ko_tokenizer  # noqa: F401  (registers the Kiwi tokenizer before loading)
     return spacy.load(model_dir(lang))
 
 

@@ -13,10 +13,10 @@ import html
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from dossier import export
-from dossier.confirmations import EventConfirmation
-from dossier.store import ActorRow, EventRow, PlaceRow
-from dossier.timeline import bar_for
+from dossier.export import charts as export
+from dossier.provenance.confirmations import EventConfirmation
+from dossier.store.core import ActorRow, EventRow, PlaceRow
+from dossier.events.timeline import bar_for
 
 MAP_WIDTH, MAP_HEIGHT = 960, 480
 MAX_BRIEF_EVENTS = 200

@@ -29,9 +29,9 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from dossier.kb import Actor, KnowledgeBase, load_kb
+from dossier.linking.kb import Actor, KnowledgeBase, load_kb
 from dossier.model import Entity, Span
-from dossier.translit import key_similarity, latin_key, name_keys, same_shape
+from dossier.linking.translit import key_similarity, latin_key, name_keys, same_shape
 
 SCORE_ALIAS = 1.0
 SCORE_COREF = 0.95
@@ -146,7 +146,7 @@ def _index(kb: KnowledgeBase | None = None) -> _Index:
     if cached is not None and cached.kb is kb:
         return cached
     ix = _Index(kb=kb)
-    from dossier.translit import consonant_skeleton
+    from dossier.linking.translit import consonant_skeleton
 
     for a in kb.actors.values():
         for _lang, ns in a.names.items():
@@ -283,7 +283,7 @@ def _unique(ids: set[str] | None, allowed: set[str], ix: _Index) -> tuple[str | 
 
 
 def _fuzzy(forms: list[str], mention: str, allowed: set[str], ix: _Index) -> tuple[str | None, float]:
-    from dossier.translit import consonant_skeleton
+    from dossier.linking.translit import consonant_skeleton
 
     best: dict[str, float] = {}
     for key in name_keys(mention):

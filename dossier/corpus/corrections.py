@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from dossier.store import CorrectionRow, Store
+from dossier.store.core import CorrectionRow, Store
 
 KINDS = ("merge_actor", "add_alias", "split_alias", "event_date", "event_place", "place_location")
 EVENT_KINDS = ("event_date", "event_place")  # the corrections that name a fused event by its id
@@ -43,7 +43,7 @@ def rebuild(store: Store) -> None:
     """Extraction, then corpus-level grouping, then every active correction in the order made.
     Fused events keep the ids of the events they continue (corpus.refresh_events), so an event
     correction follows its event; one whose event is gone changes nothing and shows as detached."""
-    from dossier.corpus import refresh_events, regroup_unlinked  # corpus imports this module
+    from dossier.corpus.grouping import refresh_events, regroup_unlinked  # corpus imports this module
 
     active = store.corrections(active_only=True)
     store.reset_overlays()

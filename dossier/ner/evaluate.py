@@ -58,11 +58,11 @@ def score(pairs: Iterable[tuple[Iterable[Any], Iterable[Any]]]) -> dict[str, Any
 
 
 def evaluate(path: str, predict: Predict | None = None, lang: str | None = None) -> dict[str, Any]:
-    """Score `predict(text, lang)` (default: dossier.entities.recognize) on a NER jsonl file.
+    """Score `predict(text, lang)` (default: dossier.ner.recognise.recognize) on a NER jsonl file.
 
     `lang` overrides each line's own `lang`.
     """
-    from dossier.entities import has_model, recognize_many
+    from dossier.ner.recognise import has_model, recognize_many
 
     records = []
     with open(path, encoding="utf-8") as fh:
@@ -76,7 +76,7 @@ def evaluate(path: str, predict: Predict | None = None, lang: str | None = None)
     started = time.perf_counter()
     predictions: list[Iterable[Any]] = [[] for _ in records]
     if predict is None:
-        # dossier.entities.recognize, batched per language (same output, one pipe per language).
+        # dossier.ner.recognise.recognize, batched per language (same output, one pipe per language).
         for lng in langs:
             idx = [i for i, r in enumerate(records) if r["_lang"] == lng]
             for i, spans in zip(idx, recognize_many([records[i]["text"] for i in idx], lng)):

@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from dossier import provenance
-from dossier.kb import load_kb
-from dossier.store import ChainRow, EventRow
+from dossier.linking.kb import load_kb
+from dossier.store.core import ChainRow, EventRow
 
 
 @dataclass

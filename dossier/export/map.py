@@ -21,9 +21,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from dossier.export import CHROMIUM_ARGS, browser_path
+from dossier import config
+from dossier.export.charts import CHROMIUM_ARGS, browser_path
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
+REPO_ROOT = config.REPO_ROOT
 BASEMAP_PATH = REPO_ROOT / "data" / "basemap" / "countries.geojson"
 
 # Places drawn on the map (the most mentioned first). The store aggregates mentions per place in
@@ -131,7 +132,7 @@ def basemap_data_url() -> str:
 
 @dataclass(frozen=True)
 class MapPlace:
-    """What the map needs of a place (``dossier.store.PlaceRow`` has these fields)."""
+    """What the map needs of a place (``dossier.store.core.PlaceRow`` has these fields)."""
 
     place_id: str
     name: str

@@ -109,13 +109,13 @@ def split(docs: list[dict[str, Any]], part: str) -> list[dict[str, Any]]:
 
 
 def _default_tag_fn() -> TagFn:
-    from dossier.timex import tag
+    from dossier.timex.tag import tag
 
     return tag
 
 
 def evaluate(path: str, tag_fn: TagFn | None = None, part: str = "all") -> dict[str, Any]:
-    """Score `tag_fn(text, lang, dct)` (default: dossier.timex.tag) on a TIMEX jsonl file."""
+    """Score `tag_fn(text, lang, dct)` (default: dossier.timex.tag.tag) on a TIMEX jsonl file."""
     docs = split(load(path), part)
     result = score_docs(docs, tag_fn or _default_tag_fn())
     result["file"] = path

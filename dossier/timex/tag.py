@@ -16,8 +16,8 @@ import re
 from typing import Any
 
 from dossier.model import Timex
-from dossier.timex_resolve import prepare, resolve
-from dossier.timex_rules import LangRules, Pattern, load_rules
+from dossier.timex.resolve import prepare, resolve
+from dossier.timex.rules import LangRules, Pattern, load_rules
 
 __all__ = ["tag", "tag_tuples", "supported_languages"]
 
@@ -25,7 +25,7 @@ _MAX_TEXT = 2_000_000  # one article; a bigger input is cut into windows by the 
 
 
 def supported_languages() -> list[str]:
-    from dossier.timex_rules import available_languages
+    from dossier.timex.rules import available_languages
 
     return available_languages()
 

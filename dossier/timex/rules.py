@@ -16,7 +16,9 @@ from typing import Any
 
 import yaml
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "timex"
+from dossier import config
+
+DATA_DIR = config.DATA_DIR / "timex"
 _PLACEHOLDER = re.compile(r"\{([a-z][a-z_0-9]*)(?::([a-z][a-z_0-9]*))?\}")
 
 

@@ -10,9 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, fields
 
-from dossier import corrections, events, fusion, link
+from dossier.corpus import corrections
+from dossier.events import frames as events
+from dossier.events import fusion
+from dossier.linking import link
 from dossier.model import EventFrame
-from dossier.store import Store
+from dossier.store.core import Store
 
 _BASE_FIELDS = {f.name for f in fields(EventFrame)}
 

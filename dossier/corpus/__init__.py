@@ -1,0 +1,1 @@
+"""Per-article analysis and the corpus-level steps run after ingest (grouping, fusion, corrections)."""

@@ -1,0 +1,1 @@
+"""Event frames per sentence, fusion across articles, timeline bars."""

@@ -1,0 +1,1 @@
+"""Offline geoparsing: the gazetteer and toponym resolution."""

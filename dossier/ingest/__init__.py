@@ -1,0 +1,1 @@
+"""Bytes to stored articles: decoding, file formats, the ingest run and its report."""

@@ -1,0 +1,1 @@
+"""Mentions to canonical actors across scripts: knowledge base, linking, transliteration keys."""

@@ -1,0 +1,1 @@
+"""The store: schema, migrations and every query (the only SQL in the engine)."""

@@ -1,0 +1,1 @@
+"""Text structure: language segments, sentences, translation alignment."""

@@ -1,0 +1,1 @@
+"""Time expressions: rules per language, tagging, TimeML values, scoring."""
