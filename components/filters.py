@@ -15,11 +15,9 @@ import streamlit as st
 
 from components.data import MAX_QUERY_CHARS
 from components.labels import language_label
-from dossier.filters import Filters
+from dossier.filters import SWAPPED_DATES, Filters
 from dossier.store.core import Facets, FilterOptions
 
-# query-parameter names owned by Filters; every other parameter (e.g. ``article``) is left alone
-FILTER_PARAMS = ("from", "to", "undated", "actor", "lang", "source", "event", "place", "q")
 # date inputs accept anything in this span, so a crafted URL with an old or future date still opens
 _EARLIEST = dt.date(1800, 1, 1)
 _LATEST = dt.date(2200, 12, 31)
@@ -29,6 +27,11 @@ _SOURCE_LABEL_CHARS = 60
 def query_params() -> dict[str, list[str]]:
     """All query parameters, lists kept (``st.query_params[k]`` alone returns only the last)."""
     return {k: st.query_params.get_all(k) for k in st.query_params}
+
+
+def url_value(name: str) -> str | None:
+    """The last value of a parameter the filters do not own (``article``, ``event_id``), or None."""
+    return (query_params().get(name) or [None])[-1]
 
 
 def url_filters() -> Filters:
@@ -46,12 +49,12 @@ def write_params(filters: Filters | None = None, **others: str | None) -> None:
     current = query_params()
     new: dict[str, list[str]] = {}
     if filters is None:
-        new.update({k: v for k, v in current.items() if k in FILTER_PARAMS})
+        new.update({k: v for k, v in current.items() if k in Filters.PARAM_NAMES})
     else:
         for k, v in filters.to_query_params().items():
             new[k] = [v] if isinstance(v, str) else list(v)
     for k, v in current.items():
-        if k not in FILTER_PARAMS and k not in others:
+        if k not in Filters.PARAM_NAMES and k not in others:
             new[k] = v
     for k, v in others.items():
         if v is not None:
@@ -121,24 +124,8 @@ def render_sidebar_filters(facets: Facets, options: FilterOptions | None = None,
         if facets.min_date
         else "No article in this corpus has a publication date."
     )
-    st.date_input(
-        "Published from",
-        value=None,  # an empty default: Streamlit's date field can be emptied only then
-        key=f"{key}_from",
-        min_value=_EARLIEST,
-        max_value=_LATEST,
-        format="YYYY-MM-DD",
-        help=corpus_span,
-    )
-    st.date_input(
-        "Published until",
-        value=None,  # an empty default: Streamlit's date field can be emptied only then
-        key=f"{key}_to",
-        min_value=_EARLIEST,
-        max_value=_LATEST,
-        format="YYYY-MM-DD",
-        help=corpus_span + " The end date is included.",
-    )
+    _date_input("Published from", f"{key}_from", corpus_span)
+    _date_input("Published until", f"{key}_to", corpus_span + " The end date is included.")
     has_range = bool(ss[f"{key}_from"] or ss[f"{key}_to"])
     st.checkbox(
         f"Include undated articles ({facets.n_undated})",
@@ -195,7 +182,7 @@ def render_sidebar_filters(facets: Facets, options: FilterOptions | None = None,
     start, end = ss[f"{key}_from"], ss[f"{key}_to"]
     if start and end and start > end:
         start, end = end, start
-        problems.append("swapped from/to: the start was after the end")
+        problems.append(SWAPPED_DATES)
     chosen = url_f.with_(
         date_from=start,
         date_to=end,
@@ -220,6 +207,18 @@ def render_sidebar_filters(facets: Facets, options: FilterOptions | None = None,
     write_params(chosen)
     ss[f"{key}_synced"] = chosen
     return replace(chosen, problems=tuple(dict.fromkeys(problems)))
+
+
+def _date_input(label: str, key: str, help: str) -> None:
+    st.date_input(
+        label,
+        value=None,  # an empty default: Streamlit's date field can be emptied only then
+        key=key,
+        min_value=_EARLIEST,
+        max_value=_LATEST,
+        format="YYYY-MM-DD",
+        help=help,
+    )
 
 
 def _short(text: str, limit: int) -> str:

@@ -9,12 +9,12 @@ import streamlit as st
 from components import data
 from components.article_list import render_article_list
 from components.frame import require_frame
-from components.filters import active_filters, query_params, view_digest, write_params
+from components.filters import active_filters, url_value, view_digest, write_params
 from components.reader import render_article_reader
 
 require_frame()
 f = active_filters()
-wanted = (query_params().get("article") or [None])[-1]
+wanted = url_value("article")
 
 st.header("Articles")
 total, _ = data.article_page(f, 0)

@@ -7,7 +7,7 @@ import datetime as dt
 import streamlit as st
 
 from components import events_data, views_data
-from components.filters import active_filters, query_params, view_digest, write_params
+from components.filters import active_filters, url_value, view_digest, write_params
 from components.frame import require_frame
 from components.timeline_view import render_exports, render_sources, render_timeline, timeline_figure, timeline_rows
 from dossier.export.briefing import briefing_html, timeline_markup
@@ -31,9 +31,9 @@ else:
     )
     view = view_digest(f)
     picked = render_timeline(df, key=f"timeline_{view}")
-    if picked and picked != (query_params().get("event_id") or [None])[-1]:
+    if picked and picked != url_value("event_id"):
         write_params(event_id=picked)
-    wanted = picked or (query_params().get("event_id") or [None])[-1]
+    wanted = picked or url_value("event_id")
     chosen = next((e for e in events if e.id == wanted), None)
     def _briefing() -> str:
         return briefing_html(
