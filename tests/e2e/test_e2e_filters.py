@@ -110,9 +110,9 @@ def sidebar(page: Page) -> Locator:
     return page.locator('[data-testid="stSidebar"]')
 
 
-def open_articles(page: Page, app_url: str, f: Filters = Filters()) -> None:
+def open_articles(page: Page, app_url: str, f: Filters | None = None) -> None:
     """Open the Articles page by a link to the view of ``f`` (the link Filters writes)."""
-    params = f.to_query_params()
+    params = f.to_query_params() if f else {}
     page.goto(app_url + "/articles" + ("?" + urlencode(params, doseq=True) if params else ""))
     expect(page.locator(".dz-filterbar")).to_be_visible()
     settled(page)
