@@ -121,8 +121,9 @@ def cached_reader(*, max_entries: int) -> Callable[[Callable[Concatenate[Store, 
             with opened.lock:
                 return query(opened.store, *args)
 
-        # st.cache_data tells functions apart by module and qualified name: every reader made
-        # here would otherwise share one cache (streamlit issue 11157)
+        # st.cache_data tells functions apart by module and qualified name (and source, which is
+        # this wrapper's for all): every reader made here would otherwise share one cache
+        # (streamlit issue 11157). An edited query keeps its cache until the data version moves.
         cached.__module__, cached.__qualname__ = query.__module__, query.__qualname__
         cached.__name__ = query.__name__
         cached_query = st.cache_data(ttl=CACHE_TTL_SECONDS, max_entries=max_entries, show_spinner=False)(cached)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -13,7 +14,7 @@ import streamlit as st
 
 from components.labels import language_label, language_name, published_label
 from components.safe import esc, lang_attr
-from dossier.store.core import ActorRow, ArticleDetail, ArticleRow, MentionRow
+from dossier.store.core import ActorRow, ArticleDetail, ArticleRow, MentionRow, SharedFacts
 
 TYPE_NAMES = {"PER": "person", "ORG": "organisation", "LOC": "place"}
 # Surface forms listed per actor in a table cell (the full list is in the mentions view).
@@ -290,7 +291,49 @@ def translation_pairs(detail: ArticleDetail) -> list[tuple[int, int]]:
     ]
 
 
+def with_translations(ids: Sequence[str], read_article: Callable[[str], ArticleDetail | None]) -> list[str]:
+    """The ids among ``ids`` whose article holds a translation segment (each article is read)."""
+    return [a for a in ids if (d := read_article(a)) is not None and translation_pairs(d)]
+
+
+def shared_facts_html(common: SharedFacts) -> str:
+    """The places and events two articles have in common, as two escaped lines."""
+    events = "; ".join(f"{t.replace('_', ' ')} {d or 'undated'}" + (f"–{e}" if e else "")
+                       for _, t, d, e in common.events)
+    return (
+        f'<div class="dz-meta"><strong>Shared places ({len(common.places)}):</strong> '
+        + esc(", ".join(name for _, name in common.places) or "none")
+        + f'</div><div class="dz-meta"><strong>Shared events ({len(common.events)}):</strong> '
+        + esc(events or "none")
+        + "</div>"
+    )
+
+
 # -- actor × article matrix -------------------------------------------------------------------
+
+
+def matrix_columns(cells: Sequence[tuple[str, str, str, int]], articles: Sequence[ArticleRow]) -> list[ArticleRow]:
+    """The articles that have a cell in the matrix, in list order."""
+    shown = {aid for _e, _c, aid, _n in cells}
+    return [a for a in articles if a.id in shown]
+
+
+def matrix_lang_counts(
+    cells: Sequence[tuple[str, str, str, int]], mentions_of: Callable[[str], Sequence[MentionRow]]
+) -> dict[tuple[str, str], dict[str, int]]:
+    """(actor, article) -> {language: mentions}, from the mentions of each article of the cells."""
+    lang_counts: dict[tuple[str, str], dict[str, int]] = {}
+    for aid in {aid for _e, _c, aid, _n in cells}:
+        for m in mentions_of(aid):
+            if m.entity_id:
+                counts = lang_counts.setdefault((m.entity_id, aid), {})
+                counts[m.lang] = counts.get(m.lang, 0) + 1
+    return lang_counts
+
+
+def matrix_rows(cells: Sequence[tuple[str, str, str, int]]) -> list[dict[str, Any]]:
+    """The matrix as data rows for its CSV export."""
+    return [{"actor": c[1], "entity_id": c[0], "article": c[2], "mentions": c[3]} for c in cells]
 
 
 def matrix_figure(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 import streamlit as st
@@ -103,9 +104,6 @@ def render_sidebar_filters(facets: Facets, options: FilterOptions | None = None,
     if ss.get(f"{key}_synced") != url_f or f"{key}_q" not in ss:
         _seed_widgets(key, url_f)
 
-    # a value from a link that this corpus does not have stays selectable (it selects nothing)
-    lang_options = list(dict.fromkeys([*facets.languages, *ss[f"{key}_langs"]]))
-    source_options = list(dict.fromkeys([*facets.sources, *ss[f"{key}_sources"]]))
     problems += [
         f"no article in language “{v}”" for v in url_f.langs if v not in facets.languages
     ]
@@ -134,49 +132,49 @@ def render_sidebar_filters(facets: Facets, options: FilterOptions | None = None,
         help="Articles without a publication date are never given a guessed one. With a date "
         "range set, choose whether they stay in the view.",
     )
-    st.multiselect(
+    _pick_many(
         "Languages",
-        lang_options,
-        key=f"{key}_langs",
-        format_func=lambda c: language_label(c, facets.languages.get(c, 0)),
-        placeholder="all languages",
-        help="Articles with at least one segment in any of these languages.",
+        facets.languages,
+        f"{key}_langs",
+        lambda c: language_label(c, facets.languages.get(c, 0)),
+        "all languages",
+        "Articles with at least one segment in any of these languages.",
     )
-    st.multiselect(
+    _pick_many(
         "Sources",
-        source_options,
-        key=f"{key}_sources",
-        format_func=lambda s: _short(s, _SOURCE_LABEL_CHARS) + f" · {facets.sources.get(s, 0)}",
-        placeholder="all sources",
+        facets.sources,
+        f"{key}_sources",
+        lambda s: _short(s, _SOURCE_LABEL_CHARS) + f" · {facets.sources.get(s, 0)}",
+        "all sources",
     )
 
     actor_names = {i: f"{n} · {c}" for i, n, c in options.actors}
     place_names = {i: f"{n} · {c}" for i, n, c in options.places}
     type_counts = dict(options.event_types)
-    st.multiselect(
+    _pick_many(
         "Actors",
-        list(dict.fromkeys([*actor_names, *ss[f"{key}_actors"]])),
-        key=f"{key}_actors",
-        format_func=lambda i: actor_names.get(i, i),
-        placeholder="all actors",
-        help="Articles and events involving any of these people, organisations, outlets or countries "
+        actor_names,
+        f"{key}_actors",
+        lambda i: actor_names.get(i, i),
+        "all actors",
+        "Articles and events involving any of these people, organisations, outlets or countries "
         "(one actor across scripts: 김정은 = किम जोंग उन = Kim Jong-un). Number: articles.",
     )
-    st.multiselect(
+    _pick_many(
         "Places",
-        list(dict.fromkeys([*place_names, *ss[f"{key}_places"]])),
-        key=f"{key}_places",
-        format_func=lambda i: place_names.get(i, i),
-        placeholder="all places",
-        help="Articles that mention any of these places, and events held there. Number: articles.",
+        place_names,
+        f"{key}_places",
+        lambda i: place_names.get(i, i),
+        "all places",
+        "Articles that mention any of these places, and events held there. Number: articles.",
     )
-    st.multiselect(
+    _pick_many(
         "Event types",
-        list(dict.fromkeys([*type_counts, *ss[f"{key}_events"]])),
-        key=f"{key}_events",
-        format_func=lambda t: t.replace("_", " ") + (f" · {type_counts[t]}" if t in type_counts else ""),
-        placeholder="all event types",
-        help="Articles and events of any of these types. Number: events.",
+        type_counts,
+        f"{key}_events",
+        lambda t: t.replace("_", " ") + (f" · {type_counts[t]}" if t in type_counts else ""),
+        "all event types",
+        "Articles and events of any of these types. Number: events.",
     )
 
     start, end = ss[f"{key}_from"], ss[f"{key}_to"]
@@ -219,6 +217,14 @@ def _date_input(label: str, key: str, help: str) -> None:
         format="YYYY-MM-DD",
         help=help,
     )
+
+
+def _pick_many(label: str, known: Iterable[str], key: str, format_func: Callable[[str], str],
+               placeholder: str, help: str | None = None) -> None:
+    """A multiselect of the values this corpus has; a value from a link that it does not have
+    stays selectable (it selects nothing)."""
+    options = list(dict.fromkeys([*known, *st.session_state[key]]))
+    st.multiselect(label, options, key=key, format_func=format_func, placeholder=placeholder, help=help)
 
 
 def _short(text: str, limit: int) -> str:

@@ -12,16 +12,21 @@ from components.entities_view import (
     aligned_rows,
     display_name,
     article_label,
+    matrix_columns,
     matrix_figure,
+    matrix_lang_counts,
+    matrix_rows,
     mentions_html,
     render_actor_table,
+    shared_facts_html,
     side_frame,
     translation_pairs,
+    with_translations,
     within,
 )
 from components.filters import active_filters, view_digest, write_params
 from components.frame import require_frame
-from components.safe import esc
+from components.tables import table_height
 from components.labels import language_label, segment_label
 from dossier.ner.recognise import has_model
 
@@ -118,17 +123,9 @@ with side_tab:
             left, right = vd.article_mentions(left_id), vd.article_mentions(right_id)
             left_title, right_title = labels[left_id], labels[right_id]
             if left_id != right_id:
-                common = vd.shared(left_id, right_id)
-                st.html(
-                    f'<div class="dz-meta"><strong>Shared places ({len(common.places)}):</strong> '
-                    + esc(", ".join(name for _, name in common.places) or "none")
-                    + f'</div><div class="dz-meta"><strong>Shared events ({len(common.events)}):</strong> '
-                    + esc("; ".join(f"{t.replace('_', ' ')} {d or 'undated'}" + (f"–{e}" if e else "")
-                                    for _, t, d, e in common.events) or "none")
-                    + "</div>"
-                )
+                st.html(shared_facts_html(vd.shared(left_id, right_id)))
         else:
-            with_pairs = [a for a in ids[: vd.MAX_TRANSLATION_SCAN] if (d := vd.article(a)) is not None and translation_pairs(d)]
+            with_pairs = with_translations(ids[: vd.MAX_TRANSLATION_SCAN], vd.article)
             if not with_pairs:
                 st.info(
                     "No article of this view has a translation segment (a body followed by its "
@@ -163,21 +160,14 @@ with side_tab:
                 key=f"entities_side_{view}",
                 hide_index=True,
                 width="stretch",
-                height=min(38 + 35 * max(len(rows), 1), 560),
+                height=table_height(len(rows), 560),
             )
         elif left_title:
             st.info("Neither side names an actor.", icon=":material/person_off:")
 
 with matrix_tab:
     cells, arts = vd.matrix(f)
-    lang_counts: dict[tuple[str, str], dict[str, int]] = {}
-    shown_articles = {aid for _e, _c, aid, _n in cells}
-    for aid in shown_articles:
-        for m in vd.article_mentions(aid):
-            if m.entity_id:
-                counts = lang_counts.setdefault((m.entity_id, aid), {})
-                counts[m.lang] = counts.get(m.lang, 0) + 1
-    fig = matrix_figure(cells, [a for a in arts if a.id in shown_articles], lang_counts)
+    fig = matrix_figure(cells, matrix_columns(cells, arts), matrix_lang_counts(cells, vd.article_mentions))
     if fig is None:
         st.info("No actor to place in articles.", icon=":material/grid_off:")
     else:
@@ -189,4 +179,4 @@ with matrix_tab:
         with st.expander("Export the matrix and its data"):
             render_chart_exports(fig, key=f"entities_matrix_export_{view}", stem="dossier-actor-article",
                                  title="Actors × articles",
-                                 rows=[{"actor": c[1], "entity_id": c[0], "article": c[2], "mentions": c[3]} for c in cells])
+                                 rows=matrix_rows(cells))
