@@ -47,6 +47,44 @@ def display_name(actor: ActorRow) -> str:
     return actor.aliases[0] if actor.aliases else actor.entity_id
 
 
+def actor_labels(actors: Sequence[ActorRow], selected: Sequence[str],
+                 read_names: Callable[[list[str]], Mapping[str, str]]) -> dict[str, str]:
+    """Entity id -> display name for the actors of the table, then for selected ones not in it."""
+    names = {a.entity_id: display_name(a) for a in actors}
+    names.update(read_names([a for a in selected if a not in names]))
+    return names
+
+
+def no_model_note(langs: Sequence[str], has_model: Callable[[str], bool]) -> str | None:
+    """Which languages of the view have no trained NER model (None when all have one)."""
+    no_model = [lg for lg in langs if not has_model(lg)]
+    if not no_model:
+        return None
+    return (
+        "No trained NER model for "
+        + ", ".join(language_label(lg) for lg in no_model)
+        + ": entities in that text come from knowledge-base name matches only."
+    )
+
+
+def actors_caption(n_actors: int, max_actors: int) -> str:
+    return (
+        f"{n_actors:,} actor{'s' if n_actors != 1 else ''}"
+        + (f" (the {max_actors} most mentioned)" if n_actors >= max_actors else "")
+        + " · select rows to show only the articles that name them, on every page"
+    )
+
+
+def mentions_caption(row: ActorRow, n_shown: int) -> str:
+    """How often and in which languages an actor is named, and whether the list was cut."""
+    return (
+        f"{row.n_mentions:,} mentions in {row.n_articles:,} article"
+        f"{'s' if row.n_articles != 1 else ''} · "
+        + ", ".join(f"{language_label(lg)} {n}" for lg, n in row.by_lang.items())
+        + (f" · showing the first {n_shown:,}" if row.n_mentions > n_shown else "")
+    )
+
+
 def _short(text: str | None, limit: int = TITLE_CHARS) -> str:
     text = " ".join((text or "").split())
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -10,13 +10,16 @@ from components import views_data as vd
 from components.chart_export import render_chart_exports
 from components.entities_view import (
     aligned_rows,
-    display_name,
+    actor_labels,
+    actors_caption,
     article_label,
     matrix_columns,
     matrix_figure,
     matrix_lang_counts,
     matrix_rows,
+    mentions_caption,
     mentions_html,
+    no_model_note,
     render_actor_table,
     shared_facts_html,
     side_frame,
@@ -27,7 +30,7 @@ from components.entities_view import (
 from components.filters import active_filters, view_digest, write_params
 from components.frame import require_frame
 from components.tables import table_height
-from components.labels import language_label, segment_label
+from components.labels import segment_label
 from dossier.ner.recognise import has_model
 
 require_frame()
@@ -39,28 +42,19 @@ st.header("Entities")
 base = f.with_(actors=())
 view = view_digest(f)
 langs = list(data.overview(base).by_language)
-no_model = [lg for lg in langs if not has_model(lg)]
-if no_model:
-    st.caption(
-        "No trained NER model for "
-        + ", ".join(language_label(lg) for lg in no_model)
-        + ": entities in that text come from knowledge-base name matches only."
-    )
+note = no_model_note(langs, has_model)
+if note:
+    st.caption(note)
 
 actors = vd.actors(base)
 if not actors:
     st.info("No named actor in the articles of this view.", icon=":material/person_off:")
     st.stop()
 
-names = {a.entity_id: display_name(a) for a in actors}
-names.update(vd.actor_names([a for a in f.actors if a not in names]))
+names = actor_labels(actors, f.actors, vd.actor_names)
 
 st.subheader("Actors")
-st.caption(
-    f"{len(actors):,} actor{'s' if len(actors) != 1 else ''}"
-    + (f" (the {vd.MAX_ACTORS} most mentioned)" if len(actors) >= vd.MAX_ACTORS else "")
-    + " · select rows to show only the articles that name them, on every page"
-)
+st.caption(actors_caption(len(actors), vd.MAX_ACTORS))
 wanted = render_actor_table(actors, key=f"entities_actors_{view}", selected=f.actors)
 picked = st.multiselect(
     "Actor filter",
@@ -93,12 +87,7 @@ with mentions_tab:
         rows = vd.actor_mentions(base, focus)
         row = next((a for a in actors if a.entity_id == focus), None)
         if row is not None:
-            st.caption(
-                f"{row.n_mentions:,} mentions in {row.n_articles:,} article"
-                f"{'s' if row.n_articles != 1 else ''} · "
-                + ", ".join(f"{language_label(lg)} {n}" for lg, n in row.by_lang.items())
-                + (f" · showing the first {len(rows):,}" if row.n_mentions > len(rows) else "")
-            )
+            st.caption(mentions_caption(row, len(rows)))
         st.html(mentions_html(rows, vd.article))
 
 with side_tab:
