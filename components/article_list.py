@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import pandas as pd
 import streamlit as st
 
+from components import data
 from components.data import MAX_LIST_ROWS
 from components.labels import published_label
+from components.tables import pick_one_row
 from dossier.store.core import ArticleRow
 
 _COLUMNS = ("Published", "Title", "Excerpt", "Source", "Languages")
@@ -31,6 +34,19 @@ def rows_frame(rows: Sequence[ArticleRow]) -> pd.DataFrame:
     )
 
 
+def page_count(total: int) -> int:
+    """Pages of data.MAX_LIST_ROWS rows needed for ``total`` articles (one at least)."""
+    return max(1, math.ceil(total / data.MAX_LIST_ROWS))
+
+
+def count_caption(total: int, page: int, n_rows: int) -> str:
+    """How many articles match and, when they fill more than one page, which ones are shown."""
+    first, last = page * data.MAX_LIST_ROWS + 1, page * data.MAX_LIST_ROWS + n_rows
+    return (f"{total:,} articles match" if total != 1 else "1 article matches") + (
+        f" · showing {first:,}–{last:,}" if total > n_rows else ""
+    )
+
+
 def render_article_list(
     rows: Sequence[ArticleRow], *, key: str, selected_id: str | None = None
 ) -> str | None:
@@ -39,15 +55,11 @@ def render_article_list(
     rows = list(rows[:MAX_LIST_ROWS])
     ids = [r.id for r in rows]
     default = {"selection": {"rows": [ids.index(selected_id)]}} if selected_id in ids else None
-    event = st.dataframe(
+    picked = pick_one_row(
         rows_frame(rows),
         key=key,
-        on_select="rerun",
-        selection_mode="single-row",
+        max_height=560,
         selection_default=default,
-        hide_index=True,
-        width="stretch",
-        height=min(38 + 35 * max(len(rows), 1), 560),
         column_config={
             "Published": st.column_config.TextColumn(width="small"),
             "Title": st.column_config.TextColumn(width="medium"),
@@ -58,7 +70,4 @@ def render_article_list(
             ),
         },
     )
-    picked = event.selection.rows if event is not None else []
-    if picked and 0 <= picked[0] < len(ids):
-        return ids[picked[0]]
-    return None
+    return None if picked is None else ids[picked]

@@ -2,17 +2,20 @@
 
 Rules (DESIGN.md, principles 5 and 6):
 - ``st.cache_resource`` holds the open Store (one per database file, shared by all sessions);
-- ``st.cache_data`` functions take only small hashable arguments — the database path, a data
-  version and a frozen ``Filters`` — never a DataFrame;
+- every query goes through ``cached_reader`` (``st.cache_data`` keyed on the database path, a data
+  version and small hashable arguments such as a frozen ``Filters`` — never a DataFrame);
 - every list that reaches the browser is cut to a named limit here, before a table or chart sees it.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import streamlit as st
 
@@ -35,6 +38,10 @@ MAX_FILTER_OPTIONS = 300
 MAX_QUERY_CHARS = 200
 # How long cached query results may live even when the data version did not change.
 CACHE_TTL_SECONDS = 600
+
+P = ParamSpec("P")
+R = TypeVar("R")
+T = TypeVar("T")
 
 
 def db_path() -> Path:
@@ -94,38 +101,6 @@ def data_version(path: Path | None = None) -> tuple[int, int]:
 # -- cached queries (small hashable keys only) -----------------------------------------------
 
 
-@st.cache_data(ttl=CACHE_TTL_SECONDS, max_entries=64, show_spinner=False)
-def _facets(path: str, version: tuple[int, int]) -> Facets:
-    opened = _open_store(path)
-    with opened.lock:
-        return opened.store.facets()
-
-
-@st.cache_data(ttl=CACHE_TTL_SECONDS, max_entries=256, show_spinner=False)
-def _overview(path: str, version: tuple[int, int], f: Filters) -> Overview:
-    opened = _open_store(path)
-    with opened.lock:
-        return opened.store.overview(f)
-
-
-@st.cache_data(ttl=CACHE_TTL_SECONDS, max_entries=256, show_spinner=False)
-def _article_page(
-    path: str, version: tuple[int, int], f: Filters, offset: int, limit: int
-) -> tuple[int, list[ArticleRow]]:
-    opened = _open_store(path)
-    with opened.lock:
-        total = opened.store.count_articles(f)
-        rows = opened.store.list_articles(f, limit=limit, offset=offset)
-    return total, rows
-
-
-@st.cache_data(ttl=CACHE_TTL_SECONDS, max_entries=64, show_spinner=False)
-def _article(path: str, version: tuple[int, int], article_id: str) -> ArticleDetail | None:
-    opened = _open_store(path)
-    with opened.lock:
-        return opened.store.get_article(article_id)
-
-
 def store_key() -> tuple[str, tuple[int, int]]:
     """(database path, data version): the first two arguments of every cached reader."""
     path = db_path()
@@ -133,56 +108,85 @@ def store_key() -> tuple[str, tuple[int, int]]:
     return str(path), data_version(path)
 
 
-def facets() -> Facets:
-    return _facets(*store_key())
+def cached_reader(*, max_entries: int) -> Callable[[Callable[Concatenate[Store, P], R]], Callable[P, R]]:
+    """Turn ``query(store, *args)`` into a cached reader called as ``reader(*args)``.
+
+    The cache key is (database path, data version, *args), so ``args`` must be small and hashable
+    (a frozen Filters, ids, limits — never a DataFrame); the query runs on the shared store under
+    its lock, so two sessions never interleave statements on the one connection."""
+
+    def decorate(query: Callable[Concatenate[Store, P], R]) -> Callable[P, R]:
+        def cached(path: str, version: tuple[int, int], *args: Any) -> R:
+            opened = _open_store(path)
+            with opened.lock:
+                return query(opened.store, *args)
+
+        # st.cache_data tells functions apart by module and qualified name (and source, which is
+        # this wrapper's for all): every reader made here would otherwise share one cache
+        # (streamlit issue 11157). An edited query keeps its cache until the data version moves.
+        cached.__module__, cached.__qualname__ = query.__module__, query.__qualname__
+        cached.__name__ = query.__name__
+        cached_query = st.cache_data(ttl=CACHE_TTL_SECONDS, max_entries=max_entries, show_spinner=False)(cached)
+
+        @functools.wraps(query)
+        def read(*args: P.args, **kwargs: P.kwargs) -> R:
+            assert not kwargs, "cached readers take positional arguments only (they are the cache key)"
+            return cached_query(*store_key(), *args)
+
+        return read
+
+    return decorate
 
 
-def overview(f: Filters) -> Overview:
-    return _overview(*store_key(), f)
+def cut(rows: list[T], limit: int) -> tuple[list[T], bool]:
+    """The first ``limit`` rows, and whether there were more (read ``limit + 1`` to know)."""
+    return rows[:limit], len(rows) > limit
+
+
+@cached_reader(max_entries=64)
+def facets(store: Store) -> Facets:
+    return store.facets()
+
+
+@cached_reader(max_entries=256)
+def overview(store: Store, f: Filters) -> Overview:
+    return store.overview(f)
+
+
+@cached_reader(max_entries=256)
+def _article_page(store: Store, f: Filters, offset: int, limit: int) -> tuple[int, list[ArticleRow]]:
+    return store.count_articles(f), store.list_articles(f, limit=limit, offset=offset)
 
 
 def article_page(f: Filters, page: int = 0) -> tuple[int, list[ArticleRow]]:
     """(number of matching articles, the rows of page ``page`` — at most MAX_LIST_ROWS)."""
-    return _article_page(*store_key(), f, max(0, page) * MAX_LIST_ROWS, MAX_LIST_ROWS)
+    return _article_page(f, max(0, page) * MAX_LIST_ROWS, MAX_LIST_ROWS)
 
 
-def article(article_id: str) -> ArticleDetail | None:
-    return _article(*store_key(), article_id)
+@cached_reader(max_entries=64)
+def article(store: Store, article_id: str) -> ArticleDetail | None:
+    return store.get_article(article_id)
 
 
-@st.cache_data(ttl=CACHE_TTL_SECONDS, max_entries=16, show_spinner=False)
-def _filter_options(path: str, version: tuple[int, int]) -> FilterOptions:
-    opened = _open_store(path)
-    with opened.lock:
-        return opened.store.filter_options(limit=MAX_FILTER_OPTIONS)
+@cached_reader(max_entries=16)
+def filter_options(store: Store) -> FilterOptions:
+    return store.filter_options(limit=MAX_FILTER_OPTIONS)
 
 
-def filter_options() -> FilterOptions:
-    return _filter_options(*store_key())
-
-
-@st.cache_data(ttl=CACHE_TTL_SECONDS, max_entries=256, show_spinner=False)
-def _labels(path: str, version: tuple[int, int], actor_ids: tuple[str, ...], place_ids: tuple[str, ...]) -> dict[str, str]:
-    opened = _open_store(path)
-    with opened.lock:
-        return {**opened.store.actor_names(actor_ids), **opened.store.place_names(place_ids)}
+@cached_reader(max_entries=256)
+def _labels(store: Store, actor_ids: tuple[str, ...], place_ids: tuple[str, ...]) -> dict[str, str]:
+    return {**store.actor_names(actor_ids), **store.place_names(place_ids)}
 
 
 def labels(f: Filters) -> dict[str, str]:
     """Display names for the actor and place ids a Filters object holds (for describing it)."""
-    return _labels(*store_key(), tuple(f.actors), tuple(f.places))
+    return _labels(tuple(f.actors), tuple(f.places))
 
 
-@st.cache_data(ttl=CACHE_TTL_SECONDS, max_entries=64, show_spinner=False)
-def _article_entities(path: str, version: tuple[int, int], article_id: str) -> list:
-    opened = _open_store(path)
-    with opened.lock:
-        return opened.store.article_extraction(article_id)["entities"]
-
-
-def article_entities(article_id: str) -> list:
+@cached_reader(max_entries=64)
+def article_entities(store: Store, article_id: str) -> list:
     """The linked entity mentions of one article (dossier.model.Entity)."""
-    return _article_entities(*store_key(), article_id)
+    return store.article_extraction(article_id)["entities"]
 
 
 # -- corrections (writes go through the shared connection's lock, then the data version moves) --
@@ -204,12 +208,6 @@ def undo_correction(correction_id: int) -> None:
         corrections.undo(opened.store, correction_id)
 
 
-@st.cache_data(ttl=CACHE_TTL_SECONDS, max_entries=16, show_spinner=False)
-def _correction_log(path: str, version: tuple[int, int]) -> list:
-    opened = _open_store(path)
-    with opened.lock:
-        return opened.store.corrections()
-
-
-def correction_log() -> list:
-    return _correction_log(*store_key())
+@cached_reader(max_entries=16)
+def correction_log(store: Store) -> list:
+    return store.corrections()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -13,7 +14,7 @@ import streamlit as st
 
 from components.labels import language_label, language_name, published_label
 from components.safe import esc, lang_attr
-from dossier.store.core import ActorRow, ArticleDetail, ArticleRow, MentionRow
+from dossier.store.core import ActorRow, ArticleDetail, ArticleRow, MentionRow, SharedFacts
 
 TYPE_NAMES = {"PER": "person", "ORG": "organisation", "LOC": "place"}
 # Surface forms listed per actor in a table cell (the full list is in the mentions view).
@@ -44,6 +45,44 @@ def display_name(actor: ActorRow) -> str:
     if actor.canonical and actor.canonical != actor.entity_id:
         return actor.canonical
     return actor.aliases[0] if actor.aliases else actor.entity_id
+
+
+def actor_labels(actors: Sequence[ActorRow], selected: Sequence[str],
+                 read_names: Callable[[list[str]], Mapping[str, str]]) -> dict[str, str]:
+    """Entity id -> display name for the actors of the table, then for selected ones not in it."""
+    names = {a.entity_id: display_name(a) for a in actors}
+    names.update(read_names([a for a in selected if a not in names]))
+    return names
+
+
+def no_model_note(langs: Sequence[str], has_model: Callable[[str], bool]) -> str | None:
+    """Which languages of the view have no trained NER model (None when all have one)."""
+    no_model = [lg for lg in langs if not has_model(lg)]
+    if not no_model:
+        return None
+    return (
+        "No trained NER model for "
+        + ", ".join(language_label(lg) for lg in no_model)
+        + ": entities in that text come from knowledge-base name matches only."
+    )
+
+
+def actors_caption(n_actors: int, max_actors: int) -> str:
+    return (
+        f"{n_actors:,} actor{'s' if n_actors != 1 else ''}"
+        + (f" (the {max_actors} most mentioned)" if n_actors >= max_actors else "")
+        + " · select rows to show only the articles that name them, on every page"
+    )
+
+
+def mentions_caption(row: ActorRow, n_shown: int) -> str:
+    """How often and in which languages an actor is named, and whether the list was cut."""
+    return (
+        f"{row.n_mentions:,} mentions in {row.n_articles:,} article"
+        f"{'s' if row.n_articles != 1 else ''} · "
+        + ", ".join(f"{language_label(lg)} {n}" for lg, n in row.by_lang.items())
+        + (f" · showing the first {n_shown:,}" if row.n_mentions > n_shown else "")
+    )
 
 
 def _short(text: str | None, limit: int = TITLE_CHARS) -> str:
@@ -290,7 +329,49 @@ def translation_pairs(detail: ArticleDetail) -> list[tuple[int, int]]:
     ]
 
 
+def with_translations(ids: Sequence[str], read_article: Callable[[str], ArticleDetail | None]) -> list[str]:
+    """The ids among ``ids`` whose article holds a translation segment (each article is read)."""
+    return [a for a in ids if (d := read_article(a)) is not None and translation_pairs(d)]
+
+
+def shared_facts_html(common: SharedFacts) -> str:
+    """The places and events two articles have in common, as two escaped lines."""
+    events = "; ".join(f"{t.replace('_', ' ')} {d or 'undated'}" + (f"–{e}" if e else "")
+                       for _, t, d, e in common.events)
+    return (
+        f'<div class="dz-meta"><strong>Shared places ({len(common.places)}):</strong> '
+        + esc(", ".join(name for _, name in common.places) or "none")
+        + f'</div><div class="dz-meta"><strong>Shared events ({len(common.events)}):</strong> '
+        + esc(events or "none")
+        + "</div>"
+    )
+
+
 # -- actor × article matrix -------------------------------------------------------------------
+
+
+def matrix_columns(cells: Sequence[tuple[str, str, str, int]], articles: Sequence[ArticleRow]) -> list[ArticleRow]:
+    """The articles that have a cell in the matrix, in list order."""
+    shown = {aid for _e, _c, aid, _n in cells}
+    return [a for a in articles if a.id in shown]
+
+
+def matrix_lang_counts(
+    cells: Sequence[tuple[str, str, str, int]], mentions_of: Callable[[str], Sequence[MentionRow]]
+) -> dict[tuple[str, str], dict[str, int]]:
+    """(actor, article) -> {language: mentions}, from the mentions of each article of the cells."""
+    lang_counts: dict[tuple[str, str], dict[str, int]] = {}
+    for aid in {aid for _e, _c, aid, _n in cells}:
+        for m in mentions_of(aid):
+            if m.entity_id:
+                counts = lang_counts.setdefault((m.entity_id, aid), {})
+                counts[m.lang] = counts.get(m.lang, 0) + 1
+    return lang_counts
+
+
+def matrix_rows(cells: Sequence[tuple[str, str, str, int]]) -> list[dict[str, Any]]:
+    """The matrix as data rows for its CSV export."""
+    return [{"actor": c[1], "entity_id": c[0], "article": c[2], "mentions": c[3]} for c in cells]
 
 
 def matrix_figure(

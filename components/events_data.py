@@ -3,12 +3,10 @@ small hashable keys, the data version in every key, named limits applied here)."
 
 from __future__ import annotations
 
-import streamlit as st
-
-from components.data import CACHE_TTL_SECONDS, _open_store, store_key
+from components.data import cached_reader, cut
 from dossier.provenance.confirmations import EventConfirmation, confirmations
 from dossier.filters import Filters
-from dossier.store.core import ChainRow, EventRow
+from dossier.store.core import ChainRow, EventRow, Store
 
 # Events drawn on the timeline; beyond this the page says how many were left out.
 MAX_TIMELINE_EVENTS = 1500
@@ -16,43 +14,38 @@ MAX_TIMELINE_EVENTS = 1500
 MAX_CHAINS = 2000
 
 
-@st.cache_data(ttl=CACHE_TTL_SECONDS, max_entries=128, show_spinner=False)
-def _events(path: str, version: tuple[int, int], f: Filters, limit: int) -> tuple[list[EventRow], dict[str, str]]:
-    opened = _open_store(path)
-    with opened.lock:
-        rows = opened.store.events(f, limit=limit)
-        ids = sorted({a for e in rows for a in e.actor_ids})
-        places = sorted({e.place_id for e in rows if e.place_id})
-        names = {**opened.store.actor_names(ids), **opened.store.place_names(places)}
-    return rows, names
+@cached_reader(max_entries=128)
+def _events(store: Store, f: Filters, limit: int) -> tuple[list[EventRow], dict[str, str]]:
+    rows = store.events(f, limit=limit)
+    ids = sorted({a for e in rows for a in e.actor_ids})
+    places = sorted({e.place_id for e in rows if e.place_id})
+    return rows, {**store.actor_names(ids), **store.place_names(places)}
 
 
 def events(f: Filters) -> tuple[list[EventRow], dict[str, str], bool]:
     """(events, display names for their actor and place ids, whether the limit cut the list)."""
-    rows, names = _events(*store_key(), f, MAX_TIMELINE_EVENTS + 1)
-    return rows[:MAX_TIMELINE_EVENTS], names, len(rows) > MAX_TIMELINE_EVENTS
+    rows, names = _events(f, MAX_TIMELINE_EVENTS + 1)
+    shown, more = cut(rows, MAX_TIMELINE_EVENTS)
+    return shown, names, more
 
 
-@st.cache_data(ttl=CACHE_TTL_SECONDS, max_entries=128, show_spinner=False)
-def _chains(path: str, version: tuple[int, int], f: Filters, limit: int) -> list[ChainRow]:
-    opened = _open_store(path)
-    with opened.lock:
-        return opened.store.chains(f, limit=limit)
+@cached_reader(max_entries=128)
+def _chains(store: Store, f: Filters, limit: int) -> list[ChainRow]:
+    return store.chains(f, limit=limit)
 
 
 def chains(f: Filters) -> tuple[list[ChainRow], bool]:
-    rows = _chains(*store_key(), f, MAX_CHAINS + 1)
-    return rows[:MAX_CHAINS], len(rows) > MAX_CHAINS
+    return cut(_chains(f, MAX_CHAINS + 1), MAX_CHAINS)
 
 
-@st.cache_data(ttl=CACHE_TTL_SECONDS, max_entries=64, show_spinner=False)
-def _confirmations(path: str, version: tuple[int, int], f: Filters, limit: int) -> dict[str, EventConfirmation]:
-    rows, _ = _events(path, version, f, limit)
-    opened = _open_store(path)
-    with opened.lock:
-        return confirmations(rows, lambda aid: opened.store.chains(Filters(), article_id=aid, limit=MAX_CHAINS))
+@cached_reader(max_entries=64)
+def _confirmations(store: Store, f: Filters, limit: int) -> dict[str, EventConfirmation]:
+    # the rows of _events(f, limit), read here under the lock: calling that cached reader from
+    # inside the lock could deadlock against a session computing it
+    rows = store.events(f, limit=limit)
+    return confirmations(rows, lambda aid: store.chains(Filters(), article_id=aid, limit=MAX_CHAINS))
 
 
 def event_confirmations(f: Filters) -> dict[str, EventConfirmation]:
     """Independent origins of each event in events(f), by event id."""
-    return _confirmations(*store_key(), f, MAX_TIMELINE_EVENTS + 1)
+    return _confirmations(f, MAX_TIMELINE_EVENTS + 1)

@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 import streamlit as st
 
 from components.data import MAX_QUERY_CHARS
 from components.labels import language_label
-from dossier.filters import Filters
+from dossier.filters import SWAPPED_DATES, Filters
 from dossier.store.core import Facets, FilterOptions
 
-# query-parameter names owned by Filters; every other parameter (e.g. ``article``) is left alone
-FILTER_PARAMS = ("from", "to", "undated", "actor", "lang", "source", "event", "place", "q")
 # date inputs accept anything in this span, so a crafted URL with an old or future date still opens
 _EARLIEST = dt.date(1800, 1, 1)
 _LATEST = dt.date(2200, 12, 31)
@@ -29,6 +28,11 @@ _SOURCE_LABEL_CHARS = 60
 def query_params() -> dict[str, list[str]]:
     """All query parameters, lists kept (``st.query_params[k]`` alone returns only the last)."""
     return {k: st.query_params.get_all(k) for k in st.query_params}
+
+
+def url_value(name: str) -> str | None:
+    """The last value of a parameter the filters do not own (``article``, ``event_id``), or None."""
+    return (query_params().get(name) or [None])[-1]
 
 
 def url_filters() -> Filters:
@@ -46,12 +50,12 @@ def write_params(filters: Filters | None = None, **others: str | None) -> None:
     current = query_params()
     new: dict[str, list[str]] = {}
     if filters is None:
-        new.update({k: v for k, v in current.items() if k in FILTER_PARAMS})
+        new.update({k: v for k, v in current.items() if k in Filters.PARAM_NAMES})
     else:
         for k, v in filters.to_query_params().items():
             new[k] = [v] if isinstance(v, str) else list(v)
     for k, v in current.items():
-        if k not in FILTER_PARAMS and k not in others:
+        if k not in Filters.PARAM_NAMES and k not in others:
             new[k] = v
     for k, v in others.items():
         if v is not None:
@@ -100,9 +104,6 @@ def render_sidebar_filters(facets: Facets, options: FilterOptions | None = None,
     if ss.get(f"{key}_synced") != url_f or f"{key}_q" not in ss:
         _seed_widgets(key, url_f)
 
-    # a value from a link that this corpus does not have stays selectable (it selects nothing)
-    lang_options = list(dict.fromkeys([*facets.languages, *ss[f"{key}_langs"]]))
-    source_options = list(dict.fromkeys([*facets.sources, *ss[f"{key}_sources"]]))
     problems += [
         f"no article in language “{v}”" for v in url_f.langs if v not in facets.languages
     ]
@@ -121,24 +122,8 @@ def render_sidebar_filters(facets: Facets, options: FilterOptions | None = None,
         if facets.min_date
         else "No article in this corpus has a publication date."
     )
-    st.date_input(
-        "Published from",
-        value=None,  # an empty default: Streamlit's date field can be emptied only then
-        key=f"{key}_from",
-        min_value=_EARLIEST,
-        max_value=_LATEST,
-        format="YYYY-MM-DD",
-        help=corpus_span,
-    )
-    st.date_input(
-        "Published until",
-        value=None,  # an empty default: Streamlit's date field can be emptied only then
-        key=f"{key}_to",
-        min_value=_EARLIEST,
-        max_value=_LATEST,
-        format="YYYY-MM-DD",
-        help=corpus_span + " The end date is included.",
-    )
+    _date_input("Published from", f"{key}_from", corpus_span)
+    _date_input("Published until", f"{key}_to", corpus_span + " The end date is included.")
     has_range = bool(ss[f"{key}_from"] or ss[f"{key}_to"])
     st.checkbox(
         f"Include undated articles ({facets.n_undated})",
@@ -147,55 +132,55 @@ def render_sidebar_filters(facets: Facets, options: FilterOptions | None = None,
         help="Articles without a publication date are never given a guessed one. With a date "
         "range set, choose whether they stay in the view.",
     )
-    st.multiselect(
+    _pick_many(
         "Languages",
-        lang_options,
-        key=f"{key}_langs",
-        format_func=lambda c: language_label(c, facets.languages.get(c, 0)),
-        placeholder="all languages",
-        help="Articles with at least one segment in any of these languages.",
+        facets.languages,
+        f"{key}_langs",
+        lambda c: language_label(c, facets.languages.get(c, 0)),
+        "all languages",
+        "Articles with at least one segment in any of these languages.",
     )
-    st.multiselect(
+    _pick_many(
         "Sources",
-        source_options,
-        key=f"{key}_sources",
-        format_func=lambda s: _short(s, _SOURCE_LABEL_CHARS) + f" · {facets.sources.get(s, 0)}",
-        placeholder="all sources",
+        facets.sources,
+        f"{key}_sources",
+        lambda s: _short(s, _SOURCE_LABEL_CHARS) + f" · {facets.sources.get(s, 0)}",
+        "all sources",
     )
 
     actor_names = {i: f"{n} · {c}" for i, n, c in options.actors}
     place_names = {i: f"{n} · {c}" for i, n, c in options.places}
     type_counts = dict(options.event_types)
-    st.multiselect(
+    _pick_many(
         "Actors",
-        list(dict.fromkeys([*actor_names, *ss[f"{key}_actors"]])),
-        key=f"{key}_actors",
-        format_func=lambda i: actor_names.get(i, i),
-        placeholder="all actors",
-        help="Articles and events involving any of these people, organisations, outlets or countries "
+        actor_names,
+        f"{key}_actors",
+        lambda i: actor_names.get(i, i),
+        "all actors",
+        "Articles and events involving any of these people, organisations, outlets or countries "
         "(one actor across scripts: 김정은 = किम जोंग उन = Kim Jong-un). Number: articles.",
     )
-    st.multiselect(
+    _pick_many(
         "Places",
-        list(dict.fromkeys([*place_names, *ss[f"{key}_places"]])),
-        key=f"{key}_places",
-        format_func=lambda i: place_names.get(i, i),
-        placeholder="all places",
-        help="Articles that mention any of these places, and events held there. Number: articles.",
+        place_names,
+        f"{key}_places",
+        lambda i: place_names.get(i, i),
+        "all places",
+        "Articles that mention any of these places, and events held there. Number: articles.",
     )
-    st.multiselect(
+    _pick_many(
         "Event types",
-        list(dict.fromkeys([*type_counts, *ss[f"{key}_events"]])),
-        key=f"{key}_events",
-        format_func=lambda t: t.replace("_", " ") + (f" · {type_counts[t]}" if t in type_counts else ""),
-        placeholder="all event types",
-        help="Articles and events of any of these types. Number: events.",
+        type_counts,
+        f"{key}_events",
+        lambda t: t.replace("_", " ") + (f" · {type_counts[t]}" if t in type_counts else ""),
+        "all event types",
+        "Articles and events of any of these types. Number: events.",
     )
 
     start, end = ss[f"{key}_from"], ss[f"{key}_to"]
     if start and end and start > end:
         start, end = end, start
-        problems.append("swapped from/to: the start was after the end")
+        problems.append(SWAPPED_DATES)
     chosen = url_f.with_(
         date_from=start,
         date_to=end,
@@ -220,6 +205,26 @@ def render_sidebar_filters(facets: Facets, options: FilterOptions | None = None,
     write_params(chosen)
     ss[f"{key}_synced"] = chosen
     return replace(chosen, problems=tuple(dict.fromkeys(problems)))
+
+
+def _date_input(label: str, key: str, help: str) -> None:
+    st.date_input(
+        label,
+        value=None,  # an empty default: Streamlit's date field can be emptied only then
+        key=key,
+        min_value=_EARLIEST,
+        max_value=_LATEST,
+        format="YYYY-MM-DD",
+        help=help,
+    )
+
+
+def _pick_many(label: str, known: Iterable[str], key: str, format_func: Callable[[str], str],
+               placeholder: str, help: str | None = None) -> None:
+    """A multiselect of the values this corpus has; a value from a link that it does not have
+    stays selectable (it selects nothing)."""
+    options = list(dict.fromkeys([*known, *st.session_state[key]]))
+    st.multiselect(label, options, key=key, format_func=format_func, placeholder=placeholder, help=help)
 
 
 def _short(text: str, limit: int) -> str:

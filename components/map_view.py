@@ -11,9 +11,11 @@ import pandas as pd
 import streamlit as st
 
 from components.safe import esc
+from components.tables import new_choice, pick_one_row
 from dossier.export import charts as export
 from dossier.export import map as map_export
 from dossier.export.map import KIND_COLOURS, PLACES_LAYER
+from dossier.store.core import PlaceRow
 
 # Selected places are drawn in this colour, above their kind colour.
 SELECTED_COLOUR = [230, 180, 0, 255]
@@ -34,6 +36,35 @@ def legend_html(points: Sequence[Mapping[str, Any]]) -> str:
         )
     return f'<div class="dz-meta" style="margin:.2rem 0">{"".join(items)} ' \
            f'<span style="color:#6b7685">circle area ∝ mentions</span></div>'
+
+
+def place_labels(points: Sequence[Mapping[str, Any]], other_names: Mapping[str, str]) -> dict[str, str]:
+    """Place id -> name for the places on the map, then for ``other_names`` not on it (a place
+    filter from a link may name a place this view does not draw)."""
+    names = {p["place_id"]: p["name"] for p in points}
+    names.update({pid: n for pid, n in other_names.items() if pid not in names})
+    return names
+
+
+def map_caption(points: Sequence[Mapping[str, Any]], rows: Sequence[PlaceRow], more: bool,
+                arcs: Sequence[Mapping[str, Any]]) -> str:
+    """How many places and mentions the map draws, whether it was cut, and its movements."""
+    n_mentions = sum(p["n_mentions"] for p in points)
+    return (
+        f"{len(points):,} place{'s' if len(points) != 1 else ''} · {n_mentions:,} mentions"
+        + (f" · only the {len(points):,} most mentioned are drawn" if more or len(rows) > len(points) else "")
+        + (f" · {len(arcs)} movement{'s' if len(arcs) != 1 else ''} from visit/travel events" if arcs else "")
+    )
+
+
+def place_filter_note(places: Sequence[str], names: Mapping[str, str], rows: Sequence[PlaceRow]) -> str:
+    """What the place filter keeps: its places by name and how many articles of the view name them."""
+    shown = ", ".join(names.get(p, p) for p in places)
+    n_art = sum(p.n_articles for p in rows if p.place_id in places)
+    return (
+        f"Place filter: {shown} — {n_art:,} article{'s' if n_art != 1 else ''} of this view "
+        "mention it; the other pages now show only those."
+    )
 
 
 def with_selection(points: Sequence[Mapping[str, Any]], selected: Sequence[str]) -> list[dict[str, Any]]:
@@ -72,11 +103,7 @@ def render_map(
     )
     objects = (event.selection.objects or {}).get(PLACES_LAYER, []) if event is not None else []
     clicked = str(objects[0].get("place_id")) if objects and objects[0].get("place_id") else None
-    seen_key = f"{key}__seen"
-    if clicked != st.session_state.get(seen_key):
-        st.session_state[seen_key] = clicked
-        return clicked
-    return None
+    return new_choice(key, clicked)
 
 
 def places_frame(points: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
@@ -101,22 +128,8 @@ def render_place_table(points: Sequence[Mapping[str, Any]], *, key: str, max_row
     """The places of the map as a table; selecting a row works like clicking the place. Returns
     the place id of a row the user just selected (None when the selection did not change)."""
     rows = list(points[:max_rows])
-    event = st.dataframe(
-        places_frame(rows),
-        key=key,
-        on_select="rerun",
-        selection_mode="single-row",
-        hide_index=True,
-        width="stretch",
-        height=min(38 + 35 * max(len(rows), 1), 420),
-    )
-    picked = event.selection.rows if event is not None else []
-    chosen = rows[picked[0]]["place_id"] if picked and 0 <= picked[0] < len(rows) else None
-    seen_key = f"{key}__seen"
-    if chosen != st.session_state.get(seen_key):
-        st.session_state[seen_key] = chosen
-        return chosen
-    return None
+    picked = pick_one_row(places_frame(rows), key=key, max_height=420)
+    return new_choice(key, None if picked is None else rows[picked]["place_id"])
 
 
 def render_exports(
@@ -129,37 +142,19 @@ def render_exports(
 ) -> None:
     """Download buttons for the map as self-contained HTML and as PNG (made on click)."""
     deck = map_export.build_deck(list(points), list(arcs))
-    html_data = partial(_export_html, deck, caption)
-    left, right = st.columns(2)
-    with left:
-        st.download_button(
-            "Map as HTML (works offline)",
-            data=html_data,
-            file_name=f"{file_stem}.html",
-            mime="text/html",
-            key=f"{key}_html",
-            on_click="ignore",
-            icon=":material/download:",
-            width="stretch",
-            help="One file with the map, its data and deck.gl inside: opens with no network.",
-        )
-    with right:
-        browser = export.browser_path()
-        st.download_button(
-            "Map as PNG",
-            data=partial(_export_png, deck, caption),
-            file_name=f"{file_stem}.png",
-            mime="image/png",
-            key=f"{key}_png",
-            on_click="ignore",
-            icon=":material/image:",
-            width="stretch",
-            disabled=browser is None,
-            help=(
-                "Rendered in headless Chromium (takes a few seconds)."
-                if browser
-                else "PNG export needs Chromium, which was not found on this machine."
-            ),
+    browser = export.browser_path()
+    buttons = (
+        ("Map as HTML (works offline)", partial(_export_html, deck, caption), "html", "text/html",
+         ":material/download:", False,
+         "One file with the map, its data and deck.gl inside: opens with no network."),
+        ("Map as PNG", partial(_export_png, deck, caption), "png", "image/png", ":material/image:", browser is None,
+         "Rendered in headless Chromium (takes a few seconds)." if browser
+         else "PNG export needs Chromium, which was not found on this machine."),
+    )
+    for col, (label, data, ext, mime, icon, disabled, help_text) in zip(st.columns(2), buttons, strict=True):
+        col.download_button(
+            label, data=data, file_name=f"{file_stem}.{ext}", mime=mime, key=f"{key}_{ext}", on_click="ignore",
+            icon=icon, width="stretch", disabled=disabled, help=help_text,
         )
 
 
@@ -169,3 +164,17 @@ def _export_html(deck: Any, caption: str) -> str:
 
 def _export_png(deck: Any, caption: str) -> bytes:
     return map_export.html_to_png(map_export.map_html(deck, caption=caption))
+
+
+def render_place_downloads(rows: Sequence[PlaceRow], description: str) -> None:
+    """The places of the view as GeoJSON points and as CSV rows (made on click)."""
+    geo_col, csv_col = st.columns(2)
+    geo_col.download_button(
+        "Places (GeoJSON)", lambda: export.places_geojson(rows, filters=description), "dossier-places.geojson",
+        "application/geo+json", key="map_geojson", on_click="ignore", width="stretch",
+        help="Every place of this view as a point with its names and mention counts.",
+    )
+    csv_col.download_button(
+        "Places (CSV)", lambda: export.rows_csv(rows), "dossier-places.csv", "text/csv", key="map_csv",
+        on_click="ignore", width="stretch",
+    )

@@ -7,11 +7,14 @@ is avoided for such strings because it would reinterpret ``*``, ``#``, ``$`` and
 
 from __future__ import annotations
 
-import html
 import re
 from urllib.parse import urlsplit
 
 import streamlit as st
+
+# the one HTML escape of the project (quotes too, so it is safe inside attributes), under the short
+# name the components use
+from dossier.text.markup import escape as esc
 
 _LANG_TAG = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")
 
@@ -50,11 +53,6 @@ STYLE = """
 .dz-parallel mark {padding: 0 0.1rem; border-radius: 2px;}
 </style>
 """
-
-
-def esc(value: object) -> str:
-    """HTML-escape any outside value (quotes too, so it is safe inside attributes)."""
-    return html.escape("" if value is None else str(value), quote=True)
 
 
 def lang_attr(code: str) -> str:

@@ -3,7 +3,7 @@ sources of a selected event."""
 
 from __future__ import annotations
 
-import html
+import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 
 import pandas as pd
@@ -12,8 +12,10 @@ import streamlit as st
 
 from components.chart_export import render_chart_exports
 from components.safe import esc, lang_attr
-from dossier.store.core import EventRow
+from dossier.events.frames import date_interval
 from dossier.events.timeline import Bar, bar_for
+from dossier.filters import Filters
+from dossier.store.core import EventRow
 
 # Characters of the source sentence shown in a hover box (the full sentence is in the panel).
 HOVER_SENTENCE_CHARS = 220
@@ -36,7 +38,7 @@ def _hover_text(text: str, limit: int = HOVER_SENTENCE_CHARS) -> str:
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     # plotly renders a few HTML tags in hover labels: escape what came from an article
-    return html.escape(text)
+    return esc(text)
 
 
 def timeline_rows(events: Sequence[EventRow], names: Mapping[str, str]) -> tuple[pd.DataFrame, list[EventRow]]:
@@ -204,3 +206,22 @@ def render_exports(fig: go.Figure, df: pd.DataFrame, *, key: str, description: s
     )
     render_chart_exports(fig, key=key, stem="dossier-timeline", title="Dossier timeline", rows=records,
                          description=description)
+
+
+def filters_for_event(f: Filters, event: EventRow) -> Filters:
+    """``f`` narrowed to an event's actors and, when its date has both ends, to its dates."""
+    changes: dict = {"actors": tuple(event.actor_ids)}
+    span = date_interval(event.date, event.date_end)
+    if span and span[0] != dt.date.min and span[1] != dt.date.max:
+        changes |= {"date_from": span[0], "date_to": span[1]}
+    return f.with_(**changes)
+
+
+def render_undated(undated: Sequence[EventRow], names: Mapping[str, str]) -> None:
+    """The events without a calendar date, as a table in a closed expander."""
+    with st.expander(f"{len(undated)} event(s) without a calendar date"):
+        st.dataframe(
+            [{"type": e.type, "date as written": e.date or "", "actors": ", ".join(names.get(a, a) for a in e.actor_ids),
+              "articles": e.n_articles, "sentence": (e.sources[0]["sentence"] if e.sources else "")} for e in undated],
+            hide_index=True, width="stretch",
+        )

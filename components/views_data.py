@@ -11,11 +11,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import streamlit as st
-
 from components import data
+from components.data import cached_reader
 from dossier.filters import Filters
-from dossier.store.core import ActorRow, ArticleDetail, ArticleRow, MentionRow, PlaceRow
+from dossier.store.core import ActorRow, ArticleDetail, ArticleRow, MentionRow, PlaceRow, SharedFacts, Store
 
 # Actors listed in the actors table (most mentioned first).
 MAX_ACTORS = 300
@@ -42,98 +41,86 @@ MOVEMENT_TYPES = frozenset({"visit", "travel", "departure", "arrival", "inspecti
 # -- cached queries ---------------------------------------------------------------------------
 
 
-@st.cache_data(ttl=data.CACHE_TTL_SECONDS, max_entries=128, show_spinner=False)
-def _actors(path: str, version: tuple[int, int], f: Filters, limit: int) -> list[ActorRow]:
-    opened = data._open_store(path)
-    with opened.lock:
-        return opened.store.actors(f, limit=limit)
+@cached_reader(max_entries=128)
+def _actors(store: Store, f: Filters, limit: int) -> list[ActorRow]:
+    return store.actors(f, limit=limit)
 
 
-@st.cache_data(ttl=data.CACHE_TTL_SECONDS, max_entries=128, show_spinner=False)
+@cached_reader(max_entries=128)
 def _mentions(
-    path: str, version: tuple[int, int], f: Filters, entity_id: str | None, article_id: str | None,
-    limit: int,
+    store: Store, f: Filters, entity_id: str | None, article_id: str | None, limit: int
 ) -> list[MentionRow]:
-    opened = data._open_store(path)
-    with opened.lock:
-        return opened.store.mentions(f, entity_id=entity_id, article_id=article_id, limit=limit)
+    return store.mentions(f, entity_id=entity_id, article_id=article_id, limit=limit)
 
 
-@st.cache_data(ttl=data.CACHE_TTL_SECONDS, max_entries=64, show_spinner=False)
+@cached_reader(max_entries=64)
 def _matrix(
-    path: str, version: tuple[int, int], f: Filters, max_actors: int, max_articles: int
+    store: Store, f: Filters, max_actors: int, max_articles: int
 ) -> tuple[list[tuple[str, str, str, int]], list[ArticleRow]]:
-    opened = data._open_store(path)
-    with opened.lock:
-        cells = opened.store.actor_article_matrix(f, max_actors=max_actors, max_articles=max_articles)
-        arts = opened.store.list_articles(f, limit=max_articles)
-    return cells, arts
+    cells = store.actor_article_matrix(f, max_actors=max_actors, max_articles=max_articles)
+    return cells, store.list_articles(f, limit=max_articles)
 
 
-@st.cache_data(ttl=data.CACHE_TTL_SECONDS, max_entries=64, show_spinner=False)
-def _article_list(path: str, version: tuple[int, int], f: Filters, limit: int) -> list[ArticleRow]:
-    opened = data._open_store(path)
-    with opened.lock:
-        return opened.store.list_articles(f, limit=limit)
+@cached_reader(max_entries=64)
+def _article_list(store: Store, f: Filters, limit: int) -> list[ArticleRow]:
+    return store.list_articles(f, limit=limit)
 
 
-@st.cache_data(ttl=data.CACHE_TTL_SECONDS, max_entries=128, show_spinner=False)
-def _actor_names(path: str, version: tuple[int, int], ids: tuple[str, ...]) -> dict[str, str]:
-    opened = data._open_store(path)
-    with opened.lock:
-        return opened.store.actor_names(list(ids))
+@cached_reader(max_entries=128)
+def _actor_names(store: Store, ids: tuple[str, ...]) -> dict[str, str]:
+    return store.actor_names(list(ids))
 
 
-@st.cache_data(ttl=data.CACHE_TTL_SECONDS, max_entries=128, show_spinner=False)
-def _places(path: str, version: tuple[int, int], f: Filters, limit: int) -> list[PlaceRow]:
-    opened = data._open_store(path)
-    with opened.lock:
-        return opened.store.places(f, limit=limit)
+@cached_reader(max_entries=128)
+def _places(store: Store, f: Filters, limit: int) -> list[PlaceRow]:
+    return store.places(f, limit=limit)
 
 
-@st.cache_data(ttl=data.CACHE_TTL_SECONDS, max_entries=64, show_spinner=False)
-def _movement_frames(
-    path: str, version: tuple[int, int], f: Filters, max_articles: int
-) -> list[MoveFrame]:
-    opened = data._open_store(path)
+@cached_reader(max_entries=64)
+def _movement_frames(store: Store, f: Filters, max_articles: int) -> list[MoveFrame]:
     out: list[MoveFrame] = []
-    with opened.lock:
-        for art in opened.store.list_articles(f, limit=max_articles):
-            for i, fr in enumerate(opened.store.article_extraction(art.id)["frames"]):
-                if fr.type in MOVEMENT_TYPES and fr.place_id:
-                    out.append(
-                        MoveFrame(
-                            actor_ids=tuple(fr.actor_ids), date=fr.date, place_id=fr.place_id,
-                            published=art.published, article_id=art.id, order=fr.sentence_start,
-                        )
+    for art in store.list_articles(f, limit=max_articles):
+        for fr in store.article_extraction(art.id)["frames"]:
+            if fr.type in MOVEMENT_TYPES and fr.place_id:
+                out.append(
+                    MoveFrame(
+                        actor_ids=tuple(fr.actor_ids), date=fr.date, place_id=fr.place_id,
+                        published=art.published, article_id=art.id, order=fr.sentence_start,
                     )
+                )
     return out
+
+
+@cached_reader(max_entries=64)
+def shared(store: Store, left_id: str, right_id: str) -> SharedFacts:
+    """Places and events two articles have in common."""
+    return store.shared_between(left_id, right_id)
 
 
 # -- public, uncached-argument API ------------------------------------------------------------
 
 
 def actors(f: Filters, limit: int = MAX_ACTORS) -> list[ActorRow]:
-    return _actors(*data.store_key(), f, min(limit, MAX_ACTORS))
+    return _actors(f, min(limit, MAX_ACTORS))
 
 
 def actor_mentions(f: Filters, entity_id: str) -> list[MentionRow]:
     """Every mention of one actor (at most MAX_MENTIONS) with its sentence in the original script."""
-    return _mentions(*data.store_key(), f, entity_id, None, MAX_MENTIONS)
+    return _mentions(f, entity_id, None, MAX_MENTIONS)
 
 
 def article_mentions(article_id: str) -> list[MentionRow]:
     """The mentions of one article (no filters: the article was chosen by the user)."""
-    return _mentions(*data.store_key(), Filters(), None, article_id, MAX_ARTICLE_MENTIONS)
+    return _mentions(Filters(), None, article_id, MAX_ARTICLE_MENTIONS)
 
 
 def matrix(f: Filters) -> tuple[list[tuple[str, str, str, int]], list[ArticleRow]]:
     """(cells (entity_id, canonical, article_id, mentions), the articles of the columns)."""
-    return _matrix(*data.store_key(), f, MAX_MATRIX_ACTORS, MAX_MATRIX_ARTICLES)
+    return _matrix(f, MAX_MATRIX_ACTORS, MAX_MATRIX_ARTICLES)
 
 
 def articles(f: Filters) -> list[ArticleRow]:
-    return _article_list(*data.store_key(), f, MAX_PICK_ARTICLES)
+    return _article_list(f, MAX_PICK_ARTICLES)
 
 
 def article(article_id: str) -> ArticleDetail | None:
@@ -141,14 +128,13 @@ def article(article_id: str) -> ArticleDetail | None:
 
 
 def actor_names(ids: Iterable[str]) -> dict[str, str]:
-    return _actor_names(*data.store_key(), tuple(sorted(set(ids))))
+    return _actor_names(tuple(sorted(set(ids))))
 
 
 def places(f: Filters) -> tuple[list[PlaceRow], bool]:
     """Places of the filtered articles, one row per place, at most MAX_PLACES (most mentioned),
     and whether there were more."""
-    rows = _places(*data.store_key(), f, MAX_PLACES + 1)
-    return rows[:MAX_PLACES], len(rows) > MAX_PLACES
+    return data.cut(_places(f, MAX_PLACES + 1), MAX_PLACES)
 
 
 def place_names(ids: Iterable[str]) -> dict[str, str]:
@@ -169,7 +155,7 @@ def filter_labels(f: Filters) -> dict[str, str]:
 def movements(f: Filters) -> list[tuple[str, str]]:
     """(from place id, to place id) pairs travelled by actors of the filtered articles, from
     visit/travel event frames; [] until events are extracted. The hook the map draws arcs from."""
-    frames = _movement_frames(*data.store_key(), f, MAX_MOVEMENT_ARTICLES)
+    frames = _movement_frames(f, MAX_MOVEMENT_ARTICLES)
     return movement_pairs(frames)[:MAX_MOVEMENT_PAIRS]
 
 
@@ -214,15 +200,3 @@ def movement_pairs(frames: Sequence[MoveFrame]) -> list[tuple[str, str]]:
 
 def by_id(rows: Sequence[Any], attr: str) -> dict[str, Any]:
     return {getattr(r, attr): r for r in rows}
-
-
-@st.cache_data(ttl=data.CACHE_TTL_SECONDS, max_entries=64, show_spinner=False)
-def _shared(path: str, version: tuple[int, int], left_id: str, right_id: str):
-    opened = data._open_store(path)
-    with opened.lock:
-        return opened.store.shared_between(left_id, right_id)
-
-
-def shared(left_id: str, right_id: str):
-    """Places and events two articles have in common (dossier.store.core.SharedFacts)."""
-    return _shared(*data.store_key(), left_id, right_id)

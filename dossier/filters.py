@@ -10,16 +10,26 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
-from typing import Any
+from typing import Any, ClassVar
 
-# query-parameter name -> Filters field name, for the list-valued fields
-_LIST_PARAMS = {
-    "actor": "actors",
-    "lang": "langs",
-    "source": "sources",
-    "event": "event_types",
-    "place": "places",
+# Filters field -> its URL parameter: the only place these names are spelled (in this order in a
+# link). Published links use them, so a rename must keep reading the old name.
+_PARAMS = {
+    "date_from": "from",
+    "date_to": "to",
+    "undated": "undated",
+    "actors": "actor",
+    "langs": "lang",
+    "sources": "source",
+    "event_types": "event",
+    "places": "place",
+    "q": "q",
 }
+_FROM, _TO, _UNDATED, _Q = (_PARAMS[a] for a in ("date_from", "date_to", "undated", "q"))
+# query-parameter name -> Filters field name, for the list-valued fields
+_LIST_PARAMS = {_PARAMS[a]: a for a in ("actors", "langs", "sources", "event_types", "places")}
+# the problem reported when a start date after the end date was swapped (by a link or the sidebar)
+SWAPPED_DATES = f"swapped {_FROM}/{_TO}: the start was after the end"
 
 
 def _parse_date(value: str) -> dt.date:
@@ -39,6 +49,15 @@ class Filters:
     q: str = ""  # substring search, any script
     problems: tuple[str, ...] = field(default=(), compare=False)
 
+    # every query parameter these filters own; any other parameter in a URL (e.g. ``article``)
+    # belongs to a page and is left alone
+    PARAM_NAMES: ClassVar[tuple[str, ...]] = tuple(_PARAMS.values())
+
+    @staticmethod
+    def param(field_name: str) -> str:
+        """The URL parameter of a field (``Filters.param("langs") == "lang"``)."""
+        return _PARAMS[field_name]
+
     # -- URL round trip -------------------------------------------------------------------
 
     @classmethod
@@ -54,21 +73,21 @@ class Filters:
 
         problems: list[str] = []
         kwargs: dict[str, Any] = {}
-        for name in ("from", "to"):
+        for name, attr in ((_FROM, "date_from"), (_TO, "date_to")):
             got = values(name)
             if got:
                 try:
-                    kwargs["date_from" if name == "from" else "date_to"] = _parse_date(got[0])
+                    kwargs[attr] = _parse_date(got[0])
                 except ValueError:
                     problems.append(f"ignored {name}={got[0]!r}: not a YYYY-MM-DD date")
-        undated = values("undated")
+        undated = values(_UNDATED)
         if undated:
             kwargs["undated"] = undated[0] not in ("0", "false", "no")
         for param, attr in _LIST_PARAMS.items():
             got = values(param)
             if got:
                 kwargs[attr] = tuple(dict.fromkeys(got))  # de-duplicate, keep order
-        q = values("q")
+        q = values(_Q)
         if q:
             kwargs["q"] = q[0]
         result = cls(**kwargs, problems=tuple(problems))
@@ -77,7 +96,7 @@ class Filters:
                 result,
                 date_from=result.date_to,
                 date_to=result.date_from,
-                problems=result.problems + ("swapped from/to: the start was after the end",),
+                problems=result.problems + (SWAPPED_DATES,),
             )
         return result
 
@@ -85,17 +104,17 @@ class Filters:
         """Only non-default fields, so links stay short and stable."""
         out: dict[str, str | list[str]] = {}
         if self.date_from:
-            out["from"] = self.date_from.isoformat()
+            out[_FROM] = self.date_from.isoformat()
         if self.date_to:
-            out["to"] = self.date_to.isoformat()
+            out[_TO] = self.date_to.isoformat()
         if not self.undated:
-            out["undated"] = "0"
+            out[_UNDATED] = "0"
         for param, attr in _LIST_PARAMS.items():
             items = getattr(self, attr)
             if items:
                 out[param] = list(items)
         if self.q:
-            out["q"] = self.q
+            out[_Q] = self.q
         return out
 
     # -- helpers --------------------------------------------------------------------------

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-import math
-
 import streamlit as st
 
 from components import data
-from components.article_list import render_article_list
+from components.article_list import count_caption, page_count, render_article_list
 from components.frame import require_frame
-from components.filters import active_filters, query_params, view_digest, write_params
+from components.filters import active_filters, url_value, view_digest, write_params
 from components.reader import render_article_reader
 
 require_frame()
 f = active_filters()
-wanted = (query_params().get("article") or [None])[-1]
+wanted = url_value("article")
 
 st.header("Articles")
 total, _ = data.article_page(f, 0)
-pages = max(1, math.ceil(total / data.MAX_LIST_ROWS))
+pages = page_count(total)
 view = view_digest(f)
 
 left, right = st.columns([1, 1], gap="medium")
@@ -32,11 +30,7 @@ with left:
             )
         ) - 1
     total, rows = data.article_page(f, page)
-    first, last = page * data.MAX_LIST_ROWS + 1, page * data.MAX_LIST_ROWS + len(rows)
-    st.caption(
-        (f"{total:,} articles match" if total != 1 else "1 article matches")
-        + (f" · showing {first:,}–{last:,}" if total > len(rows) else "")
-    )
+    st.caption(count_caption(total, page, len(rows)))
     ids = [r.id for r in rows]
     # the reader shows an article of the list: the one in the URL, else the first
     shown_id = wanted if wanted in ids else (ids[0] if ids else None)

@@ -7,8 +7,8 @@ import datetime as dt
 import streamlit as st
 
 from components import data, events_data
+from components.corrections_view import detached_warning, event_labels, log_rows
 from components.frame import require_frame
-from components.timeline_view import bar_label
 from dossier.corpus.corrections import CorrectionError
 from dossier.filters import Filters
 
@@ -75,15 +75,7 @@ place_names = {i: n for i, n, _ in options.places}
 log = data.correction_log()
 detached = [c for c in log if c.detached]
 if detached:
-    # a rebuilt event keeps its id while it shares reports with the old one; merged or vanished
-    # events cannot, and an analyst must know the correction no longer shows anywhere
-    st.warning(
-        f"{len(detached)} event correction{'s apply' if len(detached) > 1 else ' applies'} to no event "
-        f"(#{', #'.join(str(c.id) for c in detached)}): the event merged into another or its reports "
-        "are gone. Undo them and correct the event that now holds those reports (the log keeps "
-        "their before values).",
-        icon=":material/link_off:",
-    )
+    st.warning(detached_warning(detached), icon=":material/link_off:")
 actors_tab, events_tab, places_tab, log_tab = st.tabs(["Actors", "Events", "Places", "Log"])
 
 with actors_tab:
@@ -105,10 +97,7 @@ with actors_tab:
 
 with events_tab:
     events, names, _ = events_data.events(Filters())
-    labels = {
-        e.id: f"{e.type.replace('_', ' ')} · {bar_label(e)} · {', '.join(names.get(a, a) for a in e.actor_ids[:3])}"
-        for e in events[:MAX_PICK]
-    }
+    labels = event_labels(events, names, MAX_PICK)
     st.selectbox("Event", list(labels), format_func=labels.get, index=None, key="corr_event")
     c1, c2 = st.columns(2)
     bounds = {"min_value": dt.date(1800, 1, 1), "max_value": dt.date(2200, 12, 31), "value": None}
@@ -132,12 +121,6 @@ with log_tab:
     if not log:
         st.info("No correction yet.")
     else:
-        st.dataframe(
-            [{"id": c.id, "made": c.created_at, "kind": c.kind, "target": c.target, "before": str(c.before),
-              "after": str(c.value), "note": c.note or "", "undone": c.undone_at or "",
-              "status": "detached: its event no longer exists" if c.detached else ("undone" if c.undone_at else "applied")}
-             for c in reversed(log)],
-            hide_index=True, width="stretch", key="corr_log",
-        )
+        st.dataframe(log_rows(log), hide_index=True, width="stretch", key="corr_log")
         st.selectbox("Undo correction", [c.id for c in log if not c.undone_at], index=None, key="corr_undo_pick")
         st.button("Undo", key="corr_undo", on_click=_undo)

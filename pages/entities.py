@@ -10,19 +10,27 @@ from components import views_data as vd
 from components.chart_export import render_chart_exports
 from components.entities_view import (
     aligned_rows,
-    display_name,
+    actor_labels,
+    actors_caption,
     article_label,
+    matrix_columns,
     matrix_figure,
+    matrix_lang_counts,
+    matrix_rows,
+    mentions_caption,
     mentions_html,
+    no_model_note,
     render_actor_table,
+    shared_facts_html,
     side_frame,
     translation_pairs,
+    with_translations,
     within,
 )
 from components.filters import active_filters, view_digest, write_params
 from components.frame import require_frame
-from components.safe import esc
-from components.labels import language_label, segment_label
+from components.tables import table_height
+from components.labels import segment_label
 from dossier.ner.recognise import has_model
 
 require_frame()
@@ -34,28 +42,19 @@ st.header("Entities")
 base = f.with_(actors=())
 view = view_digest(f)
 langs = list(data.overview(base).by_language)
-no_model = [lg for lg in langs if not has_model(lg)]
-if no_model:
-    st.caption(
-        "No trained NER model for "
-        + ", ".join(language_label(lg) for lg in no_model)
-        + ": entities in that text come from knowledge-base name matches only."
-    )
+note = no_model_note(langs, has_model)
+if note:
+    st.caption(note)
 
 actors = vd.actors(base)
 if not actors:
     st.info("No named actor in the articles of this view.", icon=":material/person_off:")
     st.stop()
 
-names = {a.entity_id: display_name(a) for a in actors}
-names.update(vd.actor_names([a for a in f.actors if a not in names]))
+names = actor_labels(actors, f.actors, vd.actor_names)
 
 st.subheader("Actors")
-st.caption(
-    f"{len(actors):,} actor{'s' if len(actors) != 1 else ''}"
-    + (f" (the {vd.MAX_ACTORS} most mentioned)" if len(actors) >= vd.MAX_ACTORS else "")
-    + " · select rows to show only the articles that name them, on every page"
-)
+st.caption(actors_caption(len(actors), vd.MAX_ACTORS))
 wanted = render_actor_table(actors, key=f"entities_actors_{view}", selected=f.actors)
 picked = st.multiselect(
     "Actor filter",
@@ -88,12 +87,7 @@ with mentions_tab:
         rows = vd.actor_mentions(base, focus)
         row = next((a for a in actors if a.entity_id == focus), None)
         if row is not None:
-            st.caption(
-                f"{row.n_mentions:,} mentions in {row.n_articles:,} article"
-                f"{'s' if row.n_articles != 1 else ''} · "
-                + ", ".join(f"{language_label(lg)} {n}" for lg, n in row.by_lang.items())
-                + (f" · showing the first {len(rows):,}" if row.n_mentions > len(rows) else "")
-            )
+            st.caption(mentions_caption(row, len(rows)))
         st.html(mentions_html(rows, vd.article))
 
 with side_tab:
@@ -118,17 +112,9 @@ with side_tab:
             left, right = vd.article_mentions(left_id), vd.article_mentions(right_id)
             left_title, right_title = labels[left_id], labels[right_id]
             if left_id != right_id:
-                common = vd.shared(left_id, right_id)
-                st.html(
-                    f'<div class="dz-meta"><strong>Shared places ({len(common.places)}):</strong> '
-                    + esc(", ".join(name for _, name in common.places) or "none")
-                    + f'</div><div class="dz-meta"><strong>Shared events ({len(common.events)}):</strong> '
-                    + esc("; ".join(f"{t.replace('_', ' ')} {d or 'undated'}" + (f"–{e}" if e else "")
-                                    for _, t, d, e in common.events) or "none")
-                    + "</div>"
-                )
+                st.html(shared_facts_html(vd.shared(left_id, right_id)))
         else:
-            with_pairs = [a for a in ids[: vd.MAX_TRANSLATION_SCAN] if (d := vd.article(a)) is not None and translation_pairs(d)]
+            with_pairs = with_translations(ids[: vd.MAX_TRANSLATION_SCAN], vd.article)
             if not with_pairs:
                 st.info(
                     "No article of this view has a translation segment (a body followed by its "
@@ -163,21 +149,14 @@ with side_tab:
                 key=f"entities_side_{view}",
                 hide_index=True,
                 width="stretch",
-                height=min(38 + 35 * max(len(rows), 1), 560),
+                height=table_height(len(rows), 560),
             )
         elif left_title:
             st.info("Neither side names an actor.", icon=":material/person_off:")
 
 with matrix_tab:
     cells, arts = vd.matrix(f)
-    lang_counts: dict[tuple[str, str], dict[str, int]] = {}
-    shown_articles = {aid for _e, _c, aid, _n in cells}
-    for aid in shown_articles:
-        for m in vd.article_mentions(aid):
-            if m.entity_id:
-                counts = lang_counts.setdefault((m.entity_id, aid), {})
-                counts[m.lang] = counts.get(m.lang, 0) + 1
-    fig = matrix_figure(cells, [a for a in arts if a.id in shown_articles], lang_counts)
+    fig = matrix_figure(cells, matrix_columns(cells, arts), matrix_lang_counts(cells, vd.article_mentions))
     if fig is None:
         st.info("No actor to place in articles.", icon=":material/grid_off:")
     else:
@@ -189,4 +168,4 @@ with matrix_tab:
         with st.expander("Export the matrix and its data"):
             render_chart_exports(fig, key=f"entities_matrix_export_{view}", stem="dossier-actor-article",
                                  title="Actors × articles",
-                                 rows=[{"actor": c[1], "entity_id": c[0], "article": c[2], "mentions": c[3]} for c in cells])
+                                 rows=matrix_rows(cells))

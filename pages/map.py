@@ -7,8 +7,15 @@ import streamlit as st
 from components import views_data as vd
 from components.filters import active_filters, view_digest, write_params
 from components.frame import require_frame
-from components.map_view import render_exports, render_map, render_place_table
-from dossier.export import charts as export
+from components.map_view import (
+    map_caption,
+    place_filter_note,
+    place_labels,
+    render_exports,
+    render_map,
+    render_place_downloads,
+    render_place_table,
+)
 from dossier.export.map import MAX_MAP_ARCS, MAX_MAP_POINTS, arc_rows, map_points
 
 # Rows of the place table under the map.
@@ -25,8 +32,7 @@ rows, more = vd.places(base)
 points = map_points(rows, max_points=min(MAX_MAP_POINTS, vd.MAX_PLACES))
 by_place = vd.by_id(rows, "place_id")
 arcs = arc_rows(vd.movements(base), by_place, max_arcs=MAX_MAP_ARCS)
-names = {p["place_id"]: p["name"] for p in points}
-names.update({pid: n for pid, n in vd.place_names(f.places).items() if pid not in names})
+names = place_labels(points, vd.place_names(f.places))
 
 if not points:
     st.info(
@@ -42,12 +48,7 @@ if clicked and clicked not in f.places:
     write_params(f.with_(places=(clicked,)))
     st.rerun()
 
-n_mentions = sum(p["n_mentions"] for p in points)
-st.caption(
-    f"{len(points):,} place{'s' if len(points) != 1 else ''} · {n_mentions:,} mentions"
-    + (f" · only the {len(points):,} most mentioned are drawn" if more or len(rows) > len(points) else "")
-    + (f" · {len(arcs)} movement{'s' if len(arcs) != 1 else ''} from visit/travel events" if arcs else "")
-)
+st.caption(map_caption(points, rows, more, arcs))
 
 pick_col, clear_col = st.columns([3, 1], vertical_alignment="bottom")
 with pick_col:
@@ -80,26 +81,11 @@ with clear_col:
     )
 
 if f.places:
-    shown = ", ".join(names.get(p, p) for p in f.places)
-    n_art = sum(p.n_articles for p in rows if p.place_id in f.places)
-    st.success(
-        f"Place filter: {shown} — {n_art:,} article{'s' if n_art != 1 else ''} of this view "
-        "mention it; the other pages now show only those.",
-        icon=":material/location_on:",
-    )
+    st.success(place_filter_note(f.places, names, rows), icon=":material/location_on:")
 
 from_table = render_place_table(points, key=f"map_table_{view}", max_rows=MAX_TABLE_PLACES)
 if from_table and from_table not in f.places:
     write_params(f.with_(places=(from_table,)))
     st.rerun()
 render_exports(points, arcs, key="map_export", caption=f"Dossier map · {f.describe(names)}")
-geo_col, csv_col = st.columns(2)
-geo_col.download_button(
-    "Places (GeoJSON)", lambda: export.places_geojson(rows, filters=f.describe(names)), "dossier-places.geojson",
-    "application/geo+json", key="map_geojson", on_click="ignore", width="stretch",
-    help="Every place of this view as a point with its names and mention counts.",
-)
-csv_col.download_button(
-    "Places (CSV)", lambda: export.rows_csv(rows), "dossier-places.csv", "text/csv", key="map_csv",
-    on_click="ignore", width="stretch",
-)
+render_place_downloads(rows, f.describe(names))

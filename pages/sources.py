@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import events_data
-from components.filters import active_filters, query_params, view_digest, write_params
+from components.filters import active_filters, url_value, view_digest, write_params
 from components.frame import require_frame
 from components.sources_view import (
     chain_rows, confirmation_rows, render_chains, render_confirmations, render_origin_groups,
@@ -24,7 +24,7 @@ st.caption(
 picked = render_confirmations(confirmation_rows(events, conf, names), key=f"sources_events_{view}")
 if picked:
     write_params(event_id=picked)
-wanted = picked or (query_params().get("event_id") or [None])[-1]
+wanted = picked or url_value("event_id")
 chosen = next((e for e in events if e.id == wanted), None)
 if chosen is not None:
     render_origin_groups(chosen, conf[chosen.id])

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import streamlit as st
 
 from components import events_data, views_data
-from components.filters import active_filters, query_params, view_digest, write_params
+from components.filters import active_filters, url_value, view_digest, write_params
 from components.frame import require_frame
-from components.timeline_view import render_exports, render_sources, render_timeline, timeline_figure, timeline_rows
+from components.timeline_view import (
+    filters_for_event,
+    render_exports,
+    render_sources,
+    render_timeline,
+    render_undated,
+    timeline_figure,
+    timeline_rows,
+)
 from dossier.export.briefing import briefing_html, timeline_markup
-from dossier.events.frames import date_interval
 from dossier.export.map import basemap
 
 require_frame()
@@ -31,9 +36,9 @@ else:
     )
     view = view_digest(f)
     picked = render_timeline(df, key=f"timeline_{view}")
-    if picked and picked != (query_params().get("event_id") or [None])[-1]:
+    if picked and picked != url_value("event_id"):
         write_params(event_id=picked)
-    wanted = picked or (query_params().get("event_id") or [None])[-1]
+    wanted = picked or url_value("event_id")
     chosen = next((e for e in events if e.id == wanted), None)
     def _briefing() -> str:
         return briefing_html(
@@ -48,21 +53,9 @@ else:
     if chosen is not None:
         st.divider()
         render_sources(chosen, names)
-        span = date_interval(chosen.date, chosen.date_end)
-
-        def _filter_to_event() -> None:
-            # a callback runs before the next run, so the sidebar already sees the new URL
-            changes = {"actors": tuple(chosen.actor_ids)}
-            if span and span[0] != dt.date.min and span[1] != dt.date.max:
-                changes |= {"date_from": span[0], "date_to": span[1]}
-            write_params(active_filters().with_(**changes))
-
+        # a callback runs before the next run, so the sidebar already sees the new URL
         st.button("Filter every page to this event's actors and dates", key="timeline_filter_event",
-                  on_click=_filter_to_event, icon=":material/filter_alt:")
+                  on_click=lambda: write_params(filters_for_event(active_filters(), chosen)),
+                  icon=":material/filter_alt:")
 if undated:
-    with st.expander(f"{len(undated)} event(s) without a calendar date"):
-        st.dataframe(
-            [{"type": e.type, "date as written": e.date or "", "actors": ", ".join(names.get(a, a) for a in e.actor_ids),
-              "articles": e.n_articles, "sentence": (e.sources[0]["sentence"] if e.sources else "")} for e in undated],
-            hide_index=True, width="stretch",
-        )
+    render_undated(undated, names)

@@ -10,8 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from dossier.filters import Filters
 from dossier.store.core import Store
-
-APP = Path(__file__).resolve().parents[1] / "app.py"
+from tests.apptest import new_app, run_app
 
 
 @pytest.fixture()
@@ -19,15 +18,12 @@ def app(corpus_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tup
     db = tmp_path / "d.db"
     with Store(corpus_db, readonly=True) as src, Store(db) as dst:
         src.conn.backup(dst.conn)
-    monkeypatch.setenv("DOSSIER_DB", str(db))
-    return AppTest.from_file(str(APP), default_timeout=180), db
+    return new_app(db, monkeypatch, timeout=180), db
 
 
 def test_merge_then_undo_from_the_page(app) -> None:
     at, db = app
-    at.run()
-    at.switch_page("pages/corrections.py").run()
-    assert not at.exception, at.exception
+    run_app(at, "pages/corrections.py")
     at.selectbox(key="corr_merge_from").set_value("outlet:kcna")
     at.selectbox(key="corr_merge_into").set_value("per:kim-jong-un")
     at.text_input(key="corr_merge_note").set_value("test merge").run()
@@ -53,9 +49,7 @@ def test_a_detached_event_correction_is_flagged_on_the_page(app) -> None:
     with Store(db) as s:
         # what a merge of two events leaves behind: a correction naming an id no event carries
         gone = s.add_correction("event_date", "ev:visit:000000000000", {"date": "2023-01-01"}, None)
-    at.run()
-    at.switch_page("pages/corrections.py").run()
-    assert not at.exception, at.exception
+    run_app(at, "pages/corrections.py")
     assert any(f"#{gone}" in w.value and "applies to no event" in w.value for w in at.warning), [
         w.value for w in at.warning]
     statuses = at.dataframe[0].value["status"].tolist()

@@ -20,7 +20,7 @@ from components.entities_view import (
 from dossier.filters import Filters
 from dossier.model import Entity, Segment, Sentence
 from dossier.store.core import ActorRow, MentionRow, NewArticle, Store
-from tests.apptest import open_page
+from tests.apptest import open_page, url_filters
 
 TIMEOUT = 90
 KIM = "per:kim-jong-un"
@@ -57,8 +57,8 @@ def db(corpus_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def run_page(db: Path, monkeypatch: pytest.MonkeyPatch, **params: str | list[str]) -> AppTest:
-    return open_page(db, monkeypatch, "pages/entities.py", timeout=TIMEOUT, **params)
+def run_page(db: Path, monkeypatch: pytest.MonkeyPatch, f: Filters | None = None) -> AppTest:
+    return open_page(db, monkeypatch, "pages/entities.py", timeout=TIMEOUT, f=f)
 
 
 def html_of(at: AppTest) -> str:
@@ -86,7 +86,7 @@ def test_one_actor_across_three_scripts(db: Path, monkeypatch: pytest.MonkeyPatc
 
 
 def test_mentions_in_their_sentences_in_the_original_script(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    at = run_page(db, monkeypatch, actor=KIM)
+    at = run_page(db, monkeypatch, Filters(actors=(KIM,)))
     assert at.selectbox[0].value == KIM
     html = html_of(at)
     for name in ("김정은", "किम जोंग उन", "Kim Jong-un"):
@@ -99,16 +99,16 @@ def test_mentions_in_their_sentences_in_the_original_script(db: Path, monkeypatc
 
 
 def test_actor_filter_round_trips_through_the_url(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    at = run_page(db, monkeypatch, actor=KIM)
+    at = run_page(db, monkeypatch, Filters(actors=(KIM,)))
     pick = next(m for m in at.multiselect if m.label == "Actor filter")
     assert pick.value == [KIM]
     pick.select(PUTIN).run()
     assert not at.exception, at.exception
-    assert at.query_params["actor"] == [KIM, PUTIN]
+    assert url_filters(at).actors == (KIM, PUTIN)
     pick = next(m for m in at.multiselect if m.label == "Actor filter")
     assert pick.value == [KIM, PUTIN]
     pick.unselect(KIM).unselect(PUTIN).run()
-    assert "actor" not in at.query_params
+    assert url_filters(at).actors == ()
 
 
 def test_languages_without_a_model_are_named(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:

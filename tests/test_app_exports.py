@@ -8,13 +8,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = Path(__file__).resolve().parents[1] / "app.py"
+from tests.apptest import new_app, run_app
 
 
 @pytest.fixture()
 def app(corpus_db: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("DOSSIER_DB", str(corpus_db))
-    return AppTest.from_file(str(APP), default_timeout=120)
+    return new_app(corpus_db, monkeypatch, timeout=120)
 
 
 @pytest.mark.parametrize(
@@ -27,8 +26,6 @@ def app(corpus_db: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     ],
 )
 def test_exports_offered(app: AppTest, page: str, expected: set[str]) -> None:
-    app.run()
-    app.switch_page(page).run()
-    assert not app.exception, app.exception
+    run_app(app, page)
     labels = {b.label for b in app.get("download_button")}
     assert expected <= labels, labels

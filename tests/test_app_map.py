@@ -3,6 +3,7 @@ the movement chaining behind its arcs."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import time
@@ -13,9 +14,10 @@ from streamlit.testing.v1 import AppTest
 
 from components.views_data import MoveFrame, movement_pairs
 from dossier.export import map as map_export
+from dossier.filters import Filters
 from dossier.model import Entity, EventFrame, Place, Segment, Sentence
 from dossier.store.core import NewArticle, Store
-from tests.apptest import open_page
+from tests.apptest import open_page, url_filters
 
 TIMEOUT = 90
 KIM = "per:kim-jong-un"
@@ -60,8 +62,8 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def run_map(db: Path, monkeypatch: pytest.MonkeyPatch, **params: str | list[str]) -> AppTest:
-    return open_page(db, monkeypatch, "pages/map.py", timeout=TIMEOUT, **params)
+def run_map(db: Path, monkeypatch: pytest.MonkeyPatch, f: Filters | None = None) -> AppTest:
+    return open_page(db, monkeypatch, "pages/map.py", timeout=TIMEOUT, f=f)
 
 
 def deck_spec(at: AppTest) -> dict:
@@ -98,7 +100,7 @@ def test_map_draws_countries_places_and_movements(db: Path, monkeypatch: pytest.
 
 
 def test_place_filter_from_url_highlights_and_filters(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    at = run_map(db, monkeypatch, place=SE[0])
+    at = run_map(db, monkeypatch, Filters(places=(SE[0],)))
     note = at.success[0].value
     assert "Seoul" in note and "1 article" in note
     pts = {p["place_id"]: p for p in layer(deck_spec(at), map_export.PLACES_LAYER)["data"]}
@@ -114,23 +116,22 @@ def test_picking_a_place_writes_the_shared_filter(db: Path, monkeypatch: pytest.
     box = next(s for s in at.selectbox if s.label.startswith("Filter every page by a place"))
     box.set_value(VO[0]).run()
     assert not at.exception, at.exception
-    got = at.query_params["place"]
-    assert (got if isinstance(got, list) else [got]) == [VO[0]]
+    assert url_filters(at).places == (VO[0],)
     at.button(key="map_clear_place").click().run()
-    assert "place" not in at.query_params
+    assert url_filters(at).places == ()
     box = next(s for s in at.selectbox if s.label.startswith("Filter every page by a place"))
     box.set_value(SE[0]).run()
-    assert "place" in at.query_params
+    assert url_filters(at).places == (SE[0],)
     box = next(s for s in at.selectbox if s.label.startswith("Filter every page by a place"))
     box.set_value("").run()
-    assert "place" not in at.query_params
+    assert url_filters(at).places == ()
 
 
 def test_shared_actor_and_date_filters_apply(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    at = run_map(db, monkeypatch, actor=KIM)
+    at = run_map(db, monkeypatch, Filters(actors=(KIM,)))
     pts = {p["place_id"] for p in layer(deck_spec(at), map_export.PLACES_LAYER)["data"]}
     assert pts == {PY[0], VL[0], VO[0]}
-    at = run_map(db, monkeypatch, **{"from": "2023-07-15", "to": "2023-08-31"})
+    at = run_map(db, monkeypatch, Filters(date_from=dt.date(2023, 7, 15), date_to=dt.date(2023, 8, 31)))
     pts = {p["place_id"] for p in layer(deck_spec(at), map_export.PLACES_LAYER)["data"]}
     assert pts == {SE[0], VL[0]}
     assert not any(lay["id"] == map_export.ARCS_LAYER for lay in deck_spec(at)["layers"])

@@ -3,6 +3,7 @@ ingesting the real sample corpus plus one hostile article written here."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -10,12 +11,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dossier.filters import Filters
-from dossier.ingest.run import ingest_paths
+from dossier.filters import SWAPPED_DATES, Filters
 from dossier.store.core import Store
+from tests.apptest import ingest_with_article, new_app, run_app, url_filters
 
 REPO = Path(__file__).resolve().parents[1]
-APP = REPO / "app.py"
 SHARED_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 CORPUS = SHARED_CORPUS if SHARED_CORPUS.is_dir() else REPO / "data" / "articles"
 
@@ -35,14 +35,8 @@ TIMEOUT = 60
 
 @pytest.fixture(scope="module")
 def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    src = tmp_path_factory.mktemp("hostile")
-    (src / "hostile.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
-    (src / "hostile.json").write_text(json.dumps({"file": "hostile.txt", **HOSTILE_META}), encoding="utf-8")
-    path = tmp_path_factory.mktemp("appdb") / "dossier.db"
-    with Store(path) as store:
-        report = ingest_paths([CORPUS, src], store)
-    assert not report.rejected, report.rejected
-    return path
+    db = tmp_path_factory.mktemp("appdb") / "dossier.db"
+    return ingest_with_article(db, tmp_path_factory.mktemp("hostile"), CORPUS, HOSTILE_TEXT, HOSTILE_META)
 
 
 @pytest.fixture(scope="module")
@@ -59,17 +53,12 @@ def ids(corpus_db: Path) -> dict[str, str]:
 
 @pytest.fixture()
 def app(corpus_db: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("DOSSIER_DB", str(corpus_db))
-    return AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    return new_app(corpus_db, monkeypatch, timeout=TIMEOUT)
 
 
-def _articles(at: AppTest, **params: str | list[str]) -> AppTest:
-    """Open the Articles page with these query parameters."""
-    at.query_params.update(params)
-    at.run()
-    at.switch_page("pages/articles.py").run()
-    assert not at.exception, at.exception
-    return at
+def _articles(at: AppTest, f: Filters | None = None, **params: str | list[str]) -> AppTest:
+    """Open the Articles page on the link to ``f`` plus these query parameters."""
+    return run_app(at, "pages/articles.py", f, **params)
 
 
 def _html(at: AppTest) -> str:
@@ -100,28 +89,26 @@ def test_router_opens_overview_with_sidebar_filters(app: AppTest) -> None:
 
 
 def test_query_params_set_the_sidebar_and_survive_the_run(app: AppTest) -> None:
-    app.query_params.update({"from": "2023-09-01", "to": "2023-09-30", "lang": ["ko", "hi"], "q": "김정은"})
-    app.run()
-    assert not app.exception
+    f = Filters(date_from=dt.date(2023, 9, 1), date_to=dt.date(2023, 9, 30), langs=("ko", "hi"), q="김정은")
+    run_app(app, f=f)
     assert str(app.date_input(key="filters_from").value) == "2023-09-01"
     assert str(app.date_input(key="filters_to").value) == "2023-09-30"
     assert app.multiselect(key="filters_langs").value == ["ko", "hi"]
     assert app.text_input(key="filters_q").value == "김정은"
-    assert app.query_params["lang"] == ["ko", "hi"]
-    assert app.query_params["q"] == "김정은"
+    assert url_filters(app) == f
     # the filters in words, above the content
     assert "Sep 2023 · ko, hi · “김정은”" in _html(app)
 
 
 def test_malformed_url_is_reported_and_cleaned(app: AppTest) -> None:
-    app.query_params.update({"from": "2023-13-45", "lang": "xx", "bogus": "1"})
-    app.run()
-    assert not app.exception
+    date_from = Filters.param("date_from")
+    run_app(app, **{date_from: "2023-13-45", Filters.param("langs"): "xx", "bogus": "1"})
     warnings = _html(app)
-    assert "ignored from=&#x27;2023-13-45&#x27;" in warnings
+    assert f"ignored {date_from}=&#x27;2023-13-45&#x27;" in warnings
     assert "no article in language “xx”" in warnings
-    assert "from" not in app.query_params  # the malformed value is dropped from the link
-    assert app.query_params["lang"] == "xx"  # an unknown but well-formed value stays (selects nothing)
+    # the malformed value is dropped from the link; an unknown but well-formed value stays (selects nothing)
+    assert date_from not in app.query_params
+    assert url_filters(app) == Filters(langs=("xx",))
     assert app.query_params["bogus"] == "1"  # parameters the filters do not own are left alone
     assert app.metric[0].value == "0"
 
@@ -129,23 +116,23 @@ def test_malformed_url_is_reported_and_cleaned(app: AppTest) -> None:
 def test_sidebar_change_is_written_to_the_url(app: AppTest) -> None:
     app.run()
     app.text_input(key="filters_q").input("블라디보").run()
-    assert app.query_params["q"] == "블라디보"
+    assert url_filters(app) == Filters(q="블라디보")
     app.multiselect(key="filters_langs").select("ko").run()
-    assert app.query_params["lang"] == "ko"
+    assert url_filters(app) == Filters(q="블라디보", langs=("ko",))
     app.button(key="filters_clear").click().run()
-    assert "q" not in app.query_params and "lang" not in app.query_params
+    assert not set(app.query_params) & set(Filters.PARAM_NAMES)
     assert app.text_input(key="filters_q").value == ""
 
 
 def test_swapped_dates_are_put_in_order(app: AppTest) -> None:
-    app.query_params.update({"from": "2023-09-30", "to": "2023-09-01"})
-    app.run()
-    assert app.query_params["from"] == "2023-09-01" and app.query_params["to"] == "2023-09-30"
-    assert "swapped from/to" in _html(app)
+    app.query_params.update({Filters.param("date_from"): "2023-09-30", Filters.param("date_to"): "2023-09-01"})
+    run_app(app)
+    assert url_filters(app) == Filters(date_from=dt.date(2023, 9, 1), date_to=dt.date(2023, 9, 30))
+    assert SWAPPED_DATES in _html(app)
 
 
 def test_link_problems_quote_the_url_as_text(app: AppTest) -> None:
-    app.query_params.update({"from": "![x](http://example.com/x.png) <img src=x onerror=alert(1)>"})
+    app.query_params.update({Filters.param("date_from"): "![x](http://example.com/x.png) <img src=x onerror=alert(1)>"})
     app.run()
     html = _html(app)
     assert 'class="dz-warning"' in html
@@ -176,8 +163,7 @@ def test_overview_counts_match_the_store(app: AppTest, corpus_db: Path) -> None:
 
 
 def test_overview_follows_the_filters(app: AppTest) -> None:
-    app.query_params["lang"] = "hi"
-    app.run()
+    run_app(app, f=Filters(langs=("hi",)))
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["Articles"] == "1"
     assert "Showing:</strong> hi" in _html(app)
@@ -194,7 +180,7 @@ def test_overview_escapes_source_names_in_charts(app: AppTest) -> None:
 
 
 def test_search_korean_substring_finds_the_korean_article(app: AppTest, corpus_db: Path, ids) -> None:
-    at = _articles(app, q="블라디보")
+    at = _articles(app, Filters(q="블라디보"))
     titles = _listed_titles(at)
     with Store(corpus_db) as store:
         korean = store.get_article(ids["ko-en-nk-russia-alliance"])
@@ -204,7 +190,7 @@ def test_search_korean_substring_finds_the_korean_article(app: AppTest, corpus_d
 
 
 def test_search_hindi_substring_finds_the_hindi_article(app: AppTest, ids) -> None:
-    at = _articles(app, q="प्योंगयांग")
+    at = _articles(app, Filters(q="प्योंगयांग"))
     assert len(at.dataframe[0].value) == 1
     assert at.query_params.get("article") in (None, ids["hi-kim-train-to-russia"])
     html = _html(at)
@@ -213,14 +199,14 @@ def test_search_hindi_substring_finds_the_hindi_article(app: AppTest, ids) -> No
 
 
 def test_language_filter_from_url_lists_only_that_language(app: AppTest, corpus_db: Path) -> None:
-    at = _articles(app, lang="hi")
+    at = _articles(app, Filters(langs=("hi",)))
     assert _listed_titles(at) == _store_titles(corpus_db, Filters(langs=("hi",)))
     assert len(at.dataframe[0].value) == 1
     assert list(at.dataframe[0].value["Languages"]) == ["hi"]
 
 
 def test_selecting_a_row_opens_it_and_puts_it_in_the_url(app: AppTest, ids) -> None:
-    at = _articles(app, q="블라디보")
+    at = _articles(app, Filters(q="블라디보"))
     table = at.dataframe[0]
     titles = list(table.value["Title"])
     korean_row = next(i for i, t in enumerate(titles) if t.startswith("북러"))
@@ -247,7 +233,7 @@ def test_reader_labels_segments_of_the_korean_article(app: AppTest, corpus_db: P
 
 def test_reader_shows_text_exactly_and_escaped(app: AppTest, corpus_db: Path, ids) -> None:
     aid = ids["hostile"]
-    at = _articles(app, article=aid, q="hostile")
+    at = _articles(app, Filters(q="hostile"), article=aid)
     at.segmented_control(key="reader_view").set_value("Full text").run()
     # only the reader's markup: the frame's own markup is not from the article
     html = "\n".join(h.value for h in at.html if "dz-title" in h.value or "dz-text" in h.value)
@@ -270,13 +256,13 @@ def test_reader_shows_text_exactly_and_escaped(app: AppTest, corpus_db: Path, id
 
 
 def test_unknown_article_in_url_falls_back_to_the_list(app: AppTest) -> None:
-    at = _articles(app, article="no-such-article", lang="hi")
+    at = _articles(app, Filters(langs=("hi",)), article="no-such-article")
     assert "article" not in at.query_params
     assert "Hindi body" in _html(at)
 
 
 def test_empty_result_says_so(app: AppTest) -> None:
-    at = _articles(app, q="zzzz-no-such-text-zzzz")
+    at = _articles(app, Filters(q="zzzz-no-such-text-zzzz"))
     assert not at.dataframe
     assert any("No article matches" in i.value for i in at.info)
 
@@ -360,8 +346,7 @@ def test_first_start_on_an_empty_database_ingests_the_default_corpus(
     (corpus / "two.txt").write_text("두 번째 기사입니다. 블라디보스토크에서 회담이 열렸습니다.\n", encoding="utf-8")
     monkeypatch.setattr(data, "DEFAULT_CORPUS", corpus)
     db = tmp_path / "fresh" / "dossier.db"
-    monkeypatch.setenv("DOSSIER_DB", str(db))
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    at = new_app(db, monkeypatch, timeout=TIMEOUT).run()
     assert not at.exception, at.exception
     assert {m.label: m.value for m in at.metric}["Articles"] == "2"
     assert any("First start" in t.value for t in at.toast)

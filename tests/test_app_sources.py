@@ -10,20 +10,15 @@ from streamlit.testing.v1 import AppTest
 from dossier.provenance.confirmations import confirmations
 from dossier.filters import Filters
 from dossier.store.core import Store
-
-APP = Path(__file__).resolve().parents[1] / "app.py"
-
+from tests.apptest import new_app, run_app
 
 @pytest.fixture()
 def app(corpus_db: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("DOSSIER_DB", str(corpus_db))
-    return AppTest.from_file(str(APP), default_timeout=120)
+    return new_app(corpus_db, monkeypatch, timeout=120)
 
 
 def test_sources_page_lists_events_and_chains(app: AppTest) -> None:
-    app.run()
-    app.switch_page("pages/sources.py").run()
-    assert not app.exception, app.exception
+    run_app(app, "pages/sources.py")
     assert app.header[0].value == "Sources"
     events, chains = app.dataframe[0].value, app.dataframe[1].value
     assert "independent origins" in events.columns and len(events) > 5

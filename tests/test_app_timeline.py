@@ -2,27 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = Path(__file__).resolve().parents[1] / "app.py"
+from dossier.filters import Filters
+from tests.apptest import new_app, run_app, url_filters
 
 
 @pytest.fixture()
 def app(corpus_db: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv("DOSSIER_DB", str(corpus_db))
-    return AppTest.from_file(str(APP), default_timeout=120)
+    return new_app(corpus_db, monkeypatch, timeout=120)
 
 
-def _timeline(at: AppTest, **params) -> AppTest:
-    at.query_params.update(params)
-    at.run()
-    at.switch_page("pages/timeline.py").run()
-    assert not at.exception, at.exception
-    return at
+def _timeline(at: AppTest, f: Filters | None = None, **params: str) -> AppTest:
+    return run_app(at, "pages/timeline.py", f, **params)
 
 
 def _figure(at: AppTest) -> dict:
@@ -48,20 +45,19 @@ def test_timeline_shows_the_anchor_events(app: AppTest) -> None:
 
 
 def test_actor_filter_applies(app: AppTest) -> None:
-    at = _timeline(app, actor="per:sergei-shoigu")
+    at = _timeline(app, Filters(actors=("per:sergei-shoigu",)))
     hover = _hover(_figure(at))
     assert "Sergei Shoigu" in hover
     assert "10 Sep 2023, evening" not in hover
 
 
 def test_date_filter_applies_to_event_dates(app: AppTest) -> None:
-    at = _timeline(app, **{"from": "2023-09-01", "to": "2023-09-30", "undated": "0"})
+    at = _timeline(app, Filters(date_from=dt.date(2023, 9, 1), date_to=dt.date(2023, 9, 30), undated=False))
     hover = _hover(_figure(at))
     assert "25 Jul 2023" not in hover and "13 Sep 2023" in hover
 
 
 def test_selected_event_lists_all_its_sources(app: AppTest, corpus_db: Path) -> None:
-    from dossier.filters import Filters
     from dossier.store.core import Store
 
     with Store(corpus_db) as s:
@@ -82,7 +78,6 @@ def test_exports_are_offered(app: AppTest) -> None:
 
 
 def test_selected_event_can_filter_every_page(app: AppTest, corpus_db: Path) -> None:
-    from dossier.filters import Filters
     from dossier.store.core import Store
 
     with Store(corpus_db) as s:
@@ -90,6 +85,6 @@ def test_selected_event_can_filter_every_page(app: AppTest, corpus_db: Path) -> 
     at = _timeline(app, event_id=forum.id)
     at.button(key="timeline_filter_event").click().run()
     assert not at.exception, at.exception
-    assert at.query_params["from"] == "2023-09-10" and at.query_params["to"] == "2023-09-13"
-    actors = at.query_params["actor"]
-    assert set([actors] if isinstance(actors, str) else actors) == set(forum.actor_ids)
+    f = url_filters(at)
+    assert (f.date_from, f.date_to) == (dt.date(2023, 9, 10), dt.date(2023, 9, 13))
+    assert set(f.actors) == set(forum.actor_ids)

@@ -7,7 +7,6 @@ Streamlit reports its script run finished, an element appears).
 
 from __future__ import annotations
 
-import json
 import os
 import socket
 import subprocess
@@ -21,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from dossier.export.charts import CHROMIUM_ARGS
+from tests.apptest import ingest_with_article
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED_CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
@@ -54,17 +54,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def e2e_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from dossier.ingest.run import ingest_paths
-    from dossier.store.core import Store
-
-    src = tmp_path_factory.mktemp("e2e-hostile")
-    (src / "hostile.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
-    (src / "hostile.json").write_text(json.dumps({"file": "hostile.txt", **HOSTILE_META}), encoding="utf-8")
-    path = tmp_path_factory.mktemp("e2e-db") / "dossier.db"
-    with Store(path) as store:
-        report = ingest_paths([CORPUS, src], store)
-    assert not report.rejected, report.rejected
-    return path
+    db = tmp_path_factory.mktemp("e2e-db") / "dossier.db"
+    return ingest_with_article(db, tmp_path_factory.mktemp("e2e-hostile"), CORPUS, HOSTILE_TEXT, HOSTILE_META)
 
 
 def _free_port() -> int:

@@ -22,7 +22,6 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from components.data import MAX_FILTER_OPTIONS
-from components.filters import FILTER_PARAMS
 from components.labels import language_label
 from dossier.filters import Filters
 from dossier.store.core import UNKNOWN_SOURCE, Store
@@ -52,7 +51,6 @@ class Choice:
 @dataclass(frozen=True)
 class ListField:
     label: str  # the sidebar multiselect's label
-    param: str  # query parameter
     attr: str  # Filters field
     choices: tuple[Choice, ...]  # each selects some but not all articles, most frequent first
 
@@ -82,23 +80,23 @@ def corpus(e2e_db: Path) -> Corpus:
         options = store.filter_options(limit=MAX_FILTER_OPTIONS)
         total = store.count_articles(Filters())
     raw = {
-        "langs": ("Languages", "lang", [
+        "langs": ("Languages", [
             Choice(c, language_label(c, n), c) for c, n in facets.languages.items()
         ]),
         # articles without a source first: the sidebar pick then tests that value too
-        "sources": ("Sources", "source", sorted(
+        "sources": ("Sources", sorted(
             (Choice(s, f"{s} · {n}", s) for s, n in facets.sources.items() if len(s) <= SOURCE_LABEL_CHARS),
             key=lambda c: c.value != UNKNOWN_SOURCE,
         )),
-        "actors": ("Actors", "actor", [Choice(i, f"{name} · {n}", name) for i, name, n in options.actors]),
-        "places": ("Places", "place", [Choice(i, f"{name} · {n}", name) for i, name, n in options.places]),
-        "event_types": ("Event types", "event", [
+        "actors": ("Actors", [Choice(i, f"{name} · {n}", name) for i, name, n in options.actors]),
+        "places": ("Places", [Choice(i, f"{name} · {n}", name) for i, name, n in options.places]),
+        "event_types": ("Event types", [
             Choice(t, f"{t.replace('_', ' ')} · {n}", t) for t, n in options.event_types
         ]),
     }
     fields = {
-        attr: ListField(label, param, attr, _narrowing(e2e_db, attr, choices, total))
-        for attr, (label, param, choices) in raw.items()
+        attr: ListField(label, attr, _narrowing(e2e_db, attr, choices, total))
+        for attr, (label, choices) in raw.items()
     }
     for f in fields.values():
         assert len(f.choices) >= 2, f"the e2e corpus needs two narrowing values of {f.attr}"
@@ -112,7 +110,9 @@ def sidebar(page: Page) -> Locator:
     return page.locator('[data-testid="stSidebar"]')
 
 
-def open_articles(page: Page, app_url: str, params: dict[str, str | list[str]] | None = None) -> None:
+def open_articles(page: Page, app_url: str, f: Filters | None = None) -> None:
+    """Open the Articles page by a link to the view of ``f`` (the link Filters writes)."""
+    params = f.to_query_params() if f else {}
     page.goto(app_url + "/articles" + ("?" + urlencode(params, doseq=True) if params else ""))
     expect(page.locator(".dz-filterbar")).to_be_visible()
     settled(page)
@@ -120,13 +120,18 @@ def open_articles(page: Page, app_url: str, params: dict[str, str | list[str]] |
 
 
 def filter_params(url: str) -> dict[str, list[str]]:
-    return {k: v for k, v in parse_qs(urlsplit(url).query).items() if k in FILTER_PARAMS}
+    return {k: v for k, v in parse_qs(urlsplit(url).query).items() if k in Filters.PARAM_NAMES}
 
 
-def wait_for_filters(page: Page, expected: dict[str, list[str]]) -> None:
-    """Wait until the URL's filter parameters are exactly ``expected`` (others, e.g. the open
-    article, are ignored), then until the rerun they caused has finished."""
-    page.wait_for_url(lambda url: filter_params(url) == expected)
+def link_params(f: Filters) -> dict[str, list[str]]:
+    """The filter parameters of the link to ``f``, as ``parse_qs`` reads them back."""
+    return {k: [v] if isinstance(v, str) else list(v) for k, v in f.to_query_params().items()}
+
+
+def wait_for_filters(page: Page, expected: Filters) -> None:
+    """Wait until the URL's filter parameters are exactly the link to ``expected`` (others, e.g.
+    the open article, are ignored), then until the rerun they caused has finished."""
+    page.wait_for_url(lambda url: filter_params(url) == link_params(expected))
     settled(page)
 
 
@@ -187,14 +192,14 @@ def test_search_text_from_url_then_from_sidebar(page: Page, app_url: str, corpus
     n_url, n_typed = corpus.count(Filters(q=Q_URL)), corpus.count(Filters(q=Q_TYPED))
     assert 0 < n_url < corpus.total and 0 < n_typed < corpus.total and n_url != n_typed
     # (b) a crafted link fills the search box and filters
-    open_articles(page, app_url, {"q": Q_URL})
+    open_articles(page, app_url, Filters(q=Q_URL))
     expect(search_box(page)).to_have_value(Q_URL)
     expect_bar(page, f"“{Q_URL}”")
     expect_count(page, n_url)
     # (a) editing the box the link filled writes the new text to the URL
     search_box(page).fill(Q_TYPED)
     search_box(page).press("Enter")
-    wait_for_filters(page, {"q": [Q_TYPED]})
+    wait_for_filters(page, Filters(q=Q_TYPED))
     expect_bar(page, f"“{Q_TYPED}”")
     expect_count(page, n_typed)
     assert_clean(page)
@@ -207,11 +212,11 @@ def test_date_range_from_sidebar(page: Page, app_url: str, corpus: Corpus) -> No
     open_articles(page, app_url)
     expect(undated_box(page)).to_be_disabled()  # no range yet: nothing to include or leave out
     type_date(page, "Published from", DATE_FROM)
-    wait_for_filters(page, {"from": [DATE_FROM.isoformat()]})
+    wait_for_filters(page, Filters(date_from=DATE_FROM))
     expect_bar(page, f"from {DATE_FROM.isoformat()}")
     expect_count(page, n_from)
     type_date(page, "Published until", DATE_TO)
-    wait_for_filters(page, {"from": [DATE_FROM.isoformat()], "to": [DATE_TO.isoformat()]})
+    wait_for_filters(page, Filters(date_from=DATE_FROM, date_to=DATE_TO))
     expect_bar(page, f"{DATE_FROM.isoformat()} – {DATE_TO.isoformat()}")
     expect_count(page, n_range)
     expect(undated_box(page)).to_be_enabled()
@@ -224,7 +229,7 @@ def test_date_range_from_url_and_undated_both_ways(page: Page, app_url: str, cor
     with_undated = corpus.count(Filters(date_from=start, date_to=end))
     dated_only = corpus.count(Filters(date_from=start, date_to=end, undated=False))
     assert with_undated == dated_only + corpus.n_undated and with_undated < corpus.total
-    dates = {"from": [start.isoformat()], "to": [end.isoformat()]}
+    dates = Filters(date_from=start, date_to=end)
     # a date range from a link: both date fields show it, the bar names the month
     open_articles(page, app_url, dates)
     expect(date_field(page, "Published from")).to_have_text(date_text(start))
@@ -234,11 +239,11 @@ def test_date_range_from_url_and_undated_both_ways(page: Page, app_url: str, cor
     expect_count(page, with_undated)
     # (a) unticking the box leaves the undated articles out and says so in the URL and the bar
     sidebar(page).get_by_text(re.compile(r"^Include undated articles")).click()
-    wait_for_filters(page, {**dates, "undated": ["0"]})
+    wait_for_filters(page, dates.with_(undated=False))
     expect_bar(page, start.strftime("%b %Y") + " (dated only)")
     expect_count(page, dated_only)
     # (b) the same as a link: the box is shown unticked
-    open_articles(page, app_url, {**dates, "undated": "0"})
+    open_articles(page, app_url, dates.with_(undated=False))
     expect(undated_box(page)).not_to_be_checked()
     expect(undated_box(page)).to_be_enabled()
     expect_count(page, dated_only)
@@ -249,7 +254,7 @@ def test_emptying_a_date_field_removes_that_bound(page: Page, app_url: str, corp
     start, end = DATE_FROM, DATE_TO
     n = corpus.count(Filters(date_from=start))
     assert n != corpus.count(Filters(date_from=start, date_to=end))
-    open_articles(page, app_url, {"from": start.isoformat(), "to": end.isoformat()})
+    open_articles(page, app_url, Filters(date_from=start, date_to=end))
     sidebar(page).get_by_role("spinbutton", name="day, Published until").click()
     for _ in range(12):  # each Backspace empties a digit, then moves to the segment before
         page.keyboard.press("Backspace")
@@ -260,7 +265,7 @@ def test_emptying_a_date_field_removes_that_bound(page: Page, app_url: str, corp
     expect(date_field(page, "Published until")).to_have_text(
         re.compile(r"^yyyy\s*-\s*mm\s*-\s*dd$"), timeout=3_000
     )
-    wait_for_filters(page, {"from": [start.isoformat()]})
+    wait_for_filters(page, Filters(date_from=start))
     expect_bar(page, f"from {start.isoformat()}")
     expect_count(page, n)
     assert_clean(page)
@@ -277,7 +282,7 @@ def test_list_filter_from_sidebar_and_from_url(page: Page, app_url: str, corpus:
     open_articles(page, app_url)
     expect_count(page, corpus.total)
     pick(page, field.label, choice.option)
-    wait_for_filters(page, {field.param: [choice.value]})
+    wait_for_filters(page, Filters(**{attr: (choice.value,)}))
     expect_bar(page, choice.words)
     expect_count(page, corpus.count(Filters(**{attr: (choice.value,)})))
     expect(multiselect(page, field.label).locator("[data-tag]")).to_have_text([choice.option])
@@ -285,16 +290,17 @@ def test_list_filter_from_sidebar_and_from_url(page: Page, app_url: str, corpus:
     two = field.choices[-2:]  # the least frequent: the pair still narrows the list
     n = corpus.count(Filters(**{attr: tuple(c.value for c in two)}))
     assert 0 < n < corpus.total, f"{attr}: {[c.value for c in two]} select every article"
-    open_articles(page, app_url, {field.param: [c.value for c in two]})
+    both = Filters(**{attr: tuple(c.value for c in two)})
+    open_articles(page, app_url, both)
     expect(multiselect(page, field.label).locator("[data-tag]")).to_have_text([c.option for c in two])
     expect_bar(page, ", ".join(c.words for c in two))
     expect_count(page, n)
     # the link is kept as written (normalising it must not drop or reorder the values)
-    assert filter_params(page.url) == {field.param: [c.value for c in two]}
+    assert filter_params(page.url) == link_params(both)
     # removing one of the values the link set, in the sidebar, rewrites the link
     kept = two[1]
     multiselect(page, field.label).get_by_role("button", name=f"Remove {two[0].option}", exact=True).click()
-    wait_for_filters(page, {field.param: [kept.value]})
+    wait_for_filters(page, Filters(**{attr: (kept.value,)}))
     expect_bar(page, kept.words)
     expect_count(page, corpus.count(Filters(**{attr: (kept.value,)})))
     assert_clean(page)
@@ -309,15 +315,15 @@ def test_sidebar_selection_persists_across_pages(page: Page, app_url: str, corpu
     f = Filters(date_from=DATE_FROM, langs=(lang.value,), actors=(actor.value,))
     n = corpus.count(f)
     assert n > 0
-    expected = {"from": [DATE_FROM.isoformat()], "actor": [actor.value], "lang": [lang.value]}
+    expected = link_params(f)
     words = f"from {DATE_FROM.isoformat()} · {actor.words} · {lang.words}"
     open_articles(page, app_url)
     pick(page, "Languages", lang.option)
-    wait_for_filters(page, {"lang": [lang.value]})
+    wait_for_filters(page, Filters(langs=(lang.value,)))
     pick(page, "Actors", actor.option)
-    wait_for_filters(page, {"lang": [lang.value], "actor": [actor.value]})
+    wait_for_filters(page, Filters(langs=(lang.value,), actors=(actor.value,)))
     type_date(page, "Published from", DATE_FROM)
-    wait_for_filters(page, expected)
+    wait_for_filters(page, f)
     expect_bar(page, words)
     expect_count(page, n)
     for name, path in (("Timeline", "/timeline"), ("Articles", "/articles")):
@@ -334,7 +340,7 @@ def test_sidebar_selection_persists_across_pages(page: Page, app_url: str, corpu
     expect_count(page, n)
     # and "Clear filters" empties the sidebar, the URL and the bar
     sidebar(page).get_by_role("button", name=re.compile("Clear filters")).click()
-    wait_for_filters(page, {})
+    wait_for_filters(page, Filters())
     expect_bar(page, "All articles")
     expect_count(page, corpus.total)
     expect(multiselect(page, "Languages").locator("[data-tag]")).to_have_count(0)
