@@ -14,8 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dossier.events.frames import Frame, date_interval, frames, load_table
+from dossier.events.frames import Frame, frames
+from dossier.events.table import load_table
 from dossier.model import Entity, Place, Sentence, Timex
+from dossier.timex.value import date_interval
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -622,7 +624,7 @@ def test_integration_hindi_article_with_real_modules():
 
 
 def test_table_refuses_yaml_booleans_in_word_lists(tmp_path):
-    from dossier.events.frames import TABLE_FILE, load_table_from
+    from dossier.events.table import TABLE_FILE, load_table_from
 
     text = TABLE_FILE.read_text(encoding="utf-8").replace('via, "on"]', "via, on]")
     bad = tmp_path / "event_types.yaml"
