@@ -53,7 +53,7 @@ class TimeValue:
             return None
         try:
             return cls._read(value)
-        except (ValueError, KeyError, OverflowError):
+        except (ValueError, KeyError):
             return None
 
     @classmethod
@@ -136,6 +136,30 @@ def add_months(d: dt.date, n: int) -> dt.date:
     y, m = divmod(m0, 12)
     y = min(max(y, 1), 9999)
     return dt.date(y, m + 1, min(d.day, days_in_month(y, m + 1)))
+
+
+def add_days(d: dt.date, n: int) -> dt.date:
+    """`d` moved by `n` days; past either end of the calendar it stays where it is."""
+    try:
+        return d + dt.timedelta(days=n)
+    except OverflowError:
+        return d
+
+
+# Months one step of a calendar unit code moves (the unit codes of data/timex/*.yaml; D and W move days).
+_UNIT_MONTHS = {"M": 1, "Q": 3, "H1": 6, "Y": 12, "DE": 120, "CE": 1200}
+
+
+def shift(d: dt.date, unit: str, n: int) -> dt.date:
+    """`d` moved by `n` units: D (days), W or WE (weeks), M, Q, H1 (half years), Y, DE (decades), CE
+    (centuries); an unknown unit leaves it."""
+    if unit == "D":
+        return add_days(d, n)
+    if unit in ("W", "WE"):
+        return add_days(d, 7 * n)
+    if unit in _UNIT_MONTHS:
+        return add_months(d, _UNIT_MONTHS[unit] * n)
+    return d
 
 
 def iso_week(d: dt.date) -> tuple[int, int]:
