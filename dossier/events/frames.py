@@ -3,8 +3,8 @@
     frames(text, lang, sentences, entities, times, places, published) -> list[Frame]
 
 Trigger words, reporting verbs, modality cues and date modifiers per language live in
-data/events/event_types.yaml (read by `load_table`); this module only decides which time expression,
-place and actors belong to which trigger. Rules of attachment, in order:
+data/events/event_types.yaml (read by dossier.events.table); this module and dossier.events.attach only
+decide which time expression, place and actors belong to which trigger. Rules of attachment, in order:
 
 1. Quotes are separate regions: a date inside a quotation belongs to a trigger inside it.
 2. A date in the reporter's stretch of a reporting verb ("The NYT reported on the 4th that …",
