@@ -24,23 +24,37 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import math
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Callable, Collection, Mapping, Sequence
 
-from dossier.events.frames import STATUS_OCCURRED, STATUS_PLANNED, EventTable, as_date, date_interval, load_table
+from dossier.events.candidates import CandidateIndex, Cluster, frame_attr, frame_interval, match_score
+from dossier.events.frames import STATUS_OCCURRED, STATUS_PLANNED
+from dossier.events.place_match import (
+    PlaceInfo,
+    PlaceLookup,
+    gazetteer_places,
+    lookup_of,
+    place_contains,
+    place_rank,
+)
+from dossier.events.table import EventTable, load_table
 from dossier.model import EventFrame
+from dossier.timex.value import as_date, date_interval, gap_days
 
 __all__ = [
-    "FrameRef", "PlaceInfo", "Reading", "Source", "FusedEvent", "SourceKey", "fuse", "gazetteer_places",
-    "inherit_ids", "source_key",
+    "FrameRef",
+    "FusedEvent",
+    "PlaceInfo",
+    "Reading",
+    "Source",
+    "SourceKey",
+    "fuse",
+    "gazetteer_places",
+    "inherit_ids",
+    "source_key",
 ]
 
-# Two named places this close are one venue (Russky Island campus and Vladivostok are ~15 km apart).
-PLACE_NEAR_KM = 50.0
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "year": 4}
-_KIND_RANK = {"site": 0, "city": 1, "region": 2, "country": 3}
 
 
 @dataclass(frozen=True)
@@ -52,14 +66,6 @@ class FrameRef:
     lang: str
     frame: EventFrame  # usually dossier.events.frames.Frame (status, precision, date_mod, trigger offsets)
     sentence: str  # the sentence text, in its original script
-
-
-@dataclass(frozen=True)
-class PlaceInfo:
-    kind: str  # country | region | city | site
-    cc: str | None  # ISO 3166-1 alpha-2 of the country it lies in
-    lat: float | None = None
-    lon: float | None = None
 
 
 @dataclass
@@ -116,101 +122,8 @@ class FusedEvent:
         return sorted({s.article_id for s in self.sources})
 
 
-# ---- places -----------------------------------------------------------------------------------------
-
-PlaceLookup = Callable[[str], "PlaceInfo | None"]
-
-
-def _from_id(place_id: str) -> PlaceInfo | None:
-    if place_id.startswith("country:"):
-        return PlaceInfo("country", place_id.split(":", 1)[1].upper())
-    return None
-
-
-@lru_cache(maxsize=4096)
-def _gazetteer_info(place_id: str) -> PlaceInfo | None:
-    try:
-        from dossier.geo.gazetteer import load_gazetteer
-
-        p = load_gazetteer().get(place_id)
-    except Exception:  # noqa: BLE001 - a missing or broken gazetteer only weakens place matching
-        p = None
-    if p is None:
-        return _from_id(place_id)
-    return PlaceInfo(p.kind, p.cc, p.lat, p.lon)
-
-
-def gazetteer_places(place_id: str) -> PlaceInfo | None:
-    """Default lookup: the project gazetteer (loaded on first use), else what the id itself says."""
-    return _gazetteer_info(place_id)
-
-
-def _lookup(places: Mapping[str, PlaceInfo] | PlaceLookup | None) -> PlaceLookup:
-    if places is None:
-        return gazetteer_places
-    if callable(places):
-        return places
-    return lambda pid: places.get(pid) or _from_id(pid)
-
-
-def _km(a: PlaceInfo, b: PlaceInfo) -> float | None:
-    if None in (a.lat, a.lon, b.lat, b.lon):
-        return None
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)  # type: ignore[arg-type]
-    dl = math.radians(b.lon - a.lon)  # type: ignore[operator]
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def _places_compatible(a: str | None, b: str | None, loose: bool, look: PlaceLookup) -> bool:
-    if a is None or b is None or a == b:
-        return True
-    ia, ib = look(a), look(b)
-    if ia is None or ib is None:
-        return False
-    if ia.kind == "country" or ib.kind == "country":
-        return bool(ia.cc) and ia.cc == ib.cc
-    d = _km(ia, ib)
-    if d is not None and d <= PLACE_NEAR_KM:
-        return True
-    # a plan names where it is expected; the event may happen elsewhere in that country
-    return loose and bool(ia.cc) and ia.cc == ib.cc
-
-
-def _place_contains(outer: str, inner: str, look: PlaceLookup) -> bool:
-    if outer == inner:
-        return True
-    io, ii = look(outer), look(inner)
-    if io is None or ii is None:
-        return False
-    if io.kind == "country":
-        return ii.kind != "country" and io.cc == ii.cc
-    d = _km(io, ii)
-    return d is not None and d <= PLACE_NEAR_KM
-
-
-def _place_rank(pid: str, look: PlaceLookup) -> int:
-    info = look(pid)
-    return _KIND_RANK.get(info.kind, 2) if info else 2
-
 
 # ---- dates ------------------------------------------------------------------------------------------
-
-
-def _attr(f: EventFrame, name: str, default=None):
-    return getattr(f, name, default)
-
-
-def _interval(f: EventFrame) -> tuple[dt.date, dt.date] | None:
-    return date_interval(f.date, f.date_end, _attr(f, "date_mod"))
-
-
-def _gap_days(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
-    if a[0] <= b[1] and b[0] <= a[1]:
-        return 0
-    if a[1] < b[0]:
-        return (b[0] - a[1]).days
-    return (a[0] - b[1]).days
 
 
 def _precision_rank(p: str | None, f_date: str | None) -> int:
@@ -222,103 +135,6 @@ def _precision_rank(p: str | None, f_date: str | None) -> int:
     return {10: 0, 7: 2, 4: 4}.get(len(core), 5)
 
 
-# ---- clustering -------------------------------------------------------------------------------------
-
-
-def _core(ids: Sequence[str]) -> set[str]:
-    return {i for i in ids if not i.startswith("country:")}
-
-
-@dataclass
-class _Cluster:
-    refs: list[FrameRef] = field(default_factory=list)
-    types: set[str] = field(default_factory=set)
-    actors: set[str] = field(default_factory=set)
-    places: set[tuple[str, bool]] = field(default_factory=set)  # (place id, from a planned frame)
-    intervals: list[tuple[dt.date, dt.date]] = field(default_factory=list)
-
-    def add(self, ref: FrameRef) -> None:
-        f = ref.frame
-        self.refs.append(ref)
-        self.types.add(f.type)
-        self.actors.update(f.actor_ids)
-        if f.place_id:
-            self.places.add((f.place_id, _attr(f, "status") == STATUS_PLANNED))
-        iv = _interval(f)
-        if iv is not None:
-            self.intervals.append(iv)
-
-
-def _types_ok(t: str, types: set[str], table: EventTable) -> bool:
-    return t in types or bool(table.fuse_with.get(t, set()) & types)
-
-
-def _match_score(
-    ref: FrameRef, c: _Cluster, table: EventTable, look: PlaceLookup, story: dt.date | None = None
-) -> tuple | None:
-    """None when `ref` cannot be the happening `c` is; else a sort key (higher is better). `story`
-    stands in for an undated article's publication date when only closeness is asked (see _story_dates)."""
-    f = ref.frame
-    if not _types_ok(f.type, c.types, table):
-        return None
-    planned = _attr(f, "status") == STATUS_PLANNED
-    route = f.type in table.route or bool(c.types & table.route)
-    if not route and not all(
-        _places_compatible(f.place_id, p, planned or p_planned, look) for p, p_planned in c.places
-    ):
-        return None
-    iv = _interval(f)
-    gap_limit = min([table.max_gap_days.get(t, 0) for t in c.types | {f.type}])
-    if iv is not None and any(_gap_days(iv, o) > gap_limit for o in c.intervals):
-        return None
-    if (
-        iv is None
-        and ref.published
-        and c.intervals
-        and _attr(f, "status") != STATUS_PLANNED
-        and all(o[0] > ref.published for o in c.intervals)
-    ):
-        return None  # an article cannot report as done what happens only after it was published
-    if (
-        iv is None
-        and ref.published
-        and c.intervals
-        and _attr(f, "status") == STATUS_PLANNED
-        and all(o[1] < ref.published for o in c.intervals)
-    ):
-        return None  # nor plan what was over before it was published
-    fa, ca = set(f.actor_ids), c.actors
-    core_f, core_c = _core(f.actor_ids), _core(c.actors)
-    if fa and ca:
-        if core_f and core_c:
-            # two named participants in common when both sides name two (Putin alone does not make
-            # his videoconference with forum moderators the Kim–Putin summit)
-            if len(core_f & core_c) < min(2, len(core_f), len(core_c)):
-                return None
-        elif not fa & ca:
-            return None
-    else:
-        # no actors on one side: only the same named place and agreeing dates make it the same event
-        same_place = f.place_id is not None and f.place_id in {p for p, _ in c.places}
-        dated = iv is not None and bool(c.intervals) and all(_gap_days(iv, o) == 0 for o in c.intervals)
-        if not (same_place and dated):
-            return None
-    date_fit = 0
-    pub = ref.published or story
-    if iv is not None and c.intervals:
-        date_fit = -min(_gap_days(iv, o) for o in c.intervals)
-    elif iv is None and c.intervals and pub is not None:
-        # an undated mention most likely means the latest such event before the article (or, in an
-        # undated article, the one nearest the story it tells)
-        date_fit = -min(
-            abs((pub - o[0]).days) if o[0] <= pub else 10 * (o[0] - pub).days for o in c.intervals
-        )
-    same_type = f.type in c.types
-    # last: the event with fewer participants the frame does not name ("Kim's first visit overseas"
-    # is Kim's own visit, not Shoigu's visit that Kim received)
-    extra = len(core_c - core_f)
-    return (len(core_f & core_c), len(fa & ca), same_type, date_fit, -extra)
-
 
 def _story_dates(items: Sequence[FrameRef]) -> dict[str, dt.date]:
     """article id → the latest date its own frames name, for articles without a publication date (a
@@ -329,7 +145,7 @@ def _story_dates(items: Sequence[FrameRef]) -> dict[str, dt.date]:
     for r in items:
         if r.published is not None:
             continue
-        iv = _interval(r.frame)
+        iv = frame_interval(r.frame)
         if iv is not None and (r.article_id not in latest or iv[1] > latest[r.article_id]):
             latest[r.article_id] = iv[1]
     return latest
@@ -337,14 +153,14 @@ def _story_dates(items: Sequence[FrameRef]) -> dict[str, dt.date]:
 
 def _order_key(ref: FrameRef) -> tuple:
     f = ref.frame
-    iv = _interval(f)
+    iv = frame_interval(f)
     return (
         iv is None,
-        _precision_rank(_attr(f, "precision"), f.date),
-        _attr(f, "status") != STATUS_OCCURRED,
+        _precision_rank(frame_attr(f, "precision"), f.date),
+        frame_attr(f, "status") != STATUS_OCCURRED,
         ref.article_id,
         f.sentence_start,
-        _attr(f, "trigger_start", 0) or 0,
+        frame_attr(f, "trigger_start", 0) or 0,
     )
 
 
@@ -358,14 +174,14 @@ def _source(ref: FrameRef) -> Source:
         sentence_end=f.sentence_end,
         sentence=ref.sentence,
         type=f.type,
-        trigger=_attr(f, "trigger", "") or "",
-        trigger_start=_attr(f, "trigger_start"),
-        trigger_end=_attr(f, "trigger_end"),
+        trigger=frame_attr(f, "trigger", "") or "",
+        trigger_start=frame_attr(f, "trigger_start"),
+        trigger_end=frame_attr(f, "trigger_end"),
         date=f.date,
         date_end=f.date_end,
-        precision=_attr(f, "precision"),
-        date_mod=_attr(f, "date_mod"),
-        status=_attr(f, "status", STATUS_OCCURRED) or STATUS_OCCURRED,
+        precision=frame_attr(f, "precision"),
+        date_mod=frame_attr(f, "date_mod"),
+        status=frame_attr(f, "status", STATUS_OCCURRED) or STATUS_OCCURRED,
         place_id=f.place_id,
     )
 
@@ -395,7 +211,7 @@ def _readings(sources: list[Source]) -> list[Reading]:
         agree = {
             a
             for o in out
-            if o.status == r.status and _gap_days(iv, date_interval(o.date, o.date_end, o.date_mod)) == 0
+            if o.status == r.status and gap_days(iv, date_interval(o.date, o.date_end, o.date_mod)) == 0
             for a in o.articles
         }
         r.agreeing = len(agree)
@@ -420,7 +236,7 @@ def _best(readings: list[Reading]) -> Reading | None:
 
 def _conflict(pool: list[Reading]) -> bool:
     ivs = [date_interval(r.date, r.date_end, r.date_mod) for r in pool]
-    return any(_gap_days(a, b) > 0 for i, a in enumerate(ivs) for b in ivs[i + 1 :])
+    return any(gap_days(a, b) > 0 for i, a in enumerate(ivs) for b in ivs[i + 1 :])
 
 
 def _choose_place(sources: list[Source], look: PlaceLookup) -> str | None:
@@ -434,11 +250,11 @@ def _choose_place(sources: list[Source], look: PlaceLookup) -> str | None:
                 s.article_id
                 for s in sources
                 if s.place_id
-                and (_place_contains(s.place_id, p, look) or _place_contains(p, s.place_id, look))
+                and (place_contains(s.place_id, p, look) or place_contains(p, s.place_id, look))
             }
         )
 
-    return min(pids, key=lambda p: (-agreeing(p), _place_rank(p, look), p))
+    return min(pids, key=lambda p: (-agreeing(p), place_rank(p, look), p))
 
 
 def _choose_type(sources: list[Source], table: EventTable) -> str:
@@ -455,73 +271,6 @@ def _choose_type(sources: list[Source], table: EventTable) -> str:
             order.index(t) if t in order else 99,
         ),
     )
-
-
-class _CandidateIndex:
-    """The clusters a frame could join, found without scoring every cluster (which made fusion
-    quadratic: minutes at 10k articles). A superset of those _match_score accepts, by its rules:
-    - the type must be the same or fusable (_types_ok);
-    - with actors on both sides they must share one, a named person or organisation when both name
-      one (a cluster naming only countries can match on a country);
-    - with no actors on one side, the frame must be dated and the cluster hold its place.
-    Candidates come in cluster order, so ties are broken as before."""
-
-    def __init__(self, table: EventTable) -> None:
-        self.table = table
-        self.by_type: dict[str, set[int]] = {}
-        self.by_actor: dict[str, set[int]] = {}
-        self.by_country_without_core: dict[str, set[int]] = {}  # clusters naming only countries
-        self.by_place: dict[str, set[int]] = {}
-        self.actorless_by_place: dict[str, set[int]] = {}
-        self.has_core: set[int] = set()  # clusters naming a person or organisation
-        self.has_actors: set[int] = set()
-
-    def candidates(self, ref: FrameRef) -> list[int]:
-        f = ref.frame
-        typed = set(self.by_type.get(f.type, ()))
-        for other in self.table.fuse_with.get(f.type, ()):
-            typed |= self.by_type.get(other, set())
-        if not typed:
-            return []
-        dated_place = f.place_id if f.place_id and _interval(f) is not None else None
-        found: set[int] = set()
-        if f.actor_ids:
-            core = _core(f.actor_ids)
-            for a in f.actor_ids:
-                if a in core or not core:
-                    found |= self.by_actor.get(a, set())
-                else:
-                    found |= self.by_country_without_core.get(a, set())
-            if dated_place:
-                found |= self.actorless_by_place.get(dated_place, set())
-        elif dated_place:
-            found = self.by_place.get(dated_place, set())
-        return sorted(found & typed)
-
-    def add(self, i: int, c: _Cluster, ref: FrameRef) -> None:
-        f = ref.frame
-        self.by_type.setdefault(f.type, set()).add(i)
-        if f.place_id:
-            self.by_place.setdefault(f.place_id, set()).add(i)
-        if not c.actors:
-            if f.place_id:
-                self.actorless_by_place.setdefault(f.place_id, set()).add(i)
-            return
-        if i not in self.has_actors:  # it just got its first actors: no longer actorless
-            self.has_actors.add(i)
-            for pid, _ in c.places:
-                self.actorless_by_place.get(pid, set()).discard(i)
-        for a in f.actor_ids:
-            self.by_actor.setdefault(a, set()).add(i)
-        if i in self.has_core:
-            return
-        if _core(c.actors):  # it just got its first named person or organisation
-            self.has_core.add(i)
-            for a in c.actors:
-                self.by_country_without_core.get(a, set()).discard(i)
-        else:
-            for a in c.actors:
-                self.by_country_without_core.setdefault(a, set()).add(i)
 
 
 def _event_id(etype: str, sources: list[Source], salt: int = 0) -> str:
@@ -596,7 +345,7 @@ def fuse(
     country and coordinates (default: the gazetteer). The result does not depend on input order;
     events come sorted by shown date (undated last), then id."""
     table = table or load_table()
-    look = _lookup(places)
+    look = lookup_of(places)
     items = [
         r
         if r.published is None or type(r.published) is dt.date
@@ -604,26 +353,26 @@ def fuse(
         for r in items
     ]
     story = _story_dates(items)
-    clusters: list[_Cluster] = []
-    index = _CandidateIndex(table)
+    clusters: list[Cluster] = []
+    index = CandidateIndex(table)
     for ref in sorted(items, key=_order_key):
         at = story.get(ref.article_id)
         scored = [
             (s, i) for i in index.candidates(ref)
-            if (s := _match_score(ref, clusters[i], table, look, at)) is not None
+            if (s := match_score(ref, clusters[i], table, look, at)) is not None
         ]
         if scored:
             chosen = max(scored, key=lambda si: (si[0], -si[1]))[1]
         else:
             chosen = len(clusters)
-            clusters.append(_Cluster())
+            clusters.append(Cluster())
         clusters[chosen].add(ref)
         index.add(chosen, clusters[chosen], ref)
     events = [_build(c, table, look) for c in clusters]
     return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
 
 
-def _build(c: _Cluster, table: EventTable, look: PlaceLookup) -> FusedEvent:
+def _build(c: Cluster, table: EventTable, look: PlaceLookup) -> FusedEvent:
     sources = sorted(
         (_source(r) for r in c.refs), key=lambda s: (s.article_id, s.sentence_start, s.trigger_start or 0)
     )

@@ -11,8 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from dossier.events.frames import date_interval
 from dossier.store.core import EventRow
+from dossier.timex.value import TimeValue, date_interval
 
 # TimeML parts of day → (start hour, end hour)
 PARTS_OF_DAY = {"MO": (6, 12), "MI": (11, 13), "AF": (12, 18), "EV": (18, 24), "NI": (21, 30), "DT": (8, 18)}
@@ -38,15 +38,10 @@ def _precision_of(value: str) -> str:
         return "part of day"
     if _TIME.match(value):
         return "time"
-    if re.fullmatch(r"\d{4}", value):
-        return "year"
-    if re.fullmatch(r"\d{4}-W\d{2}", value):
-        return "week"
-    if re.fullmatch(r"\d{4}-(Q[1-4]|H[12]|SP|SU|FA|WI)", value):
-        return "season/quarter"
-    if re.fullmatch(r"\d{4}-\d{2}", value):
-        return "month"
-    return "day"
+    parsed = TimeValue.parse(value.split("T", 1)[0])
+    if parsed is None:
+        return "day"
+    return "season/quarter" if parsed.precision in ("quarter", "half", "season") else parsed.precision
 
 
 def _label(value: str, precision: str) -> str:

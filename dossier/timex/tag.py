@@ -16,8 +16,9 @@ import re
 from typing import Any
 
 from dossier.model import Timex
-from dossier.timex.resolve import prepare, resolve
+from dossier.timex.resolve import resolve
 from dossier.timex.rules import LangRules, Pattern, load_rules
+from dossier.timex.spec import prepare
 
 __all__ = ["tag", "tag_tuples", "supported_languages"]
 
