@@ -12,7 +12,7 @@ import streamlit as st
 
 from components.chart_export import render_chart_exports
 from components.safe import esc, lang_attr
-from dossier.events.frames import date_interval
+from dossier.timex.value import date_interval
 from dossier.events.timeline import Bar, bar_for
 from dossier.filters import Filters
 from dossier.store.core import EventRow
