@@ -6,12 +6,11 @@ from __future__ import annotations
 import streamlit as st
 
 from components.data import CACHE_TTL_SECONDS, _open_store, store_key
+from dossier.export.views import MAX_TIMELINE_EVENTS, events_and_names
 from dossier.provenance.confirmations import EventConfirmation, confirmations
 from dossier.filters import Filters
 from dossier.store.core import ChainRow, EventRow
 
-# Events drawn on the timeline; beyond this the page says how many were left out.
-MAX_TIMELINE_EVENTS = 1500
 # Reporting chains listed on the Sources page.
 MAX_CHAINS = 2000
 
@@ -20,11 +19,7 @@ MAX_CHAINS = 2000
 def _events(path: str, version: tuple[int, int], f: Filters, limit: int) -> tuple[list[EventRow], dict[str, str]]:
     opened = _open_store(path)
     with opened.lock:
-        rows = opened.store.events(f, limit=limit)
-        ids = sorted({a for e in rows for a in e.actor_ids})
-        places = sorted({e.place_id for e in rows if e.place_id})
-        names = {**opened.store.actor_names(ids), **opened.store.place_names(places)}
-    return rows, names
+        return events_and_names(opened.store, f, limit)
 
 
 def events(f: Filters) -> tuple[list[EventRow], dict[str, str], bool]:

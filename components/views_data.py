@@ -14,11 +14,10 @@ from typing import Any
 import streamlit as st
 
 from components import data
+from dossier.export.views import MAX_ACTORS, MAX_PLACES
 from dossier.filters import Filters
 from dossier.store.core import ActorRow, ArticleDetail, ArticleRow, MentionRow, PlaceRow
 
-# Actors listed in the actors table (most mentioned first).
-MAX_ACTORS = 300
 # Mentions of one actor shown in their sentences.
 MAX_MENTIONS = 300
 # Mentions read per article for the side-by-side view (an article rarely names more).
@@ -30,8 +29,6 @@ MAX_MATRIX_ARTICLES = 40
 MAX_PICK_ARTICLES = 500
 # Articles checked for a translation segment in the side-by-side picker (each is read whole).
 MAX_TRANSLATION_SCAN = 100
-# Places sent to the map: the store aggregates mentions per place in SQL first.
-MAX_PLACES = 2000
 # Articles whose event frames are read to draw movements, and arcs drawn.
 MAX_MOVEMENT_ARTICLES = 300
 MAX_MOVEMENT_PAIRS = 300

@@ -21,6 +21,10 @@ _LIST_PARAMS = {
     "place": "places",
 }
 
+# Every query parameter from_query_params reads (also the options of `python -m dossier export`)
+QUERY_PARAMS = ("from", "to", "undated", *_LIST_PARAMS, "q")
+LIST_PARAMS = tuple(_LIST_PARAMS)  # the ones that may repeat
+
 
 def _parse_date(value: str) -> dt.date:
     return dt.date.fromisoformat(value.strip())
