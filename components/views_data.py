@@ -14,7 +14,7 @@ from typing import Any
 import streamlit as st
 
 from components import data
-from dossier.export.views import MAX_ACTORS, MAX_PLACES
+from dossier.export.views import MAX_ACTORS, MAX_PLACES  # shared with `python -m dossier export`
 from dossier.filters import Filters
 from dossier.store.core import ActorRow, ArticleDetail, ArticleRow, MentionRow, PlaceRow
 

@@ -49,7 +49,8 @@ class Kind:
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        KINDS[cls.name] = cls()
+        if "name" in cls.__dict__:  # a kind, not a base shared by kinds
+            KINDS[cls.name] = cls()
 
     def validate(self, target: str, value: dict[str, Any]) -> None:
         missing = [k for k in self.needs if not value.get(k) and value.get(k) != 0]
@@ -82,13 +83,6 @@ def split_id(text: str) -> str:
 
 def _actor_name(store: Store, target: str) -> dict[str, Any]:
     return {"name": store.actor_names([target]).get(target)}
-
-
-def _event_fields(store: Store, target: str) -> Any:
-    row = store.event_fields(target)
-    if row is None:
-        raise CorrectionError(f"no event {target}")
-    return row
 
 
 class MergeActor(Kind):
@@ -138,29 +132,33 @@ class SplitAlias(Kind):
                               new_name=c.value["text"])
 
 
-class EventDate(Kind):
+class _EventKind(Kind):
+    """A correction of one fused event, named by its id."""
+
+    names_event = True
+
+    def before(self, store: Store, target: str, value: dict[str, Any]) -> Any:
+        row = store.event_fields(target)
+        if row is None:
+            raise CorrectionError(f"no event {target}")
+        return row
+
+
+class EventDate(_EventKind):
     """The date (and optional end date) of fused event ``target``."""
 
     name = "event_date"
     needs = ("date",)
-    names_event = True
-
-    def before(self, store: Store, target: str, value: dict[str, Any]) -> Any:
-        return _event_fields(store, target)
 
     def after_fusion(self, store: Store, c: CorrectionRow) -> None:
         store.update_event(c.target, date=c.value["date"], date_end=c.value.get("date_end"), precision="corrected")
 
 
-class EventPlace(Kind):
+class EventPlace(_EventKind):
     """The place of fused event ``target``."""
 
     name = "event_place"
     needs = ("place_id",)
-    names_event = True
-
-    def before(self, store: Store, target: str, value: dict[str, Any]) -> Any:
-        return _event_fields(store, target)
 
     def after_fusion(self, store: Store, c: CorrectionRow) -> None:
         store.update_event(c.target, place_id=c.value["place_id"])
