@@ -6,7 +6,8 @@ from __future__ import annotations
 import streamlit as st
 
 from components.data import CACHE_TTL_SECONDS, _open_store, store_key
-from dossier.export.views import MAX_TIMELINE_EVENTS, events_and_names  # shared with `python -m dossier export`
+# the page's limit and reader, shared with `python -m dossier export`
+from dossier.export.views import MAX_TIMELINE_EVENTS, events_and_names
 from dossier.provenance.confirmations import EventConfirmation, confirmations
 from dossier.filters import Filters
 from dossier.store.core import ChainRow, EventRow

@@ -76,7 +76,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
         print("export: nothing written; correct the filter options", file=sys.stderr)
         return 2
     if not args.db.is_file():
-        print(f"export: {args.db}: no such database (make one with `python -m dossier ingest`)", file=sys.stderr)
+        print(f"export: {args.db}: no such database (make one with `python -m dossier ingest`)",
+              file=sys.stderr)
         return 2
     try:
         with Store(args.db, readonly=True) as store:
@@ -86,12 +87,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
         return 2
     if result.truncated:
         cut = "--limit" if args.limit is not None else "the app's limit"
-        print(f"export: only the first {len(result.rows)} {args.what} ({cut}); narrow the filters or raise --limit",
-              file=sys.stderr)
+        print(f"export: only the first {len(result.rows)} {args.what} ({cut}); narrow the filters or raise"
+              " --limit", file=sys.stderr)
     if args.format == "csv":
         data = charts.rows_csv(result.rows, views.columns(args.what))
     else:
-        data = charts.rows_json(result.rows, what=args.what, filters=f.to_query_params(), truncated=result.truncated)
+        data = charts.rows_json(result.rows, what=args.what, filters=f.to_query_params(),
+                                truncated=result.truncated)
     if args.out:
         args.out.write_bytes(data)
     else:
@@ -141,7 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_annotate)
 
     p = sub.add_parser(
-        "export", help="print the fused, corrected events, actors, places or articles a page shows (JSON or CSV)"
+        "export", help="print the fused, corrected events, actors, places or articles a page shows"
     )
     p.add_argument("what", choices=["events", "actors", "places", "articles"])
     p.add_argument("--db", type=Path, default=config.DOSSIER_DB, help="SQLite file (default: %(default)s)")
@@ -149,7 +151,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, help="write to this file instead of standard output")
     p.add_argument("--limit", type=int, help="at most this many rows (default: as many as the page shows)")
     for name in QUERY_PARAMS:
-        p.add_argument(f"--{name}", action="append" if name in LIST_PARAMS else "store", help=_FILTER_HELP.get(name))
+        repeats = name in LIST_PARAMS
+        p.add_argument(f"--{name}", action="append" if repeats else "store", help=_FILTER_HELP.get(name))
     p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser("eval", help="score the project on labelled data")

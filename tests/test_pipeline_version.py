@@ -14,7 +14,7 @@ PACKAGE = Path(pipeline.__file__).resolve().parents[1]
 
 def _edited(monkeypatch: pytest.MonkeyPatch, edited: Path) -> str:
     real = pipeline._read_bytes
-    monkeypatch.setattr(pipeline, "_read_bytes", lambda p: real(p) + b"\n# edited\n" if p == edited else real(p))
+    monkeypatch.setattr(pipeline, "_read_bytes", lambda p: real(p) + b"\n#" if p == edited else real(p))
     return pipeline._fingerprint()
 
 

@@ -101,7 +101,8 @@ class MergeActor(Kind):
     def before_fusion(self, store: Store, c: CorrectionRow, replay: Replay) -> None:
         into = c.value["into"]
         store.relink_mentions(entity_id=c.target, new_id=into, new_name=c.value.get("name"))
-        replay.merges = {k: (into if v == c.target else v) for k, v in replay.merges.items()} | {c.target: into}
+        merges = {k: (into if v == c.target else v) for k, v in replay.merges.items()}
+        replay.merges = merges | {c.target: into}
 
 
 class AddAlias(Kind):
@@ -151,7 +152,8 @@ class EventDate(_EventKind):
     needs = ("date",)
 
     def after_fusion(self, store: Store, c: CorrectionRow) -> None:
-        store.update_event(c.target, date=c.value["date"], date_end=c.value.get("date_end"), precision="corrected")
+        store.update_event(c.target, date=c.value["date"], date_end=c.value.get("date_end"),
+                           precision="corrected")
 
 
 class EventPlace(_EventKind):

@@ -56,14 +56,16 @@ def map_svg(places: Sequence[PlaceRow], countries: Mapping[str, Any] | None) -> 
         for poly in polys:
             for ring in poly:
                 step = max(1, len(ring) // 400)
-                polygons.append(" ".join(f"{x:.1f},{y:.1f}" for x, y in (_xy(lon, lat) for lon, lat in ring[::step])))
+                points = (_xy(lon, lat) for lon, lat in ring[::step])
+                polygons.append(" ".join(f"{x:.1f},{y:.1f}" for x, y in points))
     top = max((p.n_mentions for p in places), default=1)
     dots = []
     for p in sorted(places, key=lambda p: -p.n_mentions):
         x, y = _xy(p.lon, p.lat)
         r = 3 + 14 * (p.n_mentions / top) ** 0.5
-        dots.append({"x": f"{x:.1f}", "y": f"{y:.1f}", "r": f"{r:.1f}", "fill": KIND_COLOURS.get(p.kind, "#555"),
-                     "name": p.name, "n_mentions": p.n_mentions})
+        fill = KIND_COLOURS.get(p.kind, "#555")
+        dots.append({"x": f"{x:.1f}", "y": f"{y:.1f}", "r": f"{r:.1f}", "fill": fill, "name": p.name,
+                     "n_mentions": p.n_mentions})
     svg = _TEMPLATES.get_template("briefing_map.svg.j2")
     return svg.render(width=MAP_WIDTH, height=MAP_HEIGHT, polygons=polygons, dots=dots)
 

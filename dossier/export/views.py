@@ -67,7 +67,8 @@ _SOURCE_FIELDS = ("article_id", "title", "published", "outlet", "lang", "sentenc
 def event_record(e: EventRow, names: Mapping[str, str]) -> EventRecord:
     return EventRecord(
         id=e.id, type=e.type, date=e.date, date_end=e.date_end, precision=e.precision, status=e.status,
-        conflict=e.conflict, place_id=e.place_id, place=names.get(e.place_id, e.place_id) if e.place_id else None,
+        conflict=e.conflict, place_id=e.place_id,
+        place=names.get(e.place_id, e.place_id) if e.place_id else None,
         actor_ids=list(e.actor_ids), actors=[names.get(a, a) for a in e.actor_ids], n_articles=e.n_articles,
         article_ids=list(dict.fromkeys(s["article_id"] for s in e.sources)),
         sources=[{k: s.get(k) for k in _SOURCE_FIELDS} for s in e.sources],
