@@ -118,6 +118,12 @@ def _cmd_train(args: argparse.Namespace) -> int:
     return train.main(args.rest)
 
 
+def _count(raw: str) -> int:
+    if not raw.isdigit():
+        raise argparse.ArgumentTypeError(f"{raw!r} is not a number of rows")
+    return int(raw)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m dossier", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -149,7 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", type=Path, default=config.DOSSIER_DB, help="SQLite file (default: %(default)s)")
     p.add_argument("--format", choices=["json", "csv"], default="json")
     p.add_argument("--out", type=Path, help="write to this file instead of standard output")
-    p.add_argument("--limit", type=int, help="at most this many rows (default: as many as the page shows)")
+    p.add_argument("--limit", type=_count, help="at most this many rows (default: as many as the page shows)")
     for name in QUERY_PARAMS:
         repeats = name in LIST_PARAMS
         p.add_argument(f"--{name}", action="append" if repeats else "store", help=_FILTER_HELP.get(name))
