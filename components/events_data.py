@@ -4,22 +4,19 @@ small hashable keys, the data version in every key, named limits applied here)."
 from __future__ import annotations
 
 from components.data import cached_reader, cut
+# the page's limit and reader, shared with `python -m dossier export`
+from dossier.export.views import MAX_TIMELINE_EVENTS, events_and_names
 from dossier.provenance.confirmations import EventConfirmation, confirmations
 from dossier.filters import Filters
 from dossier.store.core import ChainRow, EventRow, Store
 
-# Events drawn on the timeline; beyond this the page says how many were left out.
-MAX_TIMELINE_EVENTS = 1500
 # Reporting chains listed on the Sources page.
 MAX_CHAINS = 2000
 
 
 @cached_reader(max_entries=128)
 def _events(store: Store, f: Filters, limit: int) -> tuple[list[EventRow], dict[str, str]]:
-    rows = store.events(f, limit=limit)
-    ids = sorted({a for e in rows for a in e.actor_ids})
-    places = sorted({e.place_id for e in rows if e.place_id})
-    return rows, {**store.actor_names(ids), **store.place_names(places)}
+    return events_and_names(store, f, limit)
 
 
 def events(f: Filters) -> tuple[list[EventRow], dict[str, str], bool]:

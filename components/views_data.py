@@ -13,11 +13,10 @@ from typing import Any
 
 from components import data
 from components.data import cached_reader
+from dossier.export.views import MAX_ACTORS, MAX_PLACES  # shared with `python -m dossier export`
 from dossier.filters import Filters
 from dossier.store.core import ActorRow, ArticleDetail, ArticleRow, MentionRow, PlaceRow, SharedFacts, Store
 
-# Actors listed in the actors table (most mentioned first).
-MAX_ACTORS = 300
 # Mentions of one actor shown in their sentences.
 MAX_MENTIONS = 300
 # Mentions read per article for the side-by-side view (an article rarely names more).
@@ -29,8 +28,6 @@ MAX_MATRIX_ARTICLES = 40
 MAX_PICK_ARTICLES = 500
 # Articles checked for a translation segment in the side-by-side picker (each is read whole).
 MAX_TRANSLATION_SCAN = 100
-# Places sent to the map: the store aggregates mentions per place in SQL first.
-MAX_PLACES = 2000
 # Articles whose event frames are read to draw movements, and arcs drawn.
 MAX_MOVEMENT_ARTICLES = 300
 MAX_MOVEMENT_PAIRS = 300

@@ -1,4 +1,4 @@
-"""`python -m dossier ingest | extract | annotate | eval | train` (contract in DESIGN.md)."""
+"""`python -m dossier ingest | extract | annotate | export | eval | train` (contract in DESIGN.md)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,15 @@ import sys
 from pathlib import Path
 
 from dossier import config
+from dossier.filters import LIST_PARAMS, QUERY_PARAMS
+
+# Help for the filter options of `export`; the options are the app's URL parameters, same names and meaning.
+_FILTER_HELP = {
+    "from": "events/articles from this day, YYYY-MM-DD", "to": "up to this day, YYYY-MM-DD",
+    "undated": "0: with --from/--to, leave out what has no date", "actor": "actor id (repeatable)",
+    "lang": "language code (repeatable)", "source": "outlet (repeatable)", "event": "event type (repeatable)",
+    "place": "place id (repeatable)", "q": "text search, any script",
+}
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
@@ -51,6 +60,48 @@ def _cmd_annotate(args: argparse.Namespace) -> int:
     return 0 if not errors else 1
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    import sqlite3
+
+    from dossier.export import charts, views
+    from dossier.filters import Filters
+    from dossier.store.core import Store
+
+    given = {name: getattr(args, name) for name in QUERY_PARAMS if getattr(args, name) is not None}
+    f = Filters.from_query_params(given)
+    if f.problems:
+        # a URL's mistakes are shown on the page and ignored; a command's are refused
+        for problem in f.problems:
+            print(f"export: {problem}", file=sys.stderr)
+        print("export: nothing written; correct the filter options", file=sys.stderr)
+        return 2
+    if not args.db.is_file():
+        print(f"export: {args.db}: no such database (make one with `python -m dossier ingest`)",
+              file=sys.stderr)
+        return 2
+    try:
+        with Store(args.db, readonly=True) as store:
+            result = views.view(store, args.what, f, args.limit)
+    except sqlite3.Error as exc:
+        print(f"export: {args.db}: not a readable Dossier database ({exc})", file=sys.stderr)
+        return 2
+    if result.truncated:
+        cut = "--limit" if args.limit is not None else "the app's limit"
+        print(f"export: only the first {len(result.rows)} {args.what} ({cut}); narrow the filters or raise"
+              " --limit", file=sys.stderr)
+    if args.format == "csv":
+        data = charts.rows_csv(result.rows, views.columns(args.what))
+    else:
+        data = charts.rows_json(result.rows, what=args.what, filters=f.to_query_params(),
+                                truncated=result.truncated)
+    if args.out:
+        args.out.write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    return 0
+
+
 def _cmd_eval(args: argparse.Namespace) -> int:
     if args.what == "ner":
         from dossier.ner import evaluate as eval_ner
@@ -65,6 +116,12 @@ def _cmd_train(args: argparse.Namespace) -> int:
     from dossier.ner import train
 
     return train.main(args.rest)
+
+
+def _count(raw: str) -> int:
+    if not raw.isdigit():
+        raise argparse.ArgumentTypeError(f"{raw!r} is not a number of rows")
+    return int(raw)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -90,6 +147,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("input")
     p.add_argument("output")
     p.set_defaults(func=_cmd_annotate)
+
+    p = sub.add_parser(
+        "export", help="print the fused, corrected events, actors, places or articles a page shows"
+    )
+    p.add_argument("what", choices=["events", "actors", "places", "articles"])
+    p.add_argument("--db", type=Path, default=config.DOSSIER_DB, help="SQLite file (default: %(default)s)")
+    p.add_argument("--format", choices=["json", "csv"], default="json")
+    p.add_argument("--out", type=Path, help="write to this file instead of standard output")
+    p.add_argument("--limit", type=_count, help="at most this many rows (default: as many as the page shows)")
+    for name in QUERY_PARAMS:
+        repeats = name in LIST_PARAMS
+        p.add_argument(f"--{name}", action="append" if repeats else "store", help=_FILTER_HELP.get(name))
+    p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser("eval", help="score the project on labelled data")
     p.add_argument("what", choices=["ner", "timex"])

@@ -31,6 +31,10 @@ _LIST_PARAMS = {_PARAMS[a]: a for a in ("actors", "langs", "sources", "event_typ
 # the problem reported when a start date after the end date was swapped (by a link or the sidebar)
 SWAPPED_DATES = f"swapped {_FROM}/{_TO}: the start was after the end"
 
+# Every query parameter from_query_params reads (also the options of `python -m dossier export`)
+QUERY_PARAMS = ("from", "to", "undated", *_LIST_PARAMS, "q")
+LIST_PARAMS = tuple(_LIST_PARAMS)  # the ones that may repeat
+
 
 def _parse_date(value: str) -> dt.date:
     return dt.date.fromisoformat(value.strip())

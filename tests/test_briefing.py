@@ -13,7 +13,7 @@ from dossier.export.briefing import briefing_html, timeline_markup
 from dossier.provenance.confirmations import confirmations
 from dossier.filters import Filters
 from dossier.export.map import basemap
-from dossier.store.core import Store
+from dossier.store.core import ActorRow, EventRow, PlaceRow, Store
 
 
 class _Scan(HTMLParser):
@@ -51,6 +51,33 @@ def test_briefing_is_self_contained_and_complete(view) -> None:
     assert "블라디보스토크" in doc and "प्योंगयांग" in doc  # source sentences in their own scripts
     assert "independent" in doc
     assert "<script>alert" not in doc
+
+
+HOSTILE = """<script>alert("x")</script> it's "quoted" & <b>bold</b>"""
+
+
+def test_hostile_text_from_an_article_comes_out_escaped() -> None:
+    source = {"article_id": "a1", "title": HOSTILE, "published": "2023-09-13", "lang": 'en" onload="x',
+              "date": "2023-09-13", "sentence": HOSTILE}
+    event = EventRow(id="ev:1", type="visit", date="2023-09-13", date_end=None, precision="day",
+                     date_mod=None, status="occurred", place_id="gn:1", actor_ids=["per:x"], conflict=True,
+                     readings=[], n_articles=1, sources=[source])
+    actor = ActorRow(entity_id="per:x", canonical=HOSTILE, label="PER", n_mentions=1, n_articles=1,
+                     by_lang={"en": 1}, aliases=[HOSTILE])
+    place = PlaceRow(place_id="gn:1", name=HOSTILE, lat=1.0, lon=2.0, kind="city", n_mentions=1, n_articles=1,
+                     names=[])
+    doc = briefing_html(description=HOSTILE, events=[event], names={"per:x": HOSTILE, "gn:1": HOSTILE},
+                        confirmations={}, actors=[actor], places=[place], countries=None,
+                        timeline="<svg id='tl'></svg>")
+    assert "<script" not in doc and "<b>" not in doc and 'onload="x' not in doc
+    escaped = ("&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; it&#39;s &#34;quoted&#34; &amp; "
+               "&lt;b&gt;bold&lt;/b&gt;")
+    # the filters, the actor, its aliases, the map label, the event's actors and place, title and sentence
+    assert doc.count(escaped) == 8
+    assert "<svg id='tl'></svg>" in doc  # ready-made markup passes as it is
+    scan = _Scan()
+    scan.feed(doc)
+    assert "script" not in scan.tags and "b" not in scan.tags
 
 
 @pytest.mark.slow

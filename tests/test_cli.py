@@ -67,3 +67,100 @@ def test_annotate_keeps_ids_and_reports_bad_lines(tmp_path: Path) -> None:
             assert 0 <= start < end <= len(l["text"]) and label in ("PER", "ORG", "LOC")
         for start, end, typ, value in o["timexes"]:
             assert 0 <= start < end <= len(l["text"]) and typ in ("DATE", "TIME", "DURATION", "SET")
+
+
+# ---- export: what the pages show, from the command line --------------------------------------------------
+
+
+def _export(db: Path, *args: str) -> subprocess.CompletedProcess:
+    result = run("export", *args, "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def _rows(db: Path, what: str, *args: str) -> list[dict]:
+    return json.loads(_export(db, what, *args).stdout)["rows"]
+
+
+def _key(e: dict) -> tuple:
+    return (e["id"], e["date"], e["date_end"], e["type"], e["place_id"], tuple(e["actor_ids"]))
+
+
+def test_export_events_are_the_timeline_pages_events(corpus_db: Path, tmp_path: Path, monkeypatch) -> None:
+    import shutil
+
+    from components import events_data
+    from dossier.filters import Filters
+
+    db = tmp_path / "d.db"  # the page opens its store for writing: a copy, not the shared database
+    shutil.copy(corpus_db, db)
+    monkeypatch.setenv("DOSSIER_DB", str(db))
+    kim = "per:kim-jong-un"
+    for options, f in (((), Filters()), (("--actor", kim), Filters(actors=(kim,)))):
+        page, names, cut = events_data.events(f)
+        exported = _rows(db, "events", *options)
+        assert not cut and len(page) > 5
+        assert [_key(e) for e in exported] == [
+            (e.id, e.date, e.date_end, e.type, e.place_id, tuple(e.actor_ids)) for e in page
+        ]
+        by_id = {e.id: e for e in page}
+        for e in exported:
+            assert e["actors"] == [names.get(a, a) for a in e["actor_ids"]]
+            assert (e["status"], e["conflict"]) == (by_id[e["id"]].status, by_id[e["id"]].conflict)
+            assert e["article_ids"] and all(s["sentence"] for s in e["sources"])
+
+
+def _csv(db: Path, what: str) -> list[dict]:
+    import csv
+    import io
+
+    # UTF-8 with a byte-order mark, as the app's downloads, so spreadsheets read Korean and Hindi right
+    text = _export(db, what, "--format", "csv").stdout
+    assert text.startswith("\ufeff")
+    return list(csv.DictReader(io.StringIO(text[1:])))
+
+
+def test_export_csv_and_json_parse_to_the_same_rows(corpus_db: Path) -> None:
+    for what, key in (("events", "id"), ("actors", "entity_id"), ("places", "place_id"), ("articles", "id")):
+        rows = _rows(corpus_db, what)
+        table = _csv(corpus_db, what)
+        assert rows and [r[key] for r in table] == [r[key] for r in rows]
+    events = _csv(corpus_db, "events")
+    assert {"type", "date", "date_end", "place", "actors", "sources", "conflict", "status"} <= set(events[0])
+    assert json.loads(events[0]["actor_ids"]) == _rows(corpus_db, "events")[0]["actor_ids"]
+
+
+def test_export_filters_narrow_the_result(corpus_db: Path, tmp_path: Path) -> None:
+    every = _rows(corpus_db, "events")
+    september = _rows(corpus_db, "events", "--from", "2023-09-13", "--to", "2023-09-13")
+    assert 0 < len(september) < len(every)
+    assert all((e["date_end"] or e["date"]) >= "2023-09-13" and e["date"] <= "2023-09-13~" for e in september)
+    kim = _rows(corpus_db, "events", "--actor", "per:kim-jong-un")
+    assert 0 < len(kim) < len(every) and all("per:kim-jong-un" in e["actor_ids"] for e in kim)
+    articles = _rows(corpus_db, "articles")
+    korean = _rows(corpus_db, "articles", "--lang", "ko")
+    assert 0 < len(korean) < len(articles) and all("ko" in a["langs"] for a in korean)
+    assert len(_rows(corpus_db, "articles", "--lang", "ko", "--lang", "hi")) > len(korean)
+    searched = _rows(corpus_db, "articles", "--q", "보스토치니")
+    assert 0 < len(searched) < len(articles)
+    place = _rows(corpus_db, "places")[0]["place_id"]
+    at = _rows(corpus_db, "events", "--place", place)
+    assert at and all(e["place_id"] == place for e in at)
+    assert len(_rows(corpus_db, "actors", "--lang", "hi")) < len(_rows(corpus_db, "actors"))
+    out = tmp_path / "a.json"
+    assert _export(corpus_db, "actors", "--limit", "2", "--out", str(out)).stdout == ""
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert len(doc["rows"]) == 2 and doc["truncated"] is True
+
+
+def test_export_refuses_a_bad_db_or_date(corpus_db: Path, tmp_path: Path) -> None:
+    missing = run("export", "events", "--db", str(tmp_path / "none.db"))
+    assert missing.returncode == 2 and "no such database" in missing.stderr and missing.stdout == ""
+    assert not (tmp_path / "none.db").exists()  # not created by looking
+    junk = tmp_path / "junk.db"
+    junk.write_text("not sqlite", encoding="utf-8")
+    bad = run("export", "events", "--db", str(junk))
+    assert bad.returncode == 2 and "not a readable Dossier database" in bad.stderr
+    date = run("export", "events", "--db", str(corpus_db), "--from", "2023-02-30")
+    assert date.returncode == 2 and "not a YYYY-MM-DD date" in date.stderr and date.stdout == ""
+    assert run("export", "events", "--db", str(corpus_db), "--format", "xml").returncode == 2

@@ -1,1 +1,2 @@
-"""Per-article analysis and the corpus-level steps run after ingest (grouping, fusion, corrections)."""
+"""Per-article analysis (pipeline) and the corpus-level steps run after ingest (rebuild: grouping, fusion,
+corrections)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, fields
 
-from dossier.corpus import corrections
+from dossier.corpus.correction_kinds import EVENT_KINDS
 from dossier.events import frames as events
 from dossier.events import fusion
 from dossier.linking import link
@@ -56,7 +56,7 @@ def refresh_events(store: Store) -> int:
     analyst's correction naming it stays on it when an article joins the event or its type changes;
     on a tie the id a correction names wins."""
     fused = fusion.fuse(frame_refs(store))
-    corrected = {c.target for c in store.corrections(active_only=True) if c.kind in corrections.EVENT_KINDS}
+    corrected = {c.target for c in store.corrections(active_only=True) if c.kind in EVENT_KINDS}
     for e, event_id in zip(fused, fusion.inherit_ids(store.event_source_keys(), fused, prefer=corrected)):
         e.id = event_id
     store.replace_events(

@@ -12,6 +12,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from pathlib import Path
 
 from dossier import __version__, config, provenance
 from dossier.events import frames as events
@@ -23,27 +24,53 @@ from dossier.linking.kb import load_kb
 from dossier.model import Entity, Place, Segment, Sentence, Span, Timex
 from dossier.text.segment import segment, sentences
 
-# Bump when the code of a stage changes what it extracts; data and model changes are hashed below.
-PIPELINE_REVISION = 2
+# Engine packages whose code decides what extraction finds, and the records the stages produce. The
+# store, the exports and the CLI only move results around: editing them re-extracts nothing.
+_STAGE_PACKAGES = ("ingest", "text", "ner", "linking", "timex", "geo", "events", "provenance", "corpus")
+_STAGE_MODULES = ("model.py",)
+_PACKAGE_DIR = Path(__file__).resolve().parents[1]  # dossier/
 # Data that decides what extraction finds. Model weights are represented by their meta.json.
 _VERSIONED_DATA = ("kb", "timex", "events", "provenance", "lang", "gazetteer")
 
 
-@lru_cache(maxsize=1)
-def pipeline_version() -> str:
-    """Changes whenever code revision, data tables or models change, so stored extraction from an
-    older pipeline is redone on the next ingest of the same article."""
-    digest = hashlib.sha256(f"{__version__}/{PIPELINE_REVISION}".encode())
-    files: list = []
+def _stage_sources() -> list[Path]:
+    """The source of every extraction stage module."""
+    files = [p for name in _STAGE_PACKAGES for p in (_PACKAGE_DIR / name).rglob("*.py")]
+    files.extend(_PACKAGE_DIR / name for name in _STAGE_MODULES)
+    return files
+
+
+def _versioned_data() -> list[Path]:
+    files: list[Path] = []
     for name in _VERSIONED_DATA:
         folder = config.DATA_DIR / name
         if folder.is_dir():
             files.extend(p for p in folder.rglob("*") if p.is_file())
     files.extend(config.DATA_DIR.glob("models/*/meta.json"))
-    for path in sorted(files):
-        digest.update(str(path.relative_to(config.DATA_DIR)).encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return files
+
+
+def _read_bytes(path: Path) -> bytes:
+    return path.read_bytes()
+
+
+def _fingerprint() -> str:
+    """A digest of the package version, the stage sources and the data, each file under its path."""
+    digest = hashlib.sha256(__version__.encode())
+    named = [(f"dossier/{p.relative_to(_PACKAGE_DIR).as_posix()}", p) for p in _stage_sources()]
+    named += [(str(p.relative_to(config.DATA_DIR)), p) for p in _versioned_data()]
+    for name, path in sorted(named):
+        digest.update(name.encode())
+        digest.update(hashlib.sha256(_read_bytes(path)).digest())
     return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def pipeline_version() -> str:
+    """Changes whenever the code of an extraction stage, its data tables or its models change, so
+    stored extraction from an older pipeline is redone on the next ingest of the same article.
+    Computed once per process."""
+    return _fingerprint()
 
 
 @dataclass

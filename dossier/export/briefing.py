@@ -9,9 +9,10 @@ Nothing in it is fetched from the network; everything from an article is escaped
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Mapping, Sequence
 from typing import Any
+
+from jinja2 import Environment, PackageLoader
 
 from dossier.export import charts as export
 from dossier.provenance.confirmations import EventConfirmation
@@ -22,6 +23,11 @@ MAP_WIDTH, MAP_HEIGHT = 960, 480
 MAX_BRIEF_EVENTS = 200
 MAX_BRIEF_ACTORS = 20
 KIND_COLOURS = {"country": "#1f4e79", "city": "#c8553d", "region": "#2a9d8f", "site": "#8d6a9f"}
+# The page and its map: dossier/export/templates/. Autoescaped, so text from an article is never markup.
+_TEMPLATES = Environment(
+    loader=PackageLoader("dossier.export", "templates"),
+    autoescape=True,
+)
 
 
 def timeline_markup(fig: Any) -> str:
@@ -34,10 +40,6 @@ def timeline_markup(fig: Any) -> str:
         return fig.to_html(include_plotlyjs=True, full_html=False, config={"displaylogo": False})
 
 
-def _e(value: Any) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
-
-
 def _xy(lon: float, lat: float) -> tuple[float, float]:
     """Equirectangular projection onto the map's pixels."""
     return (lon + 180) / 360 * MAP_WIDTH, (90 - lat) / 180 * MAP_HEIGHT
@@ -45,7 +47,7 @@ def _xy(lon: float, lat: float) -> tuple[float, float]:
 
 def map_svg(places: Sequence[PlaceRow], countries: Mapping[str, Any] | None) -> str:
     """Country outlines and places (area ∝ mentions) as one inline SVG."""
-    paths = []
+    polygons = []
     for feature in (countries or {}).get("features", []):
         geom = feature.get("geometry") or {}
         polys = geom.get("coordinates", [])
@@ -53,22 +55,19 @@ def map_svg(places: Sequence[PlaceRow], countries: Mapping[str, Any] | None) -> 
             polys = [polys]
         for poly in polys:
             for ring in poly:
-                pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in (_xy(lon, lat) for lon, lat in ring[:: max(1, len(ring) // 400)]))
-                paths.append(f'<polygon points="{pts}"/>')
+                step = max(1, len(ring) // 400)
+                points = (_xy(lon, lat) for lon, lat in ring[::step])
+                polygons.append(" ".join(f"{x:.1f},{y:.1f}" for x, y in points))
     top = max((p.n_mentions for p in places), default=1)
     dots = []
     for p in sorted(places, key=lambda p: -p.n_mentions):
         x, y = _xy(p.lon, p.lat)
         r = 3 + 14 * (p.n_mentions / top) ** 0.5
-        dots.append(
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{KIND_COLOURS.get(p.kind, "#555")}" '
-            f'fill-opacity="0.75"><title>{_e(p.name)} · {p.n_mentions} mentions</title></circle>'
-        )
-    return (
-        f'<svg viewBox="0 0 {MAP_WIDTH} {MAP_HEIGHT}" width="100%" role="img" aria-label="map of places">'
-        f'<rect width="{MAP_WIDTH}" height="{MAP_HEIGHT}" fill="#eef3f8"/>'
-        f'<g fill="#dfe3e8" stroke="#9aa3af" stroke-width="0.4">{"".join(paths)}</g>{"".join(dots)}</svg>'
-    )
+        fill = KIND_COLOURS.get(p.kind, "#555")
+        dots.append({"x": f"{x:.1f}", "y": f"{y:.1f}", "r": f"{r:.1f}", "fill": fill, "name": p.name,
+                     "n_mentions": p.n_mentions})
+    svg = _TEMPLATES.get_template("briefing_map.svg.j2")
+    return svg.render(width=MAP_WIDTH, height=MAP_HEIGHT, polygons=polygons, dots=dots)
 
 
 def briefing_html(
@@ -85,53 +84,40 @@ def briefing_html(
 ) -> str:
     """``timeline`` is ready-made markup (an inline SVG or a self-contained plotly div)."""
     generated = generated or dt.datetime.now(dt.timezone.utc)
-    actor_rows = "".join(
-        f"<tr><td>{_e(a.canonical)}</td><td>{a.n_mentions}</td><td>{a.n_articles}</td>"
-        f"<td>{_e(', '.join(f'{k} {v}' for k, v in a.by_lang.items()))}</td>"
-        f"<td>{_e(' · '.join(a.aliases[:6]))}</td></tr>"
-        for a in actors[:MAX_BRIEF_ACTORS]
+    page = _TEMPLATES.get_template("briefing.html.j2")
+    return page.render(
+        generated=generated.strftime("%Y-%m-%d %H:%M UTC"),
+        description=description,
+        timeline=timeline,
+        map=map_svg(places, countries),
+        actors=[_actor_item(a) for a in actors[:MAX_BRIEF_ACTORS]],
+        events=[_event_item(e, names, confirmations.get(e.id)) for e in events[:MAX_BRIEF_EVENTS]],
     )
-    items = []
-    for e in events[:MAX_BRIEF_EVENTS]:
-        bar = bar_for(e)
-        when = bar.label if bar else (e.date or "undated")
-        conf = confirmations.get(e.id)
-        sources = "".join(
-            f'<li><span class="meta">{_e(s.get("title") or s["article_id"])} · {_e(s.get("published") or "undated")} · '
-            f'{_e(s["lang"])} · reads {_e(s.get("date") or "no date")}</span>'
-            f'<blockquote lang="{_e(s["lang"])}">{_e(s["sentence"])}</blockquote></li>'
+
+
+def _actor_item(a: ActorRow) -> dict[str, Any]:
+    return {
+        "name": a.canonical, "n_mentions": a.n_mentions, "n_articles": a.n_articles,
+        "by_lang": ", ".join(f"{k} {v}" for k, v in a.by_lang.items()), "aliases": " · ".join(a.aliases[:6]),
+    }
+
+
+def _event_item(e: EventRow, names: Mapping[str, str], conf: EventConfirmation | None) -> dict[str, Any]:
+    bar = bar_for(e)
+    return {
+        "when": bar.label if bar else (e.date or "undated"),
+        "type": e.type.replace("_", " "),
+        "planned": e.status == "planned",
+        "actors": ", ".join(names.get(a, a) for a in e.actor_ids),
+        "place": names.get(e.place_id, e.place_id) if e.place_id else None,
+        "n_articles": e.n_articles,
+        "conflict": e.conflict,
+        "origins": {"independent": conf.independent, "text": conf.describe()} if conf else None,
+        "sources": [
+            {
+                "title": s.get("title") or s["article_id"], "published": s.get("published") or "undated",
+                "lang": s["lang"], "reads": s.get("date") or "no date", "sentence": s["sentence"],
+            }
             for s in e.sources
-        )
-        items.append(
-            f'<section class="event"><h3>{_e(when)} — {_e(e.type.replace("_", " "))}'
-            f'{" (planned)" if e.status == "planned" else ""}</h3>'
-            f'<p class="meta">{_e(", ".join(names.get(a, a) for a in e.actor_ids))}'
-            f'{" · at " + _e(names.get(e.place_id, e.place_id)) if e.place_id else ""}'
-            f' · {e.n_articles} article(s)'
-            f'{" · <strong>sources disagree on the date</strong>" if e.conflict else ""}</p>'
-            + (f'<p class="meta">Origins ({conf.independent} independent): {_e(conf.describe())}</p>' if conf else "")
-            + f"<ul>{sources}</ul></section>"
-        )
-    return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Dossier briefing</title>
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'unsafe-inline' 'unsafe-eval'">
-<style>
-body {{font-family: "Source Sans 3", "Noto Sans", "NanumGothic", "Lohit Devanagari", sans-serif; max-width: 1000px;
-  margin: 2rem auto; color: #1c2430; line-height: 1.5; padding: 0 1rem;}}
-h1 {{font-size: 1.7rem; margin-bottom: 0.2rem;}} h2 {{border-bottom: 2px solid #1f4e79; padding-bottom: 0.2rem; margin-top: 2rem;}}
-.filters {{background: #f3f5f8; border-left: 3px solid #1f4e79; padding: 0.4rem 0.8rem;}}
-.meta {{color: #4a5567; font-size: 0.9rem;}} table {{border-collapse: collapse; width: 100%; font-size: 0.92rem;}}
-td, th {{border-bottom: 1px solid #e3e7ec; padding: 0.25rem 0.4rem; text-align: left; vertical-align: top;}}
-blockquote {{margin: 0.2rem 0 0.6rem 0; padding-left: 0.7rem; border-left: 2px solid #d9dee5; white-space: pre-wrap;}}
-.event {{page-break-inside: avoid;}}
-</style></head><body>
-<h1>Dossier briefing</h1>
-<p class="meta">Generated {_e(generated.strftime("%Y-%m-%d %H:%M UTC"))} from the Dossier store.</p>
-<p class="filters"><strong>Filters:</strong> {_e(description)}</p>
-<h2>Timeline</h2>{timeline}
-<h2>Map</h2>{map_svg(places, countries)}
-<h2>Key actors</h2>
-<table><thead><tr><th>Actor</th><th>Mentions</th><th>Articles</th><th>By language</th><th>Written as</th></tr></thead>
-<tbody>{actor_rows}</tbody></table>
-<h2>Events and their sources</h2>{"".join(items) or "<p>No event in this view.</p>"}
-</body></html>"""
+        ],
+    }

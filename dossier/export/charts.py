@@ -123,4 +123,5 @@ def places_geojson(places: Iterable[Any], **meta: Any) -> bytes:
 
 
 def _escape(text: str) -> str:
+    """Escapes for element text only (the page title), leaving quotes as they are."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

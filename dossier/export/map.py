@@ -23,6 +23,7 @@ from typing import Any
 
 from dossier import config
 from dossier.export.charts import CHROMIUM_ARGS, browser_path
+from dossier.text.markup import escape
 
 REPO_ROOT = config.REPO_ROOT
 BASEMAP_PATH = REPO_ROOT / "data" / "basemap" / "countries.geojson"
@@ -396,12 +397,10 @@ window.dzDeck = createDeck({
 def map_html(deck: Any, *, title: str = "Dossier map", caption: str = "") -> str:
     """One HTML file that draws ``deck`` with no network: deck.gl inlined, data inlined, no base
     map, and a Content-Security-Policy that forbids any fetch from outside the file."""
-    import html as _html
-
     spec = deck_json(deck)
     tooltip = getattr(deck, "_tooltip", None) or getattr(getattr(deck, "deck_widget", None), "tooltip", None)
     return (
-        _HTML.replace("__TITLE__", _html.escape(title))
+        _HTML.replace("__TITLE__", escape(title))
         .replace("__CAPTION__", _json_for_script(caption))
         .replace("__SPEC__", _json_for_script(spec))
         .replace("__TOOLTIP__", _json_for_script(tooltip if isinstance(tooltip, dict) else True))
