@@ -9,6 +9,7 @@ import pytest
 
 from dossier.linking.link import group_unlinked, kb_matches, link_entities
 from dossier.model import Span
+from dossier.text.scripts import is_hangul
 
 
 def _word_at(text: str, start: int, end: int) -> bool:
@@ -17,10 +18,10 @@ def _word_at(text: str, start: int, end: int) -> bool:
         return c.isalnum() or unicodedata.category(c).startswith("M")
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    if end - start == 1 and "가" <= text[start] <= "힣":
+    if end - start == 1 and is_hangul(text[start]):
         return True  # one syllable of 북러
-    latin_in_hangul = text[start].isascii() and "가" <= before <= "힣"  # 기사는AFP통신을
-    return (latin_in_hangul or not glued(before)) and ("가" <= after <= "힣" or not glued(after))
+    latin_in_hangul = text[start].isascii() and is_hangul(before)  # 기사는AFP통신을
+    return (latin_in_hangul or not glued(before)) and (is_hangul(after) or not glued(after))
 
 
 def spans_of(text: str, *mentions: tuple[str, str]) -> list[Span]:

@@ -638,14 +638,15 @@ ONE_SENTENCE = [
                  id="ko-nominative-inside-the-reported-clause-is-not-the-speaker"),
     pytest.param("ko", "국방부는 구체적인 내용을 밝히지 않았다.", [("국방부", "org:kr-defence-ministry")], [], {},
                  id="ko-negated-verb-reports-nothing"),
-    pytest.param("hi", "अमेरिकी राष्ट्रपति जो बिडेन के मुख्य उप राष्ट्रीय सुरक्षा सलाहकार जॉन फाइनर ने रविवार को संवाददाताओं से "
-                 "कहा कि उत्तर कोरिया से हथियार खरीदना मॉस्को के लिए एकमात्र विकल्प हो सकता है।",
+    pytest.param("hi", "अमेरिकी राष्ट्रपति जो बिडेन के मुख्य उप राष्ट्रीय सुरक्षा सलाहकार जॉन फाइनर "
+                 "ने रविवार को संवाददाताओं से कहा कि उत्तर कोरिया से हथियार खरीदना मॉस्को के लिए "
+                 "एकमात्र विकल्प हो सकता है।",
                  [("जो बिडेन", "per:joe-biden", "PER"), ("जॉन फाइनर", "per:jon-finer", "PER"),
                   ("उत्तर कोरिया", "country:KP", "LOC")],
                  [["per:jon-finer"]],  # reporters are not an outlet
                  {"kind": KIND_OFFICIAL, "affiliation": "country:US"}, id="hi-named-official-told-reporters"),
-    pytest.param("en", "Yomiuri cited a NYT report and said, “The two leaders are scheduled to attend the Eastern "
-                 "Economic Forum in Vladivostok.”",
+    pytest.param("en", "Yomiuri cited a NYT report and said, “The two leaders are scheduled to attend "
+                 "the Eastern Economic Forum in Vladivostok.”",
                  [("Yomiuri", "outlet:yomiuri"), ("NYT", "outlet:nyt"), ("Eastern Economic Forum", "org:eef"),
                   ("Vladivostok", "x:vladivostok", "LOC")],
                  [["outlet:yomiuri", "outlet:nyt"]], {}, id="en-yomiuri-cited-a-nyt-report"),
@@ -653,9 +654,10 @@ ONE_SENTENCE = [
     pytest.param("en", "Putin was quoted by TASS as saying that the talks were useful.",
                  [("Putin", "per:vladimir-putin", "PER"), ("TASS", "outlet:tass")],
                  [["outlet:tass", "per:vladimir-putin"]], {}, id="en-quoted-by"),
-    pytest.param("en", "Yonhap news agency reported, citing a government source, that the train had left Pyongyang.",
-                 [("Yonhap", "outlet:yonhap"), ("Pyongyang", "x:pyongyang", "LOC")],
-                 [["outlet:yonhap", None]], {"text": "a government source"}, id="en-citing-a-government-source"),
+    pytest.param("en", "Yonhap news agency reported, citing a government source, that the train had left "
+                 "Pyongyang.", [("Yonhap", "outlet:yonhap"), ("Pyongyang", "x:pyongyang", "LOC")],
+                 [["outlet:yonhap", None]], {"text": "a government source"},
+                 id="en-citing-a-government-source"),
     pytest.param("en", "Japanese media, including NHK, reported that the train had crossed the border.",
                  [("NHK", "outlet:nhk")], [["outlet:nhk"]], {}, id="en-media-including-nhk"),
     pytest.param("ko", "NHK 등 일본 언론은 열차가 국경을 넘었다고 보도했다.",
@@ -668,7 +670,8 @@ ONE_SENTENCE = [
                  [["outlet:tass", "per:dmitry-peskov"]], {}, id="hi-told-an-outlet"),
     pytest.param("en", "Interfax quoted Levrentyeva's colleagues as saying that judges were unprotected.",
                  [("Interfax", "outlet:interfax"), ("Levrentyeva", "x:levrentyeva", "PER")],
-                 [["outlet:interfax", None]], {"text": "Levrentyeva's colleagues"}, id="en-quoted-as-saying-plural"),
+                 [["outlet:interfax", None]], {"text": "Levrentyeva's colleagues"},
+                 id="en-quoted-as-saying-plural"),
     pytest.param("ko", "케리 장관은 영국의 외무장관들과도 만나 의견을 나눴다고 외교 소식통들이 전했다.",
                  [("케리", "per:john-kerry", "PER"), ("영국", "country:GB", "LOC")],
                  [[None]], {"kind": KIND_ANONYMOUS, "text": "외교 소식통"}, id="ko-plural-diplomatic-sources"),
@@ -685,7 +688,8 @@ ONE_SENTENCE = [
     pytest.param("ko", "25일 연합뉴스에 따르면 부산 기장경찰서는 현장소장 등을 검찰에 송치했다고 밝혔다.",
                  [("연합뉴스", "outlet:yonhap"), ("부산 기장경찰서", "x:gijang-police", "ORG")],
                  [["outlet:yonhap", "x:gijang-police"]], {}, id="ko-relay-not-an-outlet-told"),
-    pytest.param("hi", "अंजना ने हाल ही में बीबीसी से बातचीत में कहा कि कुणाल को कुत्तों के बारे में काफ़ी जानकारी है।",
+    pytest.param("hi", "अंजना ने हाल ही में बीबीसी से बातचीत में कहा कि कुणाल को कुत्तों के बारे में "
+                 "काफ़ी जानकारी है।",
                  [("अंजना", "x:anjana", "PER"), ("बीबीसी", "outlet:bbc"), ("कुणाल", "x:kunal", "PER")],
                  [["outlet:bbc", "x:anjana"]], {}, id="hi-interview-with-an-outlet"),
     pytest.param("hi", "विदेश मंत्री होशियार ज़ेबारी ने समाचार एजेंसी रॉयटर्स को यह जानकारी दी है।",

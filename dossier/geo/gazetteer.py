@@ -184,7 +184,8 @@ class Gazetteer:
                 out[lang] = curated[lang][0]
             else:
                 script = _LANG_SCRIPT.get(lang)
-                name = next((k for k in self._script_names.get(place_id, ()) if first_script(k) == script), None)
+                names = self._script_names.get(place_id, ())
+                name = next((k for k in names if first_script(k) == script), None)
                 if name:
                     out[lang] = name
         return out

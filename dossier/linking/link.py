@@ -60,7 +60,8 @@ class _Antecedent:
 _SENTENCE_END = re.compile(r"[.!?।。！？\n]")
 
 
-def _antecedent_forms(entity_id: str, own_forms: list[str], mention: str, label: str, ix: KbIndex) -> set[str]:
+def _antecedent_forms(entity_id: str, own_forms: list[str], mention: str, label: str,
+                      ix: KbIndex) -> set[str]:
     forms = set(ix.actor_forms.get(entity_id, ()))
     actor = ix.kb.actors.get(entity_id)
     if label != "PER" or (actor is not None and actor.type != "person"):

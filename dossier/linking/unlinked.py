@@ -18,7 +18,8 @@ def _is_latin(name: str) -> bool:
     return all(ord(c) < 0x250 for c in name if c.isalpha())
 
 
-def group_unlinked(mentions: list[tuple[str, str]], threshold: float = GROUP_MIN) -> dict[tuple[str, str], tuple[str, float]]:
+def group_unlinked(mentions: list[tuple[str, str]],
+                   threshold: float = GROUP_MIN) -> dict[tuple[str, str], tuple[str, float]]:
     """Group (name, lang) mentions that no KB actor took, across articles and scripts.
 
     Returns (name, lang) -> (cluster id "x:<latin key>", score). Names with the same phonetic key

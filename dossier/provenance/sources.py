@@ -119,7 +119,8 @@ def link_for(
 
     def _unnamed(start: int, end: int, kind: str, affil_id: str | None) -> Link:
         # a source known only by its words ("officials", "the newspaper", "a report"): no identity
-        return Link(text[start:end], start, end, kind, None, None, affil_id, c_text, c_start, c_end, named=False)
+        return Link(text[start:end], start, end, kind, None, None, affil_id, c_text, c_start, c_end,
+                    named=False)
 
     if head.type == "anaphor":
         want = head.anaphor.get("resolve")
