@@ -1,14 +1,6 @@
-from dossier.text.align import align
 from dossier.model import Entity, Sentence
-
-
-def sents(text: str, parts: list[str]) -> list[Sentence]:
-    out, pos = [], 0
-    for p in parts:
-        start = text.index(p, pos)
-        out.append(Sentence(start, start + len(p), 0))
-        pos = start + len(p)
-    return out
+from dossier.text.align import align
+from tests.sentence_spans import sentences_at
 
 
 def test_korean_article_aligns_with_its_english_translation() -> None:
@@ -44,7 +36,7 @@ def test_entities_pull_the_right_pair_together() -> None:
     ko = ["가나다라마바사.", "아자차카타파하."]
     en = ["Putin spoke first today.", "Then Kim answered him."]
     text = " ".join(ko) + "\n" + " ".join(en)
-    left, right = sents(text, ko), sents(text, en)
+    left, right = sentences_at(text, *ko), sentences_at(text, *en)
     ents = [
         Entity(left[0].start, left[0].start + 2, "가나", "PER", "per:putin"),
         Entity(right[0].start, right[0].start + 5, "Putin", "PER", "per:putin"),

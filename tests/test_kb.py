@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from dossier.linking.kb import ID_PREFIX, load_kb, load_kb_from
-from dossier.linking.link import normalise
+from dossier.linking.names import kb_key
 
 # Actors of this domain that must be readable in all six languages the issue names.
 SIX_LANGS = ("en", "ko", "hi", "ru", "ja", "zh")
@@ -74,13 +74,13 @@ def test_no_full_name_belongs_to_two_people(kb):
     for person in kb.of_type("person"):
         for _lang, ns in person.names.items():
             for n in ns:
-                key = normalise(n)
+                key = kb_key(n)
                 assert owner.setdefault(key, person.id) == person.id, (n, owner[key], person.id)
 
 
 def test_family_names_are_not_standalone_names(kb):
     """'Kim' must never be a full name or a short form of anyone: only coreference may use it."""
-    standalone = {normalise(n) for a in kb.actors.values() for t in (a.names, a.short) for ns in t.values() for n in ns}
+    standalone = {kb_key(n) for a in kb.actors.values() for t in (a.names, a.short) for ns in t.values() for n in ns}
     for key in ("kim", "김", "किम", "ким", "金"):
         assert key not in standalone
 

@@ -1,6 +1,7 @@
 """Entity linking (dossier/linking/link.py): cross-script links, coreference, near misses, dictionary
 recognition, grouping of names not in the KB."""
 
+import json
 import unicodedata
 from pathlib import Path
 
@@ -8,6 +9,7 @@ import pytest
 
 from dossier.linking.link import group_unlinked, kb_matches, link_entities
 from dossier.model import Span
+from dossier.text.scripts import is_hangul
 
 
 def _word_at(text: str, start: int, end: int) -> bool:
@@ -16,10 +18,10 @@ def _word_at(text: str, start: int, end: int) -> bool:
         return c.isalnum() or unicodedata.category(c).startswith("M")
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    if end - start == 1 and "가" <= text[start] <= "힣":
+    if end - start == 1 and is_hangul(text[start]):
         return True  # one syllable of 북러
-    latin_in_hangul = text[start].isascii() and "가" <= before <= "힣"  # 기사는AFP통신을
-    return (latin_in_hangul or not glued(before)) and ("가" <= after <= "힣" or not glued(after))
+    latin_in_hangul = text[start].isascii() and is_hangul(before)  # 기사는AFP통신을
+    return (latin_in_hangul or not glued(before)) and (is_hangul(after) or not glued(after))
 
 
 def spans_of(text: str, *mentions: tuple[str, str]) -> list[Span]:
@@ -234,90 +236,11 @@ def test_group_unlinked_across_scripts_independent_of_order():
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
-# (surface as written, label, expected id), in text order; written by reading the articles.
-GOLD = {
-    "hi-kim-train-to-russia.txt": ("hi", [
-        ("किम जोंग उन", "PER", "per:kim-jong-un"), ("व्लादिमीर पुतिन", "PER", "per:vladimir-putin"),
-        ("रूस", "LOC", "country:RU"), ("चोसुन इल्बो", "ORG", "outlet:chosun-ilbo"),
-        ("उत्तर कोरिया", "LOC", "country:KP"), ("किम", "PER", "per:kim-jong-un"),
-        ("योनहाप समाचार एजेंसी", "ORG", "outlet:yonhap"), ("जापान", "LOC", "country:JP"),
-        ("क्योदो समाचार एजेंसी", "ORG", "outlet:kyodo"), ("दक्षिण कोरिया", "LOC", "country:KR"),
-        ("राष्ट्रपति कार्यालय", "ORG", "org:kr-presidential-office"), ("रक्षा मंत्रालय", "ORG", "org:kr-defence-ministry"),
-        ("राष्ट्रीय खुफिया सेवा", "ORG", "org:kr-nis"), ("संयुक्त राज्य अमेरिका", "LOC", "country:US"),
-        ("पुतिन", "PER", "per:vladimir-putin"), ("यूक्रेन", "LOC", "country:UA"), ("सीरिया", "LOC", "country:SY"),
-        ("चीन", "LOC", "country:CN"), ("संयुक्त राष्ट्र सुरक्षा परिषद", "ORG", "org:unsc"),
-        ("अमेरिका", "LOC", "country:US"), ("वैगनर", "ORG", "org:wagner-group"),
-        ("सर्गेई शोइगू", "PER", "per:sergei-shoigu"), ("शोइगु", "PER", "per:sergei-shoigu"),
-        ("जो बिडेन", "PER", "per:joe-biden"), ("जॉन फाइनर", "PER", "per:jon-finer"),
-    ]),
-    "ko-en-nk-russia-alliance.txt": ("ko", [
-        ("북", "LOC", "country:KP"), ("러", "LOC", "country:RU"),  # 북러 군사동맹 in the title
-        ("뉴욕타임스", "ORG", "outlet:nyt"), ("북한", "LOC", "country:KP"), ("김정은", "PER", "per:kim-jong-un"),
-        ("조선노동당", "ORG", "org:wpk"), ("푸틴", "PER", "per:vladimir-putin"), ("러시아", "LOC", "country:RU"),
-        ("백악관", "ORG", "org:white-house"), ("국가안보회의", "ORG", "org:us-nsc"), ("NSC", "ORG", "org:us-nsc"),
-        ("에이드리언 왓슨", "PER", "per:adrienne-watson"), ("세르게이 쇼이구", "PER", "per:sergei-shoigu"),
-        ("김 위원장", "PER", "per:kim-jong-un"), ("존 F. 커비", "PER", "per:john-kirby"), ("NYT", "ORG", "outlet:nyt"),
-        ("로이터", "ORG", "outlet:reuters"), ("크렘린", "ORG", "org:kremlin"), ("우크라이나", "LOC", "country:UA"),
-        ("한국", "LOC", "country:KR"), ("요미우리", "ORG", "outlet:yomiuri"), ("동방경제포럼", "ORG", "org:eef"),
-        ("국가정보원", "ORG", "org:kr-nis"),
-        ("연합뉴스", "ORG", "outlet:yonhap"), ("알렉산더 루카셴코", "PER", "per:alexander-lukashenko"),
-        ("벨라루스", "LOC", "country:BY"), ("조선중앙통신", "ORG", "outlet:kcna"), ("KCNA", "ORG", "outlet:kcna"),
-        ("쇼이구", "PER", "per:sergei-shoigu"), ("윌슨센터", "ORG", "org:wilson-center"),
-        ("진 H. 리", "PER", "per:jean-h-lee"), ("이란", "LOC", "country:IR"), ("중국", "LOC", "country:CN"),
-        ("바이든", "PER", "per:joe-biden"), ("블링컨", "PER", "per:antony-blinken"),
-        ("The New York Times", "ORG", "outlet:nyt"), ("Kim Jong-un", "PER", "per:kim-jong-un"),
-        ("Workers' Party of Korea", "ORG", "org:wpk"), ("Putin", "PER", "per:vladimir-putin"),
-        ("Adrian Watson", "PER", "per:adrienne-watson"), ("White House National Security Council", "ORG", "org:us-nsc"),
-        ("Sergei Shoigu", "PER", "per:sergei-shoigu"), ("Kim", "PER", "per:kim-jong-un"),
-        ("John F. Kirby", "PER", "per:john-kirby"), ("United States", "LOC", "country:US"),
-        ("Chairman Kim", "PER", "per:kim-jong-un"), ("Reuters", "ORG", "outlet:reuters"), ("Kremlin", "ORG", "org:kremlin"),
-        ("South Korea", "LOC", "country:KR"), ("Yomiuri", "ORG", "outlet:yomiuri"),
-        ("Eastern Economic Forum", "ORG", "org:eef"),
-        ("National Intelligence Service", "ORG", "org:kr-nis"), ("Yonhap News", "ORG", "outlet:yonhap"),
-        ("Belarusian President Alexander Lukashenko", "PER", "per:alexander-lukashenko"),
-        ("Korean Central News Agency", "ORG", "outlet:kcna"), ("Jin H. Lee", "PER", "per:jean-h-lee"),
-        ("Wilson Center", "ORG", "org:wilson-center"), ("Iran", "LOC", "country:IR"), ("China", "LOC", "country:CN"),
-        ("Biden", "PER", "per:joe-biden"), ("Blinken", "PER", "per:antony-blinken"),
-    ]),
-    "kremlin-en-eef-moderators-20230912.txt": ("en", [
-        ("Eastern Economic Forum", "ORG", "org:eef"), ("Vladimir Putin", "PER", "per:vladimir-putin"),
-        ("Yury Trutnev", "PER", "per:yury-trutnev"), ("Maxim Oreshkin", "PER", "per:maxim-oreshkin"),
-        ("Bamtonnelstroy-Most", "ORG", "org:bamtonnelstroy-most"), ("Ruslan Baisarov", "PER", "per:ruslan-baisarov"),
-        ("Polytechnic Institute at Far Eastern Federal University", "ORG", "org:fefu-polytechnic-institute"),
-        ("Alexander Bekker", "PER", "per:alexander-bekker"),
-        ("Russian Geographical Society", "ORG", "org:russian-geographical-society"),
-        ("Bogdan Bulychev", "PER", "per:bogdan-bulychev"), ("Far Eastern Federal University", "ORG", "org:fefu"),
-        ("Boris Korobets", "PER", "per:boris-korobets"),
-        ("Engineering Centre for High Complexity Rapid Industrial Prototyping", "ORG", "org:misis-engineering-centre"),
-        ("National University of Science and Technology MISiS", "ORG", "org:misis"),
-        ("Vladimir Pirozhkov", "PER", "per:vladimir-pirozhkov"), ("Agency for Strategic Initiatives", "ORG", "org:asi"),
-        ("Mikhail Khomich", "PER", "per:mikhail-khomich"), ("Russia", "LOC", "country:RU"),
-    ]),
-    "voakorea-blinken-shoigu-20230729.txt": ("ko", [
-        ("블링컨", "PER", "per:antony-blinken"), ("쇼이구", "PER", "per:sergei-shoigu"), ("북한", "LOC", "country:KP"),
-        ("러시아", "LOC", "country:RU"), ("호주", "LOC", "country:AU"), ("토니 블링컨", "PER", "per:antony-blinken"),
-        ("미국", "LOC", "country:US"), ("세르게이 쇼이구", "PER", "per:sergei-shoigu"), ("우크라이나", "LOC", "country:UA"),
-        ("블링컨 장관", "PER", "per:antony-blinken"), ("김정은", "PER", "per:kim-jong-un"),
-        ("유엔 안전보장이사회", "ORG", "org:unsc"), ("VOA", "ORG", "outlet:voa"), ("AFP", "ORG", "outlet:afp"),
-    ]),
-    "voakorea-komsomolsk-20230915.txt": ("ko", [
-        ("김정은", "PER", "per:kim-jong-un"), ("북한", "LOC", "country:KP"), ("러시아", "LOC", "country:RU"),
-        ("타스", "ORG", "outlet:tass"), ("TASS", "ORG", "outlet:tass"), ("김", "PER", "per:kim-jong-un"),
-        ("미하일 덱탸료프", "PER", "per:mikhail-degtyarev"), ("유리 가가린", "PER", "per:yuri-gagarin"),
-        ("수호이", "ORG", "org:sukhoi"), ("블라디미르 푸틴", "PER", "per:vladimir-putin"), ("미국", "LOC", "country:US"),
-        ("한국", "LOC", "country:KR"), ("일본", "LOC", "country:JP"), ("제이크 설리번", "PER", "per:jake-sullivan"),
-        ("백악관", "ORG", "org:white-house"), ("조태용", "PER", "per:cho-tae-yong"), ("대통령실", "ORG", "org:kr-presidential-office"),
-        ("국가안보실", "ORG", "org:kr-national-security-office"), ("아키바 다케오", "PER", "per:takeo-akiba"),
-        ("국가안전보장국", "ORG", "org:jp-nss"), ("유엔 안보리", "ORG", "org:unsc"), ("Reuters", "ORG", "outlet:reuters"),
-    ]),
-    "wiki-en-kim-visit-russia-2023.txt": ("en", [
-        ("Russia", "LOC", "country:RU"), ("Vladimir Putin", "PER", "per:vladimir-putin"),
-        ("Kim Jong Un", "PER", "per:kim-jong-un"), ("Workers' Party of Korea", "ORG", "org:wpk"),
-        ("Kim", "PER", "per:kim-jong-un"), ("North Korea", "LOC", "country:KP"), ("Ukraine", "LOC", "country:UA"),
-        ("Sergei Shoigu", "PER", "per:sergei-shoigu"), ("Alexander Kozlov", "PER", "per:alexander-kozlov"),
-        ("Oleg Kozhemyako", "PER", "per:oleg-kozhemyako"), ("Putin", "PER", "per:vladimir-putin"),
-    ]),
-}
+# Per article: its language and (surface as written, label, expected id) for every actor it names, in text
+# order; written by reading the articles.
+GOLD_FILE = Path(__file__).with_name("link_gold.json")
+GOLD = {name: (entry["lang"], [tuple(m) for m in entry["mentions"]])
+        for name, entry in json.loads(GOLD_FILE.read_text(encoding="utf-8")).items()}
 
 
 @pytest.mark.skipif(not CORPUS.exists(), reason="shared corpus not beside the repository")

@@ -11,13 +11,13 @@ Russky Island from Russian Wikipedia (43°00' N 131°50' E); countries and regio
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 
 import pytest
 
-from dossier.model import Place, Span
+from dossier.geo.distance import great_circle_km
 from dossier.geo.places import geoparse
+from dossier.model import Place, Span
 
 CORPUS = Path("/work/shared/corpus")
 if not CORPUS.is_dir():  # CI lays shared/ beside the clone
@@ -102,12 +102,6 @@ ARTICLES = {
 }
 
 
-def km(lat1, lon1, lat2, lon2):
-    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
-
-
 def ids(places):
     return {p.place_id for p in places}
 
@@ -135,7 +129,7 @@ def test_sample_article_places_found_and_located(name):
         assert text[p.start:p.end] == p.text
         if p.place_id in POINTS:
             lat, lon = POINTS[p.place_id]
-            assert km(p.lat, p.lon, lat, lon) <= 25.0, (p.place_id, p.lat, p.lon)
+            assert great_circle_km(p.lat, p.lon, lat, lon) <= 25.0, (p.place_id, p.lat, p.lon)
         else:
             s, n, w, e = BOXES[p.place_id]
             assert s <= p.lat <= n and w <= p.lon <= e, (p.place_id, p.lat, p.lon)

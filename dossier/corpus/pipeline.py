@@ -22,6 +22,7 @@ from dossier.timex import tag as timex
 from dossier.ner import recognise as ner
 from dossier.linking.kb import load_kb
 from dossier.model import Entity, Place, Segment, Sentence, Span, Timex
+from dossier.text.scripts import HANGUL_FIRST, HANGUL_LAST
 from dossier.text.segment import segment, sentences
 
 # Engine packages whose code decides what extraction finds, and the records the stages produce. The
@@ -177,8 +178,11 @@ def place_evidence(text: str, lang: str, entities: list[Entity]) -> list[Entity]
     return out
 
 
+_HANGUL_RUN = re.compile(f"[{HANGUL_FIRST}-{HANGUL_LAST}]+")
+
+
 def _inside_compound(text: str, end: int, particles: tuple[str, ...]) -> bool:
-    rest = re.match(r"[\uac00-\ud7a3]+", text[end:])
+    rest = _HANGUL_RUN.match(text, end)
     return bool(rest) and not rest.group().startswith(particles)
 
 

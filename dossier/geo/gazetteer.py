@@ -21,6 +21,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from dossier import config
+from dossier.text.scripts import char_script, first_script, fold_nukta, has_hangul, is_devanagari, is_hangul
 
 DATA = config.DATA_DIR
 PLACES_FILE = DATA / "gazetteer" / "places.jsonl.gz"
@@ -28,7 +29,7 @@ SITES_FILE = DATA / "kb" / "sites.yaml"
 RULES_FILE = DATA / "gazetteer" / "matching.yaml"
 
 ANY_LANG = "*"  # GeoNames alternate names carry no language
-_LANG_SCRIPT = {"ko": "HANGUL", "hi": "DEVANAGARI", "ru": "CYRILLIC", "ja": "KANA", "zh": "CJK"}
+_LANG_SCRIPT = {"ko": "HANGUL", "hi": "DEVANAGARI", "ru": "CYRILLIC", "ja": "KANA", "zh": "HAN"}
 FUZZY_MAX_LENGTH_GAP = 3  # characters (Hangul: jamo) between a typo and the name it stands for
 
 
@@ -61,18 +62,7 @@ _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), No
 _DELETE = re.compile(r"['’ʼ`´.\u02bb\u02bc]")
 _TO_SPACE = re.compile(r"[\-‐‑‒–—_/·・,]+")
 _SPACES = re.compile(r"\s+")
-_NUKTA, _CHANDRABINDU, _ANUSVARA = "\u093c", "\u0901", "\u0902"
-
-
-def script_of(text: str) -> str:
-    """Unicode script of the first letter: LATIN, HANGUL, DEVANAGARI, CYRILLIC, CJK, ... or '?'."""
-    for ch in text:
-        if ch.isalpha():
-            name = unicodedata.name(ch, "?")
-            if name.startswith(("HIRAGANA", "KATAKANA")):
-                return "KANA"
-            return name.split(" ")[0]
-    return "?"
+_CHANDRABINDU, _ANUSVARA = "\u0901", "\u0902"
 
 
 # Characters that can carry or be a diacritic worth stripping: precomposed Latin, Greek and
@@ -95,14 +85,17 @@ def _strip_marks(text: str) -> str:
             if base_script in ("LATIN", "GREEK", "CYRILLIC"):
                 continue
         elif ch.isalpha():
-            base_script = unicodedata.name(ch, "?").split(" ")[0]
+            base_script = char_script(ch)
         out.append(ch)
     return unicodedata.normalize("NFC", "".join(out))
 
 
 @lru_cache(maxsize=200_000)
-def normalize(name: str) -> str:
-    """The lookup key of a name: case-folded, diacritics and punctuation folded, per-script rules.
+def place_key(name: str) -> str:
+    """The key under which the gazetteer stores a place name: case-folded, diacritics and
+    punctuation folded, per-script rules. data/gazetteer/places.jsonl.gz was built with it: a change
+    here means rebuilding that file (scripts/build_gazetteer.py). The linker's key is another one
+    (dossier.linking.names.kb_key).
 
     Hangul: spaces removed (하바롭스크 주 == 하바롭스크주). Devanagari: nukta dropped and chandrabindu
     read as anusvara (प्याँगयांग == प्यांगयांग), the usual spelling variation in Hindi news.
@@ -111,19 +104,22 @@ def normalize(name: str) -> str:
         s = name.lower()
     else:
         s = unicodedata.normalize("NFKC", name).translate(_ZERO_WIDTH).casefold()
-        s = s.replace(_NUKTA, "").replace(_CHANDRABINDU, _ANUSVARA)
+        s = fold_nukta(s).replace(_CHANDRABINDU, _ANUSVARA)
         s = _strip_marks(s)
     s = _DELETE.sub("", s)
     s = _TO_SPACE.sub(" ", s)
     s = _SPACES.sub(" ", s).strip()
-    if any("\uac00" <= ch <= "\ud7a3" for ch in s):
+    if has_hangul(s):
         s = s.replace(" ", "")
     return s
 
 
+normalize = place_key  # the name scripts/build_gazetteer.py imports
+
+
 def fuzzy_form(key: str) -> str:
     """What fuzzy comparison sees: Hangul split into jamo so one wrong letter costs one letter, not a syllable."""
-    return unicodedata.normalize("NFD", key) if script_of(key) == "HANGUL" else key
+    return unicodedata.normalize("NFD", key) if first_script(key) == "HANGUL" else key
 
 
 def written_length(key: str) -> int:
@@ -131,7 +127,7 @@ def written_length(key: str) -> int:
 
 
 def script_class(key: str) -> str:
-    s = script_of(key)
+    s = first_script(key)
     return {"LATIN": "latin", "HANGUL": "hangul", "DEVANAGARI": "devanagari"}.get(s, "other")
 
 
@@ -188,14 +184,15 @@ class Gazetteer:
                 out[lang] = curated[lang][0]
             else:
                 script = _LANG_SCRIPT.get(lang)
-                name = next((k for k in self._script_names.get(place_id, ()) if script_of(k) == script), None)
+                names = self._script_names.get(place_id, ())
+                name = next((k for k in names if first_script(k) == script), None)
                 if name:
                     out[lang] = name
         return out
 
     def lookup(self, surface: str) -> list[Candidate]:
         """Exact candidates for a written form (after normalisation), best-known first."""
-        return self._candidates(normalize(surface), 1.0, "exact")
+        return self._candidates(place_key(surface), 1.0, "exact")
 
     def _candidates(self, key: str, score: float, method: str, langs=None) -> list[Candidate]:
         """Candidates for a normalised key; `langs(lang, place) -> bool` filters by the name's language."""
@@ -211,7 +208,7 @@ class Gazetteer:
         A form that only extends a known name at its end ("Russian" vs "Russia", "러시아인",
         "अमेरिकी" vs "अमेरिका") is an inflection or demonym, not a typo, and never matches.
         """
-        key = normalize(surface)
+        key = place_key(surface)
         cls = script_class(key)
         min_len = self.rules["fuzzy_min_length"].get(cls, self.rules["fuzzy_min_length"]["other"])
         if written_length(key) < min_len or self.is_inflection(key):
@@ -283,7 +280,7 @@ def _add(index: dict, key: str, pid: str, lang: str, surface: str) -> None:
 
 def _load_rules(path: Path) -> dict[str, Any]:
     rules = yaml.safe_load(path.read_text(encoding="utf-8"))
-    rules["stopwords"] = {lang: {normalize(w) for w in words} for lang, words in rules["stopwords"].items()}
+    rules["stopwords"] = {lang: {place_key(w) for w in words} for lang, words in rules["stopwords"].items()}
     return rules
 
 
@@ -296,15 +293,15 @@ def _load_curated(path: Path, places: dict[str, GazPlace], index: dict,
                              lon=float(e["lon"]), cc=e.get("country"), population=0,
                              near=tuple(e.get("near") or ()), curated=True)
             places[place.id] = place
-            _add(index, normalize(place.name), place.id, "en", place.name)
+            _add(index, place_key(place.name), place.id, "en", place.name)
             for lang, names in (e.get("names") or {}).items():
                 names_out.setdefault(place.id, {})[lang] = list(names)
                 for n in names:
-                    _add(index, normalize(n), place.id, lang, n)
+                    _add(index, place_key(n), place.id, lang, n)
     for pid, per_lang in (data.get("aliases") or {}).items():
         for lang, names in (per_lang or {}).items():
             for n in names or []:
-                _add(index, normalize(n), pid, lang, n)
+                _add(index, place_key(n), pid, lang, n)
     compounds = {}
     for word, parts in (data.get("ko_compounds") or {}).items():
         compounds[word] = [(int(o), int(n), str(pid)) for o, n, pid in parts]
@@ -329,7 +326,7 @@ def load_gazetteer_from(places_file: Path = PLACES_FILE, sites_file: Path = SITE
             for lang, keys in r["keys"].items():
                 for k in keys:
                     index.setdefault(k, []).append((p.id, lang, k))
-                    if p.kind == "city" and ("\uac00" <= k[0] <= "\ud7a3" or "\u0900" <= k[0] <= "\u097f"):
+                    if p.kind == "city" and (is_hangul(k[0]) or is_devanagari(k[0])):
                         script_names.setdefault(p.id, []).append(k)
     curated_names: dict[str, dict[str, list[str]]] = {}
     compounds = _load_curated(sites_file, places, index, curated_names)

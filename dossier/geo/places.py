@@ -7,48 +7,33 @@ Korean country abbreviations are split (북러 -> North Korea + Russia), typos a
 against well-known places only.
 
 Ambiguous names are resolved by population, by the countries the article names, and by distance
-to the other places it names ("Vostochny" next to Amur Oblast is the cosmodrome).
+to the other places it names ("Vostochny" next to Amur Oblast is the cosmodrome): dossier.geo.resolve.
 """
 
 from __future__ import annotations
 
 import json
-import math
 import re
 import unicodedata
-from collections import Counter
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Protocol
 
-from dossier.geo.gazetteer import RULES_FILE, Candidate, Gazetteer, GazPlace, load_gazetteer, normalize, script_of
+from dossier.geo.gazetteer import RULES_FILE, Candidate, Gazetteer, load_gazetteer, place_key
+from dossier.geo.resolve import Mention, resolve
 from dossier.model import Place
+from dossier.text.scripts import HANGUL_FIRST, HANGUL_LAST, first_script, has_hangul, is_hangul
 
 # Languages whose stored names may match text written in `lang` when no NER span backs the mention.
 # Other languages' names stay out: German/Danish "Island" (= Iceland) must not match English "Island".
 NAME_LANGS = {"*", "en"}
 RULES_DIR = RULES_FILE.parent
 LOC_LABELS = ("LOC", "GPE", "FAC", "LOCATION")  # the design maps GPE to LOC; accept either
-NEAR_KM = (300.0, 1000.0, 2500.0)  # distance bands for the "nearby places" evidence
-WEAK_CITY_MIN_POP = 50000  # a doubtful city supported only by its country being named must be this big
 
 
 class SpanLike(Protocol):
     start: int
     end: int
     label: str
-
-
-@dataclass
-class _Mention:
-    start: int
-    end: int
-    key: str
-    candidates: list[Candidate]
-    ner: bool = False  # an NER LOC span backs it
-    weak: bool = False  # accepted only if context supports the chosen place
-    strong_only: bool = False  # ... and only by a named place nearby (< 300 km), not by its country
-    chosen: Candidate | None = field(default=None, repr=False)
 
 
 # ---- tokens ----------------------------------------------------------------------------------------
@@ -81,10 +66,6 @@ def _joinable(sep: str) -> bool:
     return 0 < len(sep) <= 3 and _JOIN.fullmatch(sep) is not None
 
 
-def _has_hangul(s: str) -> bool:
-    return any("\uac00" <= ch <= "\ud7a3" for ch in s)
-
-
 # ---- rules -------------------------------------------------------------------------------------------
 
 
@@ -94,7 +75,7 @@ def _rules() -> dict:
     r = dict(gaz.rules)
     r["ko_suffixes"] = sorted(set(r["ko_suffixes"]), key=len, reverse=True)
     r["ko_ambiguous"] = set(r["ko_ambiguous_suffixes"])
-    r["blocker_keys"] = {normalize(b) for words in r["blockers"].values() for b in words}
+    r["blocker_keys"] = {place_key(b) for words in r["blockers"].values() for b in words}
     r["blocker_prefixes"] = {k[:n] for k in r["blocker_keys"] for n in range(1, len(k) + 1)}
     stop = {lang: set(words) for lang, words in r["stopwords"].items()}
     # spaCy's stop-word lists (function words) in each product language, so that no city named
@@ -105,7 +86,7 @@ def _rules() -> dict:
         from spacy.lang.ko.stop_words import STOP_WORDS as KO
 
         for lang, words in (("en", EN), ("hi", HI), ("ko", KO)):
-            stop.setdefault(lang, set()).update(normalize(w) for w in words)
+            stop.setdefault(lang, set()).update(place_key(w) for w in words)
     except ImportError:  # spaCy is a runtime dependency; the curated lists still apply without it
         pass
     r["stop"] = stop
@@ -140,8 +121,8 @@ def geoparse(text: str, lang: str, spans: list | None = None) -> list[Place]:
     spans = list(spans or [])
     blocked = [(s.start, s.end) for s in spans if s.label in ("PER", "ORG")]
 
-    found: list[_Mention] = []
-    if lang == "ko" or _has_hangul(text):
+    found: list[Mention] = []
+    if lang == "ko" or has_hangul(text):
         found.extend(_ko_syllable_chains(gaz, text))
     for s in spans:
         if s.label in LOC_LABELS:
@@ -156,12 +137,12 @@ def geoparse(text: str, lang: str, spans: list | None = None) -> list[Place]:
             m.weak = m.strong_only = True
         found.append(m)
     # Overlaps: the longer reading wins ("North Korea" over an NER span "North"), then the NER one.
-    mentions: list[_Mention] = []
+    mentions: list[Mention] = []
     for m in sorted(found, key=lambda m: (-(m.end - m.start), not m.ner, m.start)):
         if not any(_overlap(m, o) for o in mentions):
             mentions.append(m)
     mentions.sort(key=lambda m: m.start)
-    _resolve(mentions)
+    resolve(mentions)
     places = []
     for m in mentions:
         c = m.chosen
@@ -176,37 +157,42 @@ def geoparse(text: str, lang: str, spans: list | None = None) -> list[Place]:
 # ---- mention finding ------------------------------------------------------------------------------
 
 
-def _ko_syllable_chains(gaz: Gazetteer, text: str) -> list[_Mention]:
+_SYLLABLE = f"[{HANGUL_FIRST}-{HANGUL_LAST}]"
+_KO_SYLLABLE_CHAIN = re.compile(rf"{_SYLLABLE}(?:\s?[·・‧ㆍ\-]\s?{_SYLLABLE})+")
+_HANGUL_RUN = re.compile(f"{_SYLLABLE}+")
+
+
+def _ko_syllable_chains(gaz: Gazetteer, text: str) -> list[Mention]:
     """한·미·일, 북-러: one-syllable country abbreviations chained by middle dots or hyphens."""
-    out: list[_Mention] = []
-    for m in re.finditer(r"[가-힣](?:\s?[·・‧ㆍ\-]\s?[가-힣])+", text):
+    out: list[Mention] = []
+    for m in _KO_SYLLABLE_CHAIN.finditer(text):
         a, b = m.start(), m.end()
-        if (a > 0 and "\uac00" <= text[a - 1] <= "\ud7a3") or (b < len(text) and "\uac00" <= text[b] <= "\ud7a3"
-                                                             and not _is_particle_tail(text, b)):
+        if (a > 0 and is_hangul(text[a - 1])) or (b < len(text) and is_hangul(text[b])
+                                                   and not _is_particle_tail(text, b)):
             continue
-        positions = [k for k in range(a, b) if "\uac00" <= text[k] <= "\ud7a3"]
+        positions = [k for k in range(a, b) if is_hangul(text[k])]
         pids = [gaz.ko_country_syllables.get(text[k]) for k in positions]
         if len(positions) < 2 or not all(pids):
             continue
         for k, pid in zip(positions, pids):
             p = gaz.get(pid)
             if p is not None:
-                out.append(_Mention(k, k + 1, text[k], [Candidate(p, text[k], "ko", 1.0, "exact")]))
+                out.append(Mention(k, k + 1, text[k], [Candidate(p, text[k], "ko", 1.0, "exact")]))
     return out
 
 
 def _is_particle_tail(text: str, pos: int) -> bool:
     """The Hangul after a chain is a relation word or particle (한·미·일 정상, 북-러간, 한·미의)."""
     rules = _rules()
-    rest = re.match(r"[가-힣]+", text[pos:]).group(0)
+    rest = _HANGUL_RUN.match(text, pos).group(0)
     return rest in rules["ko_suffixes"] or rest.startswith(rules["compound_followers"])
 
 
-def _overlap(a: _Mention, b: _Mention) -> bool:
+def _overlap(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _person_or_org_verdict(m: _Mention, blocked: list[tuple[int, int]]) -> str:
+def _person_or_org_verdict(m: Mention, blocked: list[tuple[int, int]]) -> str:
     """How a PER/ORG span over a gazetteer match counts: "keep", "weak" or "drop".
 
     NER models mislabel places ("Amur Oblast" as PER) and label metonyms as ORG, so a span only
@@ -237,7 +223,7 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _mention_from_span(gaz: Gazetteer, rules: dict, text: str, start: int, end: int,
-                       lang: str = "en") -> _Mention | None:
+                       lang: str = "en") -> Mention | None:
     start, end = _strip_span(text, start, end)
     if end <= start:
         return None
@@ -245,13 +231,13 @@ def _mention_from_span(gaz: Gazetteer, rules: dict, text: str, start: int, end: 
     variants = [(start, end, surface)]
     if surface.lower().startswith("the "):
         variants.append((start + 4, end, surface[4:]))
-    if _has_hangul(surface):
+    if has_hangul(surface):
         for suf in rules["ko_suffixes"]:
             if surface.endswith(suf) and len(surface) > len(suf):
                 variants.append((start, end - len(suf), surface[: -len(suf)]))
     for method in ("exact", "fuzzy"):
         for s, e, form in variants:
-            key = normalize(form)
+            key = place_key(form)
             if key in rules["blocker_keys"]:
                 return None
             cands = gaz.lookup(form) if method == "exact" else gaz.fuzzy(form)
@@ -261,20 +247,20 @@ def _mention_from_span(gaz: Gazetteer, rules: dict, text: str, start: int, end: 
 
 
 def _span_mention(rules: dict, s: int, e: int, key: str, cands: list[Candidate], lang: str,
-                  method: str) -> _Mention | None:
+                  method: str) -> Mention | None:
     """An NER LOC span that names a city still passes the word lists and, when the city is small or
     the match fuzzy, needs support from context (NER models tag "Kim" or "Pacific" as LOC too)."""
     if all(c.place.kind == "city" for c in cands):
-        text_lang = lang if script_of(key) != "LATIN" else "en"
+        text_lang = lang if first_script(key) != "LATIN" else "en"
         if key in rules["stop"].get(text_lang, ()):
             return None
         small = max(c.place.population for c in cands) < rules["min_population_without_context"]
         doubtful = key in rules["common"].get(text_lang, ()) or method == "fuzzy"
-        return _Mention(s, e, key, cands, ner=True, weak=small or doubtful)
-    return _Mention(s, e, key, cands, ner=True)
+        return Mention(s, e, key, cands, ner=True, weak=small or doubtful)
+    return Mention(s, e, key, cands, ner=True)
 
 
-def _scan(gaz: Gazetteer, rules: dict, text: str, lang: str) -> Iterable[_Mention]:
+def _scan(gaz: Gazetteer, rules: dict, text: str, lang: str) -> Iterable[Mention]:
     toks = _tokens(text)
     n = len(toks)
     joins = [_joinable(text[toks[k][1]:toks[k + 1][0]]) for k in range(n - 1)]
@@ -289,7 +275,7 @@ def _scan(gaz: Gazetteer, rules: dict, text: str, lang: str) -> Iterable[_Mentio
         found = None
         for j in range(i, span_end + 1):
             s, e = toks[i][0], toks[j][1]
-            key = normalize(text[s:e])
+            key = place_key(text[s:e])
             hit = _lookup_window(gaz, rules, text, s, e, key)
             if hit is not None:
                 found = (j, hit)
@@ -317,10 +303,10 @@ def _lookup_window(gaz: Gazetteer, rules: dict, text: str, s: int, e: int, key: 
         return e, key, False, True
     if key in gaz.index:
         return e, key, False, False
-    if _has_hangul(surface[-1:]):
+    if has_hangul(surface[-1:]):
         for suf in rules["ko_suffixes"]:
             if surface.endswith(suf) and len(surface) > len(suf):
-                stem = normalize(surface[: -len(suf)])
+                stem = place_key(surface[: -len(suf)])
                 if stem in rules["blocker_keys"]:
                     return e, stem, False, True
                 if stem in gaz.index:
@@ -355,9 +341,9 @@ def _sentence_start(text: str, pos: int) -> bool:
     return k < 0 or text[k] in ".!?\n:;"
 
 
-def _accept(gaz, rules, text, toks, i, j, s, e, key, weak, lang) -> _Mention | None:
+def _accept(gaz, rules, text, toks, i, j, s, e, key, weak, lang) -> Mention | None:
     surface = text[s:e]
-    script = script_of(surface)
+    script = first_script(surface)
     text_lang = lang if script != "LATIN" or lang == "en" else "en"
     cands = gaz._candidates(key, 1.0, "exact", _lang_filter(text_lang))
     if not cands:
@@ -384,7 +370,7 @@ def _accept(gaz, rules, text, toks, i, j, s, e, key, weak, lang) -> _Mention | N
         if len(key.replace(" ", "")) < 4 and not is_code:
             return None
         if not any(c.place.curated for c in cands) and any(
-                not text[a].isupper() and normalize(text[a:b]) not in stop.get("en", ()) for a, b in toks[i:j + 1]):
+                not text[a].isupper() and place_key(text[a:b]) not in stop.get("en", ()) for a, b in toks[i:j + 1]):
             return None  # "The meeting" is not a name: every word but function words is capitalised
         if all_cities and _capitalised_neighbour(text, toks, i, j):
             return None
@@ -406,7 +392,7 @@ def _accept(gaz, rules, text, toks, i, j, s, e, key, weak, lang) -> _Mention | N
         return None
     if all_cities and single and max(c.place.population for c in cands) < rules["min_population_without_context"]:
         weak = True
-    return _Mention(s, e, key, cands, weak=weak)
+    return Mention(s, e, key, cands, weak=weak)
 
 
 @lru_cache(maxsize=4)
@@ -414,10 +400,10 @@ def _longest_first(gaz: Gazetteer) -> tuple[str, ...]:
     return tuple(sorted(gaz.ko_compounds, key=len, reverse=True))
 
 
-def _compound_or_fuzzy(gaz, rules, text, toks, i, lang) -> list[_Mention]:
+def _compound_or_fuzzy(gaz, rules, text, toks, i, lang) -> list[Mention]:
     s, e = toks[i]
     word = text[s:e]
-    if _has_hangul(word):
+    if has_hangul(word):
         for comp in _longest_first(gaz):
             if word.startswith(comp):
                 rest = word[len(comp):]
@@ -426,88 +412,24 @@ def _compound_or_fuzzy(gaz, rules, text, toks, i, lang) -> list[_Mention]:
                     for off, ln, pid in gaz.ko_compounds[comp]:
                         p = gaz.get(pid)
                         if p is not None:
-                            out.append(_Mention(s + off, s + off + ln, normalize(comp[off:off + ln]),
+                            out.append(Mention(s + off, s + off + ln, place_key(comp[off:off + ln]),
                                                 [Candidate(p, comp, "ko", 1.0, "exact")]))
                     return out
                 break
         stems = [(e, word)] + [(e - len(suf), word[: -len(suf)]) for suf in rules["ko_suffixes"]
                                if word.endswith(suf) and len(word) > len(suf)]
-    elif script_of(word) == "LATIN":
+    elif first_script(word) == "LATIN":
         if not word[0].isupper() or word.isupper() or _capitalised_neighbour(text, toks, i, i):
             return []
         stems = [(e, word)]
     else:
         stems = [(e, word)]
     for end, stem in stems:
-        key = normalize(stem)
+        key = place_key(stem)
         if key in rules["stop"].get(lang, ()) or gaz.is_inflection(key):
             continue
         cands = gaz.fuzzy(stem)
         if cands:
             # A typo of a city counts only where the article is about that part of the world.
-            return [_Mention(s, end, key, cands, weak=all(c.place.kind == "city" for c in cands))]
+            return [Mention(s, end, key, cands, weak=all(c.place.kind == "city" for c in cands))]
     return []
-
-
-# ---- disambiguation ---------------------------------------------------------------------------------
-
-
-def _km(a: GazPlace, b: GazPlace) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def _prior(p: GazPlace) -> float:
-    if p.kind == "country":
-        return 3.0
-    if p.curated:
-        return 2.5
-    return math.log10(p.population + 10) / 2  # 600k -> 2.9, 7k -> 1.9
-
-
-def _resolve(mentions: list[_Mention]) -> None:
-    # Evidence from the unambiguous mentions: which countries the article names, and where it is.
-    countries: Counter[str] = Counter()
-    anchors: list[GazPlace] = []
-    for m in mentions:
-        pids = {c.place.id for c in m.candidates}
-        if len(pids) == 1:
-            p = m.candidates[0].place
-            if p.cc:
-                countries[p.cc] += 1
-            if p.kind != "country" and m.candidates[0].method == "exact":
-                anchors.append(p)
-    for m in mentions:
-        best, best_score = None, -1e9
-        for c in m.candidates:
-            p = c.place
-            score = _prior(p)
-            if p.kind != "country" and p.cc and countries[p.cc]:
-                score += 1.5
-            near = 0.0
-            for a in anchors:
-                if a.id == p.id:
-                    continue
-                d = _km(a, p)
-                near += 1.5 if d < NEAR_KM[0] else 1.0 if d < NEAR_KM[1] else 0.5 if d < NEAR_KM[2] else 0.0
-                if a.id in p.near:
-                    near += 1.0
-            score += min(near, 3.0)
-            if c.method == "fuzzy":
-                score -= (1.0 - c.score) * 5
-            if score > best_score:
-                best, best_score = c, score
-        if best is None:
-            continue
-        if m.weak and best.place.kind == "city":
-            # A small or doubtful city needs the article to be about its surroundings: another named
-            # place within 1000 km, or its country named and the city not tiny. Where an NER model
-            # called the name a person, only a named place within 300 km will do.
-            radius = NEAR_KM[0] if m.strong_only else NEAR_KM[1]
-            supported = any(_km(a, best.place) < radius for a in anchors if a.id != best.place.id) or (
-                not m.strong_only and bool(best.place.cc and countries[best.place.cc])
-                and best.place.population >= WEAK_CITY_MIN_POP)
-            if not supported:
-                continue
-        m.chosen = best

@@ -22,6 +22,8 @@ from functools import lru_cache
 from anyascii import anyascii
 from rapidfuzz.distance import Indel
 
+from dossier.text.scripts import is_devanagari, is_hangul
+
 # --- Hangul (Revised Romanization) -------------------------------------------------------------
 
 _INITIALS = ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"]
@@ -216,12 +218,11 @@ def _romanize_kana(text: str) -> str:
 # --- Script dispatch ----------------------------------------------------------------------------
 
 def _script(ch: str) -> str:
-    o = ord(ch)
-    if 0xAC00 <= o <= 0xD7A3:
+    if is_hangul(ch):
         return "hangul"
-    if 0x0900 <= o <= 0x097F:
+    if is_devanagari(ch):
         return "devanagari"
-    if 0x3040 <= o <= 0x30FF:
+    if "\u3040" <= ch <= "\u30ff":  # the whole kana blocks, marks included (not scripts.char_script's KANA)
         return "kana"
     return "other"
 

@@ -11,7 +11,8 @@ import re
 from dossier.provenance.links import KIND_ANONYMOUS, KIND_OUTLET, Link
 from dossier.provenance.sources import after_preposition, link_for
 from dossier.provenance.units import Token, Unit
-from dossier.provenance.vocabulary import DEVANAGARI, HANGUL, boundaries
+from dossier.provenance.vocabulary import DEVANAGARI_WORD_CLASS, boundaries
+from dossier.text.scripts import HANGUL_CLASS
 
 INTERVIEW_WINDOW = 80  # chars before a verb-final verb where "X와의 인터뷰에서" names the outlet told
 AS_SAYING_MAX = 160  # chars between "quoted" and "as saying"
@@ -71,9 +72,9 @@ def subject_candidates(unit: Unit) -> list[tuple[int, int, str, list[Token], int
         ):
             for mk in sorted(markers, key=len, reverse=True):
                 if lex.lang == "hi":
-                    m = re.match(rf"\s+{re.escape(mk)}(?![{DEVANAGARI}])", rest)
+                    m = re.match(rf"\s+{re.escape(mk)}(?![{DEVANAGARI_WORD_CLASS}])", rest)
                 else:
-                    m = re.match(rf"{re.escape(mk)}(?![{HANGUL}])", rest)
+                    m = re.match(rf"{re.escape(mk)}(?![{HANGUL_CLASS}])", rest)
                 if m:
                     items, rs = unit.run_back(q)
                     out.append(

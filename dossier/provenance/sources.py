@@ -116,6 +116,12 @@ def link_for(
         affiliation = (
             affil.country if affil.type == "demonym" else (affil.entity.entity_id if affil.entity else None)
         )
+
+    def _unnamed(start: int, end: int, kind: str, affil_id: str | None) -> Link:
+        # a source known only by its words ("officials", "the newspaper", "a report"): no identity
+        return Link(text[start:end], start, end, kind, None, None, affil_id, c_text, c_start, c_end,
+                    named=False)
+
     if head.type == "anaphor":
         want = head.anaphor.get("resolve")
         kind_contains = str(head.anaphor.get("kind_contains") or "").casefold()
@@ -151,19 +157,7 @@ def link_for(
             return _referring_back(prev)
         # "अख़बार के अनुसार" with no newspaper named before: an outlet all the same, unnamed
         kind = str(head.anaphor.get("unresolved") or KIND_OUTLET)
-        return Link(
-            text[head.start : head.end],
-            head.start,
-            head.end,
-            kind,
-            None,
-            None,
-            None,
-            c_text,
-            c_start,
-            c_end,
-            named=False,
-        )
+        return _unnamed(head.start, head.end, kind, None)
     if head.type in ("anonymous", "media"):
         # an unnamed source's span takes the modifiers right before it ("अज्ञात दक्षिण कोरियाई
         # सरकारी सूत्रों", "미국 관리들"), not a coordinated name ("योनहाप … और कुछ अन्य मीडिया")
@@ -174,33 +168,9 @@ def link_for(
                 span_start = t.start
             else:
                 break
-        return Link(
-            text[span_start : head.end],
-            span_start,
-            head.end,
-            head.kind,
-            None,
-            None,
-            affiliation,
-            c_text,
-            c_start,
-            c_end,
-            named=False,
-        )
+        return _unnamed(span_start, head.end, head.kind, affiliation)
     if head.type == "document":
-        return Link(
-            text[head.start : head.end],
-            head.start,
-            head.end,
-            KIND_DOCUMENT,
-            None,
-            None,
-            affiliation,
-            c_text,
-            c_start,
-            c_end,
-            named=False,
-        )
+        return _unnamed(head.start, head.end, KIND_DOCUMENT, affiliation)
     e = head.entity
     kind = head.kind
     eid = e.entity_id if e.entity_id and not e.entity_id.startswith("x:") else None

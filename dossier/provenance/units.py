@@ -9,18 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dossier.model import Entity
-from dossier.provenance.links import (
-    KIND_ANONYMOUS,
-    KIND_DOCUMENT,
-    KIND_GOVERNMENT,
-    KIND_OFFICIAL,
-    KIND_ORGANISATION,
-    KIND_OUTLET,
-    KIND_PERSON,
-)
+from dossier.provenance import links as kinds  # the KIND_* values a token's source kind is one of
 from dossier.provenance.outlets import kb_actor
 from dossier.provenance.quotations import quote_regions
 from dossier.provenance.vocabulary import Lexicon, norm_key
+from dossier.text.scripts import is_devanagari, is_hangul
 
 
 @dataclass
@@ -41,9 +34,9 @@ def script_lang(s: str, default: str) -> str:
     another script's, or it is none of en/ko/hi (an English translation after a Korean body)."""
     counts = {"ko": 0, "hi": 0, "en": 0}
     for ch in s:
-        if "\uac00" <= ch <= "\ud7a3":
+        if is_hangul(ch):
             counts["ko"] += 1
-        elif "\u0900" <= ch <= "\u097f":
+        elif is_devanagari(ch):
             counts["hi"] += 1
         elif ch.isascii() and ch.isalpha():
             counts["en"] += 1
@@ -59,15 +52,15 @@ def _kind_of_entity(e: Entity, lex: Lexicon) -> str | None:
     """The source kind of a recognised entity, or None if it cannot be a source."""
     eid = e.entity_id or ""
     if eid.startswith("outlet:"):
-        return KIND_OUTLET
+        return kinds.KIND_OUTLET
     if eid.startswith("per:") or (e.label == "PER"):
         actor = kb_actor(eid) if eid.startswith("per:") else None
         desc = (actor.description or "").casefold() if actor is not None else ""
         if desc and any(w in desc for w in lex.kb_kinds.get("official_words", ())):
-            return KIND_OFFICIAL
-        return KIND_PERSON
+            return kinds.KIND_OFFICIAL
+        return kinds.KIND_PERSON
     if eid.startswith("country:"):
-        return KIND_GOVERNMENT
+        return kinds.KIND_GOVERNMENT
     if eid.startswith("org:"):
         actor = kb_actor(eid)
         desc = (actor.description or "").casefold() if actor is not None else ""
@@ -76,12 +69,12 @@ def _kind_of_entity(e: Entity, lex: Lexicon) -> str | None:
             and not any(w in desc for w in lex.kb_kinds.get("non_government_words", ()))
             and any(w in desc for w in lex.kb_kinds.get("government_words", ()))
         ):
-            return KIND_GOVERNMENT
-        return KIND_ORGANISATION
+            return kinds.KIND_GOVERNMENT
+        return kinds.KIND_ORGANISATION
     if e.label == "ORG":
-        return KIND_ORGANISATION
+        return kinds.KIND_ORGANISATION
     if e.label == "LOC":
-        return KIND_GOVERNMENT  # only ever used as a speaker: "Pyongyang said" is its government
+        return kinds.KIND_GOVERNMENT  # only ever used as a speaker: "Pyongyang said" is its government
     return None
 
 
@@ -114,8 +107,8 @@ def _tokens(text: str, start: int, end: int, entities: list[Entity], lex: Lexico
     for e in entities:
         if e.start >= start and e.end <= end and free(e.start, e.end):
             kind = _kind_of_entity(e, lex)
-            if kind == KIND_ORGANISATION and _unlinked_outlet(text, e, lex):
-                kind = KIND_OUTLET
+            if kind == kinds.KIND_ORGANISATION and _unlinked_outlet(text, e, lex):
+                kind = kinds.KIND_OUTLET
             if kind is not None:
                 take(Token(e.start, e.end, "source", kind, entity=e))
     seg = text[start:end]
@@ -141,11 +134,11 @@ def _tokens(text: str, start: int, end: int, entities: list[Entity], lex: Lexico
             pos = m.end()
             t = Token(a, b, typ)
             if typ == "anonymous":
-                t.kind = KIND_ANONYMOUS
+                t.kind = kinds.KIND_ANONYMOUS
             elif typ == "media":
-                t.kind = KIND_OUTLET
+                t.kind = kinds.KIND_OUTLET
             elif typ == "document":
-                t.kind = KIND_DOCUMENT
+                t.kind = kinds.KIND_DOCUMENT
             elif typ == "demonym":
                 t.country = lex.demonyms.get(norm_key(m.group(0)))
             elif typ == "anaphor":
@@ -172,6 +165,11 @@ class Unit:
     def region(self, pos: int) -> int:
         return self.owner[pos - self.start] if self.start <= pos < self.end else -1
 
+    def _token_at(self, table: dict[int, Token], pos: int, region: int) -> Token | None:
+        """The token `table` has at `pos` (by_end or by_start), if it lies in quotation region `region`."""
+        t = table.get(pos)
+        return t if t is not None and self.region(t.start) == region else None
+
     def _skippable(self, ch: str, commas: bool) -> bool:
         if ch.isspace() or ch in "‘’'()[]「」·":
             return True
@@ -194,8 +192,7 @@ class Unit:
             if jump is not None:
                 p = jump
                 continue
-            t = self.by_end.get(q)
-            if t is None or self.region(t.start) != region:
+            if (t := self._token_at(self.by_end, q, region)) is None:
                 break
             items.append(t)
             p = run_start = t.start
@@ -212,8 +209,7 @@ class Unit:
             q = p
             while q < self.end and self._skippable(self.text[q], commas and self.lex.lang == "en"):
                 q += 1
-            t = self.by_start.get(q)
-            if t is None or self.region(t.start) != region:
+            if (t := self._token_at(self.by_start, q, region)) is None:
                 break
             items.append(t)
             p = run_end = t.end

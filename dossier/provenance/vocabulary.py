@@ -15,12 +15,13 @@ from pathlib import Path
 import yaml
 
 from dossier import config
+from dossier.text.scripts import HANGUL_CLASS, NUKTA, fold_nukta
 
 LEXICON_DIR = config.DATA_DIR / "provenance"
 LANGS = ("en", "ko", "hi")
 
-HANGUL = "\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f"
-DEVANAGARI = "\u0900-\u0963\u0966-\u097f"  # letters and signs; not the danda । ॥ that end sentences
+# Devanagari letters and signs: the block without the danda । ॥ that end sentences.
+DEVANAGARI_WORD_CLASS = "\u0900-\u0963\u0966-\u097f"
 
 
 @dataclass
@@ -69,16 +70,17 @@ def boundaries(lang: str, *, left: bool = True, right: bool = True) -> tuple[str
     """Word boundaries per script. Korean particles attach to nouns, so nouns have no right
     boundary; a Korean verb must start a word."""
     if lang == "ko":
-        lb = rf"(?<![{HANGUL}A-Za-z0-9])" if left else ""
+        lb = rf"(?<![{HANGUL_CLASS}A-Za-z0-9])" if left else ""
         return lb, ""
     if lang == "hi":
-        return (rf"(?<![{DEVANAGARI}])" if left else ""), (rf"(?![{DEVANAGARI}])" if right else "")
+        return ((rf"(?<![{DEVANAGARI_WORD_CLASS}])" if left else ""),
+                (rf"(?![{DEVANAGARI_WORD_CLASS}])" if right else ""))
     return (r"(?<![\w])" if left else ""), (r"(?![\w])" if right else "")
 
 
 def norm_key(s: str) -> str:
     """Lookup key of a matched phrase: single spaces, no nukta."""
-    return re.sub(r"\s+", " ", s).replace("\u093c", "")
+    return fold_nukta(re.sub(r"\s+", " ", s))
 
 
 def _word_pattern(word: str, lang: str) -> str:
@@ -88,10 +90,10 @@ def _word_pattern(word: str, lang: str) -> str:
     for ch in word:
         if ch == " ":
             out.append(r"\s+")
-        elif ch == "\u093c":
+        elif ch == NUKTA:
             continue
         elif lang == "hi" and "\u0915" <= ch <= "\u0939":
-            out.append(re.escape(ch) + "\u093c?")
+            out.append(re.escape(ch) + NUKTA + "?")
         else:
             out.append(re.escape(ch))
     return "".join(out)

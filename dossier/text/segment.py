@@ -19,6 +19,7 @@ import yaml
 
 from dossier.config import DATA_DIR
 from dossier.model import Segment, Sentence
+from dossier.text.scripts import char_script
 
 UNDETERMINED = "und"
 # Lines with fewer letters than this carry too little signal; they join a neighbouring segment.
@@ -46,10 +47,10 @@ class _Line:
 
 
 def _script_of(ch: str) -> str:
-    name = unicodedata.name(ch, "")
-    if name.startswith("CJK") or "IDEOGRAPH" in name:
-        return "HAN"
-    return name.split(" ", 1)[0] if name else ""
+    """scripts.char_script, except that kana stay HIRAGANA and KATAKANA: each counts on its own
+    towards the two letters that make a short line Japanese."""
+    script = char_script(ch)
+    return unicodedata.name(ch).split(" ", 1)[0] if script == "KANA" else script
 
 
 def script_profile(text: str) -> Counter[str]:
