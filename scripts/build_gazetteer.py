@@ -12,7 +12,7 @@ Output: data/gazetteer/places.jsonl.gz, one JSON object per place:
   {"id": "country:KP" | "gn:<geonameid>", "kind": "country" | "city", "name": English name,
    "lat", "lon", "cc": ISO2, "pop": population, "bbox": [w, s, e, n] (countries only),
    "keys": {"<lang>" | "*": [lookup keys...]}}   # "*" = GeoNames alternate name, language not recorded
-Keys are names passed through dossier.geo.gazetteer.normalize (case, diacritics, punctuation folded), deduplicated.
+Keys are names passed through dossier.geo.gazetteer.place_key (case, diacritics, punctuation folded), deduplicated.
 Curated sites and regions (data/kb/sites.yaml) are read at run time by dossier/geo/gazetteer.py, not here.
 
 Usage: python scripts/build_gazetteer.py [--min-population 5000]
@@ -39,8 +39,9 @@ from babel.localedata import locale_identifiers
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 # Keys are normalised here, once, with the same function the app uses, so loading needs no
-# per-name Unicode work (400k names). Changing dossier.geo.gazetteer.normalize means rebuilding.
-from dossier.geo.gazetteer import normalize  # noqa: E402
+# per-name Unicode work (400k names). Changing dossier.geo.gazetteer.place_key means rebuilding.
+from dossier.geo.gazetteer import place_key  # noqa: E402
+from dossier.text.scripts import first_script  # noqa: E402
 OUT_DIR = ROOT / "data" / "gazetteer"
 BASEMAP = ROOT / "data" / "basemap" / "countries.geojson"
 
@@ -63,14 +64,7 @@ def keep_alternate(name: str) -> bool:
 # languages and their neighbours (Latin, Hangul, Devanagari, Cyrillic, Chinese/Japanese); bigger cities
 # keep every script. This halves the file while every city a news story is likely to name keeps all.
 FULL_NAMES_POPULATION = 15000
-NEAR_SCRIPTS = ("LATIN", "HANGUL", "DEVANAGARI", "CYRILLIC", "CJK", "HIRAGANA", "KATAKANA")
-
-
-def script_of(name: str) -> str:
-    for ch in name:
-        if ch.isalpha():
-            return unicodedata.name(ch, "?").split(" ")[0]
-    return "?"
+NEAR_SCRIPTS = ("LATIN", "HANGUL", "DEVANAGARI", "CYRILLIC", "HAN", "KANA")  # as first_script names them
 
 
 def load_cities(min_population: int) -> list[dict]:
@@ -82,7 +76,7 @@ def load_cities(min_population: int) -> list[dict]:
             continue
         names = sorted({n for n in c["alternatenames"] if keep_alternate(n)} - {c["name"]})
         if c["population"] < FULL_NAMES_POPULATION:
-            names = [n for n in names if script_of(n) in NEAR_SCRIPTS]
+            names = [n for n in names if first_script(n) in NEAR_SCRIPTS]
         out.append(
             {
                 "id": f"gn:{c['geonameid']}",
@@ -227,7 +221,7 @@ def names_to_keys(names: dict[str, list[str]], primary: str) -> dict[str, list[s
     merged["en"] = [primary] + merged.get("en", [])
     out = {}
     for lang, items in sorted(merged.items()):
-        keys = sorted({normalize(n) for n in items} - {""})
+        keys = sorted({place_key(n) for n in items} - {""})
         if keys:
             out[lang] = keys
     if "*" in out:
@@ -288,7 +282,7 @@ def common_words(places_path: Path, rules_path: Path) -> dict[str, list[str]]:
                 for m in WORD.finditer(text):
                     tok = m.group(0)
                     forms = [tok] + [tok[: -len(x)] for x in suffixes if tok.endswith(x) and len(tok) > len(x)]
-                    key = next((k for k in (normalize(x) for x in forms) if k in city_keys), None)
+                    key = next((k for k in (place_key(x) for x in forms) if k in city_keys), None)
                     if key is None:
                         continue
                     label = next((lab for a, b, lab in ents if a < m.end() and m.start() < b), None)

@@ -114,7 +114,6 @@ def place_key(name: str) -> str:
     return s
 
 
-normalize = place_key  # the name scripts/build_gazetteer.py imports
 
 
 def fuzzy_form(key: str) -> str:
