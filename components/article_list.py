@@ -9,7 +9,7 @@ import streamlit as st
 
 from components.data import MAX_LIST_ROWS
 from components.labels import published_label
-from dossier.store.core import ArticleRow
+from dossier.store import ArticleRow
 
 _COLUMNS = ("Published", "Title", "Excerpt", "Source", "Languages")
 

@@ -8,7 +8,7 @@ import streamlit as st
 from components.data import CACHE_TTL_SECONDS, _open_store, store_key
 from dossier.provenance.confirmations import EventConfirmation, confirmations
 from dossier.filters import Filters
-from dossier.store.core import ChainRow, EventRow
+from dossier.store import ChainRow, EventRow
 
 # Events drawn on the timeline; beyond this the page says how many were left out.
 MAX_TIMELINE_EVENTS = 1500

@@ -16,7 +16,7 @@ import streamlit as st
 from components.data import MAX_QUERY_CHARS
 from components.labels import language_label
 from dossier.filters import Filters
-from dossier.store.core import Facets, FilterOptions
+from dossier.store import Facets, FilterOptions
 
 # query-parameter names owned by Filters; every other parameter (e.g. ``article``) is left alone
 FILTER_PARAMS = ("from", "to", "undated", "actor", "lang", "source", "event", "place", "q")

@@ -12,7 +12,7 @@ import streamlit as st
 
 from components.chart_export import render_chart_exports
 from components.safe import esc, lang_attr
-from dossier.store.core import EventRow
+from dossier.store import EventRow
 from dossier.events.timeline import Bar, bar_for
 
 # Characters of the source sentence shown in a hover box (the full sentence is in the panel).

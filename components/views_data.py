@@ -15,7 +15,7 @@ import streamlit as st
 
 from components import data
 from dossier.filters import Filters
-from dossier.store.core import ActorRow, ArticleDetail, ArticleRow, MentionRow, PlaceRow
+from dossier.store import ActorRow, ArticleDetail, ArticleRow, MentionRow, PlaceRow
 
 # Actors listed in the actors table (most mentioned first).
 MAX_ACTORS = 300

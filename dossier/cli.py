@@ -12,7 +12,7 @@ from dossier import config
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
     from dossier.ingest.run import ingest_paths
-    from dossier.store.core import Store
+    from dossier.store import Store
 
     with Store(args.db) as store:
         report = ingest_paths(args.paths, store, max_bytes=args.max_bytes)

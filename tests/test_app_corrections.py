@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dossier.filters import Filters
-from dossier.store.core import Store
+from dossier.store import Store
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from components.views_data import MoveFrame, movement_pairs
 from dossier.export import map as map_export
 from dossier.model import Entity, EventFrame, Place, Segment, Sentence
-from dossier.store.core import NewArticle, Store
+from dossier.store import NewArticle, Store
 from tests.apptest import open_page
 
 TIMEOUT = 90

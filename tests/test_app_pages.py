@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from dossier.filters import Filters
 from dossier.ingest.run import ingest_paths
-from dossier.store.core import Store
+from dossier.store import Store
 
 REPO = Path(__file__).resolve().parents[1]
 APP = REPO / "app.py"

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from dossier.provenance.confirmations import confirmations
 from dossier.filters import Filters
-from dossier.store.core import Store
+from dossier.store import Store
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 

@@ -13,7 +13,7 @@ from dossier.export.briefing import briefing_html, timeline_markup
 from dossier.provenance.confirmations import confirmations
 from dossier.filters import Filters
 from dossier.export.map import basemap
-from dossier.store.core import Store
+from dossier.store import Store
 
 
 class _Scan(HTMLParser):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from dossier.store.core import CorrectionRow, Store
+from dossier.store import CorrectionRow, Store
 
 KINDS = ("merge_actor", "add_alias", "split_alias", "event_date", "event_place", "place_location")
 EVENT_KINDS = ("event_date", "event_place")  # the corrections that name a fused event by its id

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from dossier.events.frames import date_interval
-from dossier.store.core import EventRow
+from dossier.store import EventRow
 
 # TimeML parts of day → (start hour, end hour)
 PARTS_OF_DAY = {"MO": (6, 12), "MI": (11, 13), "AF": (12, 18), "EV": (18, 24), "NI": (21, 30), "DT": (8, 18)}

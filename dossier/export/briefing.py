@@ -15,7 +15,7 @@ from typing import Any
 
 from dossier.export import charts as export
 from dossier.provenance.confirmations import EventConfirmation
-from dossier.store.core import ActorRow, EventRow, PlaceRow
+from dossier.store import ActorRow, EventRow, PlaceRow
 from dossier.events.timeline import bar_for
 
 MAP_WIDTH, MAP_HEIGHT = 960, 480

@@ -55,7 +55,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(scope="session")
 def e2e_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from dossier.ingest.run import ingest_paths
-    from dossier.store.core import Store
+    from dossier.store import Store
 
     src = tmp_path_factory.mktemp("e2e-hostile")
     (src / "hostile.txt").write_text(HOSTILE_TEXT, encoding="utf-8")

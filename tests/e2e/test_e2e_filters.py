@@ -25,7 +25,7 @@ from components.data import MAX_FILTER_OPTIONS
 from components.filters import FILTER_PARAMS
 from components.labels import language_label
 from dossier.filters import Filters
-from dossier.store.core import UNKNOWN_SOURCE, Store
+from dossier.store import UNKNOWN_SOURCE, Store
 from tests.e2e.test_app_e2e import assert_clean, settled
 
 pytestmark = pytest.mark.e2e
