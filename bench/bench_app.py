@@ -113,7 +113,7 @@ def _measure(browser, url: str, t0: float, rounds: int, ready: str) -> tuple[flo
 
 def _count_articles(db: Path) -> int:
     from dossier.filters import Filters
-    from dossier.store.core import Store
+    from dossier.store import Store
 
     with Store(db, readonly=True) as store:
         return store.count_articles(Filters())
@@ -132,7 +132,7 @@ def _build_store(args: argparse.Namespace, tmpd: Path) -> tuple[Path, str, str]:
         return args.db, str(meta.get("articles", args.db.stem)), _described(meta)
     if args.sample:
         from dossier.ingest.run import ingest_paths
-        from dossier.store.core import Store
+        from dossier.store import Store
 
         db = tmpd / "dossier.db"
         t = time.perf_counter()

@@ -28,7 +28,7 @@ from dossier.timex import tag as timex
 from dossier.corpus.pipeline import analyse  # noqa: E402
 from dossier.ingest.run import ingest_paths  # noqa: E402
 from dossier.text.segment import segment, sentences  # noqa: E402
-from dossier.store.core import Store  # noqa: E402
+from dossier.store import Store  # noqa: E402
 
 
 def timed(fn, texts) -> float:

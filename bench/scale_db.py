@@ -64,7 +64,7 @@ def _reuse_analysis_of_originals() -> None:
 def build(db: Path, n: int, distinct: int, seed: int, batch: int = 2000) -> dict[str, float]:
     from dossier.corpus import corrections
     from dossier.ingest.run import ingest_paths
-    from dossier.store.core import Store
+    from dossier.store import Store
 
     _reuse_analysis_of_originals()
     work = db.with_suffix(".corpus")

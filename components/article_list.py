@@ -12,7 +12,7 @@ from components import data
 from components.data import MAX_LIST_ROWS
 from components.labels import published_label
 from components.tables import pick_one_row
-from dossier.store.core import ArticleRow
+from dossier.store import ArticleRow
 
 _COLUMNS = ("Published", "Title", "Excerpt", "Source", "Languages")
 

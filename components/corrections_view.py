@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from components.timeline_view import bar_label
-from dossier.store.core import EventRow
+from dossier.store import EventRow
 
 
 def event_labels(events: Sequence[EventRow], names: Mapping[str, str], limit: int) -> dict[str, str]:

@@ -21,7 +21,7 @@ import streamlit as st
 
 from dossier import config
 from dossier.filters import Filters
-from dossier.store.core import ArticleDetail, ArticleRow, Facets, FilterOptions, Overview, Store
+from dossier.store import ArticleDetail, ArticleRow, Facets, FilterOptions, Overview, Store
 
 DEFAULT_DB = config.REPO_ROOT / "var" / "dossier.db"
 DEFAULT_CORPUS = config.DEFAULT_CORPUS

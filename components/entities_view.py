@@ -14,7 +14,7 @@ import streamlit as st
 
 from components.labels import language_label, language_name, published_label
 from components.safe import esc, lang_attr
-from dossier.store.core import ActorRow, ArticleDetail, ArticleRow, MentionRow, SharedFacts
+from dossier.store import ActorRow, ArticleDetail, ArticleRow, MentionRow, SharedFacts
 
 TYPE_NAMES = {"PER": "person", "ORG": "organisation", "LOC": "place"}
 # Surface forms listed per actor in a table cell (the full list is in the mentions view).

@@ -8,7 +8,7 @@ from components.data import cached_reader, cut
 from dossier.export.views import MAX_TIMELINE_EVENTS, events_and_names
 from dossier.provenance.confirmations import EventConfirmation, confirmations
 from dossier.filters import Filters
-from dossier.store.core import ChainRow, EventRow, Store
+from dossier.store import ChainRow, EventRow, Store
 
 # Reporting chains listed on the Sources page.
 MAX_CHAINS = 2000

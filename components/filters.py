@@ -17,7 +17,7 @@ import streamlit as st
 from components.data import MAX_QUERY_CHARS
 from components.labels import language_label
 from dossier.filters import SWAPPED_DATES, Filters
-from dossier.store.core import Facets, FilterOptions
+from dossier.store import Facets, FilterOptions
 
 # date inputs accept anything in this span, so a crafted URL with an old or future date still opens
 _EARLIEST = dt.date(1800, 1, 1)

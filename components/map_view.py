@@ -15,7 +15,7 @@ from components.tables import new_choice, pick_one_row
 from dossier.export import charts as export
 from dossier.export import map as map_export
 from dossier.export.map import KIND_COLOURS, PLACES_LAYER
-from dossier.store.core import PlaceRow
+from dossier.store import PlaceRow
 
 # Selected places are drawn in this colour, above their kind colour.
 SELECTED_COLOUR = [230, 180, 0, 255]

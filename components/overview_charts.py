@@ -21,7 +21,7 @@ from components.data import MAX_CHART_CATEGORIES, MAX_CHART_MONTHS
 from components.labels import language_label
 from components.safe import esc
 from dossier.filters import Filters
-from dossier.store.core import Facets, Overview
+from dossier.store import Facets, Overview
 
 UNDATED = "undated"
 _ACCENT = "#1f4e79"

@@ -24,7 +24,7 @@ MODULES = (
     "streamlit.elements.plotly_chart",
     "streamlit.elements.deck_gl_json_chart",
     "components.labels",
-    "dossier.store.core",
+    "dossier.store",
     "dossier.filters",
     "dossier.events.timeline",
     "dossier.export.charts",

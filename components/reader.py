@@ -10,7 +10,7 @@ from components.labels import language_label, published_label, segment_label
 from components.parallel_view import parallel_html, parallel_pairs
 from components.safe import esc, lang_attr, safe_link, text_block
 from dossier.model import Entity
-from dossier.store.core import ArticleDetail
+from dossier.store import ArticleDetail
 
 
 def render_article_header(detail: ArticleDetail) -> str:

@@ -10,7 +10,7 @@ import streamlit as st
 from components.safe import esc, lang_attr
 from components.timeline_view import bar_label
 from dossier.provenance.confirmations import EventConfirmation
-from dossier.store.core import ChainRow, EventRow
+from dossier.store import ChainRow, EventRow
 
 
 def confirmation_rows(events: Sequence[EventRow], conf: Mapping[str, EventConfirmation],

@@ -15,7 +15,7 @@ from components.safe import esc, lang_attr
 from dossier.timex.value import date_interval
 from dossier.events.timeline import Bar, bar_for
 from dossier.filters import Filters
-from dossier.store.core import EventRow
+from dossier.store import EventRow
 
 # Characters of the source sentence shown in a hover box (the full sentence is in the panel).
 HOVER_SENTENCE_CHARS = 220

@@ -15,7 +15,7 @@ from components import data
 from components.data import cached_reader
 from dossier.export.views import MAX_ACTORS, MAX_PLACES  # shared with `python -m dossier export`
 from dossier.filters import Filters
-from dossier.store.core import ActorRow, ArticleDetail, ArticleRow, MentionRow, PlaceRow, SharedFacts, Store
+from dossier.store import ActorRow, ArticleDetail, ArticleRow, MentionRow, PlaceRow, SharedFacts, Store
 
 # Mentions of one actor shown in their sentences.
 MAX_MENTIONS = 300

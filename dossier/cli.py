@@ -21,7 +21,7 @@ _FILTER_HELP = {
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
     from dossier.ingest.run import ingest_paths
-    from dossier.store.core import Store
+    from dossier.store import Store
 
     with Store(args.db) as store:
         report = ingest_paths(args.paths, store, max_bytes=args.max_bytes)
@@ -65,7 +65,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     from dossier.export import charts, views
     from dossier.filters import Filters
-    from dossier.store.core import Store
+    from dossier.store import Store
 
     given = {name: getattr(args, name) for name in QUERY_PARAMS if getattr(args, name) is not None}
     f = Filters.from_query_params(given)

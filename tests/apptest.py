@@ -47,7 +47,7 @@ def ingest_with_article(db: Path, article_dir: Path, corpus: Path, text: str, me
     """A new database at ``db`` holding ``corpus`` and one more article (hostile.txt and its
     sidecar, written to ``article_dir``); fails if any file was rejected."""
     from dossier.ingest.run import ingest_paths
-    from dossier.store.core import Store
+    from dossier.store import Store
 
     (article_dir / "hostile.txt").write_text(text, encoding="utf-8")
     (article_dir / "hostile.json").write_text(json.dumps({"file": "hostile.txt", **meta}), encoding="utf-8")

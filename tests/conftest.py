@@ -24,7 +24,7 @@ def db_path(tmp_path: Path) -> Path:
 def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database with the sample corpus ingested once per test session (read-only use)."""
     from dossier.ingest.run import ingest_paths
-    from dossier.store.core import Store
+    from dossier.store import Store
 
     path = tmp_path_factory.mktemp("corpus") / "dossier.db"
     with Store(path) as store:

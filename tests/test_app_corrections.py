@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dossier.filters import Filters
-from dossier.store.core import Store
+from dossier.store import Store
 from tests.apptest import new_app, run_app
 
 

@@ -19,7 +19,7 @@ from components.entities_view import (
 )
 from dossier.filters import Filters
 from dossier.model import Entity, Segment, Sentence
-from dossier.store.core import ActorRow, MentionRow, NewArticle, Store
+from dossier.store import ActorRow, MentionRow, NewArticle, Store
 from tests.apptest import open_page, url_filters
 
 TIMEOUT = 90
@@ -219,7 +219,7 @@ def test_actors_frame_columns_per_language() -> None:
 
 
 def test_translation_pairs() -> None:
-    from dossier.store.core import ArticleDetail
+    from dossier.store import ArticleDetail
 
     d = ArticleDetail("a", None, None, None, None, ["ko", "en"], 10, "", text="x" * 10,
                       segments=[Segment(0, 5, "ko"), Segment(5, 10, "en", parallel_of=0)])

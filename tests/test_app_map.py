@@ -16,7 +16,7 @@ from components.views_data import MoveFrame, movement_pairs
 from dossier.export import map as map_export
 from dossier.filters import Filters
 from dossier.model import Entity, EventFrame, Place, Segment, Sentence
-from dossier.store.core import NewArticle, Store
+from dossier.store import NewArticle, Store
 from tests.apptest import open_page, url_filters
 
 TIMEOUT = 90

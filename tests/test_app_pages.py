@@ -12,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dossier.filters import SWAPPED_DATES, Filters
-from dossier.store.core import Store
+from dossier.store import Store
 from tests.apptest import ingest_with_article, new_app, run_app, url_filters
 
 REPO = Path(__file__).resolve().parents[1]

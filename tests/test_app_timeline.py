@@ -58,7 +58,7 @@ def test_date_filter_applies_to_event_dates(app: AppTest) -> None:
 
 
 def test_selected_event_lists_all_its_sources(app: AppTest, corpus_db: Path) -> None:
-    from dossier.store.core import Store
+    from dossier.store import Store
 
     with Store(corpus_db) as s:
         visit = next(e for e in s.events(Filters(actors=("per:sergei-shoigu",)), limit=100)
@@ -78,7 +78,7 @@ def test_exports_are_offered(app: AppTest) -> None:
 
 
 def test_selected_event_can_filter_every_page(app: AppTest, corpus_db: Path) -> None:
-    from dossier.store.core import Store
+    from dossier.store import Store
 
     with Store(corpus_db) as s:
         forum = next(e for e in s.events(Filters(), limit=500) if e.type == "forum" and e.date == "2023-09-10")

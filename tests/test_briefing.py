@@ -13,7 +13,7 @@ from dossier.export.briefing import briefing_html, timeline_markup
 from dossier.provenance.confirmations import confirmations
 from dossier.filters import Filters
 from dossier.export.map import basemap
-from dossier.store.core import ActorRow, EventRow, PlaceRow, Store
+from dossier.store import ActorRow, EventRow, PlaceRow, Store
 
 
 class _Scan(HTMLParser):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dossier.filters import Filters
-from dossier.store.core import Store
+from dossier.store import Store
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,7 @@
 from dossier.corpus.grouping import regroup_unlinked
 from dossier.filters import Filters
 from dossier.model import Entity, Segment, Sentence
-from dossier.store.core import NewArticle, Store
+from dossier.store import NewArticle, Store
 
 
 def art(n: int, text: str, lang: str, names: list[tuple[int, int, str]]) -> NewArticle:

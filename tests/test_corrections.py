@@ -11,7 +11,7 @@ import pytest
 from dossier.corpus import corrections
 from dossier.filters import Filters
 from dossier.ingest.run import ingest_paths
-from dossier.store.core import Store
+from dossier.store import Store
 
 
 @pytest.fixture()

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from dossier.filters import Filters
-from dossier.store.core import Store
+from dossier.store import Store
 
 REPO = Path(__file__).resolve().parents[1]
 N_FILES = 200

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 import pytest
 
 from dossier.export import charts as export
-from dossier.store.core import PlaceRow
+from dossier.store import PlaceRow
 
 FIG = go.Figure(go.Bar(x=["김정은", "किम जोंग उन", "Kim Jong Un"], y=[3, 2, 1]))
 

@@ -6,7 +6,7 @@ import pytest
 
 from dossier.filters import Filters
 from dossier.ingest.run import MetadataError, ingest_paths, normalise_date
-from dossier.store.core import Store
+from dossier.store import Store
 
 KO = "김정은 국무위원장이 오늘 블라디보스토크에 도착했다고 조선중앙통신이 보도했다."
 EN = "Kim Jong Un arrived in Vladivostok on Tuesday, state media reported."

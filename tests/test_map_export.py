@@ -85,7 +85,7 @@ def test_tooltip_names_are_capped() -> None:
 
 
 def test_map_points_accepts_store_rows() -> None:
-    from dossier.store.core import PlaceRow
+    from dossier.store import PlaceRow
 
     row = PlaceRow("city:pyongyang", "Pyongyang", 39.0, 125.7, "city", 3, 2, ["평양"])
     (p,) = mx.map_points([row])

@@ -25,7 +25,7 @@ def test_editing_a_stage_module_changes_the_version(monkeypatch: pytest.MonkeyPa
     assert _edited(monkeypatch, PACKAGE / module) != before
 
 
-@pytest.mark.parametrize("module", ["store/core.py", "export/briefing.py", "cli.py"])
+@pytest.mark.parametrize("module", ["store/articles.py", "export/briefing.py", "cli.py"])
 def test_code_outside_extraction_does_not_count(monkeypatch: pytest.MonkeyPatch, module: str) -> None:
     before = pipeline._fingerprint()
     assert PACKAGE / module not in pipeline._stage_sources()

@@ -11,7 +11,7 @@ import pytest
 
 from dossier.filters import Filters
 from dossier.ingest.run import ingest_paths
-from dossier.store.core import Store
+from dossier.store import Store
 
 GOOD = "Kim Jong Un met Vladimir Putin at the Vostochny Cosmodrome on 13 September 2023."
 KO = "김정은 국무위원장이 13일 보스토치니 우주기지에서 푸틴 대통령과 정상회담을 가졌다."

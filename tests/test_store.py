@@ -1,12 +1,16 @@
 import datetime as dt
+import hashlib
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from dossier.filters import Filters
 from dossier.model import Segment, Sentence
-from dossier.store.core import SCHEMA_VERSION, NewArticle, Store
+from dossier.store import SCHEMA_VERSION, NewArticle, Store
+from dossier.store.schema import MIGRATIONS, MIGRATIONS_DIR, migration_files, split_sql
 
 
 def article(n: int, text: str, **meta) -> NewArticle:
@@ -160,3 +164,141 @@ def test_a_page_of_articles_walks_the_order_index_instead_of_sorting_every_match
             "EXPLAIN QUERY PLAN SELECT a.id FROM articles a WHERE instr(a.text, '김') > 0 "
             "ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT 5"))
         assert "articles_list_order" in plan and "TEMP B-TREE" not in plan, plan
+
+
+# -- migrations ---------------------------------------------------------------------------------
+
+# sha256 (first 16 hex digits) of each released migration's statements. A released migration is
+# never edited: a database at version N must upgrade exactly as it did when N was new. A schema
+# change is a new file with the next number (and a new line here).
+RELEASED_MIGRATIONS = {
+    "001_articles.sql": "ac0fe93544a565aa",
+    "002_extraction.sql": "4fe1545954c5fb34",
+    "003_extraction_version.sql": "0046ff335adb0997",
+    "004_chains_and_events.sql": "c389a09445d8a8ac",
+    "005_corrections.sql": "8c6013ad26b04e5d",
+    "006_article_list_order.sql": "c3c33a7c73215ea2",
+}
+
+
+def test_migration_files_are_numbered_in_order_without_gaps() -> None:
+    files = migration_files()
+    assert [int(f.name[:3]) for f in files] == list(range(1, len(files) + 1))
+    assert SCHEMA_VERSION == len(files) == len(MIGRATIONS)
+    assert all(f.parent == MIGRATIONS_DIR for f in files)
+    assert MIGRATIONS == tuple(f.read_text(encoding="utf-8") for f in files)
+    assert all(split_sql(m) for m in MIGRATIONS)  # no empty step
+
+
+def test_released_migrations_are_unchanged() -> None:
+    names = [f.name for f in migration_files()]
+    assert names[: len(RELEASED_MIGRATIONS)] == list(RELEASED_MIGRATIONS)
+    for name, script in zip(names, MIGRATIONS):
+        if name in RELEASED_MIGRATIONS:
+            digest = hashlib.sha256("\n;\n".join(split_sql(script)).encode()).hexdigest()[:16]
+            assert digest == RELEASED_MIGRATIONS[name], f"{name} was edited after release"
+
+
+@pytest.mark.parametrize(
+    "names, problem",
+    [
+        (["001_a.sql", "003_c.sql"], "expected migration number 002"),
+        (["002_b.sql"], "expected migration number 001"),
+        (["001_a.sql", "002_b.sql", "02_c.sql"], "NNN_<name>.sql"),
+        (["001_a.sql", "002_Upper.sql"], "NNN_<name>.sql"),
+        ([], "no migrations"),
+    ],
+)
+def test_a_gap_or_a_bad_migration_name_is_refused(tmp_path, names, problem) -> None:
+    for name in names:
+        (tmp_path / name).write_text("SELECT 1;\n", encoding="utf-8")
+    with pytest.raises(RuntimeError, match=problem):
+        migration_files(tmp_path)
+
+
+def test_split_sql_keeps_trigger_bodies_whole_and_drops_header_comments() -> None:
+    script = (
+        "-- 9: a header\n-- on two lines\n    CREATE TABLE t (a INTEGER  -- kept\n    );\n"
+        "CREATE TRIGGER t_ai AFTER INSERT ON t BEGIN\n  SELECT 1;\n  SELECT 2;\nEND;\n"
+    )
+    assert split_sql(script) == [
+        "CREATE TABLE t (a INTEGER  -- kept\n    );",
+        "CREATE TRIGGER t_ai AFTER INSERT ON t BEGIN\n  SELECT 1;\n  SELECT 2;\nEND;",
+    ]
+
+
+def test_migrations_are_found_beside_the_module_from_any_working_directory(tmp_path) -> None:
+    repo = Path(__file__).resolve().parents[1]
+    out = subprocess.run(
+        [sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); "
+         "from dossier.store import SCHEMA_VERSION; print(SCHEMA_VERSION)", str(repo)],
+        cwd=tmp_path, capture_output=True, text=True, check=True,
+    )
+    assert int(out.stdout) == SCHEMA_VERSION
+
+
+def _database_at(path: Path, version: int) -> None:
+    """A database as a program whose schema had ``version`` steps left it: the first ``version``
+    migrations applied the way Store applies them, and an article with what that schema could hold."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    for step, script in enumerate(MIGRATIONS[:version], start=1):
+        conn.execute("BEGIN IMMEDIATE")
+        for statement in split_sql(script):
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {step}")
+        conn.execute("COMMIT")
+    text = "Kim met Putin in Vladivostok."
+    if version >= 1:
+        conn.execute(
+            "INSERT INTO articles (id, content_hash, raw_sha256, title, published, origin, encoding, text, "
+            "ingested_at) VALUES ('id1', 'h1', 'r1', 'Summit', '2023-09-13', 'f1.txt', 'utf_8', ?, "
+            "'2023-09-14T00:00:00Z')",
+            (text,),
+        )
+        conn.execute("INSERT INTO segments VALUES ('id1', 0, 0, ?, 'en', NULL, 'body')", (len(text),))
+        conn.execute("INSERT INTO sentences VALUES ('id1', 0, 0, ?, 0)", (len(text),))
+    if version >= 2:
+        conn.execute(
+            "INSERT INTO mentions (article_id, start, end, text, label, lang, entity_id, canonical, score, "
+            "method) VALUES ('id1', 0, 3, 'Kim', 'PER', 'en', 'per:kim-jong-un', 'Kim Jong Un', 1.0, 'alias')"
+        )
+        at = text.index("Vladivostok")
+        conn.execute(
+            "INSERT INTO place_mentions (article_id, start, end, text, place_id, name, lat, lon, kind) "
+            "VALUES ('id1', ?, ?, 'Vladivostok', 'gn:2013348', 'Vladivostok', 43.1, 131.9, 'city')",
+            (at, at + len("Vladivostok")),
+        )
+    if version >= 5:  # from 5 on, a write keeps what extraction found beside the effective values
+        conn.execute("UPDATE mentions SET extracted_entity_id = entity_id, extracted_canonical = canonical")
+        conn.execute("UPDATE place_mentions SET extracted_lat = lat, extracted_lon = lon")
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == version
+    conn.close()
+
+
+def _schema(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
+    return sorted(tuple(r) for r in conn.execute("SELECT type, name, coalesce(sql, '') FROM sqlite_master"))
+
+
+@pytest.mark.parametrize("version", range(SCHEMA_VERSION))
+def test_a_database_at_an_older_version_upgrades_to_the_current_schema(tmp_path, version) -> None:
+    old, fresh = tmp_path / "old.db", tmp_path / "fresh.db"
+    _database_at(old, version)
+    with Store(fresh) as s:
+        expected = _schema(s.conn)
+    with Store(old) as s:
+        assert s.schema_version() == SCHEMA_VERSION
+        assert _schema(s.conn) == expected  # the same tables, columns, indexes and triggers as a new file
+        assert s.integrity_ok()
+        if version >= 1:
+            assert s.article_ids() == ["id1"]
+            assert [r.id for r in s.list_articles(Filters(q="Vladivostok"), limit=5)] == ["id1"]  # FTS kept
+        if version >= 2:
+            # migration 5 keeps what extraction found beside the (correctable) effective values
+            assert tuple(s.conn.execute("SELECT extracted_entity_id, extracted_canonical FROM mentions").fetchone()) == (
+                "per:kim-jong-un", "Kim Jong Un")
+            assert tuple(s.conn.execute("SELECT extracted_lat, extracted_lon FROM place_mentions").fetchone()) == (
+                43.1, 131.9)
+            assert [a.entity_id for a in s.actors(Filters(), limit=5)] == ["per:kim-jong-un"]
+            assert [p.place_id for p in s.places(Filters(), limit=5)] == ["gn:2013348"]
+    with Store(old) as s:  # reopening at the current version migrates nothing
+        assert s.schema_version() == SCHEMA_VERSION and _schema(s.conn) == expected

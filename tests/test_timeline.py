@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from dossier.store.core import EventRow
+from dossier.store import EventRow
 from dossier.events.timeline import bar_for
 
 

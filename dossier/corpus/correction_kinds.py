@@ -15,7 +15,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from dossier.store.core import CorrectionRow, Store
+from dossier.store import CorrectionRow, Store
 
 
 class CorrectionError(ValueError):

@@ -13,7 +13,7 @@ from typing import Any
 
 from dossier.corpus.correction_kinds import EVENT_KINDS, KINDS, CorrectionError, split_id
 from dossier.corpus.rebuild import rebuild
-from dossier.store.core import CorrectionRow, Store
+from dossier.store import CorrectionRow, Store
 
 # the names callers (ingest, the Corrections page, tests) use from here
 __all__ = ["EVENT_KINDS", "KINDS", "CorrectionError", "add", "detached", "log", "rebuild", "split_id", "undo"]

@@ -15,7 +15,7 @@ from dossier.events import frames as events
 from dossier.events import fusion
 from dossier.linking import link
 from dossier.model import EventFrame
-from dossier.store.core import Store
+from dossier.store import Store
 
 _BASE_FIELDS = {f.name for f in fields(EventFrame)}
 

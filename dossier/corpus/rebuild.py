@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dossier.corpus.correction_kinds import KINDS, Replay
 from dossier.corpus.grouping import refresh_events, regroup_unlinked
-from dossier.store.core import Store
+from dossier.store import Store
 
 
 def rebuild(store: Store) -> None:

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from dossier.store.core import EventRow
+from dossier.store import EventRow
 from dossier.timex.value import TimeValue, date_interval
 
 # TimeML parts of day → (start hour, end hour)

@@ -16,7 +16,7 @@ from jinja2 import Environment, PackageLoader
 
 from dossier.export import charts as export
 from dossier.provenance.confirmations import EventConfirmation
-from dossier.store.core import ActorRow, EventRow, PlaceRow
+from dossier.store import ActorRow, EventRow, PlaceRow
 from dossier.events.timeline import bar_for
 
 MAP_WIDTH, MAP_HEIGHT = 960, 480

@@ -16,13 +16,13 @@ import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from dossier import config
 from dossier.export.charts import CHROMIUM_ARGS, browser_path
+from dossier.store.rows import PlaceRow
 from dossier.text.markup import escape
 
 REPO_ROOT = config.REPO_ROOT
@@ -131,18 +131,8 @@ def basemap_data_url() -> str:
     return "data:application/json;base64," + base64.b64encode(body).decode("ascii")
 
 
-@dataclass(frozen=True)
-class MapPlace:
-    """What the map needs of a place (``dossier.store.core.PlaceRow`` has these fields)."""
-
-    place_id: str
-    name: str
-    lat: float
-    lon: float
-    kind: str
-    n_mentions: int
-    n_articles: int
-    names: tuple[str, ...] = ()
+# What the map needs of a place is the store's row type; as_map_place takes any object with its fields.
+MapPlace = PlaceRow
 
 
 def as_map_place(row: Any) -> MapPlace:
@@ -150,7 +140,7 @@ def as_map_place(row: Any) -> MapPlace:
     return MapPlace(
         place_id=str(row.place_id), name=str(row.name), lat=float(row.lat), lon=float(row.lon),
         kind=str(row.kind), n_mentions=int(row.n_mentions), n_articles=int(row.n_articles),
-        names=tuple(str(n) for n in (row.names or ())),
+        names=[str(n) for n in (row.names or ())],
     )
 
 
@@ -173,7 +163,7 @@ def map_points(places: Iterable[Any], *, max_points: int = MAX_MAP_POINTS) -> li
     aggregates; this keeps the limit honest for any other caller)."""
     merged: dict[str, MapPlace] = {}
     for row in places:
-        p = row if isinstance(row, MapPlace) else as_map_place(row)
+        p = as_map_place(row)
         if not _valid(p.lat, p.lon):
             continue
         seen = merged.get(p.place_id)
@@ -183,7 +173,7 @@ def map_points(places: Iterable[Any], *, max_points: int = MAX_MAP_POINTS) -> li
             merged[p.place_id] = MapPlace(
                 seen.place_id, seen.name, seen.lat, seen.lon, seen.kind,
                 seen.n_mentions + p.n_mentions, seen.n_articles + p.n_articles,
-                tuple(dict.fromkeys(seen.names + p.names)),
+                list(dict.fromkeys(seen.names + p.names)),
             )
     ranked = sorted(merged.values(), key=lambda p: (-p.n_mentions, p.name, p.place_id))
     out = []

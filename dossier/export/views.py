@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from dossier.filters import Filters
-from dossier.store.core import ActorRow, ArticleRow, EventRow, PlaceRow, Store
+from dossier.store import ActorRow, ArticleRow, EventRow, PlaceRow, Store
 
 # Events drawn on the timeline; beyond this the page says how many were left out.
 MAX_TIMELINE_EVENTS = 1500

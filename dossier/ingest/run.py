@@ -25,7 +25,7 @@ from dossier.corpus.grouping import frame_extra
 from dossier.ingest.decode import DecodeError, decode_bytes
 from dossier.ingest.formats import SUPPORTED_SUFFIXES, FormatError, RawDoc, RecordError, parse
 from dossier.corpus.pipeline import Analysis, analyse, pipeline_version
-from dossier.store.core import NewArticle, Store
+from dossier.store import NewArticle, Store
 
 # Files in a walked folder that document the folder rather than being articles.
 _DOC_FILE = re.compile(r"^(readme|license|licence|changelog|copying|attribution)(\.|$)", re.IGNORECASE)

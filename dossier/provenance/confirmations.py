@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from dossier import provenance
 from dossier.linking.kb import load_kb
-from dossier.store.core import ChainRow, EventRow
+from dossier.store import ChainRow, EventRow
 
 
 @dataclass

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from dossier.filters import Filters
-from dossier.store.core import Store
+from dossier.store import Store
 
 pytestmark = pytest.mark.e2e
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from dossier.store.core import Store
+from dossier.store import Store
 from tests.e2e.conftest import REPO, serve
 from tests.e2e.test_app_e2e import settled
 

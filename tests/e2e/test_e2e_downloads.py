@@ -42,7 +42,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from dossier.export import map as map_export
 from dossier.filters import Filters
-from dossier.store.core import Store
+from dossier.store import Store
 from dossier.events.timeline import bar_for
 from tests.e2e.test_app_e2e import open_view
 

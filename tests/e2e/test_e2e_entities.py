@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 
 from components.views_data import MAX_ACTORS
 from dossier.filters import Filters
-from dossier.store.core import Store
+from dossier.store import Store
 from tests.e2e.test_e2e_map import cut_network, settled
 
 pytestmark = pytest.mark.e2e

@@ -24,7 +24,7 @@ from playwright.sync_api import Locator, Page, expect
 from components.data import MAX_FILTER_OPTIONS
 from components.labels import language_label
 from dossier.filters import Filters
-from dossier.store.core import UNKNOWN_SOURCE, Store
+from dossier.store import UNKNOWN_SOURCE, Store
 from tests.e2e.test_app_e2e import assert_clean, settled
 
 pytestmark = pytest.mark.e2e

@@ -32,7 +32,7 @@ from playwright.sync_api import Page, expect
 
 from dossier.export.charts import CHROMIUM_ARGS
 from dossier.filters import Filters
-from dossier.store.core import Store
+from dossier.store import Store
 from tests.e2e.conftest import CHROMIUM, SCREENSHOTS
 from tests.e2e.test_app_e2e import assert_clean, settled
 

@@ -22,7 +22,7 @@ from playwright.sync_api import Page, expect
 from dossier.export import map as map_export
 from tests.e2e.conftest import serve
 from dossier.model import Entity, EventFrame, Place, Segment, Sentence
-from dossier.store.core import NewArticle, Store
+from dossier.store import NewArticle, Store
 
 pytestmark = pytest.mark.e2e
 

@@ -1,0 +1,117 @@
+"""Actors: linked mentions aggregated per actor, mentions in their sentences, the actor × article
+matrix, and the unlinked names the corpus-level grouping regroups."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from dossier.filters import Filters
+from dossier.store.connection import Connection
+from dossier.store.rows import ActorRow, MentionRow, from_row, tally
+from dossier.store.where import article_where, equal, marks
+
+
+class EntityQueries(Connection):
+    """Reads and writes of name mentions and the actors they link to."""
+
+    def actors(self, f: Filters, *, limit: int) -> list[ActorRow]:
+        """Linked actors in the filtered articles, most mentioned first."""
+        where, params = article_where(f)
+        rows = self.conn.execute(
+            f"""SELECT m.entity_id, max(m.canonical) AS canonical, count(*) AS n_mentions,
+                       count(DISTINCT m.article_id) AS n_articles,
+                       json_group_array(m.label) AS labels, json_group_array(m.lang) AS langs,
+                       json_group_array(m.text) AS aliases
+                FROM mentions m JOIN articles a ON a.id = m.article_id
+                WHERE m.entity_id IS NOT NULL AND {where}
+                GROUP BY m.entity_id ORDER BY n_mentions DESC, canonical LIMIT ?""",
+            (*params, int(limit)),
+        ).fetchall()
+        out = []
+        for r in rows:
+            labels = json.loads(r["labels"])
+            out.append(
+                from_row(
+                    ActorRow, r,
+                    canonical=r["canonical"] or r["entity_id"],
+                    label=max(set(labels), key=labels.count),
+                    by_lang=dict(sorted(tally(json.loads(r["langs"])).items())),
+                    aliases=list(tally(json.loads(r["aliases"])).keys()),
+                )
+            )
+        return out
+
+    def actor_names(self, ids: Sequence[str]) -> dict[str, str]:
+        """Display names for entity ids seen in mentions (for describing filters)."""
+        return self._first_names("SELECT canonical FROM mentions WHERE entity_id = ? AND canonical IS NOT NULL LIMIT 1", ids)
+
+    def mentions(self, f: Filters, *, entity_id: str | None = None, article_id: str | None = None,
+                 limit: int) -> list[MentionRow]:
+        """Mentions with the sentence they stand in (original script), for one actor or article."""
+        where, params = article_where(f)
+        cond, extra = equal({"m.entity_id": entity_id, "m.article_id": article_id})
+        rows = self.conn.execute(
+            f"""SELECT m.*, a.title, a.published,
+                       (SELECT substr(a.text, s.start + 1, s.end - s.start) FROM sentences s
+                        WHERE s.article_id = m.article_id AND s.start <= m.start AND m.start < s.end
+                        LIMIT 1) AS sentence
+                FROM mentions m JOIN articles a ON a.id = m.article_id
+                WHERE {' AND '.join(cond) or '1'} AND {where}
+                ORDER BY a.published IS NULL, a.published, m.article_id, m.start LIMIT ?""",
+            (*extra, *params, int(limit)),
+        ).fetchall()
+        return [from_row(MentionRow, r, sentence=r["sentence"] or r["text"]) for r in rows]
+
+    def actor_article_matrix(self, f: Filters, *, max_actors: int, max_articles: int) -> list[tuple[str, str, str, int]]:
+        """(entity_id, canonical, article_id, mentions) for the most mentioned actors and articles."""
+        top = [a.entity_id for a in self.actors(f, limit=max_actors)]
+        arts = [r.id for r in self.list_articles(f, limit=max_articles)]
+        if not top or not arts:
+            return []
+        rows = self.conn.execute(
+            f"""SELECT entity_id, max(canonical), article_id, count(*) FROM mentions
+                WHERE entity_id IN ({marks(top)}) AND article_id IN ({marks(arts)})
+                GROUP BY entity_id, article_id""",
+            (*top, *arts),
+        ).fetchall()
+        return [(r[0], r[1] or r[0], r[2], r[3]) for r in rows]
+
+    def unlinked_names(self) -> list[tuple[str, str, str, int]]:
+        """(text, lang, label, mentions) of every name no knowledge-base actor took."""
+        return [
+            (r[0], r[1], r[2], r[3])
+            for r in self.conn.execute(
+                """SELECT text, lang, label, count(*) FROM mentions
+                   WHERE label IN ('PER', 'ORG') AND (entity_id IS NULL OR entity_id LIKE 'x:%')
+                   GROUP BY text, lang, label"""
+            )
+        ]
+
+    def regroup_unlinked(self, groups: dict[tuple[str, str, str], tuple[str | None, float, str | None]]) -> None:
+        """Give unlinked mentions their corpus-wide cluster: (text, lang, label) → (id, score, name)."""
+        # One pass over the mentions joined to the groups (a statement per name scanned the whole
+        # table each time: minutes at 100k articles); rows already right are not rewritten.
+        with self.transaction() as tx:
+            tx.execute(
+                """CREATE TEMP TABLE IF NOT EXISTS unlinked_groups (
+                       text TEXT, lang TEXT, label TEXT, cid TEXT, score REAL, name TEXT, method TEXT,
+                       PRIMARY KEY (text, lang, label)) WITHOUT ROWID"""
+            )
+            tx.execute("DELETE FROM unlinked_groups")
+            tx.executemany(
+                "INSERT OR REPLACE INTO unlinked_groups VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (text, lang, label, cid, score if cid else None, name if cid else None, "grouped" if cid else "none")
+                    for (text, lang, label), (cid, score, name) in groups.items()
+                ],
+            )
+            tx.execute(
+                """UPDATE mentions SET entity_id = g.cid, score = g.score, canonical = g.name, method = g.method
+                   FROM unlinked_groups AS g
+                   WHERE mentions.text = g.text AND mentions.lang = g.lang AND mentions.label = g.label
+                     AND (mentions.entity_id IS NULL OR mentions.entity_id LIKE 'x:%')
+                     AND (mentions.entity_id IS NOT g.cid OR mentions.score IS NOT g.score
+                          OR mentions.canonical IS NOT g.name OR mentions.method IS NOT g.method)"""
+            )
+            tx.execute("DELETE FROM unlinked_groups")
