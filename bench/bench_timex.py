@@ -20,8 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dossier.timex.evaluate import load, score_docs, split  # noqa: E402
-from dossier.timex.tag import tag  # noqa: E402
+from dossier.timex.evaluate import load, score_docs, split
+from dossier.timex.tag import tag
 
 DEFAULT = "/work/shared/datasets/timex/en/timebank.jsonl"
 

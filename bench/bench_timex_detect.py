@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dossier.timex.tag import tag  # noqa: E402
+from dossier.timex.tag import tag
 
 FILES = {
     "ko": "/work/shared/datasets/ner/ko/klue-train.jsonl",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import random
 from pathlib import Path
@@ -77,16 +78,12 @@ def write_corpus(out_dir: Path, n: int, seed: int = 7, per_file: int = 1000) -> 
     """JSONL files of at most ``per_file`` articles each."""
     out_dir.mkdir(parents=True, exist_ok=True)
     paths: list[Path] = []
-    fh = None
-    for i, art in enumerate(articles(n, seed)):
-        if i % per_file == 0:
-            if fh:
-                fh.close()
-            paths.append(out_dir / f"corpus-{i // per_file:04d}.jsonl")
-            fh = open(paths[-1], "w", encoding="utf-8")
-        fh.write(json.dumps(art, ensure_ascii=False) + "\n")
-    if fh:
-        fh.close()
+    stream = iter(articles(n, seed))
+    for first in range(0, n, per_file):
+        paths.append(out_dir / f"corpus-{first // per_file:04d}.jsonl")
+        with open(paths[-1], "w", encoding="utf-8") as fh:
+            batch = itertools.islice(stream, per_file)
+            fh.writelines(json.dumps(art, ensure_ascii=False) + "\n" for art in batch)
     return paths
 
 

@@ -8,7 +8,8 @@ CORPUS = REPO / "data" / "articles"
 
 
 def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "dossier", *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+    cmd = [sys.executable, "-m", "dossier", *args]
+    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, check=False, timeout=300)
 
 
 def test_ingest_reports_and_is_idempotent(tmp_path: Path) -> None:

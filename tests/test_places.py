@@ -10,6 +10,7 @@ Russky Island from Russian Wikipedia (43°00' N 131°50' E); countries and regio
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -144,7 +145,7 @@ def test_country_points_are_inside_their_natural_earth_outline():
 
     def inside(x, y, ring):
         c = False
-        for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+        for (x1, y1), (x2, y2) in itertools.pairwise(ring):
             if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
                 c = not c
         return c
