@@ -32,8 +32,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench.report import machine, write_section
+from dossier import config
 
-SAMPLE_CORPUS = REPO.parent / "shared" / "corpus"
+SAMPLE_CORPUS = config.SHARED_DIR / "corpus"
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]

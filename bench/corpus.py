@@ -14,10 +14,15 @@ import datetime as dt
 import itertools
 import json
 import random
+import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-DATASETS = REPO.parent / "shared" / "datasets" / "ner"
+sys.path.insert(0, str(REPO))
+
+from dossier import config
+
+DATASETS = config.SHARED_DIR / "datasets" / "ner"
 SOURCES = {
     "en": ["ner/en/conll2003-train.jsonl", "ner/en/conll2003-dev.jsonl"],
     "ko": ["ner/ko/klue-train.jsonl"],

@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 # per-name Unicode work (400k names). Changing dossier.geo.gazetteer.place_key means rebuilding.
 import itertools
 
+from dossier import config
 from dossier.geo.gazetteer import place_key
 from dossier.text.scripts import first_script
 
@@ -243,7 +244,7 @@ def write_common_words() -> None:
 
 # ---- city names that are mostly something else in real text ----------------------------------------
 
-DATASETS = [ROOT.parent / "shared" / "datasets" / "ner", Path("/work/shared/datasets/ner")]
+DATASETS = [config.SHARED_DIR / "datasets" / "ner"]
 WORD = re.compile(r"[\w\u0900-\u097f]+")
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from dossier import config
 from dossier.linking.link import group_unlinked, kb_matches, link_entities
 from dossier.model import Span
 from dossier.text.scripts import is_hangul
@@ -234,7 +235,7 @@ def test_group_unlinked_across_scripts_independent_of_order():
 
 # --- the sample corpus: every person, organisation, outlet and country it names links ---------
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CORPUS = config.SHARED_DIR / "corpus"
 
 # Per article: its language and (surface as written, label, expected id) for every actor it names, in text
 # order; written by reading the articles.

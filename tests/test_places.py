@@ -16,13 +16,12 @@ from pathlib import Path
 
 import pytest
 
+from dossier import config
 from dossier.geo.distance import great_circle_km
 from dossier.geo.places import geoparse
 from dossier.model import Place, Span
 
-CORPUS = Path("/work/shared/corpus")
-if not CORPUS.is_dir():  # CI lays shared/ beside the clone
-    CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CORPUS = config.SHARED_DIR / "corpus"
 
 # place id -> (lat, lon): a point the resolved place must be within 25 km of.
 POINTS = {

@@ -19,7 +19,7 @@ from pathlib import Path
 from dossier import config
 
 REPO = config.REPO_ROOT
-DATASETS = REPO.parent / "shared" / "datasets" / "ner"
+DATASETS = config.SHARED_DIR / "datasets" / "ner"
 MODELS = REPO / "data" / "models"
 
 # Main gold training file per language (the held-out part comes from it) and optional extra

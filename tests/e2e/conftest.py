@@ -20,11 +20,12 @@ from pathlib import Path
 
 import pytest
 
+from dossier import config
 from dossier.export.charts import CHROMIUM_ARGS
 from tests.apptest import ingest_with_article
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED_CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+SHARED_CORPUS = config.SHARED_DIR / "corpus"
 CORPUS = SHARED_CORPUS if SHARED_CORPUS.is_dir() else REPO / "data" / "articles"
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = REPO / "test-results" / "e2e"
