@@ -178,6 +178,7 @@ def test_find_chromium_honours_env(tmp_path, monkeypatch) -> None:
 
 
 @pytest.mark.skipif(browser_path() is None, reason="no Chromium on this machine")
+@pytest.mark.slow
 def test_png_of_the_map_shows_countries_and_places() -> None:
     from PIL import Image
 
