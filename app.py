@@ -12,10 +12,10 @@ from components import preload
 
 preload.wait()  # scripts/serve.py warms the heavy imports in a thread: never run beside it
 
-from components import data  # noqa: E402 - imported after the warm-up has finished
-from components.filters import render_sidebar_filters  # noqa: E402
-from components.frame import favicon, mark_frame_ready, render_filter_bar, render_nav_links  # noqa: E402
-from components.safe import inject_style  # noqa: E402
+from components import data
+from components.filters import render_sidebar_filters
+from components.frame import favicon, mark_frame_ready, render_filter_bar, render_nav_links
+from components.safe import inject_style
 
 st.set_page_config(page_title="Dossier", page_icon=favicon(), layout="wide")
 inject_style()

@@ -31,9 +31,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.report import machine, write_section  # noqa: E402
+from bench.report import machine, write_section
+from dossier import config
 
-SAMPLE_CORPUS = REPO.parent / "shared" / "corpus"
+SAMPLE_CORPUS = config.SHARED_DIR / "corpus"
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
@@ -121,7 +122,7 @@ def _count_articles(db: Path) -> int:
 
 def _pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def _build_store(args: argparse.Namespace, tmpd: Path) -> tuple[Path, str, str]:

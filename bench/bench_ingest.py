@@ -19,16 +19,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.corpus import articles, load_sentences, write_corpus  # noqa: E402
-from bench.report import machine, write_section  # noqa: E402
-from dossier.ner import recognise as entities  # noqa: E402
-from dossier.linking import link
+from bench.corpus import articles, load_sentences, write_corpus
+from bench.report import machine, write_section
+from dossier.corpus.pipeline import analyse
 from dossier.geo import places
+from dossier.ingest.run import ingest_paths
+from dossier.linking import link
+from dossier.ner import recognise as entities
+from dossier.store import Store
+from dossier.text.segment import segment, sentences
 from dossier.timex import tag as timex
-from dossier.corpus.pipeline import analyse  # noqa: E402
-from dossier.ingest.run import ingest_paths  # noqa: E402
-from dossier.text.segment import segment, sentences  # noqa: E402
-from dossier.store import Store  # noqa: E402
 
 
 def timed(fn, texts) -> float:
@@ -56,13 +56,13 @@ def main() -> None:
             tokenizer = spacy.blank("xx").tokenizer
         stage_fns = {
             "segment+sentences": lambda t: sentences(t, segment(t)),
-            "kb match+link": lambda t: link.link_entities(t, lang, link.kb_matches(t, lang)),
-            "timex": lambda t: timex.tag(t, lang, None),
-            "places": lambda t: places.geoparse(t, lang),
+            "kb match+link": lambda t, lang=lang: link.link_entities(t, lang, link.kb_matches(t, lang)),
+            "timex": lambda t, lang=lang: timex.tag(t, lang, None),
+            "places": lambda t, lang=lang: places.geoparse(t, lang),
             "whole analysis (all stages)": lambda t: analyse(t),
         }
         if entities.has_model(lang):
-            stage_fns["ner"] = lambda t: entities.recognize(t, lang)
+            stage_fns["ner"] = lambda t, lang=lang: entities.recognize(t, lang)
         for fn in stage_fns.values():  # load models and tables outside the timing
             for t in texts[:3]:
                 fn(t)

@@ -23,9 +23,10 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dossier.ner.recognise import available_languages, chunks, load_pipeline, recognize  # noqa: E402
+from dossier import config
+from dossier.ner.recognise import available_languages, chunks, load_pipeline, recognize
 
-DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets" / "ner"
+DATA = config.SHARED_DIR / "datasets" / "ner"
 TEXT_FILES = {"en": "en/conll2003-dev.jsonl", "ko": "ko/klue-train.jsonl", "hi": "hi/ilner-dev.jsonl"}
 
 

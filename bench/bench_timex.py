@@ -20,10 +20,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dossier.timex.evaluate import load, score_docs, split  # noqa: E402
-from dossier.timex.tag import tag  # noqa: E402
+from dossier import config
+from dossier.timex.evaluate import load, score_docs, split
+from dossier.timex.tag import tag
 
-DEFAULT = "/work/shared/datasets/timex/en/timebank.jsonl"
+DEFAULT = str(config.SHARED_DIR / "datasets/timex/en/timebank.jsonl")
 
 
 def dateparser_tag(text: str, lang: str, dct: dt.date | None) -> list[tuple[int, int, str, str]]:

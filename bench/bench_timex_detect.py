@@ -18,11 +18,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dossier.timex.tag import tag  # noqa: E402
+from dossier import config
+from dossier.timex.tag import tag
 
 FILES = {
-    "ko": "/work/shared/datasets/ner/ko/klue-train.jsonl",
-    "hi": "/work/shared/datasets/ner/hi/ilner-dev.jsonl",
+    "ko": str(config.SHARED_DIR / "datasets/ner/ko/klue-train.jsonl"),
+    "hi": str(config.SHARED_DIR / "datasets/ner/hi/ilner-dev.jsonl"),
 }
 
 

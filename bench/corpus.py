@@ -11,12 +11,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import random
+import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-DATASETS = REPO.parent / "shared" / "datasets" / "ner"
+sys.path.insert(0, str(REPO))
+
+from dossier import config
+
+DATASETS = config.SHARED_DIR / "datasets" / "ner"
 SOURCES = {
     "en": ["ner/en/conll2003-train.jsonl", "ner/en/conll2003-dev.jsonl"],
     "ko": ["ner/ko/klue-train.jsonl"],
@@ -77,16 +83,12 @@ def write_corpus(out_dir: Path, n: int, seed: int = 7, per_file: int = 1000) -> 
     """JSONL files of at most ``per_file`` articles each."""
     out_dir.mkdir(parents=True, exist_ok=True)
     paths: list[Path] = []
-    fh = None
-    for i, art in enumerate(articles(n, seed)):
-        if i % per_file == 0:
-            if fh:
-                fh.close()
-            paths.append(out_dir / f"corpus-{i // per_file:04d}.jsonl")
-            fh = open(paths[-1], "w", encoding="utf-8")
-        fh.write(json.dumps(art, ensure_ascii=False) + "\n")
-    if fh:
-        fh.close()
+    stream = iter(articles(n, seed))
+    for first in range(0, n, per_file):
+        paths.append(out_dir / f"corpus-{first // per_file:04d}.jsonl")
+        with open(paths[-1], "w", encoding="utf-8") as fh:
+            batch = itertools.islice(stream, per_file)
+            fh.writelines(json.dumps(art, ensure_ascii=False) + "\n" for art in batch)
     return paths
 
 

@@ -13,7 +13,8 @@ HEADER = "# Benchmarks\n\nMeasured figures, rewritten by the benchmarks in bench
 
 def machine() -> str:
     try:
-        mem_kb = int(next(l for l in open("/proc/meminfo") if l.startswith("MemTotal")).split()[1])
+        meminfo = Path("/proc/meminfo").read_text().splitlines()
+        mem_kb = int(next(l for l in meminfo if l.startswith("MemTotal")).split()[1])
         mem = f"{mem_kb / 1024 / 1024:.0f} GiB"
     except (OSError, StopIteration, ValueError):
         mem = "?"
@@ -28,6 +29,6 @@ def write_section(name: str, body: str) -> None:
     text = BENCHMARKS.read_text(encoding="utf-8") if BENCHMARKS.exists() else HEADER
     start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
     block = f"{start}\n{body.rstrip()}\n{end}"
-    pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.S)
+    pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.DOTALL)
     text = pattern.sub(lambda _: block, text) if pattern.search(text) else text.rstrip() + "\n\n" + block + "\n"
     BENCHMARKS.write_text(text, encoding="utf-8")

@@ -28,7 +28,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.corpus import articles  # noqa: E402
+from bench.corpus import articles
 
 COPY_MARK = "\n\n[copy "
 

@@ -4,10 +4,11 @@ small hashable keys, the data version in every key, named limits applied here)."
 from __future__ import annotations
 
 from components.data import cached_reader, cut
+
 # the page's limit and reader, shared with `python -m dossier export`
 from dossier.export.views import MAX_TIMELINE_EVENTS, events_and_names
-from dossier.provenance.confirmations import EventConfirmation, confirmations
 from dossier.filters import Filters
+from dossier.provenance.confirmations import EventConfirmation, confirmations
 from dossier.store import ChainRow, EventRow, Store
 
 # Reporting chains listed on the Sources page.

@@ -11,7 +11,6 @@ from components.filters import query_params
 from components.safe import esc
 from dossier.filters import Filters
 
-
 _FRAME_READY = "_dz_frame_ready"
 _FRAME_RETRY = "_dz_frame_retry"
 

@@ -16,7 +16,6 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.chart_export import render_chart_exports
-
 from components.data import MAX_CHART_CATEGORIES, MAX_CHART_MONTHS
 from components.labels import language_label
 from components.safe import esc

@@ -7,9 +7,9 @@ import hashlib
 from collections.abc import Sequence
 
 from components.safe import esc, lang_attr
-from dossier.text.align import align
 from dossier.model import Entity, Sentence
 from dossier.store import ArticleDetail
+from dossier.text.align import align
 
 # Soft backgrounds, readable under dark text; an entity's colour comes from its id.
 COLOURS = ("#ffe08a", "#b8e0ff", "#c8f0c0", "#ffc8d8", "#e0d0ff", "#ffd8b0", "#c0f0f0", "#f0f0a8",

@@ -12,10 +12,10 @@ import streamlit as st
 
 from components.chart_export import render_chart_exports
 from components.safe import esc, lang_attr
-from dossier.timex.value import date_interval
 from dossier.events.timeline import Bar, bar_for
 from dossier.filters import Filters
 from dossier.store import EventRow
+from dossier.timex.value import date_interval
 
 # Characters of the source sentence shown in a hover box (the full sentence is in the panel).
 HOVER_SENTENCE_CHARS = 220
@@ -82,8 +82,11 @@ def timeline_figure(df: pd.DataFrame) -> go.Figure:
         fig.add_trace(
             go.Bar(
                 y=part["type"], x=duration_ms, base=part["start"], orientation="h", name=t,
-                marker=dict(color=colour[t], opacity=[0.45 if s == "planned" else 0.85 for s in part["status"]],
-                            line=dict(color=["#111" if c else colour[t] for c in part["conflict"]], width=1.5)),
+                marker={
+                    "color": colour[t],
+                    "opacity": [0.45 if s == "planned" else 0.85 for s in part["status"]],
+                    "line": {"color": ["#111" if c else colour[t] for c in part["conflict"]], "width": 1.5},
+                },
                 customdata=part[["event_id"]].to_numpy(), hovertext=hover, hoverinfo="text",
                 legendgroup=t, width=0.5,
             )
@@ -92,8 +95,12 @@ def timeline_figure(df: pd.DataFrame) -> go.Figure:
         fig.add_trace(
             go.Scatter(
                 y=part["type"], x=part["start"], mode="markers", name=t, showlegend=False, legendgroup=t,
-                marker=dict(color=colour[t], size=9, symbol=[PRECISION_SYMBOL.get(p, "circle") for p in part["precision"]],
-                            line=dict(color="#111", width=[1.5 if c else 0 for c in part["conflict"]])),
+                marker={
+                    "color": colour[t],
+                    "size": 9,
+                    "symbol": [PRECISION_SYMBOL.get(p, "circle") for p in part["precision"]],
+                    "line": {"color": "#111", "width": [1.5 if c else 0 for c in part["conflict"]]},
+                },
                 customdata=part[["event_id"]].to_numpy(), hovertext=hover, hoverinfo="text",
             )
         )
@@ -102,12 +109,18 @@ def timeline_figure(df: pd.DataFrame) -> go.Figure:
         fig.update_xaxes(range=list(window))
     fig.update_layout(
         # r=36: room for a date tick that falls on the right end of the axis
-        barmode="overlay", height=max(320, 60 + 46 * max(1, len(types))), margin=dict(l=10, r=36, t=30, b=10),
+        barmode="overlay", height=max(320, 60 + 46 * max(1, len(types))),
+        margin={"l": 10, "r": 36, "t": 30, "b": 10},
         # automargin: exported figures lack the room Streamlit's theme gives labels in the app
-        xaxis=dict(type="date", title=None, rangeslider=dict(visible=True, thickness=0.06), automargin=True),
-        yaxis=dict(title=None, autorange="reversed", automargin=True),
-        legend=dict(orientation="h", y=1.08), hoverlabel=dict(align="left"),
-        font=dict(family="Source Sans 3, NanumGothic, Lohit Devanagari, sans-serif"),
+        xaxis={
+            "type": "date",
+            "title": None,
+            "rangeslider": {"visible": True, "thickness": 0.06},
+            "automargin": True,
+        },
+        yaxis={"title": None, "autorange": "reversed", "automargin": True},
+        legend={"orientation": "h", "y": 1.08}, hoverlabel={"align": "left"},
+        font={"family": "Source Sans 3, NanumGothic, Lohit Devanagari, sans-serif"},
         dragmode=False, clickmode="event+select",  # a click selects; the range slider zooms
     )
     return fig

@@ -7,6 +7,7 @@ list is cut to a named MAX_* limit here, before a table, chart or map sees it.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -191,7 +192,7 @@ def movement_pairs(frames: Sequence[MoveFrame]) -> list[tuple[str, str]]:
         for e in evs:
             if not stops or stops[-1] != e.place_id:
                 stops.append(e.place_id)
-        pairs.extend(zip(stops, stops[1:]))
+        pairs.extend(itertools.pairwise(stops))
     return list(dict.fromkeys(pairs))
 
 

@@ -24,3 +24,6 @@ DOSSIER_MAX_FILE_BYTES = _int_env("DOSSIER_MAX_FILE_BYTES", 20 * 1024 * 1024)
 # Default database and corpus the app opens with.
 DOSSIER_DB = Path(os.environ.get("DOSSIER_DB", str(REPO_ROOT / "var" / "dossier.db")))
 DEFAULT_CORPUS = DATA_DIR / "articles"
+# The shared development material (corpus, datasets) laid beside the clone; a new user has none, and
+# everything that needs it says so and skips.
+SHARED_DIR = Path(os.environ.get("DOSSIER_SHARED", str(REPO_ROOT.parent / "shared")))

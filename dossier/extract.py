@@ -7,10 +7,10 @@ import json
 import unicodedata
 from pathlib import Path
 
+from dossier.corpus.pipeline import analyse
 from dossier.ingest.formats import RawDoc
 from dossier.ingest.run import LoadError, MetadataError, load_file, normalise_date
 from dossier.model import ArticleMeta, Extraction
-from dossier.corpus.pipeline import analyse
 
 
 class ExtractError(ValueError):

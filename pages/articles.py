@@ -6,8 +6,8 @@ import streamlit as st
 
 from components import data
 from components.article_list import count_caption, page_count, render_article_list
-from components.frame import require_frame
 from components.filters import active_filters, url_value, view_digest, write_params
+from components.frame import require_frame
 from components.reader import render_article_reader
 
 require_frame()

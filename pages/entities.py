@@ -9,9 +9,9 @@ from components import data
 from components import views_data as vd
 from components.chart_export import render_chart_exports
 from components.entities_view import (
-    aligned_rows,
     actor_labels,
     actors_caption,
+    aligned_rows,
     article_label,
     matrix_columns,
     matrix_figure,
@@ -29,8 +29,8 @@ from components.entities_view import (
 )
 from components.filters import active_filters, view_digest, write_params
 from components.frame import require_frame
-from components.tables import table_height
 from components.labels import segment_label
+from components.tables import table_height
 from dossier.ner.recognise import has_model
 
 require_frame()

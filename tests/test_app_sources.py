@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dossier.provenance.confirmations import confirmations
 from dossier.filters import Filters
+from dossier.provenance.confirmations import confirmations
 from dossier.store import Store
 from tests.apptest import new_app, run_app
+
 
 @pytest.fixture()
 def app(corpus_db: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:

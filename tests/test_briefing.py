@@ -10,9 +10,9 @@ import pytest
 from components.timeline_view import timeline_figure, timeline_rows
 from dossier.export import charts as export
 from dossier.export.briefing import briefing_html, timeline_markup
-from dossier.provenance.confirmations import confirmations
-from dossier.filters import Filters
 from dossier.export.map import basemap
+from dossier.filters import Filters
+from dossier.provenance.confirmations import confirmations
 from dossier.store import ActorRow, EventRow, PlaceRow, Store
 
 
@@ -83,6 +83,6 @@ def test_hostile_text_from_an_article_comes_out_escaped() -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(export.browser_path() is None, reason="no Chromium for kaleido")
 def test_timeline_markup_is_inline_svg(view) -> None:
-    f, events, names, *_ = view
+    _f, events, names, *_ = view
     df, _ = timeline_rows(events, names)
     assert timeline_markup(timeline_figure(df)).startswith("<svg")

@@ -3,14 +3,18 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "data" / "articles"
 
 
 def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "dossier", *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+    cmd = [sys.executable, "-m", "dossier", *args]
+    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, check=False, timeout=300)
 
 
+@pytest.mark.slow  # a fresh interpreter loads every model
 def test_ingest_reports_and_is_idempotent(tmp_path: Path) -> None:
     db = tmp_path / "d.db"
     bad = tmp_path / "bad"
@@ -30,6 +34,7 @@ def test_ingest_of_nothing_usable_fails(tmp_path: Path) -> None:
     assert result.returncode == 1
 
 
+@pytest.mark.slow  # a fresh interpreter loads every model
 def test_extract_korean_sample() -> None:
     result = run("extract", str(CORPUS / "ko-en-nk-russia-alliance.txt"), "--published", "2023-09-05")
     assert result.returncode == 0, result.stderr
@@ -49,6 +54,7 @@ def test_extract_bad_file(tmp_path: Path) -> None:
     assert result.returncode == 2 and "empty" in result.stderr
 
 
+@pytest.mark.slow  # a fresh interpreter loads every model
 def test_annotate_keeps_ids_and_reports_bad_lines(tmp_path: Path) -> None:
     src, dst = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
     lines = [

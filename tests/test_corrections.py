@@ -3,7 +3,6 @@ re-ingest that re-extracts everything."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -33,7 +32,7 @@ def test_merge_split_alias_and_undo(db: Path) -> None:
         assert row.before == {"name": "Korean Central News Agency"} and row.created_at and row.undone_at is None
         corrections.undo(s, cid)
         assert {a.entity_id: a.n_mentions for a in s.actors(Filters(), limit=500)} == before
-        assert [c for c in corrections.log(s) if c.id == cid][0].undone_at is not None
+        assert next(c for c in corrections.log(s) if c.id == cid).undone_at is not None
 
         # split one surface form off an actor, then give it back as an alias
         corrections.add(s, "split_alias", kim, {"text": "김 위원장"})

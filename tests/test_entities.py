@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from dossier.model import Span
 from dossier.ner import recognise as entities
 from dossier.ner.recognise import available_languages, chunks, has_model, recognize
-from dossier.model import Span
 
 LANGS = ["en", "ko", "hi"]
 

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from dossier.ner.evaluate import evaluate, main, score
 from dossier.model import Span
+from dossier.ner.evaluate import evaluate, main, score
 
 
 def _write(tmp_path, rows):

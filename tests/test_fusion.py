@@ -611,7 +611,7 @@ def test_published_may_come_as_an_iso_string():
 
 # ---- ids that survive a rebuild (inherit_ids) -------------------------------------------------------------
 
-from dossier.events.fusion import FusedEvent, Source, _event_id, inherit_ids, source_key  # noqa: E402
+from dossier.events.fusion import FusedEvent, Source, _event_id, inherit_ids, source_key
 
 
 def keys_of(events) -> dict[str, set]:

@@ -12,7 +12,7 @@ import json
 import pytest
 import yaml
 
-from dossier.geo.gazetteer import (PLACES_FILE, SITES_FILE, load_gazetteer, place_key)
+from dossier.geo.gazetteer import PLACES_FILE, SITES_FILE, load_gazetteer, place_key
 
 PYONGYANG, VLADIVOSTOK, KOMSOMOLSK, BRISBANE = "gn:1871859", "gn:2013348", "gn:2021851", "gn:2174003"
 

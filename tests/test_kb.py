@@ -72,7 +72,7 @@ def test_countries_come_from_cldr_in_every_babel_language(kb):
 def test_no_full_name_belongs_to_two_people(kb):
     owner: dict[str, str] = {}
     for person in kb.of_type("person"):
-        for _lang, ns in person.names.items():
+        for ns in person.names.values():
             for n in ns:
                 key = kb_key(n)
                 assert owner.setdefault(key, person.id) == person.id, (n, owner[key], person.id)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from dossier import config
 from dossier.linking.link import group_unlinked, kb_matches, link_entities
 from dossier.model import Span
 from dossier.text.scripts import is_hangul
@@ -164,7 +165,7 @@ def test_kb_matches_korean_particles_stay_outside_the_span():
     assert ("러시아", "LOC") in got
     assert ("푸틴", "PER") in got
     assert ("NYT", "ORG") in got
-    assert not any(t.startswith("북한") or t.startswith("한국") for t, _ in got)  # 북한군, 한국전쟁
+    assert not any(t.startswith(("북한", "한국")) for t, _ in got)  # 북한군, 한국전쟁
 
 
 def test_kb_matches_word_boundaries_case_and_offsets():
@@ -234,7 +235,7 @@ def test_group_unlinked_across_scripts_independent_of_order():
 
 # --- the sample corpus: every person, organisation, outlet and country it names links ---------
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CORPUS = config.SHARED_DIR / "corpus"
 
 # Per article: its language and (surface as written, label, expected id) for every actor it names, in text
 # order; written by reading the articles.
@@ -268,8 +269,8 @@ def test_sample_articles_one_actor_across_two_articles_and_three_scripts():
 
 # --- properties: any text, any spans -----------------------------------------------------------
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 _ALPHABET = st.sampled_from(list("김정은푸틴러시아북한 의에서 Kim Jong-un Putin US. रूसकिमपुतिऩँ्ी\n·-'"))
 

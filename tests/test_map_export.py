@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import io
+import itertools
 import json
 import re
 
@@ -45,7 +46,9 @@ def test_basemap_rings_do_not_jump_across_the_antimeridian() -> None:
             for ring in poly:
                 if min(p[1] for p in ring) < -80:
                     continue  # around the South Pole: the crossing runs off the map
-                jumps += [feat["properties"]["name"] for a, b in zip(ring, ring[1:]) if abs(a[0] - b[0]) > 180]
+                jumps += [
+                    feat["properties"]["name"] for a, b in itertools.pairwise(ring) if abs(a[0] - b[0]) > 180
+                ]
     assert jumps == []
     russia = next(f for f in mx.basemap()["features"] if f["properties"]["name"] == "Russia")
     assert max(p[0] for poly in russia["geometry"]["coordinates"] for ring in poly for p in ring) > 180
@@ -147,7 +150,7 @@ def test_map_html_is_self_contained() -> None:
     html = _html()
     head = html.split("<script>", 1)[0]
     # nothing is loaded from anywhere: no external script, stylesheet, image or font
-    assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)\s*=", html, re.I)
+    assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)\s*=", html, re.IGNORECASE)
     assert "Content-Security-Policy" in head and "default-src 'none'" in head
     assert "createDeck" in html  # deck.gl is inlined
     assert html.rstrip().endswith("</html>")
@@ -175,6 +178,7 @@ def test_find_chromium_honours_env(tmp_path, monkeypatch) -> None:
 
 
 @pytest.mark.skipif(browser_path() is None, reason="no Chromium on this machine")
+@pytest.mark.slow
 def test_png_of_the_map_shows_countries_and_places() -> None:
     from PIL import Image
 

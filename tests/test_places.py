@@ -10,18 +10,18 @@ Russky Island from Russian Wikipedia (43°00' N 131°50' E); countries and regio
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
 import pytest
 
+from dossier import config
 from dossier.geo.distance import great_circle_km
 from dossier.geo.places import geoparse
 from dossier.model import Place, Span
 
-CORPUS = Path("/work/shared/corpus")
-if not CORPUS.is_dir():  # CI lays shared/ beside the clone
-    CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+CORPUS = config.SHARED_DIR / "corpus"
 
 # place id -> (lat, lon): a point the resolved place must be within 25 km of.
 POINTS = {
@@ -144,7 +144,7 @@ def test_country_points_are_inside_their_natural_earth_outline():
 
     def inside(x, y, ring):
         c = False
-        for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+        for (x1, y1), (x2, y2) in itertools.pairwise(ring):
             if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
                 c = not c
         return c

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from dossier.filters import Filters
 from dossier.ingest.run import ingest_paths
 from dossier.store import Store
 
@@ -82,7 +81,7 @@ def test_hostile_batch(batch: tuple[Path, Path]) -> None:
             assert name in by_name, name
         for line in report.rejected:
             assert line.reason, line
-        status = lambda n: {l.status for l in by_name[n]}  # noqa: E731
+        status = lambda n: {l.status for l in by_name[n]}
         assert status("good.txt") == {"created"} and status("good_ko.txt") == {"created"}
         for name in ("nul_bytes.txt", "empty.txt", "whitespace.txt", "binary.txt", "deep.json",
                      "future.json", "impossible.json", "not_a_date.json", "json_number.json",

@@ -1,3 +1,4 @@
+import itertools
 from pathlib import Path
 
 import pytest
@@ -42,7 +43,7 @@ def test_segments_cover_text_in_order(name: str) -> None:
     text = read(name)
     segs = segment(text)
     assert segs, name
-    for a, b in zip(segs, segs[1:]):
+    for a, b in itertools.pairwise(segs):
         assert a.end <= b.start
     assert not text[: segs[0].start].strip() and not text[segs[-1].end :].strip()
     covered = "".join(text[s.start : s.end] for s in segs)

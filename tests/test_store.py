@@ -230,8 +230,8 @@ def test_split_sql_keeps_trigger_bodies_whole_and_drops_header_comments() -> Non
 def test_migrations_are_found_beside_the_module_from_any_working_directory(tmp_path) -> None:
     repo = Path(__file__).resolve().parents[1]
     out = subprocess.run(
-        [sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); "
-         "from dossier.store import SCHEMA_VERSION; print(SCHEMA_VERSION)", str(repo)],
+        [sys.executable, "-c", ("import sys; sys.path.insert(0, sys.argv[1]); "
+         "from dossier.store import SCHEMA_VERSION; print(SCHEMA_VERSION)"), str(repo)],
         cwd=tmp_path, capture_output=True, text=True, check=True,
     )
     assert int(out.stdout) == SCHEMA_VERSION

@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
-from dossier.store import EventRow
 from dossier.events.timeline import bar_for
+from dossier.store import EventRow
 
 
 def ev(date, date_end=None, mod=None) -> EventRow:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dossier.model import Timex
-from dossier.timex.tag import tag
 from dossier.timex.resolve import resolve
+from dossier.timex.tag import tag
 
 MON = dt.date(2023, 9, 11)  # the Hindi report: a Monday
 KO = dt.date(2023, 9, 5)  # the Korean article
@@ -223,7 +224,7 @@ def test_no_false_dates_in_plain_text():
 def test_spans_do_not_overlap_and_are_sorted():
     text = "On September 13–17, 2023, Kim visited; on 13 September he met Putin, a month after Shoigu."
     found = tag(text, "en", None)
-    for a, b in zip(found, found[1:]):
+    for a, b in itertools.pairwise(found):
         assert a.end <= b.start
 
 
@@ -276,10 +277,10 @@ def test_resolution_never_crashes_for_any_dct(spec, dct, tense):
 
 # --- the sample articles (data/articles): values against their publication dates ----------------
 
-import json  # noqa: E402
-import re  # noqa: E402
-import unicodedata  # noqa: E402
-from pathlib import Path  # noqa: E402
+import json
+import re
+import unicodedata
+from pathlib import Path
 
 ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
 
@@ -298,7 +299,7 @@ def _days(v: str) -> dt.date | None:
 
 
 def test_hindi_article_values():
-    text, found, dct = article("hi-kim-train-to-russia", "hi")
+    _text, found, _dct = article("hi-kim-train-to-russia", "hi")
     got = {(t.text, t.value, t.value_end) for t in found}
     for expected in [("सोमवार", "2023-09-11", None), ("रविवार शाम", "2023-09-10TEV", None),
                      ("पिछले सप्ताह", "2023-W36", None), ("इस महीने", "2023-09", None),
@@ -309,7 +310,7 @@ def test_hindi_article_values():
 
 
 def test_korean_article_values():
-    text, found, dct = article("ko-en-nk-russia-alliance", "ko")
+    _text, found, _dct = article("ko-en-nk-russia-alliance", "ko")
     korean = [t for t in found if re.search("[가-힣]", t.text)]
     got = {(t.text, t.value, t.value_end) for t in korean}
     for expected in [("4일", "2023-09-04", None), ("9일", "2023-09-09", None), ("지난주", "2023-W35", None),
@@ -319,7 +320,7 @@ def test_korean_article_values():
 
 
 def test_english_translation_values():
-    text, found, dct = article("ko-en-nk-russia-alliance", "en")
+    _text, found, _dct = article("ko-en-nk-russia-alliance", "en")
     got = {(t.text, t.value, t.value_end) for t in found}
     for expected in [("the 4th", "2023-09-04", None), ("the 9th", "2023-09-09", None),
                      ("from the 10th to the 13th of this month", "2023-09-10", "2023-09-13"),

@@ -16,14 +16,14 @@ from pathlib import Path
 
 from dossier import __version__, config, provenance
 from dossier.events import frames as events
-from dossier.linking import link
 from dossier.geo import places
-from dossier.timex import tag as timex
-from dossier.ner import recognise as ner
+from dossier.linking import link
 from dossier.linking.kb import load_kb
 from dossier.model import Entity, Place, Segment, Sentence, Span, Timex
+from dossier.ner import recognise as ner
 from dossier.text.scripts import HANGUL_FIRST, HANGUL_LAST
 from dossier.text.segment import segment, sentences
+from dossier.timex import tag as timex
 
 # Engine packages whose code decides what extraction finds, and the records the stages produce. The
 # store, the exports and the CLI only move results around: editing them re-extracts nothing.

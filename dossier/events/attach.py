@@ -114,7 +114,7 @@ def _report_claims(
     """Is time expression `t` in the reporting verb `h`'s slot (the report's own date)?"""
     if S.reg(t.start) != S.reg(h.start):
         return False
-    between_events = lambda a, b: any(a <= o.start < b and not o.reporting for o in S.hits)  # noqa: E731
+    between_events = lambda a, b: any(a <= o.start < b and not o.reporting for o in S.hits)
     a, b = stretch
     if a <= t.start and t.end <= b and not between_events(t.end, h.start):
         return True
@@ -129,14 +129,12 @@ def _report_claims(
         and " that " not in f" {S.text[h.end:t.start]} "
     ):
         return True
-    if (
+    return (
         not S.lt.svo
         and t.end <= h.start
         and _gap_words(S, t.end, h.start) <= S.lt.date_gap_words
         and not between_events(t.end, h.start)
-    ):
-        return True
-    return False
+    )
 
 
 def _fronted(S: SentenceView, t: Timex) -> bool:

@@ -14,10 +14,10 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader
 
+from dossier.events.timeline import bar_for
 from dossier.export import charts as export
 from dossier.provenance.confirmations import EventConfirmation
 from dossier.store import ActorRow, EventRow, PlaceRow
-from dossier.events.timeline import bar_for
 
 MAP_WIDTH, MAP_HEIGHT = 960, 480
 MAX_BRIEF_EVENTS = 200
@@ -83,7 +83,7 @@ def briefing_html(
     generated: dt.datetime | None = None,
 ) -> str:
     """``timeline`` is ready-made markup (an inline SVG or a self-contained plotly div)."""
-    generated = generated or dt.datetime.now(dt.timezone.utc)
+    generated = generated or dt.datetime.now(dt.UTC)
     page = _TEMPLATES.get_template("briefing.html.j2")
     return page.render(
         generated=generated.strftime("%Y-%m-%d %H:%M UTC"),

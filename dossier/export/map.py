@@ -12,6 +12,7 @@ No Streamlit here: the Map page and any export path build the same scene from th
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
@@ -95,7 +96,7 @@ def _unwrap_ring(ring: Sequence[Sequence[float]]) -> Sequence[Sequence[float]]:
     that edge is a stripe across the whole world. Its western part is moved past +180 instead,
     where the map projects it next to the rest. Rings around the South Pole are left alone (their
     crossing runs along the pole, off the map)."""
-    if not any(abs(a[0] - b[0]) > 180 for a, b in zip(ring, ring[1:])):
+    if not any(abs(a[0] - b[0]) > 180 for a, b in itertools.pairwise(ring)):
         return ring
     if min(p[1] for p in ring) < -80:
         return ring

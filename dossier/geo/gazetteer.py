@@ -217,11 +217,11 @@ class Gazetteer:
     def is_inflection(self, key: str) -> bool:
         """A known name plus a short ending ("russian", "north korean", "러시아인", "अमेरिकी" is
         close to "अमेरिका" but ends differently): a demonym or derived word, not a typo."""
-        if any(key[:k] in self.index for k in range(max(2, len(key) - 3), len(key))):
-            return True
-        return False
+        return any(key[:k] in self.index for k in range(max(2, len(key) - 3), len(key)))
 
-    @lru_cache(maxsize=20000)
+    # one Gazetteer lives for the whole process (load_gazetteer is cached), so the cache holding
+    # `self` leaks nothing
+    @lru_cache(maxsize=20000)  # noqa: B019
     def _fuzzy_cached(self, key: str, cls: str, limit: int) -> list[Candidate]:
         if not self._fuzzy_back:
             _build_fuzzy(self)  # built on first use: exact look-ups (fusion, the map) never pay for it

@@ -15,8 +15,9 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable, Protocol
+from typing import Protocol
 
 from dossier.geo.gazetteer import RULES_FILE, Candidate, Gazetteer, load_gazetteer, place_key
 from dossier.geo.resolve import Mention, resolve
@@ -329,9 +330,12 @@ def _capitalised_neighbour(text: str, toks: list, i: int, j: int) -> bool:
 
     if j + 1 < len(toks) and glued(j, j + 1) and text[toks[j + 1][0]].isupper():
         return True
-    if i > 0 and glued(i - 1, i) and text[toks[i - 1][0]].isupper() and not _sentence_start(text, toks[i - 1][0]):
-        return True
-    return False
+    return bool(
+        i > 0
+        and glued(i - 1, i)
+        and text[toks[i - 1][0]].isupper()
+        and not _sentence_start(text, toks[i - 1][0])
+    )
 
 
 def _sentence_start(text: str, pos: int) -> bool:

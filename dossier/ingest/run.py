@@ -22,9 +22,9 @@ from typing import Any
 from dossier import config, provenance
 from dossier.corpus import corrections
 from dossier.corpus.grouping import frame_extra
+from dossier.corpus.pipeline import Analysis, analyse, pipeline_version
 from dossier.ingest.decode import DecodeError, decode_bytes
 from dossier.ingest.formats import SUPPORTED_SUFFIXES, FormatError, RawDoc, RecordError, parse
-from dossier.corpus.pipeline import Analysis, analyse, pipeline_version
 from dossier.store import NewArticle, Store
 
 # Files in a walked folder that document the folder rather than being articles.

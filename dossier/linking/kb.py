@@ -7,8 +7,8 @@ come from Babel's CLDR territory names, plus the few aliases CLDR lacks (data/kb
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 import spacy
 from spacy.language import Language
@@ -136,7 +136,7 @@ def split_holdout(records: list[dict], fraction: float, seed: int) -> tuple[list
     """(train, held-out) split, shuffled with a fixed seed so the split is repeatable."""
     order = list(range(len(records)))
     random.Random(seed).shuffle(order)
-    n_hold = int(round(len(records) * fraction))
+    n_hold = round(len(records) * fraction)
     hold = sorted(order[:n_hold])
     train = sorted(order[n_hold:])
     return [records[i] for i in train], [records[i] for i in hold]

@@ -12,7 +12,8 @@ import json
 import sys
 import time
 from collections import Counter
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 LABELS = ("PER", "ORG", "LOC")
 _ALIASES = {"GPE": "LOC", "PERSON": "PER"}

@@ -14,7 +14,8 @@ from __future__ import annotations
 import functools
 import threading
 import warnings
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import spacy
 from spacy.tokens import Doc
@@ -136,13 +137,13 @@ class KiwiTokenizer:
     def to_bytes(self, **kwargs: Any) -> bytes:
         return b""
 
-    def from_bytes(self, data: bytes, **kwargs: Any) -> "KiwiTokenizer":
+    def from_bytes(self, data: bytes, **kwargs: Any) -> KiwiTokenizer:
         return self
 
     def to_disk(self, path: Any, **kwargs: Any) -> None:
         return None
 
-    def from_disk(self, path: Any, **kwargs: Any) -> "KiwiTokenizer":
+    def from_disk(self, path: Any, **kwargs: Any) -> KiwiTokenizer:
         return self
 
 

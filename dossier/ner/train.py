@@ -19,7 +19,7 @@ from pathlib import Path
 from dossier import config
 
 REPO = config.REPO_ROOT
-DATASETS = REPO.parent / "shared" / "datasets" / "ner"
+DATASETS = config.SHARED_DIR / "datasets" / "ner"
 MODELS = REPO / "data" / "models"
 
 # Main gold training file per language (the held-out part comes from it) and optional extra
@@ -91,8 +91,7 @@ def train_ner(args: argparse.Namespace) -> int:
     if args.export_heldout:
         Path(args.export_heldout).parent.mkdir(parents=True, exist_ok=True)
         with open(args.export_heldout, "w", encoding="utf-8") as fh:
-            for rec in held:
-                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            fh.writelines(json.dumps(rec, ensure_ascii=False) + "\n" for rec in held)
         print(f"wrote {len(held)} held-out sentences to {args.export_heldout}")
         return 0
     if args.smoke:
@@ -106,8 +105,7 @@ def train_ner(args: argparse.Namespace) -> int:
     write_docbin(train_docs, workdir / "train.spacy")
     write_docbin(dev_docs, workdir / "dev.spacy")
     with open(workdir / "heldout.jsonl", "w", encoding="utf-8") as fh:
-        for rec in held:
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        fh.writelines(json.dumps(rec, ensure_ascii=False) + "\n" for rec in held)
     print(json.dumps({"lang": args.lang, "align": args.align, "train_sentences": len(train) + len(extra),
                       "train_docs": len(train_docs), "heldout_sentences": len(held),
                       "train_alignment": train_stats.as_dict(), "heldout_alignment": dev_stats.as_dict(),
@@ -150,11 +148,16 @@ def run_training(lang: str, config_path: Path, overrides: dict, workdir: Path,
     Only the best checkpoint is kept (workdir/model-best); there is no model-last to clean up.
     """
     import spacy
-    from spacy.training.initialize import init_nlp
-    from spacy.training.loop import (create_before_to_disk_callback, create_evaluation_callback,
-                                     create_train_batches, train_while_improving, update_meta)
     from spacy.schemas import ConfigSchemaTraining
-    from spacy.util import load_config, registry, resolve_dot_names, fix_random_seed
+    from spacy.training.initialize import init_nlp
+    from spacy.training.loop import (
+        create_before_to_disk_callback,
+        create_evaluation_callback,
+        create_train_batches,
+        train_while_improving,
+        update_meta,
+    )
+    from spacy.util import fix_random_seed, load_config, registry, resolve_dot_names
 
     if lang == "ko":
         from dossier.ner import ko_tokenizer  # noqa: F401  (registers the Kiwi tokenizer)

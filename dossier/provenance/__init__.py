@@ -65,23 +65,11 @@ from dossier.provenance.outlets import source_id
 from dossier.provenance.quotations import MAX_MERGED_SENTENCES
 from dossier.provenance.vocabulary import LANGS, LEXICON_DIR, lexicon
 
+# The public names (the reading limits are kept importable from here, as before the split).
 __all__ = [
-    # reading an article
-    "chains",
-    "article_attribution",
-    "publisher",
-    "source_id",
-    "lexicon",
-    # comparing chains
-    "origin_key",
-    "independence",
-    "independent_count",
-    "supports_for",
-    # data
-    "Link",
-    "Chain",
-    "ClaimSupport",
-    "OriginGroup",
+    "AS_SAYING_MAX",
+    "IMMEDIATE_GAP",
+    "INTERVIEW_WINDOW",
     "KIND_ANONYMOUS",
     "KIND_DOCUMENT",
     "KIND_GOVERNMENT",
@@ -89,17 +77,26 @@ __all__ = [
     "KIND_ORGANISATION",
     "KIND_OUTLET",
     "KIND_PERSON",
-    "ROLE_NOTE",
-    "ROLE_PUBLISHER",
-    "ROLE_TEXT",
     "LANGS",
     "LEXICON_DIR",
-    # reading limits (chars / sentences), kept importable from here as before the split
-    "AS_SAYING_MAX",
-    "IMMEDIATE_GAP",
-    "INTERVIEW_WINDOW",
     "MAX_MERGED_SENTENCES",
     "PARENTHETICAL_MAX",
     "PREPOSITION_TAIL",
+    "ROLE_NOTE",
+    "ROLE_PUBLISHER",
+    "ROLE_TEXT",
     "SIGN_OFF_MAX",
+    "Chain",
+    "ClaimSupport",
+    "Link",
+    "OriginGroup",
+    "article_attribution",
+    "chains",
+    "independence",
+    "independent_count",
+    "lexicon",
+    "origin_key",
+    "publisher",
+    "source_id",
+    "supports_for",
 ]

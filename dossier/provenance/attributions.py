@@ -200,14 +200,12 @@ def find_attributions(unit: Unit, recent: list[Link]) -> list[Attribution]:
                     unit, heads[0], paren, [t for t in paren if t.type == "demonym" and t.country]
                 )
             items = items + paren  # titles in the parenthetical make the speaker an official
-            if not heads:
-                # inverted after a quotation: ",” said Jin H. Lee" / ",” officials said"
-                if re.search(r"[,.]?\s*[”\"]\s*$", text[unit.start : a]) or re.search(
-                    r",\s*$", text[unit.start : a]
-                ):
-                    items, _ = unit.run_fwd(b)
-                    heads, affil = pick_sources(unit, items)
-                    rs = b
+            # inverted after a quotation: ",” said Jin H. Lee" / ",” officials said"
+            before = text[unit.start : a]
+            if not heads and (re.search(r"[,.]?\s*[”\"]\s*$", before) or re.search(r",\s*$", before)):
+                items, _ = unit.run_fwd(b)
+                heads, affil = pick_sources(unit, items)
+                rs = b
             if not heads:
                 continue
             links = [lk for h in heads if (lk := link_for(unit, h, affil, items, (a, b, vt), recent))]

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from dossier.linking.kb import load_kb
+from dossier.linking.link import kb_matches, link_entities
 from dossier.model import Entity
 from dossier.provenance.vocabulary import LEXICON_DIR
 
@@ -30,12 +32,7 @@ KB_ON: ContextVar[bool] = ContextVar("provenance_kb_on", default=True)
 def _kb() -> KnowledgeBase | None:
     if not KB_ON.get():
         return None
-    try:
-        from dossier.linking.kb import load_kb
-
-        return load_kb()
-    except Exception:  # the KB is another module's; provenance degrades to id prefixes without it
-        return None
+    return load_kb()
 
 
 def kb_actor(entity_id: str | None) -> Actor | None:
@@ -92,10 +89,6 @@ def _surface_outlets(text: str) -> list[Entity]:
 
 
 def _kb_outlets(text: str, lang: str) -> list[Entity]:
-    try:
-        from dossier.linking.link import kb_matches, link_entities
-    except Exception:
-        return _surface_outlets(text)
     spans = [sp for sp in kb_matches(text, lang) if sp.label == "ORG"]  # outlets are ORG; link nothing else
     ents = link_entities(text, lang, spans)
     return [e for e in ents if (e.entity_id or "").startswith("outlet:")]

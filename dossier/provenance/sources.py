@@ -151,9 +151,8 @@ def link_for(
                 kind_contains
                 and prev.entity_id
                 and kind_contains not in outlet_kind(prev.entity_id).casefold()
-            ):
-                if outlet_kind(prev.entity_id):
-                    continue
+            ) and outlet_kind(prev.entity_id):
+                continue
             return _referring_back(prev)
         # "अख़बार के अनुसार" with no newspaper named before: an outlet all the same, unnamed
         kind = str(head.anaphor.get("unresolved") or KIND_OUTLET)

@@ -175,7 +175,7 @@ class ArticleQueries(Connection):
 
     def article_extraction(self, article_id: str) -> dict[str, list[Any]]:
         """Everything extracted from one article, as model objects."""
-        q = lambda table: self.conn.execute(  # noqa: E731
+        q = lambda table: self.conn.execute(
             f"SELECT * FROM {table} WHERE article_id = ? ORDER BY start", (article_id,)
         ).fetchall()
         return {

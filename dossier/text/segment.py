@@ -9,11 +9,12 @@ another in a different language and shares its numbers and acronyms is marked as
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import yaml
 
@@ -71,7 +72,7 @@ def _candidates() -> dict[str, list[str]]:
         return yaml.safe_load(fh)["candidates"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _detector(script: str, precise: bool):  # -> lingua.LanguageDetector
     from lingua import IsoCode639_1, LanguageDetectorBuilder
 
@@ -235,7 +236,7 @@ def _anchors(text: str) -> set[str]:
 
 def _mark_parallel(text: str, segments: list[Segment]) -> None:
     body = [i for i, s in enumerate(segments) if s.kind == "body"]
-    for a, b in zip(body, body[1:]):
+    for a, b in itertools.pairwise(body):
         first, second = segments[a], segments[b]
         if first.lang == second.lang or first.parallel_of is not None:
             continue

@@ -11,7 +11,6 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -147,7 +146,7 @@ def _cue(words: list[str] | None) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{w})" for w in words), re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_rules(lang: str) -> LangRules | None:
     """Rules for `lang`, or None when data/timex has no file for it (the tagger then finds nothing)."""
     path = DATA_DIR / f"{lang}.yaml"

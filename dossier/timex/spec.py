@@ -64,24 +64,24 @@ def duration(n: Any, unit: str) -> str:
     code = DUR_DATE_UNITS.get(unit, unit)
     if code == "D" and n not in (None, "X") and float(n) != int(float(n)):
         f = float(n)  # a day and a half → P1DT12H, half a day → PT12H
-        hours = int(round((f - int(f)) * 24))
+        hours = round((f - int(f)) * 24)
         return f"P{int(f)}DT{hours}H" if int(f) else f"PT{hours}H"
     if code.startswith("T"):
         if n not in (None, "X") and float(n) != int(float(n)) and code == "TH":
             f = float(n)
-            mins = int(round((f - int(f)) * 60))
+            mins = round((f - int(f)) * 60)
             return f"PT{int(f)}H{mins}M" if int(f) else f"PT{mins}M"
         return f"PT{_fmt_number(n)}{code[1:]}"
     if n not in (None, "X") and float(n) != int(float(n)) and code in ("Y", "M"):
         f = float(n)
         whole, frac = int(f), f - int(f)
         if code == "Y":
-            return f"P{whole}Y{int(round(frac * 12))}M" if whole else f"P{int(round(frac * 12))}M"
-        return f"P{whole}M{int(round(frac * 30))}D" if whole else f"P{int(round(frac * 30))}D"
+            return f"P{whole}Y{round(frac * 12)}M" if whole else f"P{round(frac * 12)}M"
+        return f"P{whole}M{round(frac * 30)}D" if whole else f"P{round(frac * 30)}D"
     if code == "DE" and n not in (None, "X"):  # TimeBank writes decades as years
         return f"P{int(float(n) * 10)}Y"
     if code == "CE" and n not in (None, "X") and float(n) != int(float(n)):  # half a century → P50Y
-        return f"P{int(round(float(n) * 100))}Y"
+        return f"P{round(float(n) * 100)}Y"
     return f"P{_fmt_number(n)}{code}"
 
 

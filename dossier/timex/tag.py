@@ -20,7 +20,7 @@ from dossier.timex.resolve import resolve
 from dossier.timex.rules import LangRules, Pattern, load_rules
 from dossier.timex.spec import prepare
 
-__all__ = ["tag", "tag_tuples", "supported_languages"]
+__all__ = ["supported_languages", "tag", "tag_tuples"]
 
 _MAX_TEXT = 2_000_000  # one article; a bigger input is cut into windows by the caller's segmenter
 
@@ -366,9 +366,13 @@ class _Context:
         limit = self.rules.max_distance or 60
         ends = [self.rules.sentence_end] + ([self.rules.clause_end] if self.rules.clause_end else [])
         for h in hits:
-            if h[2] == "future" and h[1] <= past[0] and start - h[1] <= limit:
-                if not any(rx.search(self.text, h[1], start) for rx in ends):
-                    return True
+            if (
+                h[2] == "future"
+                and h[1] <= past[0]
+                and start - h[1] <= limit
+                and not any(rx.search(self.text, h[1], start) for rx in ends)
+            ):
+                return True
         return False
 
 

@@ -7,6 +7,7 @@ Streamlit reports its script run finished, an element appears).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -19,11 +20,12 @@ from pathlib import Path
 
 import pytest
 
+from dossier import config
 from dossier.export.charts import CHROMIUM_ARGS
 from tests.apptest import ingest_with_article
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED_CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+SHARED_CORPUS = config.SHARED_DIR / "corpus"
 CORPUS = SHARED_CORPUS if SHARED_CORPUS.is_dir() else REPO / "data" / "articles"
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = REPO / "test-results" / "e2e"
@@ -131,6 +133,8 @@ class Watch:
 
 @pytest.fixture()
 def page(browser, app_url: str, request: pytest.FixtureRequest):
+    from playwright.sync_api import Error as PlaywrightError
+
     context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="en-US")
     pg = context.new_page()
     pg.set_default_timeout(RUN_TIMEOUT_MS)
@@ -153,15 +157,14 @@ def page(browser, app_url: str, request: pytest.FixtureRequest):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     try:
         # for a faithful picture, let lazy widgets and charts finish drawing (best effort)
-        try:
+        # a screenshot of a half-drawn page is still evidence, so a timeout here is no failure
+        with contextlib.suppress(PlaywrightError):
             pg.wait_for_function(
                 "() => !document.querySelector('[data-testid=stSkeleton]')"
                 " && [...document.querySelectorAll('[data-testid=stPlotlyChart]')]"
                 ".every(c => c.querySelector('.main-svg'))",
                 timeout=15_000,
             )
-        except Exception:  # noqa: BLE001 - a screenshot of a half-drawn page is still evidence
-            pass
         pg.screenshot(path=str(SCREENSHOTS / f"{request.node.name}.png"), full_page=True)
     finally:
         context.close()

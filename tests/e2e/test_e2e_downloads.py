@@ -40,10 +40,10 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from dossier.events.timeline import bar_for
 from dossier.export import map as map_export
 from dossier.filters import Filters
 from dossier.store import Store
-from dossier.events.timeline import bar_for
 from tests.e2e.test_app_e2e import open_view
 
 pytestmark = pytest.mark.e2e
@@ -53,9 +53,11 @@ DOWNLOAD_TIMEOUT_MS = 120_000
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 # any reference that would make a browser fetch from the network
-EXTERNAL_REF = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?(?:https?:)?//|@import""", re.I)
-SCRIPT_SRC = re.compile(r"<script[^>]*\ssrc\s*=", re.I)
-SCRIPT_BODY = re.compile(r"(<script[^>]*>).*?(</script>)", re.I | re.S)
+EXTERNAL_REF = re.compile(
+    r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?(?:https?:)?//|@import""", re.IGNORECASE
+)
+SCRIPT_SRC = re.compile(r"<script[^>]*\ssrc\s*=", re.IGNORECASE)
+SCRIPT_BODY = re.compile(r"(<script[^>]*>).*?(</script>)", re.IGNORECASE | re.DOTALL)
 # the map's country fill (dossier.export.map.build_deck)
 LAND = (226, 231, 238)
 # (page URL, key suffix) -> file saved by download(), for the checks that only read a file again
@@ -181,7 +183,7 @@ def check_svg(path: Path) -> ET.Element:
 
 def check_self_contained_html(path: Path) -> str:
     text = path.read_bytes().decode("utf-8")
-    assert re.match(r"\s*(<!doctype html>|<html)", text, re.I), text[:80]
+    assert re.match(r"\s*(<!doctype html>|<html)", text, re.IGNORECASE), text[:80]
     assert not SCRIPT_SRC.search(text), f"{path.name}: loads a script from elsewhere"
     # the markup (inline libraries set aside: their code holds links such as plotly.js's logo,
     # which are not fetched; what the scripts fetch is caught by opening the file offline)
@@ -433,7 +435,7 @@ def test_map_downloads(page: Page, app_url: str, tmp_path: Path, offline: Offlin
 
     img = check_png(download(page, page, "map_export_png", "Map as PNG", "png", tmp_path))
 
-    geo, rows = map_files(page, tmp_path)
+    _geo, rows = map_files(page, tmp_path)
     # the PNG shows the countries and the places (the most mentioned is the biggest circle)
     w, h = img.size
     colours = img.getcolors(maxcolors=w * h)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import re
 import time
 from collections.abc import Iterator
@@ -20,9 +19,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from dossier.export import map as map_export
-from tests.e2e.conftest import serve
 from dossier.model import Entity, EventFrame, Place, Segment, Sentence
 from dossier.store import NewArticle, Store
+from tests.e2e.conftest import serve
 
 pytestmark = pytest.mark.e2e
 
@@ -156,7 +155,7 @@ def test_map_draws_offline_and_a_click_filters_by_place(page: Page, app_url: str
         try:
             page.wait_for_url("**place=**", timeout=10_000)
             break
-        except Exception:  # noqa: BLE001 - playwright's TimeoutError; retried, then failed below
+        except Exception:
             if attempt == 2:
                 raise
     settled(page)
@@ -167,5 +166,5 @@ def test_map_draws_offline_and_a_click_filters_by_place(page: Page, app_url: str
         page.get_by_role("button", name="Map as HTML").click()
     html = Path(dl.value.path()).read_text(encoding="utf-8")
     assert "createDeck" in html and "default-src 'none'" in html
-    assert not re.search(r"<(script|link|img)[^>]+(src|href)\s*=", html, re.I)
+    assert not re.search(r"<(script|link|img)[^>]+(src|href)\s*=", html, re.IGNORECASE)
     assert aborted == []
