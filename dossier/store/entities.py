@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from dossier.filters import Filters
 from dossier.store.connection import Connection
-from dossier.store.rows import ActorRow, MentionRow, from_row, tally
+from dossier.store.rows import ActorRow, MentionRow, from_row, majority, tally
 from dossier.store.where import article_where, equal, marks
 
 
@@ -35,7 +35,7 @@ class EntityQueries(Connection):
                 from_row(
                     ActorRow, r,
                     canonical=r["canonical"] or r["entity_id"],
-                    label=max(set(labels), key=labels.count),
+                    label=majority(labels),
                     by_lang=dict(sorted(tally(json.loads(r["langs"])).items())),
                     aliases=list(tally(json.loads(r["aliases"])).keys()),
                 )

@@ -202,6 +202,12 @@ class ChainRow:
     links: list[dict[str, Any]]
 
 
+def majority(items: list[str]) -> str:
+    """The most frequent item; a tie goes to the first in sorted order, so an actor tagged PER and ORG
+    equally often gets the same label in every process (set order changes with the hash seed)."""
+    return max(sorted(set(items)), key=items.count)
+
+
 def tally(items: list[str]) -> dict[str, int]:
     """Occurrences per item, most frequent first (ties in first-seen order): how rows order the
     names they list (ActorRow.aliases, PlaceRow.names)."""
