@@ -1,28 +1,41 @@
-"""Smoke training: the `train ner` path works end to end on ~200 sentences and a few steps.
+"""Smoke training: the `train ner` path works end to end on a small fixture and a few steps.
 
 This checks the training machinery (data conversion, config, loop, saving, loading), not
-quality. Deselect with `-m "not slow"`.
+quality. It runs on tests/fixtures/ner (laid out under the file names `train` reads from the
+shared datasets), so a clone with nothing beside it runs it too. Deselect with `-m "not slow"`.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 import spacy
 
-from dossier.ner.train import DATASETS, main
+from dossier.ner.data import read_jsonl, split_holdout
+from dossier.ner.train import DATASETS, DEFAULT_HOLDOUT, SEED, SOURCES, main
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ner"
+
+
+def _fixture_data_dir(tmp_path: Path, lang: str) -> Path:
+    """A data dir holding only the fixture, under the main train file's name for `lang`."""
+    target = tmp_path / "datasets" / SOURCES[lang]["main"]
+    target.parent.mkdir(parents=True)
+    shutil.copy(FIXTURES / f"{lang}.jsonl", target)
+    return tmp_path / "datasets"
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_smoke_training_produces_loadable_pipeline(tmp_path, lang, capsys):
-    if not (DATASETS / f"{lang}").is_dir():
-        pytest.fail(f"training data missing: {DATASETS / lang}")
+    data_dir = _fixture_data_dir(tmp_path, lang)
     out = tmp_path / "model"
     rc = main(["ner", "--lang", lang, "--smoke", "--max-steps", "6", "--workdir", str(tmp_path / "work"),
-               "--output", str(out)])
+               "--output", str(out), "--data-dir", str(data_dir), "--extra", ""])
     assert rc == 0
     assert (out / "meta.json").is_file() and (out / "config.cfg").is_file()
     assert not (tmp_path / "work" / "model-last").exists()
@@ -36,9 +49,12 @@ def test_smoke_training_produces_loadable_pipeline(tmp_path, lang, capsys):
     assert doc.text == text
     first_line = capsys.readouterr().out.splitlines()[0]
     stats = json.loads(first_line)
-    assert stats["train_sentences"] == 200 and stats["heldout_sentences"] == 50
+    train, held = split_holdout(read_jsonl(FIXTURES / f"{lang}.jsonl"), DEFAULT_HOLDOUT[lang], SEED)
+    assert stats["train_sentences"] == len(train) and stats["heldout_sentences"] == len(held)
+    assert len(train) + len(held) == 40 and held
 
 
+@pytest.mark.skipif(not (DATASETS / "ko").is_dir(), reason=f"shared NER datasets absent: {DATASETS / 'ko'}")
 def test_heldout_split_is_repeatable(tmp_path):
     a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
     assert main(["ner", "--lang", "ko", "--export-heldout", str(a)]) == 0
