@@ -377,7 +377,8 @@ def common_words(places_path: Path, rules_path: Path) -> dict[str, list[str]]:
 
     For each language, every token of every sentence is counted as inside a LOC span, inside an
     ORG span (city names of sports teams and metonyms: neutral), inside a PER span, or outside any
-    entity (for Latin script only lower-case occurrences count there: "mobile", not "Mobile").
+    entity (for Latin script only lower-case occurrences count there: "mobile", not "Mobile"; for
+    region names capitalised ones too: "Jewish", "Chechen").
     A city key is listed when `against` (PER + plain-word uses) is at least 3 and more than twice
     `support` (LOC + ORG uses). Listed names are then matched only with an NER LOC span behind them.
     """
@@ -387,11 +388,14 @@ def common_words(places_path: Path, rules_path: Path) -> dict[str, list[str]]:
     suffixes = sorted(rules["ko_suffixes"], key=len, reverse=True)
     city_keys: set[str] = set()
     other_keys: set[str] = set()
+    region_keys: set[str] = set()
     with gzip.open(places_path, "rt", encoding="utf-8") as fh:
         for line in fh:
             r = json.loads(line)
             keys = {k for v in r["keys"].values() for k in v if " " not in k}
             (city_keys if r["kind"] in ("city", "region") else other_keys).update(keys)
+            if r["kind"] == "region":
+                region_keys.update(keys)
     city_keys -= other_keys
     base = next((d for d in DATASETS if d.is_dir()), None)
     out: dict[str, list[str]] = {}
@@ -414,7 +418,9 @@ def common_words(places_path: Path, rules_path: Path) -> dict[str, list[str]]:
                     label = next((lab for a, b, lab in ents if a < m.end() and m.start() < b), None)
                     if label in ("LOC", "ORG"):
                         support[key] += 1
-                    elif label == "PER" or not (tok.isascii() and tok[:1].isupper()):
+                    elif label == "PER" or not (tok.isascii() and tok[:1].isupper()) or key in region_keys:
+                        # a region's name written outside any PER/ORG/LOC span is mostly an adjective
+                        # the source's names reduce to ("Jewish" Autonomous Oblast, "Chechen" Republic)
                         against[key] += 1
         words = sorted(k for k, n in against.items() if n >= 3 and n > 2 * support.get(k, 0))
         out[lang_dir.name] = words
