@@ -329,6 +329,7 @@ def test_ner_mislabels_do_not_override_the_gazetteer_blindly():
     ("전라남도 고흥에서 발사됐다.", "ko", ["region:KR-46"]),
     ("普京在莫斯科会见了金正恩。", "zh", ["gn:524901"]),
     ("プーチン大統領はモスクワで会談した。", "ja", ["gn:524901"]),
+    ("日本の首相は東京で会見した。", "ja", ["country:JP", "gn:1850147"]),
 ])
 def test_regions_and_cjk_names_are_found(text, lang, expected):
     assert [p.place_id for p in geoparse(text, lang)][:len(expected)] == expected

@@ -377,7 +377,7 @@ def _accept(gaz, rules, text, toks, i, j, s, e, key, weak, lang) -> Mention | No
     all_cities = all(needs_context(c.place) for c in cands)  # cities, and regions read like them
     only_cities = all(c.place.kind == "city" for c in cands)
     single = i == j or script in ("HAN", "KANA")  # a run of characters is one written word
-    strong_only = False
+    not_self = False
     if all_cities and single and key in rules["common"].get(text_lang, ()):
         return None
     if script == "LATIN":
@@ -410,9 +410,9 @@ def _accept(gaz, rules, text, toks, i, j, s, e, key, weak, lang) -> Mention | No
         if len(key) < 2:
             return None
         if all_cities and len(key) == 2:
-            # two characters are often an ordinary word too (合作 "cooperation" is also Hezuo): only
-            # a named place nearby makes them a town, not the town's own country
-            weak = strong_only = True
+            # two characters are often an ordinary word too (合作 "cooperation" is also Hezuo): a
+            # town only where another mention names its country or a place nearby
+            weak = not_self = True
     elif len(key.replace(" ", "")) < 3:
         return None
     # A one-word region name in Latin letters (Jharkhand, Punjab) needs the article's country or a
@@ -420,7 +420,7 @@ def _accept(gaz, rules, text, toks, i, j, s, e, key, weak, lang) -> Mention | No
     if all_cities and single and max(c.place.population for c in cands) < rules["min_population_without_context"] \
             and (only_cities or script == "LATIN"):
         weak = True
-    return Mention(s, e, key, cands, weak=weak, strong_only=strong_only)
+    return Mention(s, e, key, cands, weak=weak, not_self=not_self)
 
 
 @lru_cache(maxsize=4)

@@ -29,6 +29,7 @@ class Mention:
     ner: bool = False  # an NER LOC span backs it
     weak: bool = False  # accepted only if context supports the chosen place
     strong_only: bool = False  # ... and only by a named place nearby (< 300 km), not by its country
+    not_self: bool = False  # its country counts only if another mention names it (合作 = Hezuo, CN)
     chosen: Candidate | None = field(default=None, repr=False)
 
 
@@ -86,9 +87,15 @@ def resolve(mentions: list[Mention]) -> None:
             # called the name a person, only a named place within 300 km will do.
             radius = NEAR_KM[0] if m.strong_only else NEAR_KM[1]
             supported = any(_km(a, best.place) < radius for a in anchors if a.id != best.place.id) or (
-                not m.strong_only and bool(best.place.cc and countries[best.place.cc])
+                not m.strong_only and bool(best.place.cc and countries[best.place.cc] - _counted_itself(m))
                 and (best.place.population >= WEAK_CITY_MIN_POP or best.place.kind == "region"))
             if not supported:
                 continue
         m.chosen = best
+
+
+def _counted_itself(m: Mention) -> int:
+    """1 when a `not_self` mention named its own country above (a single-place mention): a
+    doubtful name cannot support itself."""
+    return int(m.not_self and len({c.place.id for c in m.candidates}) == 1)
 
