@@ -38,8 +38,7 @@ def test_articles_without_a_model_still_get_places_and_knowledge_base_actors() -
     cases = {
         "zh": "普京在莫斯科会见了金正恩。双方讨论了俄罗斯和朝鲜的合作。",
         "ja": "プーチン大統領はモスクワで金正恩総書記と会談した。ロシアと北朝鮮の協力について話し合った。",
-        # Russian case endings are not matched yet ("в Москве"): the nominative is
-        "ru": "Владимир Путин встретился с Ким Чен Ыном. Москва и КНДР обсудили сотрудничество.",
+        "ru": "Владимир Путин встретился с Ким Чен Ыном в Москве. Россия и КНДР обсудили сотрудничество.",
     }
     for lang, text in cases.items():
         a = pipeline.analyse(text)

@@ -330,6 +330,8 @@ def test_ner_mislabels_do_not_override_the_gazetteer_blindly():
     ("普京在莫斯科会见了金正恩。", "zh", ["gn:524901"]),
     ("プーチン大統領はモスクワで会談した。", "ja", ["gn:524901"]),
     ("日本の首相は東京で会見した。", "ja", ["country:JP", "gn:1850147"]),
+    ("Владимир Путин прилетел в Пхеньян, а затем в Москве встретился с делегацией России.", "ru",
+     ["gn:1871859", "gn:524901", "country:RU"]),
 ])
 def test_regions_and_cjk_names_are_found(text, lang, expected):
     assert [p.place_id for p in geoparse(text, lang)][:len(expected)] == expected
@@ -342,3 +344,7 @@ def test_regions_and_cjk_names_are_found(text, lang, expected):
 ])
 def test_region_and_two_character_names_need_context(text):
     assert [p.place_id for p in geoparse(text, "zh" if "双" in text else "en")] == []
+
+
+def test_declined_russian_words_are_not_places_by_accident():
+    assert geoparse("Он сказал, что стороне нужно больше работы на заводе.", "ru") == []

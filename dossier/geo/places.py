@@ -324,6 +324,19 @@ def _lookup_window(gaz: Gazetteer, rules: dict, text: str, s: int, e: int, key: 
                     return e, stem, False, True
                 if stem in gaz.index:
                     return e - len(suf), stem, suf in rules["ko_ambiguous"], False
+    if " " not in key and char_script(surface[-1:] or " ") == "CYRILLIC":
+        base = _russian_base(gaz, rules, key)
+        if base is not None:
+            return e, base, True, False
+    return None
+
+
+def _russian_base(gaz: Gazetteer, rules: dict, key: str) -> str | None:
+    """The gazetteer key a declined Russian word stands for (москве -> москва), or None."""
+    for written, base in rules.get("ru_endings") or ():
+        stem = key[: -len(written)]
+        if key.endswith(written) and len(stem) >= rules.get("ru_min_stem", 4) and stem + base in gaz.index:
+            return stem + base
     return None
 
 
@@ -406,6 +419,11 @@ def _accept(gaz, rules, text, toks, i, j, s, e, key, weak, lang) -> Mention | No
             if not cands:
                 return None
             weak = True
+    elif script == "CYRILLIC":
+        if len(key.replace(" ", "")) < 3:
+            return None
+        if all_cities and (single or only_cities) and _capitalised_neighbour(text, toks, i, j):
+            return None  # "Владимир Путин": a first name, not the city of Vladimir
     elif script in ("HAN", "KANA"):
         if len(key) < 2:
             return None
