@@ -28,8 +28,8 @@ class Coverage:
     missing: tuple[str, ...]  # what could not be, and why
 
     def note(self) -> str:
-        """One line for the article's notes: "zh: no NER model — people and organisations only
-        from the knowledge base; no date rules — dates not extracted"."""
+        """One line for the article's notes: "zh: no NER model for zh: people and organisations
+        only from the knowledge base; no date rules for zh: dates not extracted"."""
         return f"{self.lang}: " + "; ".join(self.missing)
 
 
