@@ -6,6 +6,7 @@ import streamlit as st
 
 from components import data
 from components.article_list import count_caption, page_count, render_article_list
+from components.coverage_note import render_coverage_note
 from components.filters import active_filters, url_value, view_digest, write_params
 from components.frame import require_frame
 from components.reader import render_article_reader
@@ -46,4 +47,5 @@ with left:
 
 if shown_id:
     with right:
+        render_coverage_note(data.article(shown_id))
         render_article_reader(data.article(shown_id), key="reader", entities=data.article_entities(shown_id))

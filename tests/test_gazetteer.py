@@ -125,9 +125,10 @@ def test_compact_lookup_is_small_and_well_formed():
             r = json.loads(line)
             assert r["id"] not in ids
             ids.add(r["id"])
-            assert r["kind"] in ("country", "city")
+            assert r["kind"] in ("country", "city", "region", "site")
             assert -90 <= r["lat"] <= 90 and -180 <= r["lon"] <= 180
-            assert r["id"].startswith("country:" if r["kind"] == "country" else "gn:")
+            prefix = {"country": "country:", "city": "gn:", "region": "region:", "site": "site:airport-"}
+            assert r["id"].startswith(prefix[r["kind"]])
     assert len([i for i in ids if i.startswith("country:")]) > 240
 
 
@@ -153,3 +154,26 @@ def test_display_names_for_tooltips(gaz):
     assert gaz.display_names(PYONGYANG)["ko"].startswith("평양")
     assert gaz.display_names("site:vostochny-cosmodrome")["ko"] == "보스토치니 우주기지"
     assert gaz.display_names("nowhere:1") == {}
+
+
+# ---- world regions, Korean counties, airports (countrystatecity-countries, airportsdata) ----------------
+
+
+@pytest.mark.parametrize(("surface", "place_id"), [
+    ("Himachal Pradesh", "region:IN-HP"), ("Jharkhand", "region:IN-JH"), ("झारखंड", "region:IN-JH"),
+    ("전라남도", "region:KR-46"), ("South Jeolla Province", "region:KR-46"),
+    ("Goheung County", "region:KR-46-goheung-gun"), ("Incheon International Airport", "site:airport-icn"),
+])
+def test_world_regions_counties_and_airports_are_in_the_lookup(gaz, surface, place_id):
+    assert place_id in {c.place.id for c in gaz.lookup(surface)}
+
+
+def test_a_city_outranks_the_region_of_the_same_name(gaz):
+    assert top(gaz, "Pyongyang") == PYONGYANG
+
+
+def test_korean_city_name_without_its_unit(gaz):
+    # GeoNames writes "히로시마 시"; news writes 히로시마
+    assert top(gaz, "히로시마") == "gn:1862415"
+    # ... but a stem that is another place's name is not added: 이란 is Iran, not 이란시 (Yilan)
+    assert top(gaz, "이란") == "country:IR"

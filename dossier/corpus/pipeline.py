@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from dossier import __version__, config, provenance
+from dossier.corpus.coverage import article_coverage
 from dossier.events import frames as events
 from dossier.geo import places
 from dossier.linking import link
@@ -112,11 +113,8 @@ def analyse(
             seg.lang = force_lang
     result = Analysis(segments=segs, sentences=sentences(text, segs))
     publisher_id = provenance.source_id(source) if source and "provenance" in stages else None
-    no_model: set[str] = set()
     for i, seg in enumerate(segs):
         piece = text[seg.start : seg.end]
-        if not ner.has_model(seg.lang):
-            no_model.add(seg.lang)
         if linked:
             local_entities = recognise_entities(piece, seg.lang)
         else:
@@ -142,8 +140,8 @@ def analyse(
                 # a credit line and its translation name the same outlet once
                 if all((c.entity_id or c.text) != (credit.entity_id or credit.text) for c in result.attribution):
                     result.attribution.append(credit)
-    for lang in sorted(no_model):
-        result.notes.append(f"no NER model for language '{lang}': knowledge-base matches only")
+    # what this article could not get, per language (shown by the app beside the article)
+    result.notes.extend(c.note() for c in article_coverage(seg.lang for seg in segs))
     return result
 
 

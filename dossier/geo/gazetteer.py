@@ -264,8 +264,18 @@ def _only_ending_differs(a: str, b: str) -> bool:
     return common >= len(shorter) - 2 and len(longer) - common <= 3
 
 
+def needs_context(p: GazPlace) -> bool:
+    """Whether a name of this place is read like a city name: through the word lists, and needing
+    the article's other places when it is a short, bare word. Cities, and the built regions (5,000
+    first-level regions of the world include "Capital", "Central", "Kerry", "Punjab"); countries,
+    curated sites and regions, and airports (their names say "Airport") do not."""
+    return p.kind == "city" or (p.kind == "region" and not p.curated)
+
+
 def _importance(p: GazPlace) -> float:
-    rank = {"country": 3, "region": 2, "site": 2, "city": 0}[p.kind]
+    # A built region that shares a city's name (Pyongyang, Busan: cities that are also first-level
+    # units) ranks below the city, the reading news means and the more precise point.
+    rank = 0 if needs_context(p) else {"country": 3, "region": 2, "site": 2}[p.kind]
     return rank * 1e12 + p.population
 
 
@@ -342,8 +352,10 @@ def _build_fuzzy(gaz: Gazetteer) -> None:
     min_pop = gaz.rules["fuzzy_min_population"]
     keys: dict[str, set[str]] = {}
     for key, entries in gaz.index.items():
-        if any(gaz.places[pid].kind != "city" or gaz.places[pid].population >= min_pop
-               for pid, _, _ in entries if pid in gaz.places):
+        # Built regions and airports have no population and are many: typos are matched only for
+        # countries, curated places and big cities, as a near-miss of "Capital" is not a place.
+        if any(p.kind == "country" or p.curated or p.population >= min_pop
+               for p in (gaz.places[pid] for pid, _, _ in entries if pid in gaz.places)):
             keys.setdefault(script_class(key), set()).add(key)
     for cls, ks in keys.items():
         back = {fuzzy_form(k): k for k in ks}

@@ -19,10 +19,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Protocol
 
-from dossier.geo.gazetteer import RULES_FILE, Candidate, Gazetteer, load_gazetteer, place_key
+from dossier.geo.gazetteer import RULES_FILE, Candidate, Gazetteer, load_gazetteer, needs_context, place_key
 from dossier.geo.resolve import Mention, resolve
 from dossier.model import Place
-from dossier.text.scripts import HANGUL_FIRST, HANGUL_LAST, first_script, has_hangul, is_hangul
+from dossier.text.scripts import HANGUL_FIRST, HANGUL_LAST, char_script, first_script, has_hangul, is_hangul
 
 # Languages whose stored names may match text written in `lang` when no NER span backs the mention.
 # Other languages' names stay out: German/Danish "Island" (= Iceland) must not match English "Island".
@@ -44,12 +44,21 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or unicodedata.category(ch)[0] == "M" or ch in "\u200c\u200d"
 
 
+def _is_cjk(ch: str) -> bool:
+    """Chinese characters and kana: written without spaces, so each is a token of its own and the
+    scan reads names as runs of them (莫斯科 inside 普京在莫斯科会见)."""
+    return char_script(ch) in ("HAN", "KANA")
+
+
 def _tokens(text: str) -> list[tuple[int, int]]:
     out, i, n = [], 0, len(text)
     while i < n:
-        if _is_word_char(text[i]):
+        if _is_cjk(text[i]):
+            out.append((i, i + 1))
+            i += 1
+        elif _is_word_char(text[i]):
             j = i + 1
-            while j < n and _is_word_char(text[j]):
+            while j < n and _is_word_char(text[j]) and not _is_cjk(text[j]):
                 j += 1
             out.append((i, j))
             i = j
@@ -207,8 +216,7 @@ def _person_or_org_verdict(m: Mention, blocked: list[tuple[int, int]]) -> str:
     if not covering:
         return "keep"
     exact = any((s, e) == (m.start, m.end) for s, e in covering)
-    kinds = {c.place.kind for c in m.candidates}
-    if kinds <= {"city"}:
+    if all(needs_context(c.place) for c in m.candidates):
         return "weak" if exact else "drop"
     if exact or any(c.place.kind == "site" and c.place.curated for c in m.candidates):
         return "keep"
@@ -251,11 +259,13 @@ def _span_mention(rules: dict, s: int, e: int, key: str, cands: list[Candidate],
                   method: str) -> Mention | None:
     """An NER LOC span that names a city still passes the word lists and, when the city is small or
     the match fuzzy, needs support from context (NER models tag "Kim" or "Pacific" as LOC too)."""
-    if all(c.place.kind == "city" for c in cands):
+    if all(needs_context(c.place) for c in cands):
         text_lang = lang if first_script(key) != "LATIN" else "en"
         if key in rules["stop"].get(text_lang, ()):
             return None
-        small = max(c.place.population for c in cands) < rules["min_population_without_context"]
+        # an NER model calling a region's name a place is support enough; a small town needs more
+        small = all(c.place.kind == "city" for c in cands) and max(
+            c.place.population for c in cands) < rules["min_population_without_context"]
         doubtful = key in rules["common"].get(text_lang, ()) or method == "fuzzy"
         return Mention(s, e, key, cands, ner=True, weak=small or doubtful)
     return Mention(s, e, key, cands, ner=True)
@@ -264,7 +274,9 @@ def _span_mention(rules: dict, s: int, e: int, key: str, cands: list[Candidate],
 def _scan(gaz: Gazetteer, rules: dict, text: str, lang: str) -> Iterable[Mention]:
     toks = _tokens(text)
     n = len(toks)
-    joins = [_joinable(text[toks[k][1]:toks[k + 1][0]]) for k in range(n - 1)]
+    joins = [_joinable(text[toks[k][1]:toks[k + 1][0]])
+             or (toks[k][1] == toks[k + 1][0] and _is_cjk(text[toks[k][0]]) and _is_cjk(text[toks[k + 1][0]]))
+             for k in range(n - 1)]
     max_words = min(gaz.max_words, 8)
     i = 0
     while i < n:
@@ -312,6 +324,19 @@ def _lookup_window(gaz: Gazetteer, rules: dict, text: str, s: int, e: int, key: 
                     return e, stem, False, True
                 if stem in gaz.index:
                     return e - len(suf), stem, suf in rules["ko_ambiguous"], False
+    if " " not in key and char_script(surface[-1:] or " ") == "CYRILLIC":
+        base = _russian_base(gaz, rules, key)
+        if base is not None:
+            return e, base, True, False
+    return None
+
+
+def _russian_base(gaz: Gazetteer, rules: dict, key: str) -> str | None:
+    """The gazetteer key a declined Russian word stands for (москве -> москва), or None."""
+    for written, base in rules.get("ru_endings") or ():
+        stem = key[: -len(written)]
+        if key.endswith(written) and len(stem) >= rules.get("ru_min_stem", 4) and stem + base in gaz.index:
+            return stem + base
     return None
 
 
@@ -362,8 +387,10 @@ def _accept(gaz, rules, text, toks, i, j, s, e, key, weak, lang) -> Mention | No
     written_as_code = is_code and surface.replace(".", "").isupper()
     if not written_as_code and (key in stop.get(text_lang, ()) or key in stop.get("en", ()) and script == "LATIN"):
         return None
-    all_cities = all(c.place.kind == "city" for c in cands)
-    single = i == j
+    all_cities = all(needs_context(c.place) for c in cands)  # cities, and regions read like them
+    only_cities = all(c.place.kind == "city" for c in cands)
+    single = i == j or script in ("HAN", "KANA")  # a run of characters is one written word
+    not_self = False
     if all_cities and single and key in rules["common"].get(text_lang, ()):
         return None
     if script == "LATIN":
@@ -376,8 +403,8 @@ def _accept(gaz, rules, text, toks, i, j, s, e, key, weak, lang) -> Mention | No
         if not any(c.place.curated for c in cands) and any(
                 not text[a].isupper() and place_key(text[a:b]) not in stop.get("en", ()) for a, b in toks[i:j + 1]):
             return None  # "The meeting" is not a name: every word but function words is capitalised
-        if all_cities and _capitalised_neighbour(text, toks, i, j):
-            return None
+        if all_cities and (single or only_cities) and _capitalised_neighbour(text, toks, i, j):
+            return None  # a one-word region inside a name: "Punjab National Bank", "Kerry Group"
         if all_cities and single and _sentence_start(text, s) and re.search(
                 r"(?<![\w])" + re.escape(surface.lower()) + r"(?![\w])", text):
             return None  # "Mobile phones ..." when "mobile" also occurs in lower case
@@ -392,11 +419,26 @@ def _accept(gaz, rules, text, toks, i, j, s, e, key, weak, lang) -> Mention | No
             if not cands:
                 return None
             weak = True
+    elif script == "CYRILLIC":
+        if len(key.replace(" ", "")) < 3:
+            return None
+        if all_cities and (single or only_cities) and _capitalised_neighbour(text, toks, i, j):
+            return None  # "Владимир Путин": a first name, not the city of Vladimir
+    elif script in ("HAN", "KANA"):
+        if len(key) < 2:
+            return None
+        if all_cities and len(key) == 2:
+            # two characters are often an ordinary word too (合作 "cooperation" is also Hezuo): a
+            # town only where another mention names its country or a place nearby
+            weak = not_self = True
     elif len(key.replace(" ", "")) < 3:
         return None
-    if all_cities and single and max(c.place.population for c in cands) < rules["min_population_without_context"]:
+    # A one-word region name in Latin letters (Jharkhand, Punjab) needs the article's country or a
+    # place nearby, like a small town; in its own script (झारखंड, 전라남도) it is unambiguous.
+    if all_cities and single and max(c.place.population for c in cands) < rules["min_population_without_context"] \
+            and (only_cities or script == "LATIN"):
         weak = True
-    return Mention(s, e, key, cands, weak=weak)
+    return Mention(s, e, key, cands, weak=weak, not_self=not_self)
 
 
 @lru_cache(maxsize=4)
@@ -435,5 +477,5 @@ def _compound_or_fuzzy(gaz, rules, text, toks, i, lang) -> list[Mention]:
         cands = gaz.fuzzy(stem)
         if cands:
             # A typo of a city counts only where the article is about that part of the world.
-            return [Mention(s, end, key, cands, weak=all(c.place.kind == "city" for c in cands))]
+            return [Mention(s, end, key, cands, weak=all(needs_context(c.place) for c in cands))]
     return []

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from dossier.geo.distance import great_circle_km
-from dossier.geo.gazetteer import Candidate, GazPlace
+from dossier.geo.gazetteer import Candidate, GazPlace, needs_context
 
 NEAR_KM = (300.0, 1000.0, 2500.0)  # distance bands for the "nearby places" evidence
 WEAK_CITY_MIN_POP = 50000  # a doubtful city supported only by its country being named must be this big
@@ -29,6 +29,7 @@ class Mention:
     ner: bool = False  # an NER LOC span backs it
     weak: bool = False  # accepted only if context supports the chosen place
     strong_only: bool = False  # ... and only by a named place nearby (< 300 km), not by its country
+    not_self: bool = False  # its country counts only if another mention names it (合作 = Hezuo, CN)
     chosen: Candidate | None = field(default=None, repr=False)
 
 
@@ -80,14 +81,21 @@ def resolve(mentions: list[Mention]) -> None:
                 best, best_score = c, score
         if best is None:
             continue
-        if m.weak and best.place.kind == "city":
+        if m.weak and needs_context(best.place):
             # A small or doubtful city needs the article to be about its surroundings: another named
             # place within 1000 km, or its country named and the city not tiny. Where an NER model
             # called the name a person, only a named place within 300 km will do.
             radius = NEAR_KM[0] if m.strong_only else NEAR_KM[1]
             supported = any(_km(a, best.place) < radius for a in anchors if a.id != best.place.id) or (
-                not m.strong_only and bool(best.place.cc and countries[best.place.cc])
-                and best.place.population >= WEAK_CITY_MIN_POP)
+                not m.strong_only and bool(best.place.cc and countries[best.place.cc] - _counted_itself(m))
+                and (best.place.population >= WEAK_CITY_MIN_POP or best.place.kind == "region"))
             if not supported:
                 continue
         m.chosen = best
+
+
+def _counted_itself(m: Mention) -> int:
+    """1 when a `not_self` mention named its own country above (a single-place mention): a
+    doubtful name cannot support itself."""
+    return int(m.not_self and len({c.place.id for c in m.candidates}) == 1)
+

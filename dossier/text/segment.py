@@ -20,6 +20,7 @@ import yaml
 
 from dossier.config import DATA_DIR
 from dossier.model import Segment, Sentence
+from dossier.text.function_words import function_word_shares
 from dossier.text.scripts import char_script
 
 UNDETERMINED = "und"
@@ -67,9 +68,13 @@ _LINGUA_SCRIPTS = ("LATIN", "CYRILLIC", "ARABIC", "DEVANAGARI")
 
 
 @lru_cache(maxsize=1)
-def _candidates() -> dict[str, list[str]]:
+def _language_rules() -> dict:
     with open(DATA_DIR / "lang" / "languages.yaml", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)["candidates"]
+        return yaml.safe_load(fh)
+
+
+def _candidates() -> dict[str, list[str]]:
+    return _language_rules()["candidates"]
 
 
 @cache
@@ -116,26 +121,58 @@ def identify_language(text: str, *, allow_short: bool = True) -> str:
             return UNDETERMINED
         detector = _detector(script, not long_enough)
         if long_enough:
-            language = detector.detect_language_of(text)
+            confidences = _confidences(detector, [text])
         else:
-            language = _short_text_language(detector, text)
-        if language is None:
-            return UNDETERMINED
-        return language.iso_code_639_1.name.lower()
+            confidences = _confidences(detector, list({text, _without_names(text)}))
+        return _prefer_model_language(script, text, confidences)
     return UNDETERMINED
 
 
-_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZА-ЯЁ][\w'’-]*")
+def _confidences(detector, samples: list[str]) -> dict[str, float]:
+    """lingua's confidence per language (0-1), averaged over the samples.
 
-
-def _short_text_language(detector, text: str):  # -> lingua.Language | None
-    """Confidences of the text with and without its capitalised words, added: the names carry
-    the spelling, the rest the grammar words; either alone misleads on a short line."""
-    scores: dict = {}
-    for sample in {text, _without_names(text)}:
+    Short text: the text with and without its capitalised words: the names carry the spelling, the
+    rest the grammar words; either alone misleads on a short line."""
+    scores: dict[str, float] = {}
+    for sample in samples:
         for c in detector.compute_language_confidence_values(sample):
-            scores[c.language] = scores.get(c.language, 0.0) + c.value
-    return max(scores, key=scores.get) if scores and max(scores.values()) > 0 else None
+            lang = c.language.iso_code_639_1.name.lower()
+            scores[lang] = scores.get(lang, 0.0) + c.value / len(samples)
+    return scores
+
+
+def _prefer_model_language(script: str, text: str, confidences: dict[str, float]) -> str:
+    """The language of a line in a shared script: one Dossier has models for unless the evidence
+    for another is strong (data/lang/languages.yaml says what strong means)."""
+    rules = _language_rules()
+    preferred = [lang for lang in rules["preferred"] if lang in _candidates()[script]]
+    siblings = tuple(rules["function_word_languages"].get(script, ()))
+    shares = function_word_shares(text, siblings) if siblings else {}
+
+    def strong_words(lang: str) -> bool:
+        """Its own function words are frequent and outnumber each sibling's."""
+        rivals = [share for other, share in shares.items() if other != lang]
+        return shares.get(lang, 0.0) >= rules["min_function_word_share"] and all(
+            shares[lang] > rules["function_word_ratio"] * r for r in rivals)
+
+    # A sibling lingua has no model for (Nepali) is known by its function words alone.
+    for lang in siblings:
+        if lang not in confidences and lang not in preferred and strong_words(lang):
+            return lang
+    if not confidences or max(confidences.values()) <= 0:
+        return UNDETERMINED
+    top = max(confidences, key=confidences.get)
+    if top in preferred or not preferred:
+        return top
+    fallback = max(preferred, key=lambda lang: confidences.get(lang, 0.0))
+    if confidences[top] - confidences.get(fallback, 0.0) < rules["min_confidence_gap"]:
+        return fallback
+    if top in siblings and shares[top] < shares.get(fallback, 0.0):
+        return fallback  # the grammar words do not side with the other language
+    return top
+
+
+_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZА-ЯЁ][\w'’-]*")
 
 
 def _without_names(text: str) -> str:
