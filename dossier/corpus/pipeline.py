@@ -18,7 +18,7 @@ from dossier import __version__, config, provenance
 from dossier.corpus.coverage import article_coverage
 from dossier.events import frames as events
 from dossier.geo import places
-from dossier.linking import link
+from dossier.linking import link, mentions
 from dossier.linking.kb import load_kb
 from dossier.model import Entity, Place, Segment, Sentence, Span, Timex
 from dossier.ner import recognise as ner
@@ -194,7 +194,7 @@ def _links_to_known_actor(text: str, lang: str, span: Span) -> bool:
 
 def recognise_entities(text: str, lang: str) -> list[Entity]:
     """NER spans plus knowledge-base matches, linked to canonical actors."""
-    return link.link_entities(text, lang, entity_spans(text, lang))
+    return link.link_entities(text, lang, mentions.repair_spans(text, lang, entity_spans(text, lang)))
 
 
 def recognised_spans(text: str, lang: str) -> list[Span]:
@@ -217,6 +217,9 @@ def entity_spans(text: str, lang: str) -> list[Span]:
     model_spans = ner.recognize(text, lang)
     kb_spans = link.kb_matches(text, lang)
     spans: list[Span] = []
+    # a name after an honorific that neither the model nor the dictionary found ("श्रीमती द्रौपदी मुर्मु")
+    kb_spans += [t for t in mentions.titled_names(text, lang)
+                 if all(t.end <= s.start or t.start >= s.end for s in model_spans + kb_spans)]
     for s in model_spans:
         longer = [m for m in kb_spans if m.start < s.end and s.start < m.end and m.end - m.start > s.end - s.start]
         if longer:

@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from dossier.linking.dictionary import kb_matches
 from dossier.linking.kb import KnowledgeBase
 from dossier.linking.lookup import KbIndex, bare_title, compound_part, core_name, kb_index, mention_forms
+from dossier.linking.mentions import is_alias_pair, person_shape
 from dossier.linking.names import SEPARATORS, kb_key
 from dossier.linking.translit import consonant_skeleton, key_similarity, latin_key, name_keys, same_shape
 from dossier.linking.unlinked import group_unlinked
@@ -58,6 +60,7 @@ class _Antecedent:
 
 
 _SENTENCE_END = re.compile(r"[.!?।。！？\n]")
+_NAME_WORDS = re.compile(r"[\s·・･]+")
 
 
 def _antecedent_forms(entity_id: str, own_forms: list[str], mention: str, label: str,
@@ -66,14 +69,16 @@ def _antecedent_forms(entity_id: str, own_forms: list[str], mention: str, label:
     actor = ix.kb.actors.get(entity_id)
     if label != "PER" or (actor is not None and actor.type != "person"):
         return forms - set(own_forms)  # "House" does not refer back to "White House"
-    tokens = [t for t in SEPARATORS.split(mention.strip()) if t]
+    # words split at spaces and dots only: a hyphenated given name is one word ("Ching-te")
+    tokens = [t for t in _NAME_WORDS.split(mention.strip()) if t]
     if len(tokens) >= 2:
         # Latin, Cyrillic, Devanagari and foreign names in Hangul: the last token is the family
         # name; East Asian names written in Latin put it first ("Kim Min-seok"). KB actors list
-        # their family names; for others the first token counts only if it is a known family name.
+        # their family names; for others the first token counts if it is a known family name or
+        # the name has the romanised East Asian shape ("Lai Ching-te": "Lai" refers back).
         forms.add(kb_key(tokens[-1]))
-        if entity_id.startswith("x:") and kb_key(tokens[0]) in ix.family:
-            forms.add(kb_key(tokens[0]))  # "Kim Min-seok": a family name known to come first
+        if entity_id.startswith("x:") and (kb_key(tokens[0]) in ix.family or person_shape(mention)):
+            forms.add(kb_key(tokens[0]))
     elif len(tokens) == 1 and 2 <= len(tokens[0]) <= 4 and all(is_hangul(c) for c in tokens[0]):
         forms.add(kb_key(tokens[0][0]))  # Korean name: family name is the first syllable
     forms -= set(own_forms)
@@ -176,10 +181,47 @@ def link_entities(text: str, lang: str, spans: list[Span], kb: KnowledgeBase | N
             # a title on its own ("총비서는", "the President") names nobody: nothing to group
             key = None if bare_title(mention, ix) else latin_key(core_name(mention, forms, ix))
             ent.entity_id = f"x:{key}" if key else None
+        prev = out[-1] if out else None
+        if (prev is not None and prev.entity_id and (ent.entity_id or "x:").startswith("x:")
+                and is_alias_pair(text, lang, Span(prev.start, prev.end, prev.label), sp)):
+            # "Lai Ching-te, also known as William Lai": this name is the one before it, and its
+            # short forms ("Lai") refer back to that person too
+            ent.entity_id, ent.canonical, ent.method, ent.score = prev.entity_id, prev.canonical, "coref", SCORE_COREF
         if ent.entity_id and method in ("alias", "fuzzy", "none") and ent.entity_id != "x:":
             antecedents.append(_Antecedent(ent.entity_id, _antecedent_forms(ent.entity_id, forms, mention, sp.label, ix)))
         out.append(ent)
+    _merge_aliases(text, lang, out, ix)
     return out
+
+
+def _merge_aliases(text: str, lang: str, entities: list[Entity], ix: KbIndex) -> None:
+    """"Li Wei (Lai Ching-te)" where only the second is a knowledge-base name: the text says the two
+    are one person, so the first (and every short form already linked to it) takes the known id. The
+    other way round is settled while linking: a name after its alias cue takes the earlier one's id."""
+    merged: dict[str, str] = {}
+    for left, right in pairwise(entities):
+        if not (left.entity_id and right.entity_id) or left.entity_id == right.entity_id:
+            continue
+        if not is_alias_pair(text, lang, Span(left.start, left.end, left.label), Span(right.start, right.end, right.label)):
+            continue
+        ids = [left.entity_id, right.entity_id]
+        known = [i for i in ids if not i.startswith("x:")]
+        if len(known) == 2:
+            continue  # two known people: the text is wrong or we read it wrong; keep both
+        target = known[0] if known else left.entity_id
+        for i in ids:
+            if i != target:
+                merged[i] = target
+    if not merged:
+        return
+    for e in entities:
+        target = merged.get(e.entity_id or "")
+        if target:
+            if e.entity_id != target and e.method == "none":
+                e.method, e.score = "coref", SCORE_COREF
+            e.entity_id = target
+            actor = ix.kb.actors.get(target)
+            e.canonical = actor.name if actor else None
 
 
 def is_bare_title(mention: str, kb: KnowledgeBase | None = None) -> bool:

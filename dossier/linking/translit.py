@@ -293,10 +293,24 @@ def fold_latin(latin: str) -> str:
     return s
 
 
+_MIN_KEY = 3  # no key of a name written with _LONG_NAME letters or more is shorter than this
+_LONG_NAME = 5  # "Lee", "Oh", "Yoo" keep their short keys (li, o, io): they are whole names
+
+
+def _fold_name(latin: str) -> str:
+    """`fold_latin`, unless the folds swallow a longer name: vowel-heavy romanisations fold across
+    word boundaries ("Hou You-ih" → houyouih → i, 허우유이 → heouyui → i). Then the plain letters are
+    the key, so no cluster key of a longer name is one or two letters; spellings in other scripts
+    still meet it through the grouping's similarity (houyouih / heouyui)."""
+    key = fold_latin(latin)
+    letters = _NON_LETTER.sub("", anyascii(latin).lower())
+    return key if len(key) >= _MIN_KEY or len(letters) < _LONG_NAME else letters
+
+
 @lru_cache(maxsize=65536)
 def name_keys(text: str) -> tuple[str, ...]:
     """Phonetic keys of a name in any script (one or two variants, see `romanize`)."""
-    keys = dict.fromkeys(k for k in (fold_latin(romanize(text)), fold_latin(romanize(text, variant=1))) if k)
+    keys = dict.fromkeys(k for k in (_fold_name(romanize(text)), _fold_name(romanize(text, variant=1))) if k)
     return tuple(keys)
 
 

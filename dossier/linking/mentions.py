@@ -1,0 +1,265 @@
+"""Repairing and typing recognised name spans before they are linked, for names no knowledge base lists.
+
+The recogniser's spans are good at finding names and weaker at their edges and types on news about
+unfamiliar people: it cuts "Lai Ching-te" at the hyphen, runs "Kuomintang and Ko Wen-je of the"
+together, keeps "श्रीमती" inside the name, calls a party a person and "Jan." a person, and misses a
+name after an honorific it has not seen ("श्रीमती द्रौपदी मुर्मु"). `repair_spans` mends the edges and
+types, `titled_names` finds names that follow an honorific, and `is_alias_pair` reads "A, also known
+as B" / "A (B)". Every word these use is data: data/kb/name_cues.yaml and the titles of
+data/kb/lang_rules.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from dossier.linking.kb import KB_DIR
+from dossier.linking.lookup import KbIndex, kb_index, mention_forms, strip_particle
+from dossier.linking.names import kb_key
+from dossier.model import Span
+
+CUES_FILE = KB_DIR / "name_cues.yaml"
+_HYPHENS = "-‐‑"
+_MAX_TITLED_WORDS = 3  # "श्रीमती द्रौपदी मुर्मु", "Dr. Ravi Kumar Singh": longer runs are not one name
+# a romanised East Asian name: family name, then a hyphenated given name ("Ko Wen-je", "Hou You-ih")
+_HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+[A-Z][a-z]+[-‐‑][a-z]+")
+_TOKEN = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class NameCues:
+    honorifics_before: dict[str, frozenset[str]]
+    name_stops: dict[str, frozenset[str]]
+    org_words: dict[str, frozenset[str]]
+    org_suffixes: dict[str, tuple[str, ...]]
+    not_names: dict[str, frozenset[str]]
+    alias_cues: dict[str, tuple[str, ...]]
+
+
+def _table(doc: dict, key: str) -> dict[str, list[str]]:
+    raw = doc.get(key) or {}
+    if not isinstance(raw, dict) or not all(isinstance(v, list) for v in raw.values()):
+        raise ValueError(f"{CUES_FILE.name}: '{key}' must map a language to a list of words")
+    return {lang: [str(w) for w in words] for lang, words in raw.items()}
+
+
+@lru_cache(maxsize=4)
+def load_cues(path: Path = CUES_FILE) -> NameCues:
+    doc = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+    doc = doc or {}
+
+    def sets(key: str) -> dict[str, frozenset[str]]:
+        return {lang: frozenset(ws) for lang, ws in _table(doc, key).items()}
+
+    def longest_first(key: str) -> dict[str, tuple[str, ...]]:
+        return {lang: tuple(sorted(ws, key=len, reverse=True)) for lang, ws in _table(doc, key).items()}
+
+    return NameCues(
+        honorifics_before=sets("honorifics_before"),
+        name_stops=sets("name_stops"),
+        org_words=sets("org_words"),
+        org_suffixes=longest_first("org_suffixes"),
+        not_names=sets("not_names"),
+        alias_cues=longest_first("alias_cues"),
+    )
+
+
+def _is_latin(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and all(ord(c) < 0x250 for c in letters)
+
+
+# --- Edges -------------------------------------------------------------------------------------
+
+
+def complete_word(text: str, start: int, end: int) -> int:
+    """The end of a Latin or Cyrillic span cut inside a word ("Lai Ching-" of "Lai Ching-te", "Ching"
+    before "-te"): moved to the word's end. Hangul is left alone, where a particle follows a name."""
+    n = len(text)
+
+    def letter(i: int) -> bool:
+        return 0 <= i < n and text[i].isalpha() and ord(text[i]) < 0x530
+
+    if end <= start:
+        return end
+    if text[end - 1] in _HYPHENS and letter(end):
+        pass  # cut right after the hyphen
+    elif end < n and text[end] in _HYPHENS and letter(end + 1) and text[end + 1].islower() and letter(end - 1):
+        pass  # cut right before "-te"
+    elif not (letter(end - 1) and letter(end)):
+        return end
+    while end < n and (letter(end) or (text[end] in _HYPHENS and letter(end + 1))):
+        end += 1
+    return end
+
+
+def _trim_lowercase_tail(text: str, start: int, end: int) -> int:
+    """"Ko Wen-je of the" → "Ko Wen-je": a Latin name never ends in lowercase words."""
+    tokens = list(_TOKEN.finditer(text, start, end))
+    while len(tokens) > 1 and _is_latin(tokens[-1].group()) and tokens[-1].group()[:1].islower():
+        tokens.pop()
+    return tokens[-1].end() if tokens else end
+
+
+def _is_title(words: list[str], lang: str, ix: KbIndex) -> bool:
+    key = kb_key(" ".join(words))
+    if key in ix.titles:
+        return True
+    return len(words) == 1 and any(kb_key(s) in ix.titles for s in strip_particle(words[0], ix))
+
+
+def trim_titles(text: str, start: int, end: int, lang: str, ix: KbIndex) -> tuple[int, int]:
+    """A person's span without titles and honorifics at either edge ("श्रीमती मुर्मु" → "मुर्मु",
+    "President Lai" → "Lai", "윤석열 대통령은" → "윤석열"), if a name is left."""
+    tokens = list(_TOKEN.finditer(text, start, end))
+    changed = True
+    while changed and len(tokens) > 1:
+        changed = False
+        for width in (3, 2, 1):
+            if len(tokens) > width and _is_title([t.group() for t in tokens[:width]], lang, ix):
+                tokens = tokens[width:]
+                changed = True
+                break
+            if len(tokens) > width and _is_title([t.group() for t in tokens[-width:]], lang, ix):
+                tokens = tokens[:-width]
+                changed = True
+                break
+    return (tokens[0].start(), tokens[-1].end()) if tokens else (start, end)
+
+
+# --- Types -------------------------------------------------------------------------------------
+
+
+def org_cue(mention: str, lang: str, cues: NameCues, ix: KbIndex) -> bool:
+    """Does the name say it is an organisation: a party/agency word in it ("Justice Party",
+    "निर्वाचन आयोग"), or one word with a party/agency ending ("Kuomintang", "더불어민주당")?"""
+    words = mention.split()
+    org_words = cues.org_words.get(lang, frozenset())
+    if any(w.strip(",.;:") in org_words for w in words):
+        return True
+    if len(words) == 1:
+        forms = [words[0]] + strip_particle(words[0], ix)
+        for suffix in cues.org_suffixes.get(lang, ()):
+            if any(len(f) >= len(suffix) + 3 and f.casefold().endswith(suffix.casefold()) for f in forms):
+                return True
+    return False
+
+
+def _kb_organisation(mention: str, lang: str, ix: KbIndex) -> bool:
+    """The name as written is an organisation's or outlet's full name in the knowledge base, and no
+    person's."""
+    for f in mention_forms(mention, lang, ix)[:1]:
+        types = {ix.kb.actors[i].type for i in ix.full.get(f, ())}
+        return bool(types) and types <= {"organisation", "outlet"}
+    return False
+
+
+def person_shape(mention: str) -> bool:
+    """A romanised East Asian name: family name first, then a hyphenated given name ("Ko Wen-je")."""
+    return bool(_HYPHENATED_GIVEN.fullmatch(mention.strip()))
+
+
+def _split_run_together(text: str, sp: Span, lang: str, cues: NameCues, ix: KbIndex) -> list[Span]:
+    """"Kuomintang and Ko Wen-je": two names the recogniser ran together, split at "and" when the
+    parts are plainly of different kinds (an organisation by its cue, a person by its shape)."""
+    mention = text[sp.start : sp.end]
+    if lang != "en" or " and " not in mention or kb_key(mention) in ix.full:
+        return [sp]
+    cut = sp.start + mention.index(" and ")
+    left, right = Span(sp.start, cut, sp.label), Span(cut + len(" and "), sp.end, sp.label)
+    kinds = []
+    for part in (left, right):
+        words = text[part.start : part.end]
+        if not words[:1].isupper():
+            return [sp]
+        kinds.append("PER" if person_shape(words) else "ORG" if org_cue(words, lang, cues, ix) else None)
+    if set(kinds) != {"PER", "ORG"}:
+        return [sp]
+    return [Span(left.start, left.end, kinds[0]), Span(right.start, right.end, kinds[1])]
+
+
+def repair_spans(text: str, lang: str, spans: list[Span], ix: KbIndex | None = None) -> list[Span]:
+    """The spans with their edges and types mended (see the module doc); a span that is a month or
+    weekday abbreviation ("Jan.") is dropped. Order and non-overlap are kept."""
+    ix = ix or kb_index()
+    cues = load_cues()
+    not_names = cues.not_names.get(lang, frozenset())
+    out: list[Span] = []
+    for sp in spans:
+        if text[sp.start : sp.end].strip() in not_names:
+            continue
+        end = complete_word(text, sp.start, sp.end)
+        if _is_latin(text[sp.start : end]):
+            end = _trim_lowercase_tail(text, sp.start, end)
+        for part in _split_run_together(text, Span(sp.start, end, sp.label), lang, cues, ix):
+            start, stop, label = part.start, part.end, part.label
+            if label == "PER":
+                start, stop = trim_titles(text, start, stop, lang, ix)
+                mention = text[start:stop]
+                if org_cue(mention, lang, cues, ix) or _kb_organisation(mention, lang, ix):
+                    label = "ORG"
+            if out and start < out[-1].end:
+                continue  # grown into the next span: keep the first
+            out.append(Span(start, stop, label))
+    return out
+
+
+# --- Names after an honorific ------------------------------------------------------------------
+
+
+def titled_names(text: str, lang: str, ix: KbIndex | None = None) -> list[Span]:
+    """PER spans for the one to three name words after an honorific ("श्रीमती द्रौपदी मुर्मु ने" →
+    "द्रौपदी मुर्मु"; "Dr. Ravi Kumar said" → "Ravi Kumar"), the honorific left outside. In English
+    the name words are capitalised; elsewhere a stop word (postposition, verb) or punctuation ends them."""
+    ix = ix or kb_index()
+    cues = load_cues()
+    honorifics = cues.honorifics_before.get(lang)
+    if not honorifics:
+        return []
+    stops = cues.name_stops.get(lang, frozenset())
+    tokens = list(_TOKEN.finditer(text))
+    out: list[Span] = []
+    i = 0
+    while i < len(tokens):
+        if tokens[i].group() not in honorifics:
+            i += 1
+            continue
+        name: list[re.Match[str]] = []
+        j = i + 1
+        while j < len(tokens) and len(name) < _MAX_TITLED_WORDS:
+            word = tokens[j].group()
+            bare = word.rstrip(",.;:!?।")
+            if not bare or bare in stops or bare in honorifics or _is_title([bare], lang, ix):
+                break
+            if any(c.isdigit() for c in bare) or (lang == "en" and not bare[:1].isupper()):
+                break
+            name.append(tokens[j])
+            j += 1
+            if bare != word:
+                break  # punctuation ends the name
+        if name:
+            end = name[-1].start() + len(name[-1].group().rstrip(",.;:!?।"))
+            if lang == "en" and text[end - 1 : end] == "." and end - name[-1].start() > 2:
+                end -= 1
+            out.append(Span(name[0].start(), end, "PER"))
+        i = max(j, i + 1)
+    return out
+
+
+# --- "A, also known as B" ----------------------------------------------------------------------
+
+
+def is_alias_pair(text: str, lang: str, left: Span, right: Span) -> bool:
+    """Does the text say the person `right` is the person `left`: "A, also known as B", "A (B)"?"""
+    if left.label != "PER" or right.label != "PER" or right.start < left.end:
+        return False
+    gap = text[left.end : right.start]
+    if re.fullmatch(r"\s*[(（]\s*", gap):
+        return bool(re.match(r"\s*[)）]", text[right.end : right.end + 3]))
+    words = gap.strip().lstrip(",，、").strip()
+    return any(words.casefold() == cue.casefold() for cue in load_cues().alias_cues.get(lang, ()))

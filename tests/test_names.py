@@ -1,0 +1,189 @@
+"""People and organisations no knowledge base lists: span repair, typing, coreference, aliases and
+cluster keys (dossier/linking/mentions.py, link.py, translit.py). Names from elections, state visits
+and launches, far from the sample corpus's domain."""
+
+import pytest
+
+from dossier.linking.link import link_entities
+from dossier.linking.mentions import complete_word, is_alias_pair, repair_spans, titled_names
+from dossier.linking.translit import latin_key
+from dossier.linking.unlinked import group_unlinked
+from dossier.model import Span
+
+
+def span(text: str, surface: str, label: str, nth: int = 0) -> Span:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return Span(start, start + len(surface), label)
+
+
+def surfaces(text: str, spans: list[Span]) -> list[tuple[str, str]]:
+    return [(text[s.start : s.end], s.label) for s in spans]
+
+
+# --- a span cut inside a word is completed -------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "cut", "whole"), [
+    ("Lai Ching-te won.", "Lai Ching-", "Lai Ching-te"),
+    ("Lai Ching-te won.", "Lai Ching", "Lai Ching-te"),
+    ("Hou You-ih lost.", "Hou You-", "Hou You-ih"),
+    ("Ko Wen-je came third.", "Ko We", "Ko Wen-je"),
+    ("Kim Min-seok said.", "Kim Min-seok", "Kim Min-seok"),
+    ("Hou, a former police chief", "Hou", "Hou"),
+    ("윤석열 대통령은", "윤석열", "윤석열"),  # Hangul: what follows may be a particle
+])
+def test_a_span_cut_inside_a_word_ends_at_the_word_end(text, cut, whole):
+    start = text.index(cut)
+    assert text[start : complete_word(text, start, start + len(cut))] == whole
+
+
+# --- repair: titles outside, types from cues, abbreviations never names -------------------------
+
+@pytest.mark.parametrize(("lang", "text", "given", "want"), [
+    ("hi", "श्रीमती मुर्मु ने कहा।", [("श्रीमती मुर्मु", "PER")], [("मुर्मु", "PER")]),
+    ("hi", "राष्ट्रपति श्रीमती द्रौपदी मुर्मु ने कहा।", [("राष्ट्रपति श्रीमती द्रौपदी मुर्मु", "PER")],
+     [("द्रौपदी मुर्मु", "PER")]),
+    ("en", "President Lai said.", [("President Lai", "PER")], [("Lai", "PER")]),
+    ("en", "Mr. Ko said.", [("Mr. Ko", "PER")], [("Ko", "PER")]),
+    ("en", "Dr. Yoon Young-bin said.", [("Dr. Yoon Young-bin", "PER")], [("Yoon Young-bin", "PER")]),
+    ("ko", "라이칭더 총통은 말했다.", [("라이칭더 총통은", "PER")], [("라이칭더 총통은", "PER")]),
+    ("ko", "윤영빈 씨는 말했다.", [("윤영빈 씨는", "PER")], [("윤영빈", "PER")]),
+    ("ko", "윤석열 대통령은 말했다.", [("윤석열 대통령은", "PER")], [("윤석열", "PER")]),
+    ("en", "the Kuomintang said", [("Kuomintang", "PER")], [("Kuomintang", "ORG")]),
+    ("en", "the Taiwan People's Party said", [("Taiwan People's Party", "PER")],
+     [("Taiwan People's Party", "ORG")]),
+    ("en", "the Election Commission of India said", [("Election Commission", "PER")],
+     [("Election Commission", "ORG")]),
+    ("ko", "더불어민주당은 합의했다.", [("더불어민주당은", "PER")], [("더불어민주당은", "ORG")]),
+    ("ko", "한국항공우주연구원은 밝혔다.", [("한국항공우주연구원은", "PER")], [("한국항공우주연구원은", "ORG")]),
+    ("hi", "भारतीय जनता पार्टी ने कहा।", [("भारतीय जनता पार्टी", "PER")], [("भारतीय जनता पार्टी", "ORG")]),
+    ("hi", "निर्वाचन आयोग ने कहा।", [("निर्वाचन आयोग", "PER")], [("निर्वाचन आयोग", "ORG")]),
+    ("en", "Tang Feng said.", [("Tang Feng", "PER")], [("Tang Feng", "PER")]),  # a family name, no suffix
+    ("en", "On Jan. 13 voters went out.", [("Jan.", "PER")], []),
+    ("en", "By Sept. 2 it was over.", [("Sept.", "ORG")], []),
+    ("en", "Kuomintang and Ko Wen-je of the TPP", [("Kuomintang and Ko Wen-je of the", "ORG")],
+     [("Kuomintang", "ORG"), ("Ko Wen-je", "PER")]),
+    ("en", "the Ministry of Science and ICT said", [("Ministry of Science and ICT", "ORG")],
+     [("Ministry of Science and ICT", "ORG")]),  # one name with "and" in it stays whole
+])
+def test_repair_spans(lang, text, given, want):
+    spans = [span(text, s, label) for s, label in given]
+    assert surfaces(text, repair_spans(text, lang, spans)) == want
+
+
+# --- names after an honorific the model did not tag ---------------------------------------------
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    ("hi", "राष्ट्रपति श्रीमती द्रौपदी मुर्मु 18 अप्रैल को शिलांग पहुंचीं।", ["द्रौपदी मुर्मु"]),
+    ("hi", "श्री नरेन्द्र मोदी ने कहा।", ["नरेन्द्र मोदी"]),
+    ("hi", "इस अवसर पर डॉ. जितेंद्र सिंह, श्री अमित शाह और अन्य उपस्थित थे।", ["जितेंद्र सिंह", "अमित शाह"]),
+    ("en", "Dr. Ravi Kumar said the launch went well.", ["Ravi Kumar"]),
+    ("en", "Mr. Lai, 64, won.", ["Lai"]),
+    ("en", "Mrs. and Mr. Smith", ["Smith"]),
+    ("en", "Mr. said nothing", []),
+    ("ko", "윤영빈 씨는", []),  # Korean titles follow the name: nothing to find after them
+])
+def test_titled_names(lang, text, want):
+    assert [text[s.start : s.end] for s in titled_names(text, lang)] == want
+
+
+# --- one person under one id within an article ---------------------------------------------------
+
+def link(text: str, lang: str, *mentions: tuple[str, str]):
+    spans, pos = [], 0
+    for surface, label in mentions:
+        start = text.index(surface, pos)
+        spans.append(Span(start, start + len(surface), label))
+        pos = start + len(surface)
+    return link_entities(text, lang, repair_spans(text, lang, spans))
+
+
+@pytest.mark.parametrize(("lang", "text", "mentions"), [
+    ("en", "Lai Ching-te, also known as William Lai, won. Lai thanked voters.",
+     [("Lai Ching-te", "PER"), ("William Lai", "PER"), ("Lai", "PER")]),
+    ("en", "Lai Ching-te (William Lai) won. Lai thanked voters.",
+     [("Lai Ching-te", "PER"), ("William Lai", "PER"), ("Lai", "PER")]),
+    ("en", "Hou You-ih conceded. Hou said he was sorry.", [("Hou You-ih", "PER"), ("Hou", "PER")]),
+    ("en", "Ko Wen-je came third. Mr. Ko said.", [("Ko Wen-je", "PER"), ("Mr. Ko", "PER")]),
+    ("en", "Droupadi Murmu arrived. President Murmu said.", [("Droupadi Murmu", "PER"), ("President Murmu", "PER")]),
+    ("hi", "श्रीमती द्रौपदी मुर्मु पहुंचीं। श्रीमती मुर्मु ने कहा।",
+     [("द्रौपदी मुर्मु", "PER"), ("श्रीमती मुर्मु", "PER")]),
+    ("ko", "윤영빈 우주항공청장은 말했다. 윤 청장은 덧붙였다.", [("윤영빈", "PER"), ("윤", "PER")]),
+    ("en", "Ranil Wickremesinghe, also known as Ranil, visited. Wickremesinghe met Modi.",
+     [("Ranil Wickremesinghe", "PER"), ("Ranil", "PER"), ("Wickremesinghe", "PER")]),
+])
+def test_short_forms_and_aliases_of_an_unknown_person_share_one_id(lang, text, mentions):
+    ents = link(text, lang, *mentions)
+    ids = {e.entity_id for e in ents}
+    assert len(ids) == 1 and next(iter(ids)).startswith("x:")
+
+
+@pytest.mark.parametrize(("text", "mentions"), [
+    # two people sharing a family name: "Lai" refers to neither
+    ("Lai Ching-te and Lai Yi-chung spoke. Lai said.", [("Lai Ching-te", "PER"), ("Lai Yi-chung", "PER"), ("Lai", "PER")]),
+    # a comma between two people is not an alias
+    ("Lai Ching-te, Hou You-ih and Ko Wen-je ran.", [("Lai Ching-te", "PER"), ("Hou You-ih", "PER"), ("Ko Wen-je", "PER")]),
+])
+def test_different_people_stay_apart(text, mentions):
+    ents = link(text, "en", *mentions)
+    assert len({e.entity_id for e in ents[:2]}) == 2
+    if len(ents) == 3:
+        assert ents[2].entity_id not in {ents[0].entity_id, ents[1].entity_id} or ents[2].text != "Lai"
+
+
+@pytest.mark.parametrize(("text", "left", "right", "alias"), [
+    ("Lai Ching-te, also known as William Lai", "Lai Ching-te", "William Lai", True),
+    ("Lai Ching-te (William Lai)", "Lai Ching-te", "William Lai", True),
+    ("Lai Ching-te, better known as William Lai", "Lai Ching-te", "William Lai", True),
+    ("Lai Ching-te and William Lai", "Lai Ching-te", "William Lai", False),
+    ("Lai Ching-te, William Lai", "Lai Ching-te", "William Lai", False),
+    ("Lai Ching-te (DPP)", "Lai Ching-te", "DPP", False),  # a party in parentheses is not an alias
+])
+def test_alias_cues(text, left, right, alias):
+    label = "ORG" if right.isupper() else "PER"
+    assert is_alias_pair(text, "en", span(text, left, "PER"), span(text, right, label)) is alias
+
+
+def test_an_alias_of_a_known_actor_takes_the_known_id():
+    text = "Vladimir Putin (Vladimir Vladimirovich Putin) spoke."
+    ents = link(text, "en", ("Vladimir Putin", "PER"), ("Vladimir Vladimirovich Putin", "PER"))
+    assert {e.entity_id for e in ents} == {"per:vladimir-putin"}
+
+
+# --- cluster keys never collapse ----------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["Hou You-ih", "허우유이", "होउ यू-इह", "Ko Wen-je", "Lai Ching-te",
+                                  "Ouyang Yu", "Yeo You-ui", "Droupadi Murmu"])
+def test_a_cluster_key_of_a_full_name_is_never_one_or_two_letters(name):
+    assert len(latin_key(name)) >= 3
+
+
+@pytest.mark.parametrize(("name", "key"), [("Lee", "li"), ("이", "i"), ("Oh", "o"), ("Kim Jong Un", "kimjoNun")])
+def test_short_names_keep_their_keys(name, key):
+    assert latin_key(name) == key
+
+
+# --- cross-script grouping on names from other domains ------------------------------------------
+
+OTHER_DOMAINS = [
+    # Taiwan's 2024 presidential election
+    [("Lai Ching-te", "en"), ("라이칭더", "ko"), ("लाई चिंग-ते", "hi")],
+    [("Hou You-ih", "en"), ("허우유이", "ko"), ("होउ यू-इह", "hi")],
+    [("Ko Wen-je", "en"), ("커원저", "ko"), ("को वेन-जे", "hi")],
+    # Indian state visits
+    [("Droupadi Murmu", "en"), ("드라우파디 무르무", "ko"), ("द्रौपदी मुर्मु", "hi")],
+    [("Ranil Wickremesinghe", "en"), ("라닐 위크레메싱게", "ko"), ("रानिल विक्रमसिंघे", "hi")],
+    [("Pinarayi Vijayan", "en"), ("피나라이 비자얀", "ko"), ("पिनराई विजयन", "hi")],
+    # a Korean rocket launch
+    [("Yoon Young-bin", "en"), ("윤영빈", "ko"), ("यून यंग-बिन", "hi")],
+]
+
+
+@pytest.mark.parametrize("names", OTHER_DOMAINS, ids=lambda ns: ns[0][0])
+def test_unknown_names_group_across_scripts_in_other_domains(names):
+    everyone = [n for group in OTHER_DOMAINS for n in group]
+    groups = group_unlinked(everyone)
+    own = {groups[n][0] for n in names}
+    others = {groups[n][0] for g in OTHER_DOMAINS if g is not names for n in g}
+    assert len(own) == 1 and not own & others
