@@ -15,7 +15,7 @@ import pytest
 import spacy
 
 from dossier.ner.data import read_jsonl, split_holdout
-from dossier.ner.train import DATASETS, DEFAULT_HOLDOUT, SEED, SOURCES, main
+from dossier.ner.train import DATASETS, DEFAULT_HOLDOUT, SEED, SOURCES, drop_seen, main
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ner"
 
@@ -50,8 +50,27 @@ def test_smoke_training_produces_loadable_pipeline(tmp_path, lang, capsys):
     first_line = capsys.readouterr().out.splitlines()[0]
     stats = json.loads(first_line)
     train, held = split_holdout(read_jsonl(FIXTURES / f"{lang}.jsonl"), DEFAULT_HOLDOUT[lang], SEED)
-    assert stats["train_sentences"] == len(train) and stats["heldout_sentences"] == len(held)
     assert len(train) + len(held) == 40 and held
+    unseen, dropped = drop_seen(train, {r["text"].strip() for r in held})
+    assert stats["train_sentences"] == len(unseen) and stats["heldout_sentences"] == len(held)
+    assert stats["dropped_as_seen_in_heldout_or_dev"] == dropped
+    record = json.loads((out / "training.json").read_text(encoding="utf-8"))
+    assert record["argv"]["seed"] == SEED and record["pretraining"] is None
+    assert SOURCES[lang]["main"] in record["sources"]
+
+
+def test_smoke_pretraining_weights_are_loaded_into_training(tmp_path, capsys):
+    data_dir = _fixture_data_dir(tmp_path, "en")
+    out = tmp_path / "model"
+    rc = main(["ner", "--lang", "en", "--smoke", "--max-steps", "4", "--workdir", str(tmp_path / "work"),
+               "--output", str(out), "--data-dir", str(data_dir), "--extra", "", "--raw", "",
+               "--pretrain-epochs", "2"])
+    assert rc == 0
+    lines = [json.loads(x) for x in capsys.readouterr().out.splitlines() if x.startswith("{")]
+    assert [x["pretrain_epoch"] for x in lines if "pretrain_epoch" in x] == [1, 2]
+    assert any("pretrained_tok2vec_loaded" in x for x in lines)
+    record = json.loads((out / "training.json").read_text(encoding="utf-8"))
+    assert record["pretraining"]["epochs"] == 2 and record["pretraining"]["texts"] > 0
 
 
 @pytest.mark.skipif(not (DATASETS / "ko").is_dir(), reason=f"shared NER datasets absent: {DATASETS / 'ko'}")

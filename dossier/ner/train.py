@@ -23,14 +23,22 @@ DATASETS = config.SHARED_DIR / "datasets" / "ner"
 MODELS = REPO / "data" / "models"
 
 # Main gold training file per language (the held-out part comes from it) and optional extra
-# training sources, selectable with --extra.
+# training sources, selectable with --extra. The PAN-X (WikiANN) files in shared/datasets are not
+# offered: their source states no licence, and only data allowing redistribution and any use may
+# train a committed model.
 SOURCES: dict[str, dict[str, str]] = {
-    "en": {"main": "en/conll2003-train.jsonl", "panx": "en/panx-train.jsonl"},
-    "ko": {"main": "ko/klue-train.jsonl", "panx": "ko/panx-train.jsonl"},
-    "hi": {"main": "hi/ilner-train.jsonl", "hiner": "hi/hiner-val.jsonl", "panx": "hi/panx-train.jsonl"},
+    "en": {"main": "en/conll2003-train.jsonl"},
+    "ko": {"main": "ko/klue-train.jsonl"},
+    "hi": {"main": "hi/ilner-train.jsonl", "hiner": "hi/hiner-val.jsonl", "multiconer": "hi/multiconer2-train.jsonl"},
 }
-DEFAULT_EXTRA = {"en": "", "ko": "", "hi": "hiner"}
+DEFAULT_EXTRA = {"en": "", "ko": "", "hi": "hiner,multiconer"}
 DEFAULT_HOLDOUT = {"en": 0.1, "ko": 0.15, "hi": 0.1}
+# The shared dev files the models are reported on: a training sentence with the same text is
+# dropped, so the dev score is not inflated by sentences the model was trained on.
+DEV_FILES = {"en": "en/conll2003-dev.jsonl", "hi": "hi/ilner-dev.jsonl"}
+# Unlabelled text for `--pretrain-*`, relative to the datasets directory (the parent of ner/);
+# the text of every training sentence is added to it.
+RAW_TEXT = {"en": "", "ko": "raw/ko/klue-train-sentences.txt", "hi": ""}
 SEED = 0
 
 
@@ -43,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     n.add_argument("--output", help="model directory (default data/models/<lang>; smoke: a temp dir)")
     n.add_argument("--config", help="spaCy config (default data/models/configs/<lang>.cfg)")
     n.add_argument("--data-dir", default=str(DATASETS), help="shared/datasets/ner directory")
-    n.add_argument("--extra", default=None, help="comma list of extra training sources: panx, hiner")
+    n.add_argument("--extra", default=None, help="comma list of extra training sources (hi: hiner, multiconer)")
     n.add_argument("--holdout", type=float, default=None, help="fraction of the main train file held out")
     n.add_argument("--align", default="expand", choices=["strict", "contract", "expand"])
     n.add_argument("--minutes", type=float, default=None, help="wall-clock training budget")
@@ -52,6 +60,14 @@ def build_parser() -> argparse.ArgumentParser:
     n.add_argument("--seed", type=int, default=SEED)
     n.add_argument("--workdir", help="where the .spacy files and checkpoints go (default: temp dir)")
     n.add_argument("--export-heldout", help="only write the held-out jsonl to this path and exit")
+    n.add_argument("--pretrain-minutes", type=float, default=None,
+                   help="pretrain the tok2vec on raw text first, stopping after the epoch that ends past this budget")
+    n.add_argument("--pretrain-epochs", type=int, default=None,
+                   help="pretrain for exactly this many epochs (with --pretrain-minutes: at most this many)")
+    n.add_argument("--pretrain-weights", help="start from these pretrained tok2vec weights instead of pretraining")
+    n.add_argument("--raw", default=None,
+                   help="comma list of unlabelled text files (one sentence a line) for pretraining, "
+                        "relative to the datasets dir (default: per language; '' for none)")
     n.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE",
                    help="extra spaCy config override (value in config syntax)")
     return p
@@ -84,9 +100,43 @@ def _split(args: argparse.Namespace) -> tuple[list[dict], list[dict], list[dict]
     return train, extra, held
 
 
+def drop_seen(records: list[dict], seen_texts: set[str]) -> tuple[list[dict], int]:
+    """`records` without those whose text (stripped) is in `seen_texts`, and how many went."""
+    kept = [r for r in records if r["text"].strip() not in seen_texts]
+    return kept, len(records) - len(kept)
+
+
+def _scoring_texts(args: argparse.Namespace, held: list[dict]) -> set[str]:
+    """Texts of the held-out part and of the shared dev file: none of them may be trained on."""
+    texts = {r["text"].strip() for r in held}
+    dev = DEV_FILES.get(args.lang)
+    if dev and (Path(args.data_dir) / dev).is_file():
+        from dossier.ner.data import read_jsonl
+
+        texts |= {r["text"].strip() for r in read_jsonl(Path(args.data_dir) / dev)}
+    return texts
+
+
+def _raw_texts(args: argparse.Namespace) -> tuple[list[str], list[str]]:
+    """Unlabelled lines for pretraining, and the files they came from."""
+    names = args.raw if args.raw is not None else RAW_TEXT[args.lang]
+    root = Path(args.data_dir).parent
+    lines: list[str] = []
+    files = []
+    for name in filter(None, (x.strip() for x in names.split(","))):
+        path = root / name
+        if not path.is_file():
+            raise SystemExit(f"raw text file not found: {path}")
+        with open(path, encoding="utf-8") as fh:
+            lines.extend(line.strip() for line in fh if line.strip())
+        files.append(name)
+    return lines, files
+
+
 def train_ner(args: argparse.Namespace) -> int:
     from dossier.ner.data import make_blank, records_to_docs, write_docbin
 
+    started = time.monotonic()
     train, extra, held = _split(args)
     if args.export_heldout:
         Path(args.export_heldout).parent.mkdir(parents=True, exist_ok=True)
@@ -94,6 +144,9 @@ def train_ner(args: argparse.Namespace) -> int:
             fh.writelines(json.dumps(rec, ensure_ascii=False) + "\n" for rec in held)
         print(f"wrote {len(held)} held-out sentences to {args.export_heldout}")
         return 0
+    scoring = _scoring_texts(args, held)
+    train, dropped_main = drop_seen(train, scoring)
+    extra, dropped_extra = drop_seen(extra, scoring)
     if args.smoke:
         train, extra, held = train[:200], [], held[:50]
 
@@ -106,10 +159,12 @@ def train_ner(args: argparse.Namespace) -> int:
     write_docbin(dev_docs, workdir / "dev.spacy")
     with open(workdir / "heldout.jsonl", "w", encoding="utf-8") as fh:
         fh.writelines(json.dumps(rec, ensure_ascii=False) + "\n" for rec in held)
-    print(json.dumps({"lang": args.lang, "align": args.align, "train_sentences": len(train) + len(extra),
-                      "train_docs": len(train_docs), "heldout_sentences": len(held),
-                      "train_alignment": train_stats.as_dict(), "heldout_alignment": dev_stats.as_dict(),
-                      "workdir": str(workdir)}, ensure_ascii=False), flush=True)
+    data_record = {"lang": args.lang, "align": args.align, "train_sentences": len(train) + len(extra),
+                   "train_docs": len(train_docs), "heldout_sentences": len(held),
+                   "dropped_as_seen_in_heldout_or_dev": dropped_main + dropped_extra,
+                   "train_alignment": train_stats.as_dict(), "heldout_alignment": dev_stats.as_dict(),
+                   "workdir": str(workdir)}
+    print(json.dumps(data_record, ensure_ascii=False), flush=True)
 
     config_path = Path(args.config or MODELS / "configs" / f"{args.lang}.cfg")
     overrides: dict[str, object] = {
@@ -130,6 +185,10 @@ def train_ner(args: argparse.Namespace) -> int:
         key, _, value = item.partition("=")
         overrides[key] = json.loads(value)
 
+    pretrain_record = _pretrain_step(args, config_path, overrides, train + extra, workdir)
+    if pretrain_record:
+        overrides["paths.init_tok2vec"] = pretrain_record["weights"]
+    train_started = time.monotonic()
     best = run_training(args.lang, config_path, overrides, workdir, minutes=args.minutes)
     if best is None:
         print("training produced no checkpoint", file=sys.stderr)
@@ -137,8 +196,63 @@ def train_ner(args: argparse.Namespace) -> int:
     output = Path(args.output) if args.output else (workdir / "model" if args.smoke else MODELS / args.lang)
     install_model(best, output)
     meta = json.loads((output / "meta.json").read_text(encoding="utf-8"))
+    record = {
+        "command": "python -m dossier train " + " ".join(sys.argv[2:] if sys.argv[1:2] == ["train"] else []),
+        "argv": vars(args), "config": str(config_path), "config_overrides": overrides,
+        "sources": _source_record(args), "data": data_record, "pretraining": pretrain_record,
+        "training_minutes": round((time.monotonic() - train_started) / 60, 1),
+        "total_minutes": round((time.monotonic() - started) / 60, 1),
+        "best_heldout_performance": meta.get("performance", {}),
+        "spacy_version": meta.get("spacy_version"),
+        "finished_utc": time.strftime("%Y-%m-%d %H:%M", time.gmtime()),
+    }
+    (output / "training.json").write_text(json.dumps(record, ensure_ascii=False, indent=1, default=str) + "\n",
+                                          encoding="utf-8")
     print(json.dumps({"output": str(output), "heldout_performance": meta.get("performance", {})}), flush=True)
     return 0
+
+
+def _pretrain_step(args: argparse.Namespace, config_path: Path, overrides: dict, train_records: list[dict],
+                   workdir: Path) -> dict | None:
+    """Pretrained tok2vec weights for this run, if asked for: the path and how they were made."""
+    if args.pretrain_weights:
+        return {"weights": str(Path(args.pretrain_weights).resolve()), "reused": True}
+    if args.pretrain_minutes is None and args.pretrain_epochs is None:
+        return None
+    from spacy.util import load_config
+
+    from dossier.ner.pretrain import pretrain_tok2vec
+
+    raw, raw_files = _raw_texts(args)
+    texts = raw + [r["text"] for r in train_records]
+    config = load_config(config_path, overrides=overrides, interpolate=False)
+    weights = workdir / "tok2vec-pretrained.bin"
+    stats = pretrain_tok2vec(config, texts, weights, seed=args.seed, lang=args.lang,
+                             max_epochs=args.pretrain_epochs or 1000, minutes=args.pretrain_minutes)
+    return {"weights": str(weights), "raw_files": raw_files, "raw_lines": len(raw),
+            "train_sentences_text": len(train_records), **stats.as_dict()}
+
+
+def _source_record(args: argparse.Namespace) -> dict[str, dict]:
+    """Each input file with its size and SHA-256, so a rebuild can check it saw the same data."""
+    import hashlib
+
+    names = [SOURCES[args.lang]["main"]]
+    extra = args.extra if args.extra is not None else DEFAULT_EXTRA[args.lang]
+    names += [SOURCES[args.lang][x.strip()] for x in extra.split(",") if x.strip()]
+    if DEV_FILES.get(args.lang):
+        names.append(DEV_FILES[args.lang])
+    root = Path(args.data_dir)
+    paths = {name: root / name for name in names}
+    if args.pretrain_minutes is not None or args.pretrain_epochs is not None:
+        raw = args.raw if args.raw is not None else RAW_TEXT[args.lang]
+        paths.update({name: root.parent / name for name in raw.split(",") if name.strip()})
+    out = {}
+    for name, path in paths.items():
+        if path.is_file():
+            data = path.read_bytes()
+            out[name] = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+    return out
 
 
 def run_training(lang: str, config_path: Path, overrides: dict, workdir: Path,
@@ -165,6 +279,15 @@ def run_training(lang: str, config_path: Path, overrides: dict, workdir: Path,
     config = load_config(config_path, overrides=overrides, interpolate=False)
     fix_random_seed(int(overrides.get("system.seed", SEED)))
     nlp = init_nlp(config, use_gpu=-1)
+    init_tok2vec = overrides.get("paths.init_tok2vec")
+    if init_tok2vec:
+        from dossier.ner.pretrain import tok2vec_matches
+
+        # spaCy skips init_tok2vec without a word when [pretraining] is empty: check it took.
+        if not tok2vec_matches(nlp, Path(str(init_tok2vec)).read_bytes()):
+            raise SystemExit(f"pretrained tok2vec weights {init_tok2vec} were not loaded; "
+                             "is the config's [pretraining] block filled in?")
+        print(json.dumps({"pretrained_tok2vec_loaded": str(init_tok2vec)}), flush=True)
     config = nlp.config.interpolate()
     T = registry.resolve(config["training"], schema=ConfigSchemaTraining)
     train_corpus, dev_corpus = resolve_dot_names(config, [T["train_corpus"], T["dev_corpus"]])
