@@ -84,3 +84,15 @@ def test_misaligned_span_expand_contract_strict():
     assert doc is None and stats.dropped == 1 and stats.sentences_skipped == 1
     doc, stats = _align(text, [[0, 1, "ORG"]], "strict")
     assert doc is None and stats.dropped == 1
+
+
+def test_v2_cuts_country_pair_words_and_v1_does_not():
+    text = "남북 정상회담과 북미 협상, 한미일 공조, 북한과 남미"
+    v2 = spacy.blank("ko", config={"nlp": {"tokenizer": {"@tokenizers": "dossier.KiwiTokenizer.v2"}}})
+    words = [t.text for t in v2(text)]
+    assert words[:2] == ["남", "북"] and ["북", "미", "협상"] == words[5:8]
+    assert ["한", "미", "일"] == words[9:12]
+    assert "북한" in words and "남미" in words  # listed as whole words
+    assert v2(text).text == text
+    v1_words = [t.text for t in _nlp()(text)]
+    assert "남북" in v1_words and "북미" in v1_words

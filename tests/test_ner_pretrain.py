@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import spacy
 from spacy.training import Example
 from spacy.util import load_config
 
 from dossier.ner.pretrain import tok2vec_matches
 from dossier.ner.train import DEV_FILES, MODELS, SOURCES, drop_seen
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ner"
 
 
 def test_drop_seen_removes_sentences_whose_text_is_scored():
@@ -54,3 +58,19 @@ def test_configs_have_a_pretraining_block_so_init_tok2vec_is_applied():
     for lang in SOURCES:
         config = load_config(MODELS / "configs" / f"{lang}.cfg", interpolate=False)
         assert config["pretraining"]["component"] == "tok2vec", lang
+
+
+def test_pretraining_is_repeatable_with_the_same_seed_and_epochs(tmp_path):
+    from dossier.ner.data import read_jsonl
+    from dossier.ner.pretrain import pretrain_tok2vec
+
+    texts = [r["text"] for r in read_jsonl(FIXTURES / "en.jsonl")]
+    config = load_config(MODELS / "configs" / "en.cfg", overrides={
+        "components.tok2vec.model.encode.width": 16, "components.tok2vec.model.encode.depth": 1},
+        interpolate=False)
+    runs = []
+    for name in ("a", "b"):
+        stats = pretrain_tok2vec(config, texts, tmp_path / f"{name}.bin", seed=0, max_epochs=2)
+        assert stats.epochs == 2 and stats.texts == len(texts)
+        runs.append((tmp_path / f"{name}.bin").read_bytes())
+    assert runs[0] == runs[1]

@@ -44,12 +44,15 @@ def read_jsonl(path: str | Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def make_blank(lang: str) -> Language:
-    """A blank pipeline with the tokenizer the trained model uses for `lang`."""
+def make_blank(lang: str, tokenizer: dict | None = None) -> Language:
+    """A blank pipeline with the tokenizer the trained model uses for `lang`: `tokenizer` is the
+    training config's [nlp.tokenizer] block (default: Kiwi v1 for Korean, spaCy's for the rest)."""
     if lang == "ko":
-        from dossier.ner import ko_tokenizer  # noqa: F401  (registers the Kiwi tokenizer)
+        from dossier.ner import ko_tokenizer  # noqa: F401  (registers the Kiwi tokenizers)
 
-        return spacy.blank("ko", config={"nlp": {"tokenizer": {"@tokenizers": "dossier.KiwiTokenizer.v1"}}})
+        tokenizer = tokenizer or {"@tokenizers": "dossier.KiwiTokenizer.v1"}
+    if tokenizer:
+        return spacy.blank(lang, config={"nlp": {"tokenizer": dict(tokenizer)}})
     return spacy.blank(lang)
 
 

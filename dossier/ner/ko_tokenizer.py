@@ -5,8 +5,10 @@ the particle part of the entity. Kiwi splits morphemes, and we cut the text at K
 boundaries while keeping the original characters, so `doc.text == text` and every span offset is an
 offset into the input.
 
-Importing this module registers `dossier.KiwiTokenizer.v1` in spaCy's registry; import it before
-`spacy.load` of the Korean pipeline.
+Importing this module registers `dossier.KiwiTokenizer.v1` and `.v2` in spaCy's registry; import it
+before `spacy.load` of the Korean pipeline. v2 also cuts country-pair words (남북, 북미) into
+syllables, by the rules in data/lang/ko_tokens.yaml; v1 is kept so a model trained on v1 tokens
+keeps getting them.
 """
 
 from __future__ import annotations
@@ -18,8 +20,11 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 import spacy
+import yaml
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+
+from dossier.config import DATA_DIR
 
 _KIWI_LOCK = threading.Lock()
 
@@ -58,6 +63,27 @@ def morphemes(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+@functools.lru_cache(maxsize=1)
+def _country_rules() -> tuple[frozenset[str], frozenset[str]]:
+    with open(DATA_DIR / "lang" / "ko_tokens.yaml", encoding="utf-8") as fh:
+        rules = yaml.safe_load(fh)
+    return frozenset(rules["country_syllables"]), frozenset(rules["whole_words"])
+
+
+def split_country_pairs(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Cut nouns like 남북 / 한미일 (one syllable per country) into one token per syllable."""
+    syllables, whole = _country_rules()
+    out: list[tuple[int, int, str]] = []
+    for start, end, tag in spans:
+        word = text[start:end]
+        if (tag.startswith("NN") and 2 <= len(word) <= 3 and word not in whole
+                and set(word) <= syllables and len(set(word)) == len(word)):
+            out.extend((i, i + 1, tag) for i in range(start, end))
+        else:
+            out.append((start, end, tag))
+    return out
+
+
 def morpheme_spans(text: str) -> list[tuple[int, int]]:
     return [(start, end) for start, end, _ in morphemes(text)]
 
@@ -68,8 +94,9 @@ def split_words(text: str) -> tuple[list[str], list[bool]]:
     return words, spaces
 
 
-def analyse(text: str) -> tuple[list[str], list[bool], list[str]]:
-    """Words, trailing-space flags and Kiwi tags (whitespace "_SP", uncovered text "X")."""
+def analyse(text: str, country_pairs: bool = False) -> tuple[list[str], list[bool], list[str]]:
+    """Words, trailing-space flags and Kiwi tags (whitespace "_SP", uncovered text "X");
+    with `country_pairs`, 남북-like words are cut (split_country_pairs)."""
     words: list[str] = []
     spaces: list[bool] = []
     tags: list[str] = []
@@ -86,7 +113,10 @@ def analyse(text: str) -> tuple[list[str], list[bool], list[str]]:
                 tags.append("_SP" if piece.isspace() else "X")
 
     pos = 0
-    for start, end, tag in morphemes(text):
+    spans = morphemes(text)
+    if country_pairs:
+        spans = split_country_pairs(text, spans)
+    for start, end, tag in spans:
         add_gap(text[pos:start])
         words.append(text[start:end])
         spaces.append(False)
@@ -120,13 +150,14 @@ def _split_gap(gap: str) -> list[str]:
 class KiwiTokenizer:
     """spaCy tokenizer: text -> Doc cut at Kiwi morpheme boundaries."""
 
-    def __init__(self, vocab: Vocab) -> None:
+    def __init__(self, vocab: Vocab, country_pairs: bool = False) -> None:
         self.vocab = vocab
+        self.country_pairs = country_pairs
 
     def __call__(self, text: str) -> Doc:
         # Kiwi's part-of-speech tags go into token.tag_ so the NER model can use them as a
         # feature (NNP, proper noun, is the strongest single cue for a Korean name).
-        words, spaces, tags = analyse(text)
+        words, spaces, tags = analyse(text, self.country_pairs)
         return Doc(self.vocab, words=words, spaces=spaces, tags=tags)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterable[Doc]:
@@ -151,5 +182,13 @@ class KiwiTokenizer:
 def create_kiwi_tokenizer() -> Callable[[Any], KiwiTokenizer]:
     def make(nlp: Any) -> KiwiTokenizer:
         return KiwiTokenizer(nlp.vocab)
+
+    return make
+
+
+@spacy.registry.tokenizers("dossier.KiwiTokenizer.v2")
+def create_kiwi_tokenizer_v2(country_pairs: bool = True) -> Callable[[Any], KiwiTokenizer]:
+    def make(nlp: Any) -> KiwiTokenizer:
+        return KiwiTokenizer(nlp.vocab, country_pairs=country_pairs)
 
     return make

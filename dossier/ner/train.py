@@ -152,7 +152,8 @@ def train_ner(args: argparse.Namespace) -> int:
 
     workdir = Path(args.workdir or tempfile.mkdtemp(prefix=f"dossier-ner-{args.lang}-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    nlp_blank = make_blank(args.lang)
+    config_path = Path(args.config or MODELS / "configs" / f"{args.lang}.cfg")
+    nlp_blank = make_blank(args.lang, _tokenizer_block(config_path))
     train_docs, train_stats = records_to_docs(nlp_blank, train + extra, args.align)
     dev_docs, dev_stats = records_to_docs(nlp_blank, held, args.align)
     write_docbin(train_docs, workdir / "train.spacy")
@@ -166,7 +167,6 @@ def train_ner(args: argparse.Namespace) -> int:
                    "workdir": str(workdir)}
     print(json.dumps(data_record, ensure_ascii=False), flush=True)
 
-    config_path = Path(args.config or MODELS / "configs" / f"{args.lang}.cfg")
     overrides: dict[str, object] = {
         "paths.train": str(workdir / "train.spacy"),
         "paths.dev": str(workdir / "dev.spacy"),
@@ -210,6 +210,13 @@ def train_ner(args: argparse.Namespace) -> int:
                                           encoding="utf-8")
     print(json.dumps({"output": str(output), "heldout_performance": meta.get("performance", {})}), flush=True)
     return 0
+
+
+def _tokenizer_block(config_path: Path) -> dict:
+    """The config's [nlp.tokenizer] block: the training Docs are cut by the model's own tokenizer."""
+    from spacy.util import load_config
+
+    return dict(load_config(config_path, interpolate=False)["nlp"]["tokenizer"])
 
 
 def _pretrain_step(args: argparse.Namespace, config_path: Path, overrides: dict, train_records: list[dict],
