@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -31,6 +30,10 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script from anywhere
+
+from dossier.geo.distance import great_circle_km
+
 DEVSET = ROOT / "bench" / "devset"
 PLACE_RADIUS_KM = 25.0
 ACTOR_LABELS = {"PER", "ORG"}
@@ -92,17 +95,11 @@ def _overlapping(items: list[dict], spans: list[tuple[int, int]]) -> list[dict]:
     return [it for it in items if any(it["start"] < e and s < it["end"] for s, e in spans)]
 
 
-def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(a))
-
-
 def place_matches(gold: dict, place: dict) -> bool:
     if "id" in gold:
         return place.get("place_id") == gold["id"]
     if "lat" in gold:
-        return place.get("lat") is not None and km_between(gold["lat"], gold["lon"], place["lat"], place["lon"]) <= PLACE_RADIUS_KM
+        return place.get("lat") is not None and great_circle_km(gold["lat"], gold["lon"], place["lat"], place["lon"]) <= PLACE_RADIUS_KM
     return (place.get("name") or "").lower() == gold["name"].lower() or place.get("kind") == "region"
 
 
@@ -223,5 +220,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT))
     sys.exit(main())
