@@ -1,0 +1,73 @@
+"""The dev-set scorer's arithmetic (on a tiny made-up gold and result) and the dev set's validity."""
+
+from pathlib import Path
+
+import pytest
+
+from bench.bench_devset import DEVSET, load_gold, occurrences, score_article, summarise, validate
+
+TEXT = "President Ash Carter met Carter's staff in Kumamoto on Saturday. 문 대통령은 문제를 논의했다."
+GOLD = {
+    "file": "fake.txt",
+    "actors": [{"name": "Ash Carter", "surfaces": ["Ash Carter", "Carter"]},
+               {"name": "Moon", "surfaces": ["문"]},
+               {"name": "Nobody", "surfaces": ["staff"]}],
+    "places": [{"surface": "Kumamoto", "name": "Kumamoto", "lat": 32.8031, "lon": 130.7079}],
+    "dates": [{"surface": "Saturday", "value": "2016-04-16"}],
+}
+
+
+def _span(word, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = TEXT.index(word, start + 1)
+    return start, start + len(word)
+
+
+def _result(carter2_id="p:carter", place_lat=32.80, date_value="2016-04-16", lang="en"):
+    s1, e1 = _span("Ash Carter")
+    s2, e2 = _span("Carter", 1)
+    s3, e3 = _span("문")
+    sp, ep = _span("Kumamoto")
+    sd, ed = _span("Saturday")
+    return {
+        "segments": [{"start": 0, "end": len(TEXT), "lang": lang}],
+        "entities": [{"start": s1, "end": e1, "label": "PER", "entity_id": "p:carter"},
+                     {"start": s2, "end": e2, "label": "PER", "entity_id": carter2_id},
+                     {"start": s3, "end": e3, "label": "PER", "entity_id": "p:moon"}],
+        "places": [{"start": sp, "end": ep, "place_id": "x", "name": "Kumamoto", "lat": place_lat, "lon": 130.71}],
+        "times": [{"start": sd, "end": ed, "text": "Saturday", "value": date_value, "value_end": None}],
+    }
+
+
+def test_a_one_character_surface_never_matches_inside_a_word():
+    assert occurrences(TEXT, "문") == [_span("문")]
+
+
+def test_counts_on_a_fake_article():
+    row = score_article(GOLD, TEXT, _result(), "en")
+    assert (row["actors"], row["actors_found"], row["actors_one_id"]) == (3, 2, 2)
+    assert (row["places_found"], row["dates_found"], row["wrong_language"]) == (1, 1, 0)
+
+
+def test_a_split_actor_a_far_place_a_wrong_date_and_a_wrong_language_all_count_against():
+    row = score_article(GOLD, TEXT, _result(carter2_id="x:carter", place_lat=33.10, date_value="2016-04-09",
+                                            lang="mr"), "en")
+    assert (row["actors_found"], row["actors_one_id"]) == (2, 1)   # 0.3° of latitude is about 33 km
+    assert (row["places_found"], row["dates_found"], row["wrong_language"]) == (0, 0, 1)
+
+
+def test_percentages_are_over_summed_counts():
+    good = score_article(GOLD, TEXT, _result(), "en")
+    bad = score_article(GOLD, TEXT, _result(carter2_id="x:c", place_lat=40.0, date_value="2016", lang="mr"), "en")
+    s = summarise([good, bad])
+    assert s["actors_found_pct"] == pytest.approx(100 * 4 / 6, abs=0.1)
+    assert s["actors_one_id_pct"] == 75.0
+    assert (s["places_pct"], s["dates_pct"], s["wrong_language"]) == (50.0, 50.0, 1)
+
+
+def test_every_gold_file_parses_and_every_article_has_a_licensed_sidecar_and_gold():
+    assert validate(DEVSET / "articles", DEVSET / "gold") == []
+    gold = load_gold(DEVSET / "gold")
+    texts = {p.name for p in Path(DEVSET / "articles").glob("*.txt")}
+    assert set(gold) == texts and len(texts) >= 30
