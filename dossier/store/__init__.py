@@ -30,7 +30,7 @@ PostgreSQL under the same number.
 from __future__ import annotations
 
 from dossier.store.articles import ArticleQueries
-from dossier.store.connection import Connection
+from dossier.store.connection import Connection, database_errors, describe_target, store_target
 from dossier.store.corrections import CorrectionQueries
 from dossier.store.entities import EntityQueries
 from dossier.store.events import EventQueries
@@ -80,4 +80,7 @@ __all__ = [
     "SharedFacts",
     "Store",
     "StoredArticle",
+    "database_errors",
+    "describe_target",
+    "store_target",
 ]

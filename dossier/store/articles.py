@@ -210,7 +210,7 @@ class ArticleQueries(Connection):
             "SELECT lang, count(DISTINCT article_id) FROM segments GROUP BY lang ORDER BY 2 DESC, 1"
         )
         sources = _named_sources(
-            self._counts("SELECT source, count(*) FROM articles GROUP BY source ORDER BY 2 DESC, 1")
+            self._counts("SELECT source, count(*) FROM articles GROUP BY source ORDER BY 2 DESC, 1 NULLS FIRST")
         )
         return Facets(int(n), int(undated or 0), lo, hi, languages, sources)
 
@@ -227,7 +227,7 @@ class ArticleQueries(Connection):
         )
         by_source = _named_sources(
             self._counts(
-                f"SELECT a.source, count(*) FROM articles a WHERE {where} GROUP BY a.source ORDER BY 2 DESC, 1",
+                f"SELECT a.source, count(*) FROM articles a WHERE {where} GROUP BY a.source ORDER BY 2 DESC, 1 NULLS FIRST",
                 params,
             )
         )
@@ -270,7 +270,7 @@ class ArticleQueries(Connection):
             for r in self.conn.execute(
                 """SELECT place_id, max(name) FROM place_mentions WHERE article_id = ?
                    AND place_id IN (SELECT place_id FROM place_mentions WHERE article_id = ?)
-                   GROUP BY place_id ORDER BY count(*) DESC""",
+                   GROUP BY place_id ORDER BY count(*) DESC, place_id""",
                 (left_id, right_id),
             )
         ]
@@ -286,7 +286,7 @@ class ArticleQueries(Connection):
             (r[0], r[1], r[2], r[3])
             for chunk in chunks(event_ids, 500)
             for r in self.conn.execute(
-                f"SELECT id, type, date, date_end FROM events WHERE id IN ({marks(chunk)}) ORDER BY date",
+                f"SELECT id, type, date, date_end FROM events WHERE id IN ({marks(chunk)}) ORDER BY date NULLS FIRST, id",
                 chunk,
             )
         ]

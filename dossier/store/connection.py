@@ -19,6 +19,27 @@ from dossier.store.dialect import POSTGRESQL, SQLITE
 from dossier.store.schema import MIGRATIONS, PG_MIGRATIONS, SCHEMA_VERSION, split_sql
 
 
+def store_target(raw: str | Path) -> str | Path:
+    """A ``--db`` / ``DOSSIER_DB`` value: a ``postgresql://`` URL as it is, anything else a SQLite
+    file's path."""
+    text = str(raw).strip()
+    return text if postgres.is_url(text) else Path(text).expanduser()
+
+
+def describe_target(target: str | Path) -> str:
+    """How messages name a store: the path, or the URL without its password."""
+    return postgres.redacted(str(target)) if postgres.is_url(target) else str(target)
+
+
+def database_errors() -> tuple[type[BaseException], ...]:
+    """The exceptions a store raises when its database cannot be opened or read, on either engine."""
+    try:
+        import psycopg
+    except ImportError:
+        return (sqlite3.Error,)
+    return (sqlite3.Error, psycopg.Error)
+
+
 class Connection:
     """An open store, migrated to this program's schema unless opened ``readonly``: a SQLite file
     (a path) or a PostgreSQL database (a ``postgresql://`` URL, see ``postgres.py``)."""

@@ -7,7 +7,8 @@ upsert into a temporary table. PostgreSQL's placeholders (``%s``) are translated
 (``postgres.py``); autoincrement and the search index are in each engine's migrations.
 
 Written so both engines accept it as is: ``TRUE`` (not ``1``) as an always-true condition,
-``IS [NOT] DISTINCT FROM`` for null-safe comparison, ``RETURNING`` for a new row's id, ``"end"``
+``IS [NOT] DISTINCT FROM`` for null-safe comparison, ``NULLS FIRST`` where an ascending order meets
+NULLs (SQLite's default, PostgreSQL's is the opposite), a last tie-breaker in every ordered list, ``RETURNING`` for a new row's id, ``"end"``
 quoted (a reserved word in PostgreSQL), ``CASE`` instead of summing booleans.
 """
 
@@ -37,11 +38,14 @@ class Dialect:
             return f"group_concat(DISTINCT {expr})"
         return f"string_agg(DISTINCT {expr}, ',')"
 
-    def json_list(self, expr: str) -> str:
-        """Every value of ``expr`` in the group as a JSON array (TEXT)."""
+    def json_list(self, expr: str, order: str) -> str:
+        """Every value of ``expr`` in the group as a JSON array (TEXT), in ``order``: ties between
+        names (ActorRow.aliases) go to the first seen, so both engines must see them alike. SQLite
+        (before 3.44) has no ordered aggregate; the queries using this scan an (id, article_id)
+        index whose rows come in article order, then insertion order, which ``order`` spells."""
         if self.name == "sqlite":
             return f"json_group_array({expr})"
-        return f"json_agg({expr})::text"
+        return f"json_agg({expr} ORDER BY {order})::text"
 
     def json_values(self, column: str, alias: str) -> str:
         """A FROM item: the elements of the JSON array in ``column`` as rows ``alias.value``."""

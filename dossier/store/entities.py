@@ -11,6 +11,9 @@ from dossier.store.connection import Connection
 from dossier.store.rows import ActorRow, MentionRow, from_row, majority, tally
 from dossier.store.where import article_where, equal, marks
 
+# The order mentions are seen in, for the names an actor lists (see Dialect.json_list).
+_SEEN = "m.article_id, m.start, m.\"end\""
+
 
 class EntityQueries(Connection):
     """Reads and writes of name mentions and the actors they link to."""
@@ -21,11 +24,11 @@ class EntityQueries(Connection):
         rows = self.conn.execute(
             f"""SELECT m.entity_id, max(m.canonical) AS canonical, count(*) AS n_mentions,
                        count(DISTINCT m.article_id) AS n_articles,
-                       {self.sql.json_list("m.label")} AS labels, {self.sql.json_list("m.lang")} AS langs,
-                       {self.sql.json_list("m.text")} AS aliases
+                       {self.sql.json_list("m.label", _SEEN)} AS labels, {self.sql.json_list("m.lang", _SEEN)} AS langs,
+                       {self.sql.json_list("m.text", _SEEN)} AS aliases
                 FROM mentions m JOIN articles a ON a.id = m.article_id
                 WHERE m.entity_id IS NOT NULL AND {where}
-                GROUP BY m.entity_id ORDER BY n_mentions DESC, canonical LIMIT ?""",
+                GROUP BY m.entity_id ORDER BY n_mentions DESC, canonical NULLS FIRST, m.entity_id LIMIT ?""",
             (*params, int(limit)),
         ).fetchall()
         out = []

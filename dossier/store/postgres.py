@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 if TYPE_CHECKING:  # psycopg is imported when a PostgreSQL store is opened: a SQLite user never needs it
     import psycopg
@@ -36,11 +36,11 @@ def is_url(target: object) -> bool:
 
 def redacted(url: str) -> str:
     """The URL without its password (for messages and logs)."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
-    return urlunsplit(parts._replace(netloc=netloc))
+    # by string edits: urlunsplit would turn postgresql:///db (a Unix socket) into postgresql:/db
+    password = urlsplit(url).password
+    if password is not None:
+        url = url.replace(f":{password}@", ":***@", 1)
+    return re.sub(r"([?&])password=[^&]*", r"\1password=***", url)
 
 
 @lru_cache(maxsize=2048)
