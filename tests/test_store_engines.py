@@ -12,7 +12,14 @@ import pytest
 from dossier.filters import Filters
 from dossier.store import Store
 from dossier.store.dialect import TRIGRAM
-from dossier.store.schema import MIGRATIONS_DIR, PG_MIGRATIONS_DIR, migration_files
+from dossier.store.schema import (
+    MIGRATIONS_DIR,
+    PG_MIGRATIONS,
+    PG_MIGRATIONS_DIR,
+    SCHEMA_VERSION,
+    migration_files,
+    split_sql,
+)
 from tests.test_store import article
 
 KO = "김정은 위원장이 블라디보스토크에서 푸틴 대통령을 만났다."
@@ -131,6 +138,10 @@ def test_a_write_waits_for_another_analysts_open_transaction(pg_store) -> None:
             worker = threading.Thread(target=lambda: (second.add_correction("k", "b", {}, None), done.set()))
             worker.start()
             assert not done.wait(0.5)  # blocked: one writer at a time, as SQLite's BEGIN IMMEDIATE
+            with Store(pg_store, readonly=True) as reader:  # an analyst browsing is not blocked
+                assert reader.corrections() == []  # and sees only what is committed
+                with pytest.raises(Exception, match="read-only"):
+                    reader.add_correction("k", "c", {}, None)
         worker.join(10)
         assert done.is_set()
         assert [c.target for c in first.corrections()] == ["a", "b"]
@@ -147,3 +158,34 @@ def test_a_sqlite_file_is_not_mistaken_for_a_url(tmp_path) -> None:
     with Store(tmp_path / "postgresql.db") as s:
         assert s.sql.name == "sqlite"
         assert isinstance(s.conn, sqlite3.Connection)
+
+
+def _pg_columns(s: Store) -> list[tuple[str, str, str]]:
+    return sorted(tuple(r) for r in s.conn.execute(
+        "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'public'"))
+
+
+@pytest.mark.parametrize("version", range(SCHEMA_VERSION))
+def test_a_postgresql_database_at_an_older_version_upgrades_to_the_current_schema(pg_cluster, version) -> None:
+    fresh, old = pg_cluster.new_database(), pg_cluster.new_database()
+    try:
+        with Store(fresh) as s:
+            expected = _pg_columns(s)
+        from dossier.store.postgres import PgConnection
+
+        conn = PgConnection(old, readonly=False)  # what a program with `version` steps left behind
+        with conn.migrating():
+            for script in PG_MIGRATIONS[:version]:
+                for statement in split_sql(script):
+                    conn.execute(statement)
+            conn.set_schema_version(version)
+        conn.close()
+        with Store(old) as s:
+            assert s.schema_version() == SCHEMA_VERSION
+            assert _pg_columns(s) == expected
+            s.save_article(article(1, KO, lang="ko"))
+            assert [r.id for r in s.list_articles(Filters(q="블라디보"), limit=5)] == ["id1"]
+            assert s.integrity_ok()
+    finally:
+        pg_cluster.drop_database(fresh)
+        pg_cluster.drop_database(old)
