@@ -109,7 +109,9 @@ def data_version() -> tuple[int, int]:
     """Changes whenever the database is written, by this app or another process (an ingest running
     beside it, another analyst's app on the same PostgreSQL), so cached results are recomputed."""
     opened = open_store()
-    with opened.lock:
+    if opened.store.path is not None:  # SQLite: the file's stamps, no statement on the shared connection
+        return opened.store.data_version()
+    with opened.lock:  # PostgreSQL: a query, so wait for the connection like any reader
         return opened.store.data_version()
 
 
