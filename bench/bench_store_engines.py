@@ -31,6 +31,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench.bench_app import _described
 from bench.report import machine, write_section
 from dossier.filters import Filters
 from dossier.store import Store
@@ -127,7 +128,12 @@ def main() -> None:
             from bench.scale_db import build
 
             db = Path(tmp) / "bench.db"
-            build(db, args.articles, args.distinct or args.articles, 7)
+            distinct = args.distinct or args.articles
+            meta = {"articles": args.articles, "distinct": distinct, "seed": 7,
+                    **build(db, args.articles, distinct, 7)}
+        else:
+            record = db.with_suffix(".build.json")
+            meta = json.loads(record.read_text(encoding="utf-8")) if record.exists() else {}
         with Store(db, readonly=True) as s:
             n = s.count_articles(Filters())
         cluster = None
@@ -150,7 +156,8 @@ def main() -> None:
         f"## Store engines: PostgreSQL beside SQLite, {n:,} articles (bench/bench_store_engines.py)",
         "",
         header,
-        (f"Store: {n:,} articles (bench/scale_db.py), copied into PostgreSQL 15 on {server} in "
+        _described(meta),
+        (f"Copied into PostgreSQL 15 on {server} in "
          f"{loaded['copy_s']:,.0f} s; both engines on the same machine, warm, median of {args.rounds} runs, "
          "through the store API (what a page reads for one filter). Ratio = PostgreSQL / SQLite."),
         "",
