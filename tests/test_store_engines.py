@@ -189,3 +189,25 @@ def test_a_postgresql_database_at_an_older_version_upgrades_to_the_current_schem
     finally:
         pg_cluster.drop_database(fresh)
         pg_cluster.drop_database(old)
+
+
+# sha256 (first 16 hex digits) of each PostgreSQL migration's statements, pinned as test_store.py
+# pins SQLite's: a team's database at version N must upgrade as it did when N was new.
+RELEASED_PG_MIGRATIONS = {
+    "001_articles.sql": "eba92f2d8f243541",
+    "002_extraction.sql": "e2e5737917a7dba9",
+    "003_extraction_version.sql": "0046ff335adb0997",
+    "004_chains_and_events.sql": "7f797e89707952a9",
+    "005_corrections.sql": "3d25fabd9ff65eec",
+    "006_article_list_order.sql": "316c5b7fa1166bcb",
+}
+
+
+def test_released_postgresql_migrations_are_unchanged() -> None:
+    import hashlib
+
+    names = [f.name for f in migration_files(PG_MIGRATIONS_DIR)]
+    assert names[: len(RELEASED_PG_MIGRATIONS)] == list(RELEASED_PG_MIGRATIONS)
+    for name, script in zip(names, PG_MIGRATIONS):
+        digest = hashlib.sha256("\n;\n".join(split_sql(script)).encode()).hexdigest()[:16]
+        assert digest == RELEASED_PG_MIGRATIONS.get(name, digest), f"{name} was edited after release"
