@@ -74,7 +74,10 @@ class Dialect:
         trigram tokenizer; PostgreSQL: pg_trgm GIN indexes, which ILIKE uses)."""
         if self.name == "postgresql":
             pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            return "(a.text ILIKE ? OR a.title ILIKE ?)", [pattern, pattern]
+            # ILIKE folds the case of every candidate text, a cost per row; Hangul, Devanagari and
+            # digits have no case, so a query without cased letters matches the same with LIKE
+            op = "ILIKE" if q.lower() != q.upper() else "LIKE"
+            return f"(a.text {op} ? OR a.title {op} ?)", [pattern, pattern]
         if len(q) >= TRIGRAM:
             # the query as one quoted phrase is a substring match in any script
             return "a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", ['"' + q.replace('"', '""') + '"']
