@@ -36,14 +36,14 @@ try:
     opened = data.open_store()
     facets = data.facets()
 except Exception as exc:  # noqa: BLE001 - say plainly why the app cannot open, instead of a traceback
-    st.error(f"Cannot open the article store at {data.db_path()}: {exc}", icon=":material/error:")
+    st.error(f"Cannot open the article store at {data.db_label()}: {exc}", icon=":material/error:")
     st.stop()
 with st.sidebar:
     st.markdown("### :material/folder_open: Dossier")
     nav = st.container()  # filled after the filters, so the links carry this run's filters
     st.divider()
     filters = render_sidebar_filters(facets, data.filter_options(), key="filters")
-    st.caption(f"{facets.n_articles:,} articles in `{data.db_path().name}`")
+    st.caption(f"{facets.n_articles:,} articles in `{data.db_label()}`")
 with nav:
     render_nav_links(PAGES)
 

@@ -1,8 +1,9 @@
 """The one place where the UI touches the store: cached wrappers and the limits applied to them.
 
 Rules (DESIGN.md, principles 5 and 6):
-- ``st.cache_resource`` holds the open Store (one per database file, shared by all sessions);
-- every query goes through ``cached_reader`` (``st.cache_data`` keyed on the database path, a data
+- ``st.cache_resource`` holds the open Store (one per database — a SQLite file or a PostgreSQL URL in
+  ``DOSSIER_DB`` — shared by all sessions);
+- every query goes through ``cached_reader`` (``st.cache_data`` keyed on the database, a data
   version and small hashable arguments such as a frozen ``Filters`` — never a DataFrame);
 - every list that reaches the browser is cut to a named limit here, before a table or chart sees it.
 """
@@ -21,7 +22,16 @@ import streamlit as st
 
 from dossier import config
 from dossier.filters import Filters
-from dossier.store import ArticleDetail, ArticleRow, Facets, FilterOptions, Overview, Store
+from dossier.store import (
+    ArticleDetail,
+    ArticleRow,
+    Facets,
+    FilterOptions,
+    Overview,
+    Store,
+    describe_target,
+    store_target,
+)
 
 DEFAULT_DB = config.REPO_ROOT / "var" / "dossier.db"
 DEFAULT_CORPUS = config.DEFAULT_CORPUS
@@ -44,17 +54,27 @@ R = TypeVar("R")
 T = TypeVar("T")
 
 
-def db_path() -> Path:
-    """The database the app opens: $DOSSIER_DB, else var/dossier.db in the repository."""
+def db_target() -> Path | str:
+    """The database the app opens: $DOSSIER_DB (a SQLite file, or a ``postgresql://`` URL for a
+    team's shared store), else var/dossier.db in the repository."""
     raw = os.environ.get("DOSSIER_DB", "").strip()
-    return Path(raw).expanduser().resolve() if raw else DEFAULT_DB
+    if not raw:
+        return DEFAULT_DB
+    target = store_target(raw)
+    return target.resolve() if isinstance(target, Path) else target
+
+
+def db_label() -> str:
+    """The database as the app names it: a file's name, or a URL without its password."""
+    target = db_target()
+    return target.name if isinstance(target, Path) else describe_target(target)
 
 
 @dataclass
 class OpenStore:
     store: Store
-    # One sqlite3 connection serves every session's thread; calls on it are serialised here so two
-    # reruns never interleave statements on the same connection.
+    # One connection (sqlite3 or psycopg) serves every session's thread; calls on it are serialised
+    # here so two reruns never interleave statements on the same connection.
     lock: threading.Lock
     first_start_note: str | None  # what the app loaded on first start, shown once
 
@@ -82,30 +102,25 @@ def _describe_report(report: object) -> str:
 
 
 def open_store() -> OpenStore:
-    return _open_store(str(db_path()))
+    return _open_store(str(db_target()))
 
 
-def data_version(path: Path | None = None) -> tuple[int, int]:
-    """Changes whenever the database is written (WAL mode writes the -wal file first), so cached
-    results are recomputed after an ingest running beside the app."""
-    path = path or db_path()
-    stamps = []
-    for p in (path, path.with_name(path.name + "-wal")):
-        try:
-            stamps.append(p.stat().st_mtime_ns)
-        except OSError:
-            stamps.append(0)
-    return stamps[0], stamps[1]
+def data_version() -> tuple[int, int]:
+    """Changes whenever the database is written, by this app or another process (an ingest running
+    beside it, another analyst's app on the same PostgreSQL), so cached results are recomputed."""
+    opened = open_store()
+    if opened.store.path is not None:  # SQLite: the file's stamps, no statement on the shared connection
+        return opened.store.data_version()
+    with opened.lock:  # PostgreSQL: a query, so wait for the connection like any reader
+        return opened.store.data_version()
 
 
 # -- cached queries (small hashable keys only) -----------------------------------------------
 
 
 def store_key() -> tuple[str, tuple[int, int]]:
-    """(database path, data version): the first two arguments of every cached reader."""
-    path = db_path()
-    open_store()  # make sure the store exists (and the first-start ingest ran) before stat()
-    return str(path), data_version(path)
+    """(database, data version): the first two arguments of every cached reader."""
+    return str(db_target()), data_version()  # opens the store first (and runs the first-start ingest)
 
 
 def cached_reader(*, max_entries: int) -> Callable[[Callable[Concatenate[Store, P], R]], Callable[P, R]]:

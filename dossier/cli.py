@@ -21,9 +21,14 @@ _FILTER_HELP = {
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
     from dossier.ingest.run import ingest_paths
-    from dossier.store import Store
+    from dossier.store import Store, database_errors, describe_target
 
-    with Store(args.db) as store:
+    try:
+        store = Store(args.db)
+    except (*database_errors(), RuntimeError) as exc:
+        print(f"ingest: cannot open {describe_target(args.db)}: {exc}", file=sys.stderr)
+        return 2
+    with store:
         report = ingest_paths(args.paths, store, max_bytes=args.max_bytes)
     print(report.summary())
     for line in report.lines:
@@ -31,7 +36,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
             print(f"  {line.status}: {line.where()}: {line.reason}")
         for warning in line.warnings:
             print(f"  warning: {line.where()}: {warning}")
-    print(f"database: {args.db}")
+    print(f"database: {describe_target(args.db)}")
     # Rejected input is reported, not fatal: exit 0 if anything was usable, 1 if nothing was.
     good = sum(report.counts().get(k, 0) for k in ("created", "updated", "re-extracted", "unchanged"))
     return 0 if good or not report.rejected else 1
@@ -61,11 +66,9 @@ def _cmd_annotate(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    import sqlite3
-
     from dossier.export import charts, views
     from dossier.filters import Filters
-    from dossier.store import Store
+    from dossier.store import Store, database_errors, describe_target
 
     given = {name: getattr(args, name) for name in QUERY_PARAMS if getattr(args, name) is not None}
     f = Filters.from_query_params(given)
@@ -75,15 +78,15 @@ def _cmd_export(args: argparse.Namespace) -> int:
             print(f"export: {problem}", file=sys.stderr)
         print("export: nothing written; correct the filter options", file=sys.stderr)
         return 2
-    if not args.db.is_file():
+    if isinstance(args.db, Path) and not args.db.is_file():
         print(f"export: {args.db}: no such database (make one with `python -m dossier ingest`)",
               file=sys.stderr)
         return 2
     try:
         with Store(args.db, readonly=True) as store:
             result = views.view(store, args.what, f, args.limit)
-    except sqlite3.Error as exc:
-        print(f"export: {args.db}: not a readable Dossier database ({exc})", file=sys.stderr)
+    except database_errors() as exc:
+        print(f"export: {describe_target(args.db)}: not a readable Dossier database ({exc})", file=sys.stderr)
         return 2
     if result.truncated:
         cut = "--limit" if args.limit is not None else "the app's limit"
@@ -118,6 +121,16 @@ def _cmd_train(args: argparse.Namespace) -> int:
     return train.main(args.rest)
 
 
+_DB_HELP = ("SQLite file, or postgresql://USER@HOST/DB for a team's PostgreSQL store "
+            "(default: $DOSSIER_DB, else var/dossier.db)")
+
+
+def _store(raw: str) -> Path | str:
+    from dossier.store import store_target
+
+    return store_target(raw)
+
+
 def _count(raw: str) -> int:
     if not raw.isdigit():
         raise argparse.ArgumentTypeError(f"{raw!r} is not a number of rows")
@@ -130,7 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ingest", help="ingest files or folders into the store")
     p.add_argument("paths", nargs="+", metavar="PATH")
-    p.add_argument("--db", type=Path, default=config.DOSSIER_DB, help="SQLite file (default: %(default)s)")
+    p.add_argument("--db", type=_store, default=config.DOSSIER_DB, help=_DB_HELP)
     p.add_argument(
         "--max-bytes", type=int, default=None,
         help=f"reject files larger than this (default DOSSIER_MAX_FILE_BYTES={config.DOSSIER_MAX_FILE_BYTES})",
@@ -152,7 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
         "export", help="print the fused, corrected events, actors, places or articles a page shows"
     )
     p.add_argument("what", choices=["events", "actors", "places", "articles"])
-    p.add_argument("--db", type=Path, default=config.DOSSIER_DB, help="SQLite file (default: %(default)s)")
+    p.add_argument("--db", type=_store, default=config.DOSSIER_DB, help=_DB_HELP)
     p.add_argument("--format", choices=["json", "csv"], default="json")
     p.add_argument("--out", type=Path, help="write to this file instead of standard output")
     p.add_argument("--limit", type=_count, help="at most this many rows (default: as many as the page shows)")

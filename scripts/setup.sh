@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 # Debian's chromium drives PNG/SVG export (kaleido) and the browser tests; the fonts give Korean
 # and Hindi glyphs in exported charts and screenshots.
 APT_PACKAGES="chromium fonts-nanum fonts-lohit-deva"
+# --dev: Debian's PostgreSQL server, which the store tests start as a throwaway cluster (as the
+# package's `postgres` user when they run as root); the package's own cluster is not needed.
+if [ "${1:-}" = "--dev" ]; then APT_PACKAGES="$APT_PACKAGES postgresql"; fi
 missing=""
 for pkg in $APT_PACKAGES; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"

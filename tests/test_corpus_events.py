@@ -46,10 +46,10 @@ def test_summit_at_vostochny_on_13_september(events) -> None:
     assert "per:kim-jong-un" in summits[0].actor_ids
 
 
-def test_event_filters(corpus_db) -> None:
+def test_event_filters(corpus_store) -> None:
     import datetime as dt
 
-    with Store(corpus_db) as s:
+    with Store(corpus_store) as s:
         sept = s.events(Filters(date_from=dt.date(2023, 9, 1), date_to=dt.date(2023, 9, 30), undated=False), limit=500)
         assert sept and all(e.date and (e.date_end or e.date) >= "2023-09-01" and e.date <= "2023-09-30~" for e in sept)
         shoigu = s.events(Filters(actors=("per:sergei-shoigu",)), limit=500)
@@ -58,8 +58,8 @@ def test_event_filters(corpus_db) -> None:
         assert hindi and all(any(src["lang"] == "hi" for src in e.sources) or e.sources for e in hindi)
 
 
-def test_reporting_chains_in_the_corpus(corpus_db) -> None:
-    with Store(corpus_db) as s:
+def test_reporting_chains_in_the_corpus(corpus_store) -> None:
+    with Store(corpus_store) as s:
         described = {c.description for c in s.chains(Filters(), limit=1000)}
     assert any("Yomiuri" in d and d.index("Yomiuri") < d.index("New York Times") for d in described if "New York Times" in d)
     assert any(d.startswith("Kyodo") or "Kyodo" in d for d in described)
@@ -68,13 +68,13 @@ def test_reporting_chains_in_the_corpus(corpus_db) -> None:
 # ---- event ids across rebuilds ---------------------------------------------------------------------------
 
 
-def test_stored_source_keys_are_the_keys_fusion_gives(corpus_db) -> None:
+def test_stored_source_keys_are_the_keys_fusion_gives(corpus_store) -> None:
     """event_sources keeps a trigger's text, not its offset; the keys read back must still be the
     ones fusion gives the same frames, or a rebuild could not tell which event continues which."""
     from dossier.corpus.grouping import frame_refs
     from dossier.events.fusion import fuse, source_key
 
-    with Store(corpus_db) as s:
+    with Store(corpus_store) as s:
         stored = s.event_source_keys()
         fused = fuse(frame_refs(s))
     assert len(stored) == len(fused) > 5

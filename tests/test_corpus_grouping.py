@@ -14,8 +14,8 @@ def art(n: int, text: str, lang: str, names: list[tuple[int, int, str]]) -> NewA
     )
 
 
-def test_unlinked_names_group_across_scripts_and_keep_labels_apart(db_path) -> None:
-    with Store(db_path) as s:
+def test_unlinked_names_group_across_scripts_and_keep_labels_apart(store_db) -> None:
+    with Store(store_db) as s:
         s.save_article(art(1, "Maria Zakharova said so.", "en", [(0, 15, "PER")]))
         s.save_article(art(2, "마리아 자하로바 대변인이 말했다.", "ko", [(0, 8, "PER")]))
         s.save_article(art(3, "मारिया ज़खारोवा ने कहा।", "hi", [(0, 15, "PER")]))
@@ -31,8 +31,8 @@ def test_unlinked_names_group_across_scripts_and_keep_labels_apart(db_path) -> N
         assert scores["en"][1] == "grouped" and all(0.8 <= sc <= 1.0 for sc, _ in scores.values())
 
 
-def test_a_title_on_its_own_joins_no_cluster(db_path) -> None:
-    with Store(db_path) as s:
+def test_a_title_on_its_own_joins_no_cluster(store_db) -> None:
+    with Store(store_db) as s:
         s.save_article(art(1, "총비서 회담을 가졌다.", "ko", [(0, 3, "PER")]))
         s.save_article(art(2, "총비서는 떠났다.", "ko", [(0, 4, "PER")]))
         regroup_unlinked(s)

@@ -14,11 +14,10 @@ from dossier.store import Store
 
 
 @pytest.fixture()
-def db(corpus_db: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "d.db"
-    with Store(corpus_db, readonly=True) as src, Store(path) as dst:
-        src.conn.backup(dst.conn)
-    return path
+def db(corpus_store: Path | str) -> Path | str:
+    """The sample corpus in a writable store, on SQLite and on PostgreSQL (corrections are shared by
+    a team through the PostgreSQL store)."""
+    return corpus_store
 
 
 def test_merge_split_alias_and_undo(db: Path) -> None:

@@ -21,25 +21,29 @@ def article(n: int, text: str, **meta) -> NewArticle:
     )
 
 
-def test_schema_versioned_wal_and_fts(db_path) -> None:
-    with Store(db_path) as s:
+def test_schema_versioned_wal_and_fts(store_db) -> None:
+    with Store(store_db) as s:
         assert s.schema_version() == SCHEMA_VERSION
-        assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    with Store(db_path) as s:  # reopening migrates nothing and loses nothing
+        if s.sql.name == "sqlite":
+            assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        else:
+            assert s.conn.execute("SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'").fetchone()[0] == 1
+    with Store(store_db) as s:  # reopening migrates nothing and loses nothing
         assert s.schema_version() == SCHEMA_VERSION
 
 
-def test_newer_schema_is_refused(db_path) -> None:
-    Store(db_path).close()
-    conn = sqlite3.connect(db_path)
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    conn.close()
+def test_newer_schema_is_refused(store_db) -> None:
+    with Store(store_db) as s:
+        if s.sql.name == "sqlite":
+            s.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+        else:
+            s.conn.execute("UPDATE dossier_meta SET schema_version = ?", (SCHEMA_VERSION + 1,))
     with pytest.raises(RuntimeError, match="newer"):
-        Store(db_path)
+        Store(store_db)
 
 
-def test_idempotent_save_and_metadata_update(db_path) -> None:
-    with Store(db_path) as s:
+def test_idempotent_save_and_metadata_update(store_db) -> None:
+    with Store(store_db) as s:
         assert s.save_article(article(1, "Kim went to Vladivostok.")).status == "created"
         assert s.save_article(article(1, "Kim went to Vladivostok.")).status == "unchanged"
         assert s.save_article(article(1, "Kim went to Vladivostok.", published="2023-09-12")).status == "updated"
@@ -47,23 +51,28 @@ def test_idempotent_save_and_metadata_update(db_path) -> None:
         assert s.get_article("id1").published == "2023-09-12"
 
 
-def test_failed_transaction_rolls_back_everything(db_path) -> None:
-    with Store(db_path) as s:
+def test_failed_transaction_rolls_back_everything(store_db) -> None:
+    with Store(store_db) as s:
         s.save_article(article(1, "first"))
         bad = article(2, "second")
         bad.segments = [Segment(0, 6, "en"), Segment(0, 6, "en")]
         bad.sentences = [Sentence(0, 6, 0), Sentence(0, 6, 0)]
         # make the sentence insert fail after the article and segments were written
-        s.conn.execute("CREATE TRIGGER boom BEFORE INSERT ON sentences BEGIN SELECT RAISE(ABORT, 'disk full'); END")
-        with pytest.raises(sqlite3.DatabaseError, match="disk full"):
+        if s.sql.name == "sqlite":
+            s.conn.execute("CREATE TRIGGER boom BEFORE INSERT ON sentences BEGIN SELECT RAISE(ABORT, 'disk full'); END")
+        else:
+            s.conn.execute("CREATE FUNCTION boom() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                           "RAISE EXCEPTION 'disk full'; END $$")
+            s.conn.execute("CREATE TRIGGER boom BEFORE INSERT ON sentences FOR EACH ROW EXECUTE FUNCTION boom()")
+        with pytest.raises(Exception, match="disk full"):
             s.save_article(bad)
         assert s.article_ids() == ["id1"]
         assert s.conn.execute("SELECT count(*) FROM segments WHERE article_id='id2'").fetchone()[0] == 0
         assert s.integrity_ok()
 
 
-def test_search_any_script_and_filters(db_path) -> None:
-    with Store(db_path) as s:
+def test_search_any_script_and_filters(store_db) -> None:
+    with Store(store_db) as s:
         s.save_article(article(1, "김정은이 블라디보스토크에서 푸틴을 만났다.", published="2023-09-05", source="Yonhap", lang="ko"))
         s.save_article(article(2, "किम प्योंगयांग से रवाना हुए।", published="2023-09-11", lang="hi"))
         s.save_article(article(3, "Undated English text about Kim.", lang="en"))
@@ -84,8 +93,8 @@ def test_search_any_script_and_filters(db_path) -> None:
         assert "블라디보" in rows[0].snippet
 
 
-def test_facets_and_overview(db_path) -> None:
-    with Store(db_path) as s:
+def test_facets_and_overview(store_db) -> None:
+    with Store(store_db) as s:
         s.save_article(article(1, "one", published="2023-09-05", source="Yonhap", lang="ko"))
         s.save_article(article(2, "two", lang="hi"))
         f = s.facets()
@@ -97,8 +106,8 @@ def test_facets_and_overview(db_path) -> None:
         assert o.n_articles == 2
 
 
-def test_pagination(db_path) -> None:
-    with Store(db_path) as s:
+def test_pagination(store_db) -> None:
+    with Store(store_db) as s:
         for i in range(5):
             s.save_article(article(i, f"text {i}", published=f"2023-09-0{i + 1}"))
         first = s.list_articles(Filters(), limit=2)
@@ -106,7 +115,7 @@ def test_pagination(db_path) -> None:
         assert [r.published for r in first + second] == ["2023-09-05", "2023-09-04", "2023-09-03", "2023-09-02"]
 
 
-def test_extraction_rows_queries_and_filters(db_path) -> None:
+def test_extraction_rows_queries_and_filters(store_db) -> None:
     from dossier.model import Entity, EventFrame, Place, Timex
 
     ko = "김정은이 블라디보스토크에 갔다. 김 위원장은 푸틴을 만났다."
@@ -122,7 +131,7 @@ def test_extraction_rows_queries_and_filters(db_path) -> None:
     a.frames = [(EventFrame("meeting", "2023-09-13", None, "gn:2013348", ["per:kim-jong-un", "per:vladimir-putin"], 18, len(ko)), {"status": "occurred"})]
     b = article(2, "Putin spoke.", lang="en")
     b.entities = [(Entity(0, 5, "Putin", "PER", "per:vladimir-putin", "Vladimir Putin", 1.0, "alias"), "en")]
-    with Store(db_path) as s:
+    with Store(store_db) as s:
         s.save_article(a)
         s.save_article(b)
         actors = {r.entity_id: r for r in s.actors(Filters(), limit=10)}
@@ -144,8 +153,8 @@ def test_extraction_rows_queries_and_filters(db_path) -> None:
         assert s.actor_names(["per:kim-jong-un"]) == {"per:kim-jong-un": "Kim Jong Un"}
 
 
-def test_shared_places_and_events_between_two_articles(corpus_db) -> None:
-    with Store(corpus_db) as s:
+def test_shared_places_and_events_between_two_articles(corpus_store) -> None:
+    with Store(corpus_store) as s:
         by_origin = {Path(s.get_article(a).origin).stem: a for a in s.article_ids()}
         common = s.shared_between(by_origin["ko-en-nk-russia-alliance"], by_origin["hi-kim-train-to-russia"])
         assert "gn:1871859" in {pid for pid, _ in common.places}  # Pyongyang, in both

@@ -1,11 +1,12 @@
-"""The store: one SQLite file holding the articles, what was extracted from them and the analysts'
-corrections. The only package in the engine that writes SQL.
+"""The store: one SQLite file — or, for a team, one PostgreSQL database — holding the articles, what
+was extracted from them and the analysts' corrections. The only package in the engine that writes SQL.
 
 One file, WAL journal, one transaction per article (so a killed ingest leaves every stored article
 complete), schema versioned with ``PRAGMA user_version`` and forward-only migrations, and an FTS5
 trigram index so a substring in any script (``블라디보``, ``प्योंगयांग``) finds its article.
 
     with Store(path) as store:            # Store(path, readonly=True) for a reader that never migrates
+                                          # Store("postgresql://host/db"): the same on PostgreSQL
         store.save_article(new_article)
         rows = store.list_articles(Filters(q="블라디보"), limit=50)
 
@@ -19,16 +20,17 @@ Where things are:
   ``articles.py``, ``entities.py`` (actors, mentions), ``events.py`` (frames, fused events,
   chains), ``places.py``, ``corrections.py``. ``Store`` below is all of them together.
 
-SQLite-specific SQL beyond the connection: the FTS5 index and its triggers (migration 001, and
-``where.py``'s ``MATCH``), ``json_each``/``json_extract``/``json_group_array`` over the JSON columns
-(entities, events, places), ``UPDATE … FROM`` with a temporary table (``regroup_unlinked``) and
-``strftime('%Y-%m-%dT%H:%M:%SZ','now')`` timestamps (articles, corrections).
+Two engines, one set of queries: ``connection.py`` opens a path as SQLite and a ``postgresql://``
+URL through ``postgres.py`` (psycopg 3); ``dialect.py`` holds every piece of SQL the two spell
+differently (timestamps, JSON and string aggregation, the substring search: SQLite's FTS5 trigram
+table, PostgreSQL's pg_trgm indexes); ``migrations/postgresql/`` repeats each migration for
+PostgreSQL under the same number.
 """
 
 from __future__ import annotations
 
 from dossier.store.articles import ArticleQueries
-from dossier.store.connection import Connection
+from dossier.store.connection import Connection, database_errors, describe_target, store_target
 from dossier.store.corrections import CorrectionQueries
 from dossier.store.entities import EntityQueries
 from dossier.store.events import EventQueries
@@ -78,4 +80,7 @@ __all__ = [
     "SharedFacts",
     "Store",
     "StoredArticle",
+    "database_errors",
+    "describe_target",
+    "store_target",
 ]

@@ -4,7 +4,6 @@ facets and overview the app reads."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -67,9 +66,9 @@ class ArticleQueries(Connection):
                 tx.execute(f"UPDATE articles SET {sets} WHERE id = ?", (*changes.values(), row["id"]))
                 return SaveResult(row["id"], "re-extracted" if art.extraction_version else "updated")
             tx.execute(
-                """INSERT INTO articles (id, content_hash, raw_sha256, title, published, source, url,
+                f"""INSERT INTO articles (id, content_hash, raw_sha256, title, published, source, url,
                        lang_hint, licence, note, origin, encoding, text, ingested_at, extraction_version)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?)""",
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, {self.sql.now}, ?)""",
                 (
                     art.id, art.content_hash, art.raw_sha256, art.title, art.published, art.source,
                     art.url, art.lang_hint, art.licence, art.note, art.origin, art.encoding, art.text,
@@ -79,18 +78,18 @@ class ArticleQueries(Connection):
             self._write_analysis(tx, art)
             return SaveResult(art.id, "created")
 
-    def _write_analysis(self, tx: sqlite3.Connection, art: NewArticle) -> None:
+    def _write_analysis(self, tx: Any, art: NewArticle) -> None:
         tx.executemany(
-            "INSERT INTO segments (article_id, idx, start, end, lang, parallel_of, kind) "
+            "INSERT INTO segments (article_id, idx, start, \"end\", lang, parallel_of, kind) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(art.id, i, s.start, s.end, s.lang, s.parallel_of, s.kind) for i, s in enumerate(art.segments)],
         )
         tx.executemany(
-            "INSERT INTO sentences (article_id, idx, start, end, segment) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO sentences (article_id, idx, start, \"end\", segment) VALUES (?, ?, ?, ?, ?)",
             [(art.id, i, s.start, s.end, s.segment) for i, s in enumerate(art.sentences)],
         )
         tx.executemany(
-            "INSERT INTO mentions (article_id, start, end, text, label, lang, entity_id, canonical, score, method, "
+            "INSERT INTO mentions (article_id, start, \"end\", text, label, lang, entity_id, canonical, score, method, "
             "extracted_entity_id, extracted_canonical) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (art.id, e.start, e.end, e.text, e.label, lang, e.entity_id, e.canonical, e.score, e.method,
@@ -99,12 +98,12 @@ class ArticleQueries(Connection):
             ],
         )
         tx.executemany(
-            "INSERT INTO timexes (article_id, start, end, text, type, value, value_end, precision) "
+            "INSERT INTO timexes (article_id, start, \"end\", text, type, value, value_end, precision) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [(art.id, t.start, t.end, t.text, t.type, t.value, t.value_end, t.precision) for t in art.times],
         )
         tx.executemany(
-            "INSERT INTO place_mentions (article_id, start, end, text, place_id, name, lat, lon, kind, "
+            "INSERT INTO place_mentions (article_id, start, \"end\", text, place_id, name, lat, lon, kind, "
             "extracted_lat, extracted_lon) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(art.id, p.start, p.end, p.text, p.place_id, p.name, p.lat, p.lon, p.kind, p.lat, p.lon) for p in art.places],
         )
@@ -133,10 +132,10 @@ class ArticleQueries(Connection):
         return [r[0] for r in self.conn.execute("SELECT id FROM articles ORDER BY id")]
 
     def list_articles(self, f: Filters, *, limit: int, offset: int = 0) -> list[ArticleRow]:
-        where, params = article_where(f)
+        where, params = article_where(f, self.sql)
         rows = self.conn.execute(
             f"""SELECT a.id, a.title, a.published, a.source, a.url, length(a.text) AS n_chars,
-                       a.text, (SELECT group_concat(DISTINCT s.lang) FROM segments s
+                       a.text, (SELECT {self.sql.distinct_list("s.lang")} FROM segments s
                                 WHERE s.article_id = a.id) AS langs
                 FROM articles a WHERE {where}
                 ORDER BY a.published IS NULL, a.published DESC, a.id
@@ -149,7 +148,7 @@ class ArticleQueries(Connection):
         ]
 
     def count_articles(self, f: Filters) -> int:
-        where, params = article_where(f)
+        where, params = article_where(f, self.sql)
         return int(self.conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0])
 
     def get_article(self, article_id: str) -> ArticleDetail | None:
@@ -204,18 +203,19 @@ class ArticleQueries(Connection):
 
     def facets(self) -> Facets:
         n, undated, lo, hi = self.conn.execute(
-            "SELECT count(*), sum(published IS NULL), min(published), max(published) FROM articles"
+            "SELECT count(*), sum(CASE WHEN published IS NULL THEN 1 ELSE 0 END), min(published), max(published) "
+            "FROM articles"
         ).fetchone()
         languages = self._counts(
             "SELECT lang, count(DISTINCT article_id) FROM segments GROUP BY lang ORDER BY 2 DESC, 1"
         )
         sources = _named_sources(
-            self._counts("SELECT source, count(*) FROM articles GROUP BY source ORDER BY 2 DESC, 1")
+            self._counts("SELECT source, count(*) FROM articles GROUP BY source ORDER BY 2 DESC, 1 NULLS FIRST")
         )
         return Facets(int(n), int(undated or 0), lo, hi, languages, sources)
 
     def overview(self, f: Filters) -> Overview:
-        where, params = article_where(f)
+        where, params = article_where(f, self.sql)
         n, chars = self.conn.execute(
             f"SELECT count(*), coalesce(sum(length(a.text)), 0) FROM articles a WHERE {where}", params
         ).fetchone()
@@ -227,7 +227,7 @@ class ArticleQueries(Connection):
         )
         by_source = _named_sources(
             self._counts(
-                f"SELECT a.source, count(*) FROM articles a WHERE {where} GROUP BY a.source ORDER BY 2 DESC, 1",
+                f"SELECT a.source, count(*) FROM articles a WHERE {where} GROUP BY a.source ORDER BY 2 DESC, 1 NULLS FIRST",
                 params,
             )
         )
@@ -270,7 +270,7 @@ class ArticleQueries(Connection):
             for r in self.conn.execute(
                 """SELECT place_id, max(name) FROM place_mentions WHERE article_id = ?
                    AND place_id IN (SELECT place_id FROM place_mentions WHERE article_id = ?)
-                   GROUP BY place_id ORDER BY count(*) DESC""",
+                   GROUP BY place_id ORDER BY count(*) DESC, place_id""",
                 (left_id, right_id),
             )
         ]
@@ -286,7 +286,7 @@ class ArticleQueries(Connection):
             (r[0], r[1], r[2], r[3])
             for chunk in chunks(event_ids, 500)
             for r in self.conn.execute(
-                f"SELECT id, type, date, date_end FROM events WHERE id IN ({marks(chunk)}) ORDER BY date",
+                f"SELECT id, type, date, date_end FROM events WHERE id IN ({marks(chunk)}) ORDER BY date NULLS FIRST, id",
                 chunk,
             )
         ]

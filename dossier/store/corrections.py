@@ -20,15 +20,15 @@ class CorrectionQueries(Connection):
         with self.transaction() as tx:
             cur = tx.execute(
                 "INSERT INTO corrections (created_at, kind, target, value, before, note) "
-                "VALUES (strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?, ?, ?, ?, ?)",
+                f"VALUES ({self.sql.now}, ?, ?, ?, ?, ?) RETURNING id",
                 (kind, target, json.dumps(value, ensure_ascii=False), json.dumps(before, ensure_ascii=False), note),
             )
-            return int(cur.lastrowid)
+            return int(cur.fetchone()[0])
 
     def undo_correction(self, correction_id: int) -> bool:
         with self.transaction() as tx:
             cur = tx.execute(
-                "UPDATE corrections SET undone_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') "
+                f"UPDATE corrections SET undone_at = {self.sql.now} "
                 "WHERE id = ? AND undone_at IS NULL",
                 (int(correction_id),),
             )
@@ -71,11 +71,11 @@ class CorrectionQueries(Connection):
         with self.transaction() as tx:
             tx.execute(
                 "UPDATE mentions SET entity_id = extracted_entity_id, canonical = extracted_canonical "
-                "WHERE entity_id IS NOT extracted_entity_id OR canonical IS NOT extracted_canonical"
+                "WHERE entity_id IS DISTINCT FROM extracted_entity_id OR canonical IS DISTINCT FROM extracted_canonical"
             )
             tx.execute(
                 "UPDATE place_mentions SET lat = extracted_lat, lon = extracted_lon "
-                "WHERE lat IS NOT extracted_lat OR lon IS NOT extracted_lon"
+                "WHERE lat IS DISTINCT FROM extracted_lat OR lon IS DISTINCT FROM extracted_lon"
             )
 
     def relink_mentions(self, *, new_id: str, new_name: str | None, entity_id: str | None = None,

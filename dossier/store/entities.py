@@ -11,21 +11,24 @@ from dossier.store.connection import Connection
 from dossier.store.rows import ActorRow, MentionRow, from_row, majority, tally
 from dossier.store.where import article_where, equal, marks
 
+# The order mentions are seen in, for the names an actor lists (see Dialect.json_list).
+_SEEN = "m.article_id, m.start, m.\"end\""
+
 
 class EntityQueries(Connection):
     """Reads and writes of name mentions and the actors they link to."""
 
     def actors(self, f: Filters, *, limit: int) -> list[ActorRow]:
         """Linked actors in the filtered articles, most mentioned first."""
-        where, params = article_where(f)
+        where, params = article_where(f, self.sql)
         rows = self.conn.execute(
             f"""SELECT m.entity_id, max(m.canonical) AS canonical, count(*) AS n_mentions,
                        count(DISTINCT m.article_id) AS n_articles,
-                       json_group_array(m.label) AS labels, json_group_array(m.lang) AS langs,
-                       json_group_array(m.text) AS aliases
+                       {self.sql.json_list("m.label", _SEEN)} AS labels, {self.sql.json_list("m.lang", _SEEN)} AS langs,
+                       {self.sql.json_list("m.text", _SEEN)} AS aliases
                 FROM mentions m JOIN articles a ON a.id = m.article_id
                 WHERE m.entity_id IS NOT NULL AND {where}
-                GROUP BY m.entity_id ORDER BY n_mentions DESC, canonical LIMIT ?""",
+                GROUP BY m.entity_id ORDER BY n_mentions DESC, canonical NULLS FIRST, m.entity_id LIMIT ?""",
             (*params, int(limit)),
         ).fetchall()
         out = []
@@ -49,7 +52,7 @@ class EntityQueries(Connection):
     def mentions(self, f: Filters, *, entity_id: str | None = None, article_id: str | None = None,
                  limit: int) -> list[MentionRow]:
         """Mentions with the sentence they stand in (original script), for one actor or article."""
-        where, params = article_where(f)
+        where, params = article_where(f, self.sql)
         cond, extra = equal({"m.entity_id": entity_id, "m.article_id": article_id})
         rows = self.conn.execute(
             f"""SELECT m.*, a.title, a.published,
@@ -57,7 +60,7 @@ class EntityQueries(Connection):
                         WHERE s.article_id = m.article_id AND s.start <= m.start AND m.start < s.end
                         LIMIT 1) AS sentence
                 FROM mentions m JOIN articles a ON a.id = m.article_id
-                WHERE {' AND '.join(cond) or '1'} AND {where}
+                WHERE {' AND '.join(cond) or 'TRUE'} AND {where}
                 ORDER BY a.published IS NULL, a.published, m.article_id, m.start LIMIT ?""",
             (*extra, *params, int(limit)),
         ).fetchall()
@@ -95,12 +98,14 @@ class EntityQueries(Connection):
         with self.transaction() as tx:
             tx.execute(
                 """CREATE TEMP TABLE IF NOT EXISTS unlinked_groups (
-                       text TEXT, lang TEXT, label TEXT, cid TEXT, score REAL, name TEXT, method TEXT,
-                       PRIMARY KEY (text, lang, label)) WITHOUT ROWID"""
+                       text TEXT, lang TEXT, label TEXT, cid TEXT, score DOUBLE PRECISION, name TEXT, method TEXT,
+                       PRIMARY KEY (text, lang, label))""" + self.sql.keyed_temp_table
             )
             tx.execute("DELETE FROM unlinked_groups")
             tx.executemany(
-                "INSERT OR REPLACE INTO unlinked_groups VALUES (?, ?, ?, ?, ?, ?, ?)",
+                self.sql.replace_into(
+                    "unlinked_groups", ("text", "lang", "label", "cid", "score", "name", "method"), ("text", "lang", "label")
+                ),
                 [
                     (text, lang, label, cid, score if cid else None, name if cid else None, "grouped" if cid else "none")
                     for (text, lang, label), (cid, score, name) in groups.items()
@@ -111,7 +116,7 @@ class EntityQueries(Connection):
                    FROM unlinked_groups AS g
                    WHERE mentions.text = g.text AND mentions.lang = g.lang AND mentions.label = g.label
                      AND (mentions.entity_id IS NULL OR mentions.entity_id LIKE 'x:%')
-                     AND (mentions.entity_id IS NOT g.cid OR mentions.score IS NOT g.score
-                          OR mentions.canonical IS NOT g.name OR mentions.method IS NOT g.method)"""
+                     AND (mentions.entity_id IS DISTINCT FROM g.cid OR mentions.score IS DISTINCT FROM g.score
+                          OR mentions.canonical IS DISTINCT FROM g.name OR mentions.method IS DISTINCT FROM g.method)"""
             )
             tx.execute("DELETE FROM unlinked_groups")

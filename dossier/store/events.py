@@ -67,15 +67,16 @@ class EventQueries(Connection):
         text, not its offset: the offset comes from the article's frame with that sentence, trigger
         and date (all of them when several match); a source whose frame is gone (re-extracted
         differently) falls back to the trigger's first place in its sentence."""
+        found = self.sql.position("es.sentence", "es.trigger")
         rows = self.conn.execute(
-            """SELECT es.event_id, es.article_id, es.sentence_start,
-                      coalesce(json_extract(f.extra, '$.trigger_start'),
-                               CASE WHEN instr(es.sentence, es.trigger) > 0 AND es.trigger != ''
-                                    THEN es.sentence_start + instr(es.sentence, es.trigger) - 1 END)
+            f"""SELECT es.event_id, es.article_id, es.sentence_start,
+                      coalesce({self.sql.json_int("f.extra", "trigger_start")},
+                               CASE WHEN {found} > 0 AND es.trigger != ''
+                                    THEN es.sentence_start + {found} - 1 END)
                FROM event_sources es
                LEFT JOIN frames f ON f.article_id = es.article_id AND f.sentence_start = es.sentence_start
-                    AND coalesce(json_extract(f.extra, '$.trigger'), '') = coalesce(es.trigger, '')
-                    AND f.date IS es.date AND f.date_end IS es.date_end"""
+                    AND coalesce({self.sql.json_text("f.extra", "trigger")}, '') = coalesce(es.trigger, '')
+                    AND f.date IS NOT DISTINCT FROM es.date AND f.date_end IS NOT DISTINCT FROM es.date_end"""
         )
         keys: dict[str, set[tuple[str, int, int]]] = {}
         for event_id, article_id, sentence_start, trigger_start in rows:
@@ -85,7 +86,7 @@ class EventQueries(Connection):
     def events(self, f: Filters, *, limit: int, dated_only: bool = False) -> list[EventRow]:
         """Fused events with at least one source in the filtered articles; the date range applies
         to the event's own dates, the actor and place filters to its actors and place."""
-        where, params = article_where(replace(f, date_from=None, date_to=None, actors=(), places=()))
+        where, params = article_where(replace(f, date_from=None, date_to=None, actors=(), places=()), self.sql)
         clauses, extra = [f"e.id IN (SELECT es.event_id FROM event_sources es JOIN articles a ON a.id = es.article_id WHERE {where})"], list(params)
         if f.date_from:
             clauses.append("coalesce(e.date_end, e.date) >= ?")
@@ -98,7 +99,9 @@ class EventQueries(Connection):
         if dated_only:
             clauses.append("e.date IS NOT NULL")
         if f.actors:
-            clauses.append(f"EXISTS (SELECT 1 FROM json_each(e.actor_ids) j WHERE j.value IN ({marks(f.actors)}))")
+            clauses.append(
+                f"EXISTS (SELECT 1 FROM {self.sql.json_values('e.actor_ids', 'j')} WHERE j.value IN ({marks(f.actors)}))"
+            )
             extra.extend(f.actors)
         if f.places:
             clauses.append(f"e.place_id IN ({marks(f.places)})")
@@ -130,13 +133,13 @@ class EventQueries(Connection):
         ]
 
     def chains(self, f: Filters, *, article_id: str | None = None, limit: int) -> list[ChainRow]:
-        where, params = article_where(f)
+        where, params = article_where(f, self.sql)
         cond, extra = equal({"c.article_id": article_id or None})
         rows = self.conn.execute(
             f"""SELECT c.*, a.title, a.published,
                        substr(a.text, c.sentence_start + 1, c.sentence_end - c.sentence_start) AS sentence
                 FROM chains c JOIN articles a ON a.id = c.article_id
-                WHERE {' AND '.join(cond) or '1'} AND {where}
+                WHERE {' AND '.join(cond) or 'TRUE'} AND {where}
                 ORDER BY a.published IS NULL, a.published, c.article_id, c.sentence_start LIMIT ?""",
             (*extra, *params, int(limit)),
         ).fetchall()

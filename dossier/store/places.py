@@ -16,13 +16,13 @@ class PlaceQueries(Connection):
 
     def places(self, f: Filters, *, limit: int) -> list[PlaceRow]:
         """Places mentioned in the filtered articles, aggregated (one row per place)."""
-        where, params = article_where(f)
+        where, params = article_where(f, self.sql)
         rows = self.conn.execute(
             f"""SELECT p.place_id, max(p.name) AS name, avg(p.lat) AS lat, avg(p.lon) AS lon,
                        max(p.kind) AS kind, count(*) AS n_mentions, count(DISTINCT p.article_id) AS n_articles,
-                       json_group_array(p.text) AS names
+                       {self.sql.json_list("p.text", 'p.article_id, p.start, p."end"')} AS names
                 FROM place_mentions p JOIN articles a ON a.id = p.article_id
-                WHERE {where} GROUP BY p.place_id ORDER BY n_mentions DESC, name LIMIT ?""",
+                WHERE {where} GROUP BY p.place_id ORDER BY n_mentions DESC, name, p.place_id LIMIT ?""",
             (*params, int(limit)),
         ).fetchall()
         return [from_row(PlaceRow, r, names=list(tally(json.loads(r["names"])).keys())) for r in rows]

@@ -1,7 +1,8 @@
 """The schema as numbered migration files, read in order when this module is imported.
 
 ``migrations/NNN_<name>.sql`` moves the schema from version NNN-1 to NNN (``PRAGMA user_version``
-holds the version a database is at; ``connection.Connection`` applies the missing steps, each in its
+holds the version a database is at, ``dossier_meta`` on PostgreSQL, whose steps are in
+``migrations/postgresql/``; ``connection.Connection`` applies the missing steps, each in its
 own transaction). Migrations are forward-only: never edit or renumber a released file (tests pin
 their statements); change the schema by adding the next number. The files sit beside this module
 and are found relative to it, so a checkout needs no install step.
@@ -53,3 +54,11 @@ def split_sql(script: str) -> list[str]:
 # MIGRATIONS[i] is the script that moves a database from version i to i+1.
 MIGRATIONS: tuple[str, ...] = tuple(path.read_text(encoding="utf-8") for path in migration_files())
 SCHEMA_VERSION = len(MIGRATIONS)
+
+# The same steps for PostgreSQL, one file per SQLite file with the same number and name (a test
+# holds them to it): the same tables, columns and indexes, spelled for that engine (pg_trgm indexes
+# for the FTS5 table, DOUBLE PRECISION for REAL, an identity column for INTEGER PRIMARY KEY).
+PG_MIGRATIONS_DIR = MIGRATIONS_DIR / "postgresql"
+PG_MIGRATIONS: tuple[str, ...] = tuple(
+    path.read_text(encoding="utf-8") for path in migration_files(PG_MIGRATIONS_DIR)
+)

@@ -1,8 +1,8 @@
 """Filters → SQL: the WHERE condition over ``articles a`` that every filtered read shares, and the
 helpers for ``IN (?, ?, …)`` lists.
 
-Engine-specific here: the text search (SQLite's FTS5 trigram index ``articles_fts`` with ``MATCH``,
-and ``instr``/``lower`` for queries shorter than a trigram).
+The text search is the one engine-specific piece (``Dialect.text_search``: SQLite's FTS5 trigram
+index, PostgreSQL's pg_trgm indexes).
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from dossier.filters import Filters
+from dossier.store.dialect import Dialect
 from dossier.store.rows import UNKNOWN_SOURCE
 
 
-def article_where(f: Filters) -> tuple[str, list[Any]]:
+def article_where(f: Filters, sql: Dialect) -> tuple[str, list[Any]]:
     """SQL condition over ``articles a`` for a Filters object, and its parameters."""
     clauses: list[str] = []
     params: list[Any] = []
@@ -54,20 +55,10 @@ def article_where(f: Filters) -> tuple[str, list[Any]]:
         clauses.append(f"a.id IN (SELECT article_id FROM frames WHERE type IN ({marks(f.event_types)}))")
         params.extend(f.event_types)
     if f.q.strip():
-        q = f.q.strip()
-        if len(q) >= 3:
-            # trigram FTS: the query as one quoted phrase is a substring match in any script
-            clauses.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-            params.append('"' + q.replace('"', '""') + '"')
-        else:
-            # the trigram index cannot answer 1-2 characters: scan. SQLite's lower() folds ASCII only,
-            # so a query without ASCII letters (김, 서울) skips copying every text to fold it.
-            if any("a" <= ch.lower() <= "z" for ch in q):
-                clauses.append("(instr(lower(a.text), lower(?)) > 0 OR instr(lower(coalesce(a.title,'')), lower(?)) > 0)")
-            else:
-                clauses.append("(instr(a.text, ?) > 0 OR instr(coalesce(a.title,''), ?) > 0)")
-            params.extend([q, q])
-    return (" AND ".join(clauses) or "1"), params
+        clause, values = sql.text_search(f.q.strip())
+        clauses.append(clause)
+        params.extend(values)
+    return (" AND ".join(clauses) or "TRUE"), params
 
 
 def chunks(items: list[str], size: int) -> Iterator[list[str]]:
