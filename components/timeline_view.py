@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.chart_export import render_chart_exports
+from components.filters import filter_link
 from components.safe import esc, lang_attr
 from dossier.events.timeline import Bar, bar_for
 from dossier.filters import Filters
@@ -163,8 +164,20 @@ def render_timeline(df: pd.DataFrame, *, key: str) -> str | None:
     return _picked_event(state)
 
 
-def render_sources(event: EventRow, names: Mapping[str, str]) -> None:
-    """Every source of one event, its sentence in the original script, and the date readings."""
+def source_href(f: Filters, src: Mapping) -> str:
+    """The Articles page with this source's article open and its sentence highlighted."""
+    return filter_link("articles", f, article=src["article_id"],
+                       sentence=f"{src['sentence_start']}-{src['sentence_end']}")
+
+
+def source_link_html(f: Filters, src: Mapping) -> str:
+    return (f'<a class="dz-open" href="{esc(source_href(f, src))}" target="_self">'
+            "Open this sentence in the article</a>")
+
+
+def render_sources(event: EventRow, names: Mapping[str, str], f: Filters) -> None:
+    """Every source of one event, its sentence in the original script (with a link that opens it
+    highlighted in the article), and the date readings."""
     st.subheader(f"{event.type.replace('_', ' ').capitalize()} — {bar_label(event)}")
     meta = [f"status: {event.status}", f"{event.n_articles} article(s)", f"{len(event.sources)} sentence(s)"]
     if event.actor_ids:
@@ -193,7 +206,7 @@ def render_sources(event: EventRow, names: Mapping[str, str]) -> None:
         st.markdown(
             f'<div class="dz-meta"><span>{esc(src.get("title") or src["article_id"])}</span>'
             f'<span>{esc(src.get("published") or "undated")}</span><span>{esc(src["lang"])}</span>'
-            f'<span>reads: {esc(reading)}</span></div>'
+            f'<span>reads: {esc(reading)}</span><span>{source_link_html(f, src)}</span></div>'
             f'<div class="dz-text"{lang_attr(src["lang"])}>{esc(src["sentence"])}</div>',
             unsafe_allow_html=True,
         )

@@ -52,7 +52,7 @@ else:
                        briefing=_briefing)
     if chosen is not None:
         st.divider()
-        render_sources(chosen, names)
+        render_sources(chosen, names, f)
         # a callback runs before the next run, so the sidebar already sees the new URL
         st.button("Filter every page to this event's actors and dates", key="timeline_filter_event",
                   on_click=lambda: write_params(filters_for_event(active_filters(), chosen)),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,23 @@ def test_selected_event_can_filter_every_page(app: AppTest, corpus_db: Path) -> 
     f = url_filters(at)
     assert (f.date_from, f.date_to) == (dt.date(2023, 9, 10), dt.date(2023, 9, 13))
     assert set(f.actors) == set(forum.actor_ids)
+
+
+def test_each_source_opens_its_sentence_in_the_article(app: AppTest, corpus_db: Path) -> None:
+    from urllib.parse import parse_qs, urlsplit
+
+    from dossier.store import Store
+
+    with Store(corpus_db) as s:
+        visit = next(e for e in s.events(Filters(actors=("per:sergei-shoigu",)), limit=100) if e.type == "visit")
+    at = _timeline(app, Filters(langs=("ko",)), event_id=visit.id)
+    html = "\n".join(h.value for h in at.markdown)
+    hrefs = re.findall(r'<a class="dz-open" href="([^"]+)"', html)
+    wanted = {(src["article_id"], f"{src['sentence_start']}-{src['sentence_end']}") for src in visit.sources}
+    opened = set()
+    for href in hrefs:
+        assert href.startswith("articles?")
+        q = parse_qs(urlsplit(href.replace("&amp;", "&")).query)
+        assert Filters.from_query_params(q).langs == ("ko",)  # the view's filters go along
+        opened.add((q["article"][0], q["sentence"][0]))
+    assert opened == wanted
