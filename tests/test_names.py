@@ -66,6 +66,9 @@ def test_a_span_cut_inside_a_word_ends_at_the_word_end(text, cut, whole):
      [("Kuomintang", "ORG"), ("Ko Wen-je", "PER")]),
     ("en", "the Ministry of Science and ICT said", [("Ministry of Science and ICT", "ORG")],
      [("Ministry of Science and ICT", "ORG")]),  # one name with "and" in it stays whole
+    ("en", "The Naro Space Center launched it.", [("The Naro Space Center", "ORG")],
+     [("Naro Space Center", "ORG")]),
+    ("en", "The Hague said.", [("The", "ORG")], [("The", "ORG")]),  # nothing would be left: kept as found
 ])
 def test_repair_spans(lang, text, given, want):
     spans = [span(text, s, label) for s, label in given]
@@ -149,6 +152,13 @@ def test_an_alias_of_a_known_actor_takes_the_known_id():
     text = "Vladimir Putin (Vladimir Vladimirovich Putin) spoke."
     ents = link(text, "en", ("Vladimir Putin", "PER"), ("Vladimir Vladimirovich Putin", "PER"))
     assert {e.entity_id for e in ents} == {"per:vladimir-putin"}
+
+
+def test_a_place_named_after_a_title_keeps_the_title_in_its_key():
+    # "राष्ट्रपति भवन" is the President's House: without "राष्ट्रपति" it would group with every "भवन"
+    (place,) = link("वे राष्ट्रपति भवन पहुंचे।", "hi", ("राष्ट्रपति भवन", "LOC"))
+    (building,) = link("वे भवन पहुंचे।", "hi", ("भवन", "LOC"))
+    assert place.entity_id != building.entity_id
 
 
 # --- cluster keys never collapse ----------------------------------------------------------------

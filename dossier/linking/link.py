@@ -179,7 +179,7 @@ def link_entities(text: str, lang: str, spans: list[Span], kb: KnowledgeBase | N
             ent.canonical = actor.name if actor else None
         elif method != "blocked" and forms:
             # a title on its own ("총비서는", "the President") names nobody: nothing to group
-            key = None if bare_title(mention, ix) else latin_key(core_name(mention, forms, ix))
+            key = None if bare_title(mention, ix) else latin_key(core_name(mention, forms, ix, titles=sp.label == "PER"))
             ent.entity_id = f"x:{key}" if key else None
         prev = out[-1] if out else None
         if (prev is not None and prev.entity_id and (ent.entity_id or "x:").startswith("x:")

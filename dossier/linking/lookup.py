@@ -161,12 +161,13 @@ def _particle_variants(tokens: list[str], ix: KbIndex) -> list[list[str]]:
     return [tokens] + [tokens[:-1] + [s] for s in strip_particle(tokens[-1], ix)]
 
 
-def core_name(mention: str, forms: list[str], ix: KbIndex) -> str:
-    """The mention without particle and titles, as written (for the cluster key)."""
+def core_name(mention: str, forms: list[str], ix: KbIndex, *, titles: bool = True) -> str:
+    """The mention without particle and (``titles``) titles, as written (for the cluster key). Only a
+    person's name loses its titles: "राष्ट्रपति भवन" (the President's House) is a place's whole name."""
     tokens = [t for t in SEPARATORS.split(mention.strip()) if t]
     best = tokens
     for toks in _particle_variants(tokens, ix):
-        cands = _without_titles(toks, ix)
+        cands = _without_titles(toks, ix) if titles else [toks]
         if cands and len(" ".join(cands[-1])) < len(" ".join(best)):
             best = cands[-1]
     return " ".join(best)

@@ -38,6 +38,7 @@ class NameCues:
     org_words: dict[str, frozenset[str]]
     org_suffixes: dict[str, tuple[str, ...]]
     not_names: dict[str, frozenset[str]]
+    leading_determiners: dict[str, frozenset[str]]
     alias_cues: dict[str, tuple[str, ...]]
 
 
@@ -65,6 +66,7 @@ def load_cues(path: Path = CUES_FILE) -> NameCues:
         org_words=sets("org_words"),
         org_suffixes=longest_first("org_suffixes"),
         not_names=sets("not_names"),
+        leading_determiners=sets("leading_determiners"),
         alias_cues=longest_first("alias_cues"),
     )
 
@@ -104,6 +106,17 @@ def _trim_lowercase_tail(text: str, start: int, end: int) -> int:
     while len(tokens) > 1 and _is_latin(tokens[-1].group()) and tokens[-1].group()[:1].islower():
         tokens.pop()
     return tokens[-1].end() if tokens else end
+
+
+def _drop_leading_determiner(text: str, start: int, end: int, lang: str, determiners: frozenset[str],
+                             ix: KbIndex) -> int:
+    """"The Naro Space Center" → "Naro Space Center": the article is not part of the name, unless
+    the knowledge base lists the name with it ("The Hindu")."""
+    tokens = list(_TOKEN.finditer(text, start, end))
+    if len(tokens) > 1 and tokens[0].group() in determiners and not any(
+            f in ix.full for f in mention_forms(text[start:end], lang, ix)[:1]):
+        return tokens[1].start()
+    return start
 
 
 def _is_title(words: list[str], lang: str, ix: KbIndex) -> bool:
@@ -193,10 +206,11 @@ def repair_spans(text: str, lang: str, spans: list[Span], ix: KbIndex | None = N
     for sp in spans:
         if text[sp.start : sp.end].strip() in not_names:
             continue
-        end = complete_word(text, sp.start, sp.end)
-        if _is_latin(text[sp.start : end]):
-            end = _trim_lowercase_tail(text, sp.start, end)
-        for part in _split_run_together(text, Span(sp.start, end, sp.label), lang, cues, ix):
+        start, end = sp.start, complete_word(text, sp.start, sp.end)
+        if _is_latin(text[start:end]):
+            end = _trim_lowercase_tail(text, start, end)
+            start = _drop_leading_determiner(text, start, end, lang, cues.leading_determiners.get(lang, frozenset()), ix)
+        for part in _split_run_together(text, Span(start, end, sp.label), lang, cues, ix):
             start, stop, label = part.start, part.end, part.label
             if label == "PER":
                 start, stop = trim_titles(text, start, stop, lang, ix)

@@ -1,0 +1,155 @@
+"""Dates as news and press releases write them, beyond TimeBank's wording: English news sentences
+written for this table (elections, earthquakes, launches, state visits, awards), Hindi and Korean
+ranges and dated phrases, numeric dates in Chinese, Japanese and Russian, and what TimeML does not
+annotate (ages). Each row: text, publication date, a surface the expression contains, its type and value."""
+
+import datetime as dt
+
+import pytest
+
+from dossier.timex.tag import tag
+
+
+def found(text: str, lang: str, dct: str, surface: str):
+    """The one timex whose span holds `surface`."""
+    start = text.index(surface)
+    hits = [t for t in tag(text, lang, dt.date.fromisoformat(dct))
+            if t.start <= start and start + len(surface) <= t.end]
+    assert len(hits) == 1, [(t.text, t.value) for t in tag(text, lang, dt.date.fromisoformat(dct))]
+    return hits[0]
+
+
+EN_NEWS = [
+    ("Taiwan voted on Saturday in a presidential election.", "2024-01-13", "Saturday", "DATE", "2024-01-13"),
+    ("The quake struck on the night of September 10.", "2023-09-12", "the night of September 10", "TIME", "2023-09-10TNI"),
+    ("The 6.8-magnitude earthquake hit late Friday night.", "2023-09-09", "Friday night", "TIME", "2023-09-08TNI"),
+    ("Rescuers worked through the night on Sunday.", "2023-09-11", "Sunday", "DATE", "2023-09-10"),
+    ("Polls closed at 4 p.m. local time on Saturday.", "2024-01-14", "4 p.m.", "TIME", "2024-01-13T16:00"),
+    ("The rocket lifted off at 6:24 p.m. on May 25, 2023.", "2023-05-26", "May 25", "TIME", "2023-05-25T18:24"),
+    ("The launch had been postponed by a day.", "2023-05-25", "a day", "DURATION", "P1D"),
+    ("Officials said the visit would take place from April 18 to 21.", "2023-04-10", "April 18 to 21", "DATE", "2023-04-18"),
+    ("The summit is scheduled for next month.", "2023-04-10", "next month", "DATE", "2023-05"),
+    ("The ceasefire has held for nearly three weeks.", "2023-04-10", "three weeks", "DURATION", "P3W"),
+    ("A 44-year-old man was arrested on Monday.", "2024-01-14", "Monday", "DATE", "2024-01-08"),
+    ("The president, who took office in May 2022, will serve a single five-year term.", "2024-01-14", "May 2022", "DATE", "2022-05"),
+    ("The president will serve a single five-year term.", "2024-01-14", "five-year", "DURATION", "P5Y"),
+    ("Lai will be inaugurated on May 20.", "2024-01-14", "May 20", "DATE", "2024-05-20"),
+    ("The results were announced early Sunday.", "2024-01-15", "Sunday", "DATE", "2024-01-14"),
+    ("Voter turnout was 71.9% this year, down from 74.9% in 2020.", "2024-01-14", "2020", "DATE", "2020"),
+    ("The death toll rose to 2,946 by Tuesday evening.", "2023-09-13", "Tuesday evening", "TIME", "2023-09-12TEV"),
+    ("Aftershocks continued for days.", "2023-09-13", "days", "DURATION", "PXD"),
+    ("It was the deadliest quake in Morocco in more than six decades.", "2023-09-10", "six decades", "DURATION", "P60Y"),
+    ("The king declared three days of national mourning.", "2023-09-10", "three days", "DURATION", "P3D"),
+    ("The state visit, the first in 20 years, began on Tuesday.", "2023-04-19", "Tuesday", "DATE", "2023-04-18"),
+    ("The minister arrived in New Delhi on Wednesday morning.", "2023-04-20", "Wednesday morning", "TIME", "2023-04-19TMO"),
+    ("The two leaders last met in March.", "2023-04-20", "March", "DATE", "2023-03"),
+    ("The agreement runs until the end of 2025.", "2023-04-20", "2025", "DATE", "2025"),
+    ("The launch was the third since 2022.", "2023-05-26", "2022", "DATE", "2022"),
+    ("The satellite will operate for two years.", "2023-05-26", "two years", "DURATION", "P2Y"),
+    ("South Korea plans another launch in 2025.", "2023-05-26", "2025", "DATE", "2025"),
+    ("The first attempt, on Oct. 21, 2021, failed to reach orbit.", "2023-05-26", "Oct. 21, 2021", "DATE", "2021-10-21"),
+    ("The ceremony was held on Thursday, Jan. 11.", "2024-01-14", "Jan. 11", "DATE", "2024-01-11"),
+    ("Campaigning ended at midnight on Friday.", "2024-01-14", "Friday", "TIME", "2024-01-12T24:00"),
+    ("The vote count finished two hours later.", "2024-01-14", "two hours", "DURATION", "PT2H"),
+    ("Tensions have risen in recent years.", "2024-01-14", "recent years", "DATE", "PAST_REF"),
+    ("The island has been governed separately since 1949.", "2024-01-14", "1949", "DATE", "1949"),
+    ("The awards were presented on Sunday night in Los Angeles.", "2024-01-08", "Sunday night", "TIME", "2024-01-07TNI"),
+    ("The ceremony will be broadcast live at 8 p.m. ET.", "2024-01-07", "8 p.m.", "TIME", "2024-01-07T20:00"),
+    ("The film, released last year, won five awards.", "2024-01-08", "last year", "DATE", "2023"),
+    ("The festival runs through Feb. 4.", "2024-01-08", "Feb. 4", "DATE", "2024-02-04"),
+    ("Rescue teams arrived within 24 hours.", "2023-02-07", "24 hours", "DURATION", "PT24H"),
+    ("The earthquake struck at 4:17 a.m. on Feb. 6.", "2023-02-07", "Feb. 6", "TIME", "2023-02-06T04:17"),
+    # a visit in progress "ends on Friday": the coming Friday, not the last one
+    ("The 10-day visit ends on Friday.", "2023-04-18", "Friday", "DATE", "2023-04-21"),
+    ("A 72-year-old woman was rescued after 100 hours.", "2023-02-10", "100 hours", "DURATION", "PT100H"),
+    ("Voting begins on Saturday morning.", "2024-01-10", "Saturday morning", "TIME", "2024-01-13TMO"),
+]
+
+
+@pytest.mark.parametrize(("text", "dct", "surface", "typ", "value"), EN_NEWS, ids=[r[0][:40] for r in EN_NEWS])
+def test_en_news_wording(text, dct, surface, typ, value):
+    t = found(text, "en", dct, surface)
+    assert (t.type, t.value) == (typ, value)
+
+
+@pytest.mark.parametrize("text", [
+    "A 44-year-old man was arrested.",
+    "The survivors, aged 44 and 9, were pulled from the rubble.",
+    "The 72-year-old leader spoke.",
+    "Rescuers found a four-year-old boy alive.",
+    "A 3-month-old baby was rescued.",
+    "The victim was 44 years old.",
+])
+def test_en_ages_are_not_durations(text):
+    assert tag(text, "en", dt.date(2023, 2, 10)) == []
+
+
+def test_en_the_age_of_a_thing_stays_a_duration():
+    assert [t.value for t in tag("The 8-month-old truce collapsed.", "en", dt.date(2023, 2, 10))] == ["P8M"]
+
+
+HI_KO = [
+    ("hi", "राष्ट्रपति 18 से 21 अप्रैल, 2023 तक मेघालय और असम की यात्रा पर रहेंगी।", "2023-04-14",
+     "18 से 21 अप्रैल, 2023", "DATE", "2023-04-18", "2023-04-21"),
+    ("hi", "प्रधानमंत्री 20-21 अप्रैल को दौरे पर रहेंगे।", "2023-04-14", "20-21 अप्रैल", "DATE", "2023-04-20", "2023-04-21"),
+    ("hi", "वह 17 अप्रैल से 19 अप्रैल तक रहेंगे।", "2023-04-14", "17 अप्रैल से 19 अप्रैल", "DATE", "2023-04-17", "2023-04-19"),
+    ("hi", "वह 30 अप्रैल से 2 मई तक रहेंगे।", "2023-04-14", "30 अप्रैल से 2 मई", "DATE", "2023-04-30", "2023-05-02"),
+    ("hi", "यह सम्मेलन 15 अप्रैल, 2023 को नई दिल्ली में आयोजित किया जाएगा।", "2023-04-14", "15 अप्रैल, 2023", "DATE", "2023-04-15", None),
+    ("hi", "भूकंप 6 फरवरी 2023 की सुबह आया था।", "2023-02-07", "6 फरवरी 2023 की सुबह", "TIME", "2023-02-06TMO", None),
+    ("hi", "राष्ट्रपति 20 अप्रैल की शाम को गुवाहाटी पहुंचेंगी।", "2023-04-14", "20 अप्रैल की शाम", "TIME", "2023-04-20TEV", None),
+    ("hi", "मतदान 7 मई को होगा।", "2023-04-14", "7 मई", "DATE", "2023-05-07", None),
+    ("hi", "चुनाव परिणाम 13 जनवरी को घोषित किए गए।", "2023-04-14", "13 जनवरी", "DATE", "2023-01-13", None),
+    ("hi", "यह कार्यक्रम 2 से 4 मई, 2023 तक चलेगा।", "2023-04-14", "2 से 4 मई, 2023", "DATE", "2023-05-02", "2023-05-04"),
+    ("ko", "윤석열 대통령은 12일 오전 성남 서울공항에서 열린 환송식에 참석했다.", "2023-04-14", "12일 오전", "TIME", "2023-04-12TMO", None),
+    ("ko", "대통령 내외는 12일(현지시간) 환송식을 마치고 귀국길에 올랐다.", "2023-04-14", "12일", "DATE", "2023-04-12", None),
+    ("ko", "누리호는 오는 24일 오후 6시 24분 발사될 예정이다.", "2023-04-14", "24일 오후 6시 24분", "TIME", "2023-04-24T18:24", None),
+    ("ko", "정부는 지난 10일 발표했다.", "2023-04-14", "지난 10일", "DATE", "2023-04-10", None),
+    ("ko", "행사는 4월 18일부터 21일까지 열린다.", "2023-04-14", "4월 18일부터 21일까지", "DATE", "2023-04-18", "2023-04-21"),
+    ("ko", "행사는 18~21일 열린다.", "2023-04-14", "18~21일", "DATE", "2023-04-18", "2023-04-21"),
+    ("ko", "대통령은 내달 3일 출국한다.", "2023-04-14", "내달 3일", "DATE", "2023-05-03", None),
+    ("ko", "선거는 2024년 1월 13일 치러졌다.", "2024-01-15", "2024년 1월 13일", "DATE", "2024-01-13", None),
+    ("ko", "누리호 3차 발사는 25일 오후 6시 24분에 이뤄졌다.", "2023-05-26", "25일 오후 6시 24분", "TIME", "2023-05-25T18:24", None),
+    ("ko", "방문 기간은 4월 24일부터 29일까지 5박 7일이다.", "2023-04-14", "5박 7일", "DURATION", "P7D", None),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "dct", "surface", "typ", "value", "value_end"), HI_KO,
+                         ids=[f"{r[0]}-{r[3]}" for r in HI_KO])
+def test_hindi_and_korean_press_wording(lang, text, dct, surface, typ, value, value_end):
+    t = found(text, lang, dct, surface)
+    assert (t.text, t.type, t.value, t.value_end) == (surface, typ, value, value_end)
+
+
+NO_MODEL = [
+    ("zh", "新华社北京2023年9月11日电 朝鲜领导人抵达。", "2023-09-12", "2023年9月11日", "2023-09-11", None),
+    ("zh", "金正恩12日抵达俄罗斯。", "2023-09-13", "12日", "2023-09-12", None),
+    ("zh", "双方将于9月10日至13日举行会谈。", "2023-09-01", "9月10日至13日", "2023-09-10", "2023-09-13"),
+    ("zh", "会议于9月11号召开。", "2023-09-12", "9月11号", "2023-09-11", None),
+    ("zh", "今年3月双方曾会面。", "2023-09-12", "今年3月", "2023-03", None),
+    ("ja", "2023年9月11日、北朝鮮の金正恩総書記はロシアに到着した。", "2023-09-12", "2023年9月11日", "2023-09-11", None),
+    ("ja", "会談は9月13日に行われた。", "2023-09-14", "9月13日", "2023-09-13", None),
+    ("ja", "訪問は9月10日から13日までの予定だ。", "2023-09-01", "9月10日から13日まで", "2023-09-10", "2023-09-13"),
+    ("ja", "昨日、会談が行われた。", "2023-09-14", "昨日", "2023-09-13", None),
+    ("ru", "11 сентября 2023 г. Ким Чен Ын прибыл во Владивосток.", "2023-09-12", "11 сентября 2023 г.", "2023-09-11", None),
+    ("ru", "Переговоры прошли 13 сентября.", "2023-09-14", "13 сентября", "2023-09-13", None),
+    ("ru", "Визит продлится с 12 по 17 сентября.", "2023-09-11", "с 12 по 17 сентября", "2023-09-12", "2023-09-17"),
+    ("ru", "Документ подписан 11.09.2023.", "2023-09-12", "11.09.2023", "2023-09-11", None),
+    ("ru", "Это случилось в сентябре 2023 года.", "2023-10-01", "сентябре 2023 года", "2023-09", None),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "dct", "surface", "value", "value_end"), NO_MODEL,
+                         ids=[f"{r[0]}-{r[3]}" for r in NO_MODEL])
+def test_numeric_dates_in_languages_without_a_model(lang, text, dct, surface, value, value_end):
+    t = found(text, lang, dct, surface)
+    assert (t.text, t.value, t.value_end) == (surface, value, value_end)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("zh", "会谈持续3日间。"),
+    ("ja", "会談は3日間続いた。"),
+    ("zh", "共有300人参加。"),
+    ("ru", "В 2023 человек пришли."),
+])
+def test_counts_are_not_dates(lang, text):
+    assert tag(text, lang, dt.date(2023, 9, 12)) == []
