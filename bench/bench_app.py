@@ -218,6 +218,12 @@ def main() -> None:
     body = "\n".join(lines)
     print(body)
     write_section(f"bench_app_{label}", body)
+    # last line: one JSON object, so any run can be compared with another by a script
+    print(json.dumps({"articles": n, "p50_ms": round(p50 * 1000), "p95_ms": round(p95 * 1000),
+                      "empty_p50_ms": round(b50 * 1000), "empty_p95_ms": round(b95 * 1000),
+                      "p50_ratio": round(p50 / b50, 2), "p95_ratio": round(p95 / b95, 2),
+                      "cold_start_s": round(cold, 2), "empty_cold_start_s": round(base_cold, 2),
+                      "cold_start_ratio": round(cold / base_cold, 2), "peak_mb": round(peak)}))
 
 
 if __name__ == "__main__":

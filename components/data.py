@@ -21,6 +21,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 import streamlit as st
 
 from dossier import config
+from dossier.export import marks
 from dossier.filters import Filters
 from dossier.store import (
     ArticleDetail,
@@ -202,6 +203,12 @@ def labels(f: Filters) -> dict[str, str]:
 def article_entities(store: Store, article_id: str) -> list:
     """The linked entity mentions of one article (dossier.model.Entity)."""
     return store.article_extraction(article_id)["entities"]
+
+
+@cached_reader(max_entries=64)
+def article_marks(store: Store, article_id: str) -> list[marks.Mark]:
+    """The marks of one article's reader: entities, places and time expressions with offsets."""
+    return marks.article_marks(store, article_id)
 
 
 # -- corrections (writes go through the shared connection's lock, then the data version moves) --

@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -62,6 +63,17 @@ def write_params(filters: Filters | None = None, **others: str | None) -> None:
             new[k] = [v]
     if new != current:
         st.query_params.from_dict(new)
+
+
+def filter_link(page: str, filters: Filters, **others: str | None) -> str:
+    """A relative link to ``page`` ("entities") carrying ``filters`` and other parameters
+    (``article=…``; None leaves one out): the filtered view as a plain href, so markup that is not
+    a widget (a mark in the reader, a source line) can switch page and filters in one click."""
+    params: list[tuple[str, str]] = []
+    for k, v in filters.to_query_params().items():
+        params.extend((k, x) for x in ([v] if isinstance(v, str) else v))
+    params.extend((k, v) for k, v in others.items() if v is not None)
+    return f"{page}?{urlencode(params)}" if params else page
 
 
 def view_digest(f: Filters, *extra: object) -> str:

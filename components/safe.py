@@ -50,7 +50,29 @@ STYLE = """
   font-family: "Source Sans 3", "NanumGothic", "Lohit Devanagari", sans-serif;}
 .dz-parallel th {text-align: left; font-size: 0.8rem; color: #1f4e79; background: #e6edf5; padding: 0.3rem 0.5rem;}
 .dz-parallel td {vertical-align: top; width: 50%; padding: 0.35rem 0.5rem; border-bottom: 1px solid #e3e7ec;}
-.dz-parallel mark {padding: 0 0.1rem; border-radius: 2px;}
+.dz-parallel .dz-mark {padding: 0 0.1rem;}
+.dz-mark {color: inherit; text-decoration: none; border-radius: 2px; padding: 0 0.08rem;
+  border-bottom: 1px solid rgba(0, 0, 0, 0.25);}
+a.dz-mark {cursor: pointer;}
+a.dz-mark:hover {outline: 1px solid #1f4e79;}
+.dz-k-PER {background: #ffe08a;}
+.dz-k-ORG {background: #b8e0ff;}
+.dz-k-LOC {background: #c8f0c0;}
+.dz-k-TIME {background: #e6d6ff;}
+.dz-focus {background: #fff3b0; box-shadow: 0 0 0 2px #e0a100; border-radius: 2px;}
+.dz-legend {font-size: 0.85rem; color: #4a5567; margin: 0.2rem 0;}
+.dz-legend .dz-mark {margin-left: 0.35rem;}
+.dz-storylist {list-style: none; padding: 0; margin: 0; font-size: 0.88rem; line-height: 1.4;}
+.dz-story {padding: 0.3rem 0.2rem; border-bottom: 1px solid #e3e7ec;}
+.dz-story a {color: #1c2430; text-decoration: none;}
+.dz-story a:hover {text-decoration: underline;}
+.dz-story-chosen {background: #fff3b0;}
+.dz-story-when {font-weight: 600; color: #1f4e79; margin-right: 0.3rem;}
+.dz-story-src {color: #6b7685; font-size: 0.8rem;}
+.dz-story-conflict {color: #8a5a00; font-size: 0.8rem; font-weight: 600;}
+.dz-story-sentence {color: #4a5567; font-size: 0.8rem; display: -webkit-box; -webkit-line-clamp: 2;
+  -webkit-box-orient: vertical; overflow: hidden;}
+.dz-legend-note {font-size: 0.8rem; color: #6b7685; margin-bottom: 0.3rem;}
 </style>
 """
 

@@ -8,7 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from components.safe import esc, lang_attr
-from components.timeline_view import bar_label
+from components.timeline_view import bar_label, source_link_html
+from dossier.filters import Filters
 from dossier.provenance.confirmations import EventConfirmation
 from dossier.store import ChainRow, EventRow
 
@@ -49,12 +50,18 @@ def render_confirmations(df: pd.DataFrame, *, key: str) -> str | None:
     return df.iloc[rows[0]]["id"] if rows else None
 
 
-def render_origin_groups(event: EventRow, conf: EventConfirmation) -> None:
+def render_origin_groups(event: EventRow, conf: EventConfirmation, f: Filters) -> None:
     st.subheader(f"{event.type.replace('_', ' ').capitalize()} — {bar_label(event)}")
     st.caption(
         f"{conf.independent} independent origin(s) across {event.n_articles} article(s). "
         "Chains that go back to the same origin count once, however many outlets repeat them."
     )
+    st.html("".join(
+        f'<div class="dz-meta"><span>{esc(src.get("title") or src["article_id"])}</span>'
+        f'<span>{source_link_html(f, src)}</span></div>'
+        f'<div class="dz-text"{lang_attr(src["lang"])}>{esc(src["sentence"])}</div>'
+        for src in event.sources
+    ))
     for i, group in enumerate(conf.groups, start=1):
         with st.container(border=True):
             st.markdown(f"**{i}. {esc(group.origin.label())}** — {esc(group.origin.kind)}")

@@ -4,6 +4,7 @@ sources of a selected event."""
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 
 import pandas as pd
@@ -11,8 +12,10 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.chart_export import render_chart_exports
+from components.filters import filter_link
 from components.safe import esc, lang_attr
 from dossier.events.timeline import Bar, bar_for
+from dossier.export.event_labels import event_label
 from dossier.filters import Filters
 from dossier.store import EventRow
 from dossier.timex.value import date_interval
@@ -22,6 +25,10 @@ HOVER_SENTENCE_CHARS = 220
 # Open the timeline on this many months before the latest event when FOCUS_SHARE of events are there.
 FOCUS_MONTHS = 4
 FOCUS_SHARE = 0.5
+# Up to this many dated events each gets its own row labelled in words; beyond, lanes by type.
+MAX_LABELLED = 80
+ROW_PIXELS = 24
+LABEL_FONT_SIZE = 12
 PALETTE = ("#1f4e79", "#c0504d", "#4f8a3a", "#8064a2", "#d08a1c", "#2c8c99", "#7f6000", "#b34d8c",
            "#5a6b7d", "#9c6b3c", "#3d7a5f", "#a83232")
 PRECISION_SYMBOL = {"day": "circle", "part of day": "circle", "time": "circle", "range": "diamond",
@@ -52,7 +59,8 @@ def timeline_rows(events: Sequence[EventRow], names: Mapping[str, str]) -> tuple
         first = e.sources[0] if e.sources else {}
         rows.append(
             {
-                "event_id": e.id, "type": e.type.replace("_", " "), "start": bar.start, "end": bar.end,
+                "event_id": e.id, "label": event_label(e, names, bar), "type": e.type.replace("_", " "),
+                "start": bar.start, "end": bar.end,
                 "date": bar.label, "precision": bar.precision, "status": e.status,
                 "actors": _names(e.actor_ids, names), "place": names.get(e.place_id or "", e.place_id or ""),
                 "conflict": e.conflict, "n_articles": e.n_articles, "n_sources": len(e.sources),
@@ -60,19 +68,30 @@ def timeline_rows(events: Sequence[EventRow], names: Mapping[str, str]) -> tuple
                 "lang": first.get("lang", ""),
             }
         )
-    return pd.DataFrame(rows), undated
+    df = pd.DataFrame(rows)
+    if not df.empty:
+        df = df.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
+    return df, undated
 
 
 def timeline_figure(df: pd.DataFrame) -> go.Figure:
+    """Bars coloured by type. Up to MAX_LABELLED events: one row per event in time order, labelled
+    in words on the axis; more: one lane per type, the words in the hover only (labels would
+    overlap). Axis labels sit in a margin plotly sizes to them (automargin), in the app and in
+    exported HTML/PNG/SVG alike, so none is cut."""
     fig = go.Figure()
     types = sorted(df["type"].unique()) if not df.empty else []
     colour = {t: PALETTE[i % len(PALETTE)] for i, t in enumerate(types)}
+    labelled = 0 < len(df) <= MAX_LABELLED
+    row_of = pd.Series(range(len(df)), index=df.index)
     for t in types:
         part = df[df["type"] == t]
+        y = row_of[part.index] if labelled else part["type"]
         hover = [
-            f"<b>{esc(r.type)}</b> · {esc(r.date)}"
+            f"<b>{esc(r.label)}</b>"
             + (" · <i>planned</i>" if r.status == "planned" else "")
             + (" · <b>sources disagree on the date</b>" if r.conflict else "")
+            + f"<br>{esc(r.type)} · {esc(r.date)}"
             + (f"<br>{esc(r.actors)}" if r.actors else "")
             + (f"<br>at {esc(r.place)}" if r.place else "")
             + f"<br>“{_hover_text(r.sentence)}”<br>— {esc(r.article)} ({r.n_articles} article{'s' if r.n_articles != 1 else ''})"
@@ -81,20 +100,20 @@ def timeline_figure(df: pd.DataFrame) -> go.Figure:
         duration_ms = (part["end"] - part["start"]).dt.total_seconds() * 1000
         fig.add_trace(
             go.Bar(
-                y=part["type"], x=duration_ms, base=part["start"], orientation="h", name=t,
+                y=y, x=duration_ms, base=part["start"], orientation="h", name=t,
                 marker={
                     "color": colour[t],
                     "opacity": [0.45 if s == "planned" else 0.85 for s in part["status"]],
                     "line": {"color": ["#111" if c else colour[t] for c in part["conflict"]], "width": 1.5},
                 },
                 customdata=part[["event_id"]].to_numpy(), hovertext=hover, hoverinfo="text",
-                legendgroup=t, width=0.5,
+                legendgroup=t, width=0.6 if labelled else 0.5,
             )
         )
         # a marker at the start keeps one-day events visible at any zoom; its shape tells the precision
         fig.add_trace(
             go.Scatter(
-                y=part["type"], x=part["start"], mode="markers", name=t, showlegend=False, legendgroup=t,
+                y=y, x=part["start"], mode="markers", name=t, showlegend=False, legendgroup=t,
                 marker={
                     "color": colour[t],
                     "size": 9,
@@ -107,23 +126,53 @@ def timeline_figure(df: pd.DataFrame) -> go.Figure:
     window = focus_window(df)
     if window is not None:
         fig.update_xaxes(range=list(window))
+    if labelled:
+        yaxis = {"tickmode": "array", "tickvals": list(range(len(df))),
+                 "ticktext": [coloured_type(r.label, r.type, colour[r.type]) for r in df.itertuples()],
+                 "range": [len(df) - 0.5, -0.5], "showgrid": True, "gridcolor": "#eef1f4"}
+        height = 130 + ROW_PIXELS * len(df)
+        left = label_margin(df["label"])
+    else:
+        yaxis = {"autorange": "reversed"}
+        height = max(320, 90 + 46 * max(1, len(types)))
+        left = label_margin(pd.Series(types))
     fig.update_layout(
-        # r=36: room for a date tick that falls on the right end of the axis
-        barmode="overlay", height=max(320, 60 + 46 * max(1, len(types))),
-        margin={"l": 10, "r": 36, "t": 30, "b": 10},
-        # automargin: exported figures lack the room Streamlit's theme gives labels in the app
+        barmode="overlay", height=height,
+        # l: the labels' width, measured here because plotly's automargin is computed once, at a
+        # width Streamlit then changes (labels came out cut); r=36: a date tick at the right end
+        margin={"l": left, "r": 36, "t": 10, "b": 10},
+        # automargin: the margins grow to the labels, in the app and in exported figures alike
         xaxis={
             "type": "date",
             "title": None,
-            "rangeslider": {"visible": True, "thickness": 0.06},
+            "rangeslider": {"visible": True, "thickness": 0.06 if not labelled else min(0.06, 40 / height)},
             "automargin": True,
         },
-        yaxis={"title": None, "autorange": "reversed", "automargin": True},
-        legend={"orientation": "h", "y": 1.08}, hoverlabel={"align": "left"},
-        font={"family": "Source Sans 3, NanumGothic, Lohit Devanagari, sans-serif"},
+        yaxis={"title": None, "automargin": True, **yaxis},
+        # no legend: every label (or lane) names its type, in the type's colour
+        showlegend=False, hoverlabel={"align": "left"},
+        font={"family": "Source Sans 3, NanumGothic, Lohit Devanagari, sans-serif", "size": LABEL_FONT_SIZE},
         dragmode=False, clickmode="event+select",  # a click selects; the range slider zooms
     )
     return fig
+
+
+def coloured_type(label: str, type_words: str, colour: str) -> str:
+    """The label escaped (plotly reads tags in tick text), its type word in the type's colour."""
+    parts = label.split(" · ")
+    return " · ".join(
+        f'<span style="color:{colour}"><b>{esc(p)}</b></span>' if p == type_words else esc(p) for p in parts
+    )
+
+
+def label_margin(labels: pd.Series) -> int:
+    """Pixels for the longest axis label at LABEL_FONT_SIZE: wide (Han, Hangul, kana) characters
+    count double; a generous estimate, since a wide margin costs little and a cut label misleads."""
+    def width(text: str) -> float:
+        return sum(2.0 if unicodedata.east_asian_width(c) in "WF" else 1.0 for c in text)
+
+    longest = max((width(x) for x in labels), default=0.0)
+    return int(16 + longest * LABEL_FONT_SIZE * 0.55)
 
 
 def focus_window(df: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
@@ -163,8 +212,20 @@ def render_timeline(df: pd.DataFrame, *, key: str) -> str | None:
     return _picked_event(state)
 
 
-def render_sources(event: EventRow, names: Mapping[str, str]) -> None:
-    """Every source of one event, its sentence in the original script, and the date readings."""
+def source_href(f: Filters, src: Mapping) -> str:
+    """The Articles page with this source's article open and its sentence highlighted."""
+    return filter_link("articles", f, article=src["article_id"],
+                       sentence=f"{src['sentence_start']}-{src['sentence_end']}")
+
+
+def source_link_html(f: Filters, src: Mapping) -> str:
+    return (f'<a class="dz-open" href="{esc(source_href(f, src))}" target="_self">'
+            "Open this sentence in the article</a>")
+
+
+def render_sources(event: EventRow, names: Mapping[str, str], f: Filters) -> None:
+    """Every source of one event, its sentence in the original script (with a link that opens it
+    highlighted in the article), and the date readings."""
     st.subheader(f"{event.type.replace('_', ' ').capitalize()} — {bar_label(event)}")
     meta = [f"status: {event.status}", f"{event.n_articles} article(s)", f"{len(event.sources)} sentence(s)"]
     if event.actor_ids:
@@ -193,7 +254,7 @@ def render_sources(event: EventRow, names: Mapping[str, str]) -> None:
         st.markdown(
             f'<div class="dz-meta"><span>{esc(src.get("title") or src["article_id"])}</span>'
             f'<span>{esc(src.get("published") or "undated")}</span><span>{esc(src["lang"])}</span>'
-            f'<span>reads: {esc(reading)}</span></div>'
+            f'<span>reads: {esc(reading)}</span><span>{source_link_html(f, src)}</span></div>'
             f'<div class="dz-text"{lang_attr(src["lang"])}>{esc(src["sentence"])}</div>',
             unsafe_allow_html=True,
         )

@@ -9,11 +9,12 @@ from components.article_list import count_caption, page_count, render_article_li
 from components.coverage_note import render_coverage_note
 from components.filters import active_filters, url_value, view_digest, write_params
 from components.frame import require_frame
-from components.reader import render_article_reader
+from components.reader import mark_links, parse_focus, render_article_reader
 
 require_frame()
 f = active_filters()
 wanted = url_value("article")
+focus = parse_focus(url_value("sentence"))  # an event's sentence, opened from the Timeline or Sources
 
 st.header("Articles")
 total, _ = data.article_page(f, 0)
@@ -35,12 +36,15 @@ with left:
     ids = [r.id for r in rows]
     # the reader shows an article of the list: the one in the URL, else the first
     shown_id = wanted if wanted in ids else (ids[0] if ids else None)
-    if wanted and wanted not in ids:
-        write_params(article=None)  # a choice from an earlier view that this one does not hold
+    if wanted and wanted not in ids and focus and data.article(wanted):
+        shown_id = wanted  # asked for by an event's source link: shown even when on another page of the list
+    elif wanted and wanted not in ids:
+        write_params(article=None, sentence=None)  # a choice from an earlier view that this one does not hold
     if rows:
         picked = render_article_list(rows, key=f"articles_{view}_{page}", selected_id=shown_id)
         if picked and picked != shown_id:
-            write_params(article=picked)
+            write_params(article=picked, sentence=None)
+            focus = None
             shown_id = picked
     else:
         st.info("No article matches these filters.", icon=":material/search_off:")
@@ -48,4 +52,7 @@ with left:
 if shown_id:
     with right:
         render_coverage_note(data.article(shown_id))
-        render_article_reader(data.article(shown_id), key="reader", entities=data.article_entities(shown_id))
+        render_article_reader(
+            data.article(shown_id), key="reader", entities=data.article_entities(shown_id),
+            marks=data.article_marks(shown_id), link=mark_links(f, shown_id), focus=focus,
+        )

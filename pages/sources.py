@@ -31,7 +31,7 @@ if picked:
 wanted = picked or url_value("event_id")
 chosen = next((e for e in events if e.id == wanted), None)
 if chosen is not None:
-    render_origin_groups(chosen, conf[chosen.id])
+    render_origin_groups(chosen, conf[chosen.id], f)
 st.divider()
 st.subheader("Reporting chains")
 chains, chains_cut = events_data.chains(f)

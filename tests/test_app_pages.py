@@ -237,7 +237,8 @@ def test_reader_shows_text_exactly_and_escaped(app: AppTest, corpus_db: Path, id
     at = _articles(app, Filters(q="hostile"), article=aid)
     at.segmented_control(key="reader_view").set_value("Full text").run()
     # only the reader's markup: the frame's own markup is not from the article
-    html = "\n".join(h.value for h in at.html if "dz-title" in h.value or "dz-text" in h.value)
+    html = "\n".join(h.value for h in at.html if ("dz-title" in h.value or "dz-text" in h.value)
+                     and "<style>" not in h.value)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;img src=x onerror=alert(2)&gt;" in html
     assert "**not bold**, [a link](http://example.com) and $x$." in html  # markdown stays text
@@ -253,7 +254,9 @@ def test_reader_shows_text_exactly_and_escaped(app: AppTest, corpus_db: Path, id
     assert detail is not None
     import html as html_mod
 
-    assert html_mod.escape(detail.text, quote=True) in html
+    # (the reader's own marks taken out: they wrap words, they never change them)
+    unmarked = re.sub(r'<(a|mark) class="dz-mark[^>]*>|</(a|mark)>', "", html)
+    assert html_mod.escape(detail.text, quote=True) in unmarked
 
 
 def test_unknown_article_in_url_falls_back_to_the_list(app: AppTest) -> None:
@@ -374,11 +377,63 @@ def test_long_lists_are_cut_to_the_named_limit_and_paged(
     assert _listed_titles(at) == expected[2:4]
 
 
-def test_translation_side_by_side_colours_one_actor_alike_in_both_scripts(app: AppTest, ids: dict[str, str]) -> None:
+def test_translation_side_by_side_marks_one_actor_alike_in_both_scripts(app: AppTest, ids: dict[str, str]) -> None:
     at = _articles(app, article=ids["ko-en-nk-russia-alliance"])
     at.segmented_control(key="reader_view").set_value("Side by side").run()
     assert not at.exception, at.exception
     table = next(h.value for h in at.html if "dz-parallel" in h.value)
-    kim = re.findall(r'<mark style="background:([^"]+)" title="Kim Jong Un \(PER\)">([^<]+)</mark>', table)
+    kim = re.findall(
+        r'<a class="dz-mark dz-k-PER" title="Kim Jong Un \(person\)" style="border-bottom: 3px solid ([^"]+)"'
+        r' href="[^"]+" target="_self">([^<]+)</a>', table)
     assert {text for _, text in kim} >= {"김정은", "Kim Jong-un"}
     assert len({colour for colour, _ in kim}) == 1
+    assert "dz-k-TIME" in table and "dz-k-LOC" in table  # dates and places in both columns too
+
+
+@pytest.mark.parametrize(
+    ("stem", "name", "place", "date"),
+    [
+        ("ko-en-nk-russia-alliance", "김정은", "블라디보스토크", "2023-09-10"),
+        ("hi-kim-train-to-russia", "किम जोंग उन", "रूस", "2023-09"),
+        ("wiki-en-kim-visit-russia-2023", "Kim Jong Un", "Pyongyang", "2023-09-13"),
+    ],
+)
+def test_reader_marks_actors_places_and_dates_with_filter_links(
+    app: AppTest, ids: dict[str, str], stem: str, name: str, place: str, date: str
+) -> None:
+    article = ids[stem]
+    at = _articles(app, Filters(langs=("en", "hi", "ko")), article=article)
+    html = _html(at)
+    assert all(f"dz-k-{k}" in html for k in ("PER", "ORG", "LOC", "TIME"))  # the legend
+    kim = re.findall(r'<a class="dz-mark dz-k-PER" title="Kim Jong Un \(person\)" href="([^"]+)"[^>]*>([^<]+)</a>', html)
+    assert name in {text for _, text in kim}
+    href = kim[0][0].replace("&amp;", "&")
+    assert href.startswith("entities?")
+    f = Filters.from_query_params(_parse_qs(href))
+    assert f.actors == ("per:kim-jong-un",) and f.langs == ("en", "hi", "ko")  # the view's filters kept
+    assert re.search(rf'<a class="dz-mark dz-k-LOC" title="[^"]+" href="[^"]+" target="_self">{place}</a>', html)
+    assert re.search(rf'<mark class="dz-mark dz-k-TIME" title="{date}[^"]*">', html)
+
+
+def test_an_events_sentence_opens_highlighted_in_the_reader(app: AppTest, ids: dict[str, str], corpus_db: Path) -> None:
+    with Store(corpus_db) as store:
+        visit = next(e for e in store.events(Filters(actors=("per:sergei-shoigu",)), limit=100) if e.type == "visit")
+    src = visit.sources[0]
+    # a view whose first page of the list does not hold the article: the link still opens it
+    at = _articles(app, article=src["article_id"], sentence=f"{src['sentence_start']}-{src['sentence_end']}")
+    html = _html(at)
+    focused = re.findall(r'<span class="dz-focus">(.*?)</span>', html, flags=re.DOTALL)
+    plain = re.sub(r"<[^>]+>", "", focused[-1])
+    assert src["sentence"][:15] in plain.replace("&quot;", '"')
+    assert at.query_params["article"] == src["article_id"]
+
+
+def test_a_malformed_sentence_parameter_is_ignored(app: AppTest, ids: dict[str, str]) -> None:
+    at = _articles(app, article=ids["hi-kim-train-to-russia"], sentence="9-x<script>")
+    assert not any("dz-focus" in h.value for h in at.html if "<style>" not in h.value)
+
+
+def _parse_qs(href: str) -> dict[str, list[str]]:
+    from urllib.parse import parse_qs, urlsplit
+
+    return parse_qs(urlsplit(href).query)

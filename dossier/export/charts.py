@@ -56,8 +56,9 @@ def figure_html(fig: Any, *, title: str = "Dossier chart") -> bytes:
     return html.encode("utf-8")
 
 
-def figure_image(fig: Any, fmt: str = "png", *, width: int = 1200, height: int = 600, scale: float = 2) -> bytes:
-    """PNG or SVG bytes of a plotly figure, rendered by kaleido in the system Chromium."""
+def figure_image(fig: Any, fmt: str = "png", *, width: int = 1200, height: int | None = None, scale: float = 2) -> bytes:
+    """PNG or SVG bytes of a plotly figure, rendered by kaleido in the system Chromium; ``height``
+    None: the figure's own (a labelled timeline is as tall as its rows), else 600."""
     if fmt not in ("png", "svg"):
         raise ValueError(f"unsupported image format {fmt!r}")
     browser = browser_path()
@@ -71,6 +72,7 @@ def figure_image(fig: Any, fmt: str = "png", *, width: int = 1200, height: int =
         # the one found here, so $DOSSIER_CHROMIUM applies to charts as it does to the map
         os.environ["BROWSER_PATH"] = browser
     try:
+        height = height or getattr(getattr(fig, "layout", None), "height", None) or 600
         return fig.to_image(format=fmt, width=width, height=height, scale=scale if fmt == "png" else 1)
     except Exception as exc:  # kaleido reports a missing or broken browser in several ways
         raise ExportUnavailable(f"{fmt.upper()} export failed ({exc}); the HTML export works without a browser.") from exc

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.e2e.conftest import SCREENSHOTS
 from tests.e2e.test_app_e2e import assert_clean, open_view, settled
 
 pytestmark = pytest.mark.e2e
@@ -42,6 +43,29 @@ def test_crafted_link_filters_the_timeline(page: Page, app_url: str) -> None:
     expect(page.locator(".dz-filterbar")).to_contain_text("Sergei Shoigu")
     chart = page.locator('[data-testid="stPlotlyChart"]').first
     expect(chart.locator(".main-svg").first).to_be_visible()
-    legend = chart.locator(".legend").first.text_content() or ""
-    assert "visit" in legend and "inspection" not in legend  # only Shoigu's events
+    labels = " | ".join(chart.locator(".ytick text").all_text_contents())
+    assert " visit " in labels and "inspection" not in labels  # only Shoigu's events, each labelled
+    assert_clean(page)
+
+
+def test_events_are_labelled_and_no_label_is_cut(page: Page, app_url: str) -> None:
+    open_view(page, app_url, "/timeline")
+    chart = page.locator('[data-testid="stPlotlyChart"]').first
+    svg = chart.locator(".main-svg").first
+    expect(svg).to_be_visible()
+    ticks = chart.locator(".yaxislayer-above .ytick text")
+    expect(ticks.first).to_be_attached()
+    labels = ticks.all_text_contents()
+    assert any(" · visit · " in x and "Shoigu" in x for x in labels), labels
+    frame = svg.bounding_box()
+    assert frame is not None
+    for i in range(ticks.count()):
+        box = ticks.nth(i).bounding_box()
+        assert box is not None
+        # every label lies whole inside the chart: nothing cut at the left or right edge
+        assert frame["x"] - 0.5 <= box["x"] and box["x"] + box["width"] <= frame["x"] + frame["width"] + 0.5, labels[i]
+    # the chronological list beside the chart, one line per event
+    expect(page.locator(".dz-storylist li").first).to_be_visible()
+    assert page.locator(".dz-storylist li").count() >= len(labels)
+    chart.screenshot(path=str(SCREENSHOTS / "timeline-chart.png"))
     assert_clean(page)
