@@ -221,7 +221,7 @@ def chart_traces(path: Path) -> list[dict[str, Any]]:
     assert comma, text[end:end + 40]
     data, _ = dec.raw_decode(text, comma.end())
     assert isinstance(data, list) and data, f"{path.name}: the chart has no trace"
-    return [{"type": t.get("type"), "orientation": t.get("orientation") or "v",
+    return [{"type": t.get("type"), "orientation": t.get("orientation") or "v", "name": t.get("name"),
              **{k: _plain_array(t.get(k)) for k in ("x", "y", "z", "customdata")}} for t in data]
 
 
@@ -374,9 +374,11 @@ def test_timeline_downloads(page: Page, app_url: str, tmp_path: Path, offline: O
     sentences = " ".join(r["sentence"] for r in rows)
     assert HANGUL.search(sentences), "no Korean sentence survived the CSV"
     assert DEVANAGARI.search(sentences), "no Hindi sentence survived the CSV"
-    # one bar per data row, same event, same type (each type also has a trace of start markers)
+    # one bar per data row, same event, same type: each type is one bar trace named by it (its y is
+    # the event's row when events are labelled, the type lane when they are too many); each type
+    # also has a trace of start markers
     bars = [t for t in out["traces"] if t["type"] == "bar"]
-    assert sorted((c[0], ty) for t in bars for c, ty in zip(t["customdata"], t["y"])) == \
+    assert sorted((c[0], t["name"]) for t in bars for c in t["customdata"]) == \
         sorted((r["event_id"], r["type"]) for r in rows)
     assert_clean(page)
 
