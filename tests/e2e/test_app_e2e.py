@@ -144,7 +144,14 @@ def test_clicking_a_language_bar_filters_every_page(page: Page, app_url: str, e2
     order = [code for code, _ in sorted(by_language.items(), key=lambda kv: (-kv[1], kv[0]))]
     bar = page.locator('[data-testid="stPlotlyChart"]').nth(1).locator(".bars .point path").nth(order.index("hi"))
     bar.wait_for()
-    box = bar.bounding_box()
+    bar.scroll_into_view_if_needed()
+    # charts above may still be drawing and push this one down: measure until the bar stops moving
+    box, previous = bar.bounding_box(), None
+    for _ in range(20):
+        if box is not None and box == previous:
+            break
+        page.wait_for_timeout(150)
+        previous, box = box, bar.bounding_box()
     assert box is not None
     # plotly's drag layer sits over the bars and takes the pointer: click by position
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
