@@ -90,14 +90,29 @@ def _split(args: argparse.Namespace) -> tuple[list[dict], list[dict], list[dict]
         main_records = main_records[: args.limit]
     fraction = args.holdout if args.holdout is not None else DEFAULT_HOLDOUT[args.lang]
     train, held = split_holdout(main_records, fraction, args.seed)
-    extra_names = args.extra if args.extra is not None else DEFAULT_EXTRA[args.lang]
     extra: list[dict] = []
-    for name in filter(None, (x.strip() for x in extra_names.split(","))):
+    for name in _extra_names(args):
         if name not in sources or name == "main":
             raise SystemExit(f"unknown extra source {name!r} for {args.lang}; have {sorted(sources)}")
         recs = read_jsonl(data_dir / sources[name])
         extra.extend(recs[: args.limit] if args.limit else recs)
     return train, extra, held
+
+
+def _extra_names(args: argparse.Namespace) -> list[str]:
+    """The extra training sources this run uses (--extra, or the language's default)."""
+    names = args.extra if args.extra is not None else DEFAULT_EXTRA[args.lang]
+    return [x.strip() for x in names.split(",") if x.strip()]
+
+
+def _raw_names(args: argparse.Namespace) -> list[str]:
+    """The unlabelled text files for pretraining (--raw, or the language's default)."""
+    names = args.raw if args.raw is not None else RAW_TEXT[args.lang]
+    return [x.strip() for x in names.split(",") if x.strip()]
+
+
+def _pretraining_asked(args: argparse.Namespace) -> bool:
+    return args.pretrain_minutes is not None or args.pretrain_epochs is not None
 
 
 def drop_seen(records: list[dict], seen_texts: set[str]) -> tuple[list[dict], int]:
@@ -119,11 +134,10 @@ def _scoring_texts(args: argparse.Namespace, held: list[dict]) -> set[str]:
 
 def _raw_texts(args: argparse.Namespace) -> tuple[list[str], list[str]]:
     """Unlabelled lines for pretraining, and the files they came from."""
-    names = args.raw if args.raw is not None else RAW_TEXT[args.lang]
     root = Path(args.data_dir).parent
     lines: list[str] = []
     files = []
-    for name in filter(None, (x.strip() for x in names.split(","))):
+    for name in _raw_names(args):
         path = root / name
         if not path.is_file():
             raise SystemExit(f"raw text file not found: {path}")
@@ -224,7 +238,7 @@ def _pretrain_step(args: argparse.Namespace, config_path: Path, overrides: dict,
     """Pretrained tok2vec weights for this run, if asked for: the path and how they were made."""
     if args.pretrain_weights:
         return {"weights": str(Path(args.pretrain_weights).resolve()), "reused": True}
-    if args.pretrain_minutes is None and args.pretrain_epochs is None:
+    if not _pretraining_asked(args):
         return None
     from spacy.util import load_config
 
@@ -244,16 +258,13 @@ def _source_record(args: argparse.Namespace) -> dict[str, dict]:
     """Each input file with its size and SHA-256, so a rebuild can check it saw the same data."""
     import hashlib
 
-    names = [SOURCES[args.lang]["main"]]
-    extra = args.extra if args.extra is not None else DEFAULT_EXTRA[args.lang]
-    names += [SOURCES[args.lang][x.strip()] for x in extra.split(",") if x.strip()]
+    names = [SOURCES[args.lang]["main"]] + [SOURCES[args.lang][x] for x in _extra_names(args)]
     if DEV_FILES.get(args.lang):
         names.append(DEV_FILES[args.lang])
     root = Path(args.data_dir)
     paths = {name: root / name for name in names}
-    if args.pretrain_minutes is not None or args.pretrain_epochs is not None:
-        raw = args.raw if args.raw is not None else RAW_TEXT[args.lang]
-        paths.update({name: root.parent / name for name in raw.split(",") if name.strip()})
+    if _pretraining_asked(args):
+        paths.update({name: root.parent / name for name in _raw_names(args)})
     out = {}
     for name, path in paths.items():
         if path.is_file():
