@@ -24,8 +24,9 @@ DOSSIER_MAX_FILE_BYTES = _int_env("DOSSIER_MAX_FILE_BYTES", 20 * 1024 * 1024)
 # Default database and corpus the app opens with.
 # A SQLite file, or a team's PostgreSQL database as a postgresql:// URL (kept a string: a Path would
 # fold its '//'); dossier.store.store_target reads --db values the same way.
+POSTGRES_URL_PREFIXES = ("postgresql://", "postgres://")
 _DB = os.environ.get("DOSSIER_DB", "").strip() or str(REPO_ROOT / "var" / "dossier.db")
-DOSSIER_DB: Path | str = _DB if _DB.startswith(("postgresql://", "postgres://")) else Path(_DB)
+DOSSIER_DB: Path | str = _DB if _DB.startswith(POSTGRES_URL_PREFIXES) else Path(_DB)
 DEFAULT_CORPUS = DATA_DIR / "articles"
 # The shared development material (corpus, datasets) laid beside the clone; a new user has none, and
 # everything that needs it says so and skips.

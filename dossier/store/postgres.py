@@ -21,6 +21,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from dossier import config
+
 if TYPE_CHECKING:  # psycopg is imported when a PostgreSQL store is opened: a SQLite user never needs it
     import psycopg
 
@@ -36,7 +38,7 @@ _ARTICLE_CHILDREN = ("segments", "sentences", "mentions", "timexes", "place_ment
 
 
 def is_url(target: object) -> bool:
-    return isinstance(target, str) and target.startswith(("postgresql://", "postgres://"))
+    return isinstance(target, str) and target.startswith(config.POSTGRES_URL_PREFIXES)
 
 
 def redacted(url: str) -> str:
