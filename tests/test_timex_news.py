@@ -75,6 +75,12 @@ EN_NEWS = [
     ("Protesters have gathered almost daily outside the embassy.", "2024-01-12", "daily", "SET", "P1D"),
     ("Police review the footage on a daily basis.", "2024-01-12", "daily", "SET", "P1D"),
     ("The cabinet now meets weekly.", "2024-01-12", "weekly", "SET", "P1W"),
+    # a present copula before a weekday is the coming one
+    ("The run-off vote is on Monday.", "2024-01-17", "Monday", "DATE", "2024-01-22"),
+    ("The state funeral is Friday.", "2024-01-17", "Friday", "DATE", "2024-01-19"),
+    # "spring" and "fall" after "in the" / "by the" are seasons
+    ("Elections are due in the spring.", "2024-01-17", "the spring", "DATE", "2024-SP"),
+    ("Troops will leave by the fall.", "2024-01-17", "the fall", "DATE", "2024-FA"),
 ]
 
 
@@ -100,6 +106,8 @@ def test_en_ages_are_not_durations(text):
     "Average daily volume was 133 million shares.",     # the adjective before a noun is not a SET
     "The state-run daily Granma printed the letter.",
     "Police arrested him at this march in the capital.",  # a lowercase "march" is the noun
+    "In the fall of the regime, many fled.",            # the fall of something is not autumn
+    "Villagers drew water from the spring.",
 ])
 def test_en_words_that_are_not_times(text):
     assert tag(text, "en", dt.date(2023, 2, 10)) == []
