@@ -75,6 +75,16 @@ def test_split_is_fixed_and_disjoint():
     assert [d["id"] for d in held] == ["x004", "x009", "x014", "x019"]
 
 
+def test_split_in_halves_holds_out_every_second_document(tmp_path):
+    docs = [{"id": f"x{i:03d}"} for i in range(7)][::-1]
+    assert [d["id"] for d in split(docs, "heldout", every=2)] == ["x001", "x003", "x005"]
+    assert [d["id"] for d in split(docs, "dev", every=2)] == ["x000", "x002", "x004", "x006"]
+    with pytest.raises(ValueError):
+        split(docs, "dev", every=1)
+    path = write(tmp_path, [doc(i) for i in range(4)])
+    assert main([path, "--part", "heldout", "--every", "2"]) == 0
+
+
 def test_main_prints_json(tmp_path, capsys):
     path = write(tmp_path, [doc(0), doc(1)])
     assert main([path]) == 0

@@ -97,14 +97,17 @@ def load(path: str) -> list[dict[str, Any]]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def split(docs: list[dict[str, Any]], part: str) -> list[dict[str, Any]]:
-    """The fixed development split: documents sorted by id, every fifth one (index % 5 == 4) held out.
-    part: all | dev (the 80% rules were written on) | heldout (the 20% never looked at)."""
+def split(docs: list[dict[str, Any]], part: str, every: int = 5) -> list[dict[str, Any]]:
+    """The fixed development split: documents sorted by id, every `every`-th one (index % every ==
+    every - 1) held out. part: all | dev (the part rules are written on) | heldout (only scored).
+    TimeBank uses every=5 (80/20); a check corpus such as TempEval-3 AQUAINT every=2 (half/half)."""
+    if every < 2:
+        raise ValueError("every must be at least 2")
     docs = sorted(docs, key=lambda d: d["id"])
     if part == "dev":
-        return [d for i, d in enumerate(docs) if i % 5 != 4]
+        return [d for i, d in enumerate(docs) if i % every != every - 1]
     if part == "heldout":
-        return [d for i, d in enumerate(docs) if i % 5 == 4]
+        return [d for i, d in enumerate(docs) if i % every == every - 1]
     return docs
 
 
@@ -114,12 +117,13 @@ def _default_tag_fn() -> TagFn:
     return tag
 
 
-def evaluate(path: str, tag_fn: TagFn | None = None, part: str = "all") -> dict[str, Any]:
+def evaluate(path: str, tag_fn: TagFn | None = None, part: str = "all", every: int = 5) -> dict[str, Any]:
     """Score `tag_fn(text, lang, dct)` (default: dossier.timex.tag.tag) on a TIMEX jsonl file."""
-    docs = split(load(path), part)
+    docs = split(load(path), part, every)
     result = score_docs(docs, tag_fn or _default_tag_fn())
     result["file"] = path
     result["part"] = part
+    result["every"] = every
     return result
 
 
@@ -128,10 +132,12 @@ def main(argv: list[str]) -> int:
                                  description="TempEval-3 style TIMEX scores (strict/relaxed span, value, type).")
     ap.add_argument("file", help="TIMEX jsonl (see ../shared/datasets/README.md)")
     ap.add_argument("--part", choices=["all", "dev", "heldout"], default="all",
-                    help="all documents, or the fixed 80%% dev / 20%% held-out split by sorted id")
+                    help="all documents, or the fixed dev / held-out split by sorted id")
+    ap.add_argument("--every", type=int, default=5,
+                    help="hold out every N-th document (default 5: 80/20; 2 halves a check corpus)")
     args = ap.parse_args(argv)
     try:
-        result = evaluate(args.file, part=args.part)
+        result = evaluate(args.file, part=args.part, every=args.every)
     except (OSError, ValueError, KeyError) as e:
         print(json.dumps({"error": str(e)}), file=sys.stderr)
         return 2

@@ -45,6 +45,8 @@ class LangRules:
     tense_scope: str  # nearest | after
     tense_report: re.Pattern[str] | None  # reporting verbs: past, but only next to the expression
     report_window: int
+    # what, right before a past-looking form, makes it a present passive ("is heard", "are held")
+    not_past_after: re.Pattern[str] | None
     max_distance: int | None
     anchor: str  # last | first: which earlier day "that day"/이날 points to
     sentence_end: re.Pattern[str]
@@ -196,6 +198,8 @@ def load_rules(lang: str) -> LangRules | None:
         tense_past=_cue(tense.get("past")), tense_future=_cue(tense.get("future")),
         tense_scope=str(tense.get("scope", "nearest")),
         tense_report=_cue(tense.get("report")), report_window=int(tense.get("report_window", 20)),
+        not_past_after=(re.compile(rf"(?:{tense['not_past_after']})\Z", re.IGNORECASE)
+                        if tense.get("not_past_after") else None),
         max_distance=int(tense["max_distance"]) if tense.get("max_distance") else None,
         anchor=str(data.get("anchor", "last")),
         sentence_end=re.compile(data.get("sentence_end", r"[.!?।]\s|\n")),

@@ -305,6 +305,10 @@ class _Context:
                 # a past form inside a future cue ("will be paid") is not a past report
                 if label != "future" and _inside(future_spans, m.start()):
                     continue
+                # "the case is heard in May": a participle after "is" is a present passive, not a past report
+                if (label == "past" and rules.not_past_after is not None
+                        and rules.not_past_after.search(text, max(0, m.start() - 16), m.start())):
+                    continue
                 cues.append((m.start(), m.end(), label))
                 if label == "future":
                     future_spans.append((m.start(), m.end()))
