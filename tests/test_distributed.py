@@ -125,7 +125,7 @@ def _lines(report: IngestReport) -> list[tuple]:
     return [(x.path, x.locator, x.status, x.reason, x.article_id, tuple(x.warnings)) for x in report.lines]
 
 
-def _exports(db: Path) -> dict[str, bytes]:
+def _exports(db: Path | str) -> dict[str, bytes]:
     with Store(db, readonly=True) as store:
         return {
             what: charts.rows_json(views.view(store, what, Filters(), 100_000).rows, what=what, filters={},
@@ -154,6 +154,19 @@ def test_tcp_cluster_ingest_matches_serial(cluster: Cluster, mixed_corpus: Path,
     assert len(loads) == 2
     assert all(misses <= 3 for _, misses in loads.values()), loads
     assert sum(hits for hits, _ in loads.values()) > 0, loads
+
+
+def test_tcp_cluster_ingest_into_postgresql_matches_serial(cluster: Cluster, mixed_corpus: Path, serial,
+                                                          pg_cluster) -> None:
+    serial_db, serial_report = serial
+    url = pg_cluster.new_database()
+    try:
+        with Store(url) as store:
+            report = ingest_distributed([mixed_corpus], store, cluster.address, partition_articles=2)
+        assert _lines(report) == _lines(serial_report)
+        assert _exports(url) == _exports(serial_db)
+    finally:
+        pg_cluster.drop_database(url)
 
 
 def test_local_cluster_ingest_matches_serial(mixed_corpus: Path, serial, tmp_path: Path) -> None:

@@ -76,13 +76,16 @@ def check_scheduler(raw: str) -> str:
 def connect(scheduler: str) -> Iterator[Any]:
     """A Dask client on ``scheduler``: a throwaway cluster of N single-threaded worker processes
     for ``local:N`` (spaCy pipelines are not shared between threads), else the running one."""
+    import dask
     from distributed import Client, LocalCluster
 
     local = _LOCAL.fullmatch(check_scheduler(scheduler))
     with ExitStack() as stack:
         try:
             if local:
-                # no dashboard; the scheduler's status server on loopback, any free port
+                # No dashboard, so no use for the workers' statistical profiler either (it samples the
+                # analysing thread every 10 ms); the scheduler's status server on loopback, any port.
+                stack.enter_context(dask.config.set({"distributed.worker.profile.enabled": False}))
                 cluster = stack.enter_context(LocalCluster(
                     n_workers=int(local.group(1)), threads_per_worker=1, processes=True, host="127.0.0.1",
                     dashboard_address="127.0.0.1:0", scheduler_kwargs={"dashboard": False}))
