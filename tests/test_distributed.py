@@ -63,16 +63,19 @@ class Cluster:
                 proc.wait()
 
 
-def _start_cluster(tmp: Path, n_workers: int = 2) -> Cluster:
+def _start_cluster(tmp: Path, n_workers: int = 2, *, with_dossier: bool = True) -> Cluster:
     """A `dask scheduler` and `n_workers` single-threaded `dask worker`s (no nanny, so killing the
-    process is a worker's death, not a restart), importing Dossier from this checkout."""
+    process is a worker's death, not a restart), importing Dossier from this checkout — or, with
+    ``with_dossier=False``, started elsewhere without it, as a misconfigured team machine would be."""
     if not DASK.is_file():
         pytest.skip(f"no `dask` command beside {sys.executable}")
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    if with_dossier:
+        env["PYTHONPATH"] = str(REPO)
     port = _free_port()
     address = f"tcp://127.0.0.1:{port}"
     log = open(tmp / "dask.log", "ab")  # noqa: SIM115 — kept open for the processes' lifetime
-    common = {"cwd": REPO, "env": env, "stdout": log, "stderr": subprocess.STDOUT}
+    common = {"cwd": REPO if with_dossier else tmp, "env": env, "stdout": log, "stderr": subprocess.STDOUT}
     scheduler = subprocess.Popen(
         [DASK, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"], **common)
     workers = {
@@ -249,6 +252,17 @@ def test_scheduler_forms_and_an_unreachable_scheduler(tmp_path: Path, monkeypatc
     monkeypatch.setattr(distributed_ingest, "CONNECT_TIMEOUT_S", 2)
     with Store(tmp_path / "x.db") as store, pytest.raises(SchedulerError, match="cannot reach"):
         ingest_distributed([CORPUS], store, f"tcp://127.0.0.1:{_free_port()}")
+
+
+def test_workers_that_cannot_import_dossier_are_refused(tmp_path: Path) -> None:
+    cluster = _start_cluster(tmp_path, 1, with_dossier=False)
+    try:
+        with Store(tmp_path / "x.db") as store, pytest.raises(SchedulerError, match="cannot run Dossier"):
+            ingest_distributed([CORPUS], store, cluster.address)
+    finally:
+        cluster.stop()
+    with Store(tmp_path / "x.db") as store:
+        assert store.article_ids() == []
 
 
 def test_cli_scheduler_option(tmp_path: Path) -> None:

@@ -106,9 +106,9 @@ def check_workers(client: Any) -> int:
         raise SchedulerError(f"no worker joined the scheduler within {WORKER_WAIT_S} s") from exc
     try:
         versions = client.run(pipeline_version)
-    except ImportError as exc:
-        raise SchedulerError(f"a worker cannot import Dossier ({exc}): start `dask worker` from the"
-                             " repository folder with its .venv, PYTHONPATH=.") from exc
+    except Exception as exc:  # the worker's error comes back as a bare Exception carrying its text
+        raise SchedulerError(f"a worker cannot run Dossier ({exc}): start `dask worker` from the"
+                             " repository folder with its .venv and PYTHONPATH=.") from exc
     other = {addr: v for addr, v in versions.items() if v != pipeline_version()}
     if other:
         raise SchedulerError(f"workers {', '.join(sorted(other))} run another Dossier pipeline"
