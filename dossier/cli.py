@@ -29,7 +29,16 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
         print(f"ingest: cannot open {describe_target(args.db)}: {exc}", file=sys.stderr)
         return 2
     with store:
-        report = ingest_paths(args.paths, store, max_bytes=args.max_bytes)
+        if args.scheduler:
+            from dossier.ingest.distributed import SchedulerError, ingest_distributed
+
+            try:
+                report = ingest_distributed(args.paths, store, args.scheduler, max_bytes=args.max_bytes)
+            except SchedulerError as exc:
+                print(f"ingest: {exc}", file=sys.stderr)
+                return 2
+        else:
+            report = ingest_paths(args.paths, store, max_bytes=args.max_bytes)
     print(report.summary())
     for line in report.lines:
         if line.status in ("rejected", "skipped"):
@@ -131,6 +140,15 @@ def _store(raw: str) -> Path | str:
     return store_target(raw)
 
 
+def _scheduler(raw: str) -> str:
+    from dossier.ingest.distributed import check_scheduler
+
+    try:
+        return check_scheduler(raw)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
 def _count(raw: str) -> int:
     if not raw.isdigit():
         raise argparse.ArgumentTypeError(f"{raw!r} is not a number of rows")
@@ -147,6 +165,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--max-bytes", type=int, default=None,
         help=f"reject files larger than this (default DOSSIER_MAX_FILE_BYTES={config.DOSSIER_MAX_FILE_BYTES})",
+    )
+    p.add_argument(
+        "--scheduler", type=_scheduler, metavar="local:N|tcp://HOST:PORT",
+        help="analyse the articles on a Dask cluster: N worker processes here, or a running `dask scheduler`"
+             " (default: in this process)",
     )
     p.set_defaults(func=_cmd_ingest)
 

@@ -25,7 +25,7 @@ from dossier.corpus.grouping import frame_extra
 from dossier.corpus.pipeline import Analysis, analyse, pipeline_version
 from dossier.ingest.decode import DecodeError, decode_bytes
 from dossier.ingest.formats import SUPPORTED_SUFFIXES, FormatError, RawDoc, RecordError, parse
-from dossier.store import NewArticle, Store
+from dossier.store import NewArticle, Store, StoredArticle
 
 # Files in a walked folder that document the folder rather than being articles.
 _DOC_FILE = re.compile(r"^(readme|license|licence|changelog|copying|attribution)(\.|$)", re.IGNORECASE)
@@ -269,6 +269,38 @@ def _ingest_file(path: Path, store: Store, limit: int) -> Iterator[ReportLine]:
 
 
 def _store_doc(name: str, doc: RawDoc, meta: dict[str, Any], encoding: str, raw_sha: str, store: Store) -> ReportLine:
+    prepared = prepare_doc(name, doc, meta, encoding, raw_sha)
+    if isinstance(prepared, ReportLine):
+        return prepared
+    plan_analysis(prepared, store.find_by_content(prepared.content_hash))
+    return save_article(prepared, article_of(prepared), store)
+
+
+@dataclass
+class PreparedDoc:
+    """One article checked and normalised, before analysis: all a worker needs to analyse it
+    (the distributed ingest sends these to Dask workers; see dossier/ingest/distributed.py)."""
+
+    name: str
+    locator: str
+    text: str
+    meta: dict[str, Any]
+    encoding: str
+    raw_sha: str
+    published: str | None
+    content_hash: str
+    fixes: list[str]
+    # set by plan_analysis: whether to analyse, and the date that anchors relative dates
+    analyse: bool = True
+    anchor: str | None = None
+
+    @property
+    def article_id(self) -> str:
+        return self.content_hash[:16]
+
+
+def prepare_doc(name: str, doc: RawDoc, meta: dict[str, Any], encoding: str, raw_sha: str) -> PreparedDoc | ReportLine:
+    """Normalise one record's text and metadata, or the report line that rejects it."""
     text = unicodedata.normalize("NFC", doc.text)
     if not text.strip():
         return ReportLine(name, doc.locator, "rejected", "empty text")
@@ -282,30 +314,42 @@ def _store_doc(name: str, doc: RawDoc, meta: dict[str, Any], encoding: str, raw_
     except MetadataError as exc:
         return ReportLine(name, doc.locator, "rejected", str(exc))
     content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return PreparedDoc(name, doc.locator, text, meta, encoding, raw_sha, published, content_hash, fixes)
+
+
+def plan_analysis(prepared: PreparedDoc, known: StoredArticle | None) -> None:
+    """Decide whether ``prepared`` needs analysis, given what the store holds for its content.
+
+    Analysis is the expensive part: skip it when the stored one is current and the publication
+    date (the anchor of relative dates) did not change."""
+    prepared.anchor = prepared.published or (known.published if known else None)
+    prepared.analyse = not (known and known.extraction_version == pipeline_version() and known.published == prepared.anchor)
+
+
+def article_of(prepared: PreparedDoc) -> NewArticle:
+    """The article to store, analysed if ``plan_analysis`` said so. Touches no store: this is
+    what a Dask worker runs."""
+    meta = prepared.meta
     lang_hint = _clean(meta.get("language"))
-    version = pipeline_version()
-    known = store.find_by_content(content_hash)
-    effective_published = published or (known.published if known else None)
-    # Analysis is the expensive part: skip it when the stored one is current and the publication
-    # date (the anchor of relative dates) did not change.
-    if known and known.extraction_version == version and known.published == effective_published:
-        analysis, version = Analysis(), ""
-    else:
+    if prepared.analyse:
+        version = pipeline_version()
         analysis = analyse(
-            text,
+            prepared.text,
             lang_hint=lang_hint,
-            published=dt.date.fromisoformat(effective_published) if effective_published else None,
+            published=dt.date.fromisoformat(prepared.anchor) if prepared.anchor else None,
             source=_clean(meta.get("source")),
         )
-    article = NewArticle(
-        id=content_hash[:16],
-        content_hash=content_hash,
-        raw_sha256=raw_sha,
-        text=text,
-        origin=name + (f"#{doc.locator}" if doc.locator else ""),
-        encoding=encoding,
+    else:
+        analysis, version = Analysis(), ""
+    return NewArticle(
+        id=prepared.article_id,
+        content_hash=prepared.content_hash,
+        raw_sha256=prepared.raw_sha,
+        text=prepared.text,
+        origin=prepared.name + (f"#{prepared.locator}" if prepared.locator else ""),
+        encoding=prepared.encoding,
         title=_clean(meta.get("title")),
-        published=published,
+        published=prepared.published,
         source=_clean(meta.get("source")),
         url=_clean(meta.get("url")),
         lang_hint=lang_hint,
@@ -320,6 +364,10 @@ def _store_doc(name: str, doc: RawDoc, meta: dict[str, Any], encoding: str, raw_
         chains=[chain_record(c) for c in analysis.chains],
         extraction_version=version,
     )
+
+
+def save_article(prepared: PreparedDoc, article: NewArticle, store: Store) -> ReportLine:
+    """Store one article (same content = same article, so saving twice stores it once)."""
     result = store.save_article(article)
-    warnings = fixes + ([] if published else ["no publication date: stored as undated"])
-    return ReportLine(name, doc.locator, result.status, article_id=result.article_id, warnings=warnings)
+    warnings = prepared.fixes + ([] if prepared.published else ["no publication date: stored as undated"])
+    return ReportLine(prepared.name, prepared.locator, result.status, article_id=result.article_id, warnings=warnings)
