@@ -101,7 +101,11 @@ def copy_into_postgresql(sqlite_db: Path, pg_url: str) -> dict[str, Any]:
     with Store(sqlite_db, readonly=True) as src, Store(pg_url) as dst:
         copied = copy_store(src, dst)
         dst.conn.execute("ANALYZE")  # a loaded database's statistics, as autovacuum would gather
-    return {"copy_s": round(time.perf_counter() - t0, 1), "rows": copied}
+        copy_s = round(time.perf_counter() - t0, 1)
+        pg_bytes = int(dst.conn.execute("SELECT pg_database_size(current_database())").fetchone()[0])
+    # on-disk size of each engine for the same articles: what a capacity plan needs per article
+    sizes = {"sqlite_mb": round(sqlite_db.stat().st_size / 2**20), "postgresql_mb": round(pg_bytes / 2**20)}
+    return {"copy_s": copy_s, "rows": copied, "sizes": sizes}
 
 
 def _table(result: dict[str, Any]) -> str:
@@ -160,6 +164,8 @@ def main() -> None:
         (f"Copied into PostgreSQL 15 on {server} in "
          f"{loaded['copy_s']:,.0f} s; both engines on the same machine, warm, median of {args.rounds} runs, "
          "through the store API (what a page reads for one filter). Ratio = PostgreSQL / SQLite."),
+        (f"On disk: SQLite {loaded['sizes']['sqlite_mb']:,} MB, PostgreSQL {loaded['sizes']['postgresql_mb']:,} MB"
+         f" (tables and indexes, pg_database_size) for the same {n:,} articles."),
         "",
         _table(result),
         "",
