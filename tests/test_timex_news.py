@@ -25,6 +25,9 @@ EN_NEWS = [
     ("The 6.8-magnitude earthquake hit late Friday night.", "2023-09-09", "Friday night", "TIME", "2023-09-08TNI"),
     ("Rescuers worked through the night on Sunday.", "2023-09-11", "Sunday", "DATE", "2023-09-10"),
     ("Polls closed at 4 p.m. local time on Saturday.", "2024-01-14", "4 p.m.", "TIME", "2024-01-13T16:00"),
+    # a clock in another time zone may already be on the day after the report's (Friday): that day, not a week ago
+    ("The quake struck Nepal at 11:47 p.m. local time Saturday.", "2015-04-24", "11:47 p.m.", "TIME", "2015-04-25T23:47"),
+    ("The blast happened at 9 p.m. on Saturday.", "2015-04-24", "9 p.m.", "TIME", "2015-04-18T21:00"),
     ("The rocket lifted off at 6:24 p.m. on May 25, 2023.", "2023-05-26", "May 25", "TIME", "2023-05-25T18:24"),
     ("The launch had been postponed by a day.", "2023-05-25", "a day", "DURATION", "P1D"),
     ("Officials said the visit would take place from April 18 to 21.", "2023-04-10", "April 18 to 21", "DATE", "2023-04-18"),

@@ -94,6 +94,10 @@ def weekday_date(
         return base + dt.timedelta(days=weekday - base.isoweekday())
     if weekday == cur and explicit is None:
         return dct
+    # "1:25 a.m. local time Saturday" in a Friday report: a clock in another time zone can already be
+    # on the day after the dct, and a report cannot tell of the publisher's own tomorrow in the past
+    if spec.get("tz") and explicit is None and weekday == cur % 7 + 1:
+        return dct + dt.timedelta(days=1)
     if explicit == "past" or (explicit is None and direction != "future"):
         back = (cur - weekday) % 7 or 7
         return dct - dt.timedelta(days=back)
