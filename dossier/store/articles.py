@@ -147,9 +147,17 @@ class ArticleQueries(Connection):
             for r in rows
         ]
 
-    def count_articles(self, f: Filters) -> int:
+    def count_articles(self, f: Filters, *, at_most: int | None = None) -> int:
+        """Articles matching ``f``; with ``at_most``, counting stops there (the result is then
+        ``min(count, at_most)``). A search of 1-2 characters has no index to count with and reads
+        every text (0.7 s at 100k articles); a cap stops the scan once enough matches are seen."""
         where, params = article_where(f, self.sql)
-        return int(self.conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0])
+        if at_most is None:
+            return int(self.conn.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0])
+        return int(self.conn.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM articles a WHERE {where} LIMIT ?) AS capped",
+            (*params, max(0, int(at_most))),
+        ).fetchone()[0])
 
     def get_article(self, article_id: str) -> ArticleDetail | None:
         r = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
