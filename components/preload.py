@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import inspect
 import logging
 import threading
 
@@ -30,6 +31,10 @@ MODULES = (
     "dossier.events.timeline",
     "dossier.export.charts",
     "dossier.export.map",
+    "dossier.export.marks",
+    "dossier.export.event_labels",
+    "dossier.corpus.coverage",
+    "dossier.text.align",
 )
 
 log = logging.getLogger(__name__)
@@ -101,5 +106,13 @@ def warm() -> None:
         import plotly.graph_objects as go
 
         go.Figure().update_layout(title="warm")  # plotly builds its validators on first use
+        from dossier.corpus.coverage import coverage
+
+        coverage("en")  # the reader's coverage note: the event table's YAML (0.1-0.3 s in pure-Python yaml)
+        # Streamlit's first element of a process calls inspect.stack() (env_util.is_repl), whose
+        # first inspect.getmodule maps every module in sys.modules to its real path: 0.2-0.5 s of
+        # the first page view. Mapping them now (getmodule of a frame walks sys.modules; a
+        # function would be looked up by its __module__) leaves only later imports to map.
+        inspect.getmodule(inspect.currentframe())
     except Exception as exc:  # noqa: BLE001
         log.warning("preload of lookup data failed: %s", exc)
