@@ -27,6 +27,8 @@ from dossier.store.rows import (
 from dossier.store.where import article_where, chunks, marks
 
 SNIPPET_CHARS = 160
+# The article list's order (newest first, undated last), as the index of migration 6 spells it.
+_LIST_ORDER = "a.published IS NULL, a.published DESC, a.id"
 _METADATA_COLUMNS = ("title", "published", "source", "url", "lang_hint", "licence", "note")
 
 
@@ -133,13 +135,16 @@ class ArticleQueries(Connection):
 
     def list_articles(self, f: Filters, *, limit: int, offset: int = 0) -> list[ArticleRow]:
         where, params = article_where(f, self.sql)
+        # The page's ids first, then the text and languages of those rows only: with both in one
+        # query SQLite read the text and ran the languages subquery for every match before sorting.
         rows = self.conn.execute(
             f"""SELECT a.id, a.title, a.published, a.source, a.url, length(a.text) AS n_chars,
                        a.text, (SELECT {self.sql.distinct_list("s.lang")} FROM segments s
                                 WHERE s.article_id = a.id) AS langs
-                FROM articles a WHERE {where}
-                ORDER BY a.published IS NULL, a.published DESC, a.id
-                LIMIT ? OFFSET ?""",
+                FROM (SELECT a.id FROM articles a{self.sql.list_order_index} WHERE {where}
+                      ORDER BY {_LIST_ORDER} LIMIT ? OFFSET ?) AS page
+                JOIN articles a ON a.id = page.id
+                ORDER BY {_LIST_ORDER}""",
             (*params, int(limit), int(offset)),
         ).fetchall()
         return [
