@@ -62,7 +62,13 @@ T = TypeVar("T")
 def db_target() -> Path | str:
     """The database the app opens: $DOSSIER_DB (a SQLite file, or a ``postgresql://`` URL for a
     team's shared store), else var/dossier.db in the repository."""
-    raw = os.environ.get("DOSSIER_DB", "").strip()
+    return _resolved_target(os.environ.get("DOSSIER_DB", "").strip())
+
+
+@functools.lru_cache(maxsize=8)
+def _resolved_target(raw: str) -> Path | str:
+    # every cached reader asks for the database (7 times a run): resolving the path each time
+    # (realpath, a system call per component) cost ~10 ms a rerun
     if not raw:
         return DEFAULT_DB
     target = store_target(raw)
