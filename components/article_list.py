@@ -39,12 +39,12 @@ def page_count(total: int) -> int:
     return max(1, math.ceil(total / data.MAX_LIST_ROWS))
 
 
-def count_caption(total: int, page: int, n_rows: int) -> str:
-    """How many articles match and, when they fill more than one page, which ones are shown."""
+def count_caption(total: int, page: int, n_rows: int, *, more: bool = False) -> str:
+    """How many articles match ("1,200+" when the count stopped there) and, when they fill more
+    than one page, which ones are shown."""
     first, last = page * data.MAX_LIST_ROWS + 1, page * data.MAX_LIST_ROWS + n_rows
-    return (f"{total:,} articles match" if total != 1 else "1 article matches") + (
-        f" · showing {first:,}–{last:,}" if total > n_rows else ""
-    )
+    count = f"{total:,}+ articles match" if more else (f"{total:,} articles match" if total != 1 else "1 article matches")
+    return count + (f" · showing {first:,}–{last:,}" if more or total > n_rows else "")
 
 
 def render_article_list(

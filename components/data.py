@@ -39,6 +39,10 @@ DEFAULT_CORPUS = config.DEFAULT_CORPUS
 
 # Rows of the article list sent to the browser per page of results.
 MAX_LIST_ROWS = 200
+# Matches counted past the page shown ("1,200+ articles match"): an exact count of a common word or
+# of a 1-2 character search (which no index serves) reads every match, up to seconds at 100k
+# articles; paging on counts further.
+COUNT_AHEAD = 1000
 # Bars in a categorical chart (sources, languages); the rest are summed into one "other" bar.
 MAX_CHART_CATEGORIES = 20
 # Months in the by-month chart: 20 years of monthly bars is already more than a screen can show.
@@ -58,7 +62,13 @@ T = TypeVar("T")
 def db_target() -> Path | str:
     """The database the app opens: $DOSSIER_DB (a SQLite file, or a ``postgresql://`` URL for a
     team's shared store), else var/dossier.db in the repository."""
-    raw = os.environ.get("DOSSIER_DB", "").strip()
+    return _resolved_target(os.environ.get("DOSSIER_DB", "").strip())
+
+
+@functools.lru_cache(maxsize=8)
+def _resolved_target(raw: str) -> Path | str:
+    # every cached reader asks for the database (7 times a run): resolving the path each time
+    # (realpath, a system call per component) cost ~10 ms a rerun
     if not raw:
         return DEFAULT_DB
     target = store_target(raw)
@@ -169,14 +179,25 @@ def overview(store: Store, f: Filters) -> Overview:
     return store.overview(f)
 
 
+@dataclass(frozen=True)
+class ArticlePage:
+    rows: list[ArticleRow]  # at most MAX_LIST_ROWS
+    total: int  # matching articles, counted up to COUNT_AHEAD past this page
+    more: bool  # the count stopped there: at least ``total`` articles match
+
+
 @cached_reader(max_entries=256)
-def _article_page(store: Store, f: Filters, offset: int, limit: int) -> tuple[int, list[ArticleRow]]:
-    return store.count_articles(f), store.list_articles(f, limit=limit, offset=offset)
+def _article_page(store: Store, f: Filters, offset: int, limit: int, at_most: int) -> tuple[int, list[ArticleRow]]:
+    return store.count_articles(f, at_most=at_most), store.list_articles(f, limit=limit, offset=offset)
 
 
-def article_page(f: Filters, page: int = 0) -> tuple[int, list[ArticleRow]]:
-    """(number of matching articles, the rows of page ``page`` — at most MAX_LIST_ROWS)."""
-    return _article_page(f, max(0, page) * MAX_LIST_ROWS, MAX_LIST_ROWS)
+def article_page(f: Filters, page: int = 0) -> ArticlePage:
+    """The rows of page ``page`` of the article list and how many articles match (counted up to
+    COUNT_AHEAD past that page)."""
+    offset = max(0, page) * MAX_LIST_ROWS
+    at_most = offset + MAX_LIST_ROWS + COUNT_AHEAD
+    total, rows = _article_page(f, offset, MAX_LIST_ROWS, at_most + 1)  # one more: were there more?
+    return ArticlePage(rows, min(total, at_most), total > at_most)
 
 
 @cached_reader(max_entries=64)

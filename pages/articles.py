@@ -17,22 +17,26 @@ wanted = url_value("article")
 focus = parse_focus(url_value("sentence"))  # an event's sentence, opened from the Timeline or Sources
 
 st.header("Articles")
-total, _ = data.article_page(f, 0)
-pages = page_count(total)
 view = view_digest(f)
+page_key = f"articles_page_{view}"
+# the page asked for (the pager's value, before the pager is drawn): matches are counted up to a
+# little past it, so the pager offers the pages counted so far
+page = max(0, int(st.session_state.get(page_key, 1)) - 1)
+listed = data.article_page(f, page)
+pages = page_count(listed.total)
+if page >= pages:  # the store changed under this view and holds fewer pages now: show its last
+    page, st.session_state[page_key] = pages - 1, pages
+    listed = data.article_page(f, page)
 
 left, right = st.columns([1, 1], gap="medium")
 with left:
-    page = 0
     if pages > 1:
-        page = int(
-            st.number_input(
-                f"Page (of {pages}, {data.MAX_LIST_ROWS} per page)",
-                min_value=1, max_value=pages, value=1, step=1, key=f"articles_page_{view}",
-            )
-        ) - 1
-    total, rows = data.article_page(f, page)
-    st.caption(count_caption(total, page, len(rows)))
+        st.number_input(
+            f"Page (of {pages:,}{'+' if listed.more else ''}, {data.MAX_LIST_ROWS} per page)",
+            min_value=1, max_value=pages, step=1, key=page_key,
+        )
+    rows = listed.rows
+    st.caption(count_caption(listed.total, page, len(rows), more=listed.more))
     ids = [r.id for r in rows]
     # the reader shows an article of the list: the one in the URL, else the first
     shown_id = wanted if wanted in ids else (ids[0] if ids else None)

@@ -377,6 +377,26 @@ def test_long_lists_are_cut_to_the_named_limit_and_paged(
     assert _listed_titles(at) == expected[2:4]
 
 
+def test_the_count_stops_a_little_past_the_page_and_grows_as_one_pages_on(
+    app: AppTest, corpus_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from components import data
+
+    monkeypatch.setattr(data, "MAX_LIST_ROWS", 1)
+    monkeypatch.setattr(data, "COUNT_AHEAD", 1)
+    with Store(corpus_db) as store:
+        total = store.count_articles(Filters())
+        expected = [r.title or "(untitled)" for r in store.list_articles(Filters(), limit=total)]
+    assert total >= 4  # else nothing here is past the count
+    at = _articles(app)
+    assert any("2+ articles match · showing 1–1" in c.value for c in at.caption), [c.value for c in at.caption]
+    assert at.number_input[0].max == 2
+    at.number_input[0].set_value(2).run()
+    assert _listed_titles(at) == expected[1:2]
+    assert any("3+ articles match · showing 2–2" in c.value for c in at.caption)
+    assert at.number_input[0].max == 3
+
+
 def test_translation_side_by_side_marks_one_actor_alike_in_both_scripts(app: AppTest, ids: dict[str, str]) -> None:
     at = _articles(app, article=ids["ko-en-nk-russia-alliance"])
     at.segmented_control(key="reader_view").set_value("Side by side").run()

@@ -11,6 +11,7 @@ from dossier.filters import Filters
 from dossier.model import Segment, Sentence
 from dossier.store import SCHEMA_VERSION, NewArticle, Store
 from dossier.store.schema import MIGRATIONS, MIGRATIONS_DIR, migration_files, split_sql
+from dossier.store.where import article_where
 
 
 def article(n: int, text: str, **meta) -> NewArticle:
@@ -172,6 +173,35 @@ def test_a_page_of_articles_walks_the_order_index_instead_of_sorting_every_match
         plan = " ".join(str(r[-1]) for r in s.conn.execute(
             "EXPLAIN QUERY PLAN SELECT a.id FROM articles a WHERE instr(a.text, '김') > 0 "
             "ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT 5"))
+        assert "articles_list_order" in plan and "TEMP B-TREE" not in plan, plan
+
+
+def test_a_filtered_page_keeps_the_list_order_and_its_offset(store_db) -> None:
+    # newest first, undated last, ties by id; the page is picked before texts and languages are read
+    with Store(store_db) as s:
+        for n in range(12):
+            published = None if n % 4 == 0 else f"2023-02-{n % 3 + 1:02d}"
+            s.save_article(article(n, f"Police report {n} 경찰", published=published, lang="ko" if n % 2 else "en"))
+        s.save_article(article(99, "Nothing to see", published="2023-03-01"))
+        f = Filters(q="police")
+        every = s.list_articles(f, limit=20)
+        assert len(every) == 12 and "id99" not in {r.id for r in every}
+        keys = [(r.published is None, "" if r.published is None else r.published, r.id) for r in every]
+        assert keys == sorted(keys, key=lambda k: (k[0], [-ord(c) for c in k[1]], k[2]))
+        pages = [s.list_articles(f, limit=5, offset=o) for o in (0, 5, 10)]
+        assert [r.id for p in pages for r in p] == [r.id for r in every]
+        assert all(r.langs == (["ko"] if int(r.id[2:]) % 2 else ["en"]) for r in every)
+        assert every[0].snippet.startswith("Police report")
+
+
+def test_sqlite_picks_a_search_page_from_the_order_index(db_path) -> None:
+    # a common word's page used to be sorted from every match (0.1-0.16 s at 100k articles)
+    with Store(db_path) as s:
+        s.save_article(article(1, "police 1"))
+        where, params = article_where(Filters(q="police"), s.sql)
+        plan = " ".join(str(r[-1]) for r in s.conn.execute(
+            f"EXPLAIN QUERY PLAN SELECT a.id FROM articles a{s.sql.list_order_index} WHERE {where} "
+            "ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT 5", params))
         assert "articles_list_order" in plan and "TEMP B-TREE" not in plan, plan
 
 

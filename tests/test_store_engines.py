@@ -48,6 +48,18 @@ def test_short_korean_and_hindi_substrings_find_their_article(store_db, q, expec
         assert s.count_articles(Filters(q=q)) == len(expected)
 
 
+@pytest.mark.parametrize("q", ["", "기", "Kim", "없는말"])
+def test_a_capped_count_stops_at_the_cap_and_is_exact_below_it(store_db, q) -> None:
+    with Store(store_db) as s:
+        _three(s)
+        for i in range(4, 8):
+            s.save_article(article(i, f"{KO} {i}번째 기사", lang="ko", published="2023-09-14"))
+        exact = s.count_articles(Filters(q=q))
+        for cap in (0, 1, 3, exact, exact + 5):
+            assert s.count_articles(Filters(q=q), at_most=cap) == min(exact, cap)
+    assert exact == {"": 7, "기": 4, "Kim": 1, "없는말": 0}[q]
+
+
 @pytest.fixture()
 def pg_store(pg_cluster):
     url = pg_cluster.new_database()

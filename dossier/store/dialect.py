@@ -87,6 +87,16 @@ class Dialect:
             return "(instr(lower(a.text), lower(?)) > 0 OR instr(lower(coalesce(a.title,'')), lower(?)) > 0)", [q, q]
         return "(instr(a.text, ?) > 0 OR instr(coalesce(a.title,''), ?) > 0)", [q, q]
 
+    @property
+    def list_order_index(self) -> str:
+        """Follows ``articles a`` in the query that picks a page of the article list: SQLite is told
+        to walk the list-order index (migration 6) and test each article against the filters, which
+        stops after one page. Left to itself it drives a search from its FTS match and sorts every
+        match first: 0.1-0.16 s for a word in a quarter of 100k articles, against 0.01-0.02 s (and
+        0.012 s when nothing matches and the whole index is walked). PostgreSQL plans this from
+        its statistics."""
+        return " INDEXED BY articles_list_order" if self.name == "sqlite" else ""
+
     def replace_into(self, table: str, columns: tuple[str, ...], key: tuple[str, ...]) -> str:
         """INSERT of one row that replaces the row with the same ``key``."""
         marks = ", ".join("?" for _ in columns)
