@@ -18,7 +18,7 @@ from dossier import __version__, config, provenance
 from dossier.corpus.coverage import article_coverage
 from dossier.events import frames as events
 from dossier.geo import places
-from dossier.linking import link, mentions
+from dossier.linking import link, mentions, org_names
 from dossier.linking.kb import load_kb
 from dossier.model import Entity, Place, Segment, Sentence, Span, Timex
 from dossier.ner import recognise as ner
@@ -192,9 +192,23 @@ def _links_to_known_actor(text: str, lang: str, span: Span) -> bool:
     )
 
 
+def _names_known_actor(text: str, lang: str, span: Span) -> bool:
+    """The span names a knowledge-base person, organisation or outlet (a country does not count:
+    "Japan" in "Japan Meteorological Agency" gives way to the agency)."""
+    kb = load_kb()
+    return any(
+        e.entity_id and e.entity_id in kb.actors and kb.actors[e.entity_id].type != "country"
+        for e in link.link_entities(text, lang, [span])
+    )
+
+
 def recognise_entities(text: str, lang: str) -> list[Entity]:
-    """NER spans plus knowledge-base matches, linked to canonical actors."""
-    return link.link_entities(text, lang, mentions.repair_spans(text, lang, entity_spans(text, lang)))
+    """NER spans plus knowledge-base matches and organisation names by their head word, linked to
+    canonical actors."""
+    spans = mentions.repair_spans(text, lang, entity_spans(text, lang))
+    spans = org_names.merge_org_names(spans, org_names.org_name_spans(text, lang),
+                                      lambda s: _names_known_actor(text, lang, s))
+    return link.link_entities(text, lang, spans)
 
 
 def recognised_spans(text: str, lang: str) -> list[Span]:

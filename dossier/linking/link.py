@@ -25,6 +25,12 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from dossier.linking.abbreviations import (
+    ACTOR_LABELS,
+    abbreviation_of,
+    abbreviation_pair,
+    is_latin_abbreviation,
+)
 from dossier.linking.dictionary import kb_matches
 from dossier.linking.kb import KnowledgeBase
 from dossier.linking.lookup import KbIndex, bare_title, compound_part, core_name, kb_index, mention_forms
@@ -195,23 +201,39 @@ def link_entities(text: str, lang: str, spans: list[Span], kb: KnowledgeBase | N
 
 
 def _merge_aliases(text: str, lang: str, entities: list[Entity], ix: KbIndex) -> None:
-    """"Li Wei (Lai Ching-te)" where only the second is a knowledge-base name: the text says the two
-    are one person, so the first (and every short form already linked to it) takes the known id. The
-    other way round is settled while linking: a name after its alias cue takes the earlier one's id."""
+    """Two names the text says are one actor take one id: "Li Wei (Lai Ching-te)" where only the
+    second is a knowledge-base name (the first, and every short form already linked to it, takes the
+    known id; the other way round is settled while linking: a name after its alias cue takes the
+    earlier one's id); an organisation and its abbreviation ("Press Information Bureau (PIB)",
+    "세계보건기구, WHO", or "WHO" anywhere after "World Health Organization")."""
     merged: dict[str, str] = {}
+
+    def join(ids: list[str], abbreviation: bool) -> None:
+        known = [i for i in ids if not i.startswith("x:")]
+        if len(set(known)) == 2:
+            return  # two known actors: the text is wrong or we read it wrong; keep both
+        if abbreviation and any(ix.kb.actors[i].type == "country" for i in known if i in ix.kb.actors):
+            return  # "Ministry of Defence (Russia)": where, not the same organisation
+        target = known[0] if known else ids[0]
+        for i in ids:
+            if i != target:
+                merged.setdefault(i, target)
+
     for left, right in pairwise(entities):
         if not (left.entity_id and right.entity_id) or left.entity_id == right.entity_id:
             continue
-        if not is_alias_pair(text, lang, Span(left.start, left.end, left.label), Span(right.start, right.end, right.label)):
+        lspan, rspan = Span(left.start, left.end, left.label), Span(right.start, right.end, right.label)
+        if is_alias_pair(text, lang, lspan, rspan):
+            join([left.entity_id, right.entity_id], abbreviation=False)
+        elif abbreviation_pair(text, lspan, rspan):
+            join([left.entity_id, right.entity_id], abbreviation=True)
+    for short in entities:
+        if short.label not in ACTOR_LABELS or not short.entity_id or not is_latin_abbreviation(short.text):
             continue
-        ids = [left.entity_id, right.entity_id]
-        known = [i for i in ids if not i.startswith("x:")]
-        if len(known) == 2:
-            continue  # two known people: the text is wrong or we read it wrong; keep both
-        target = known[0] if known else left.entity_id
-        for i in ids:
-            if i != target:
-                merged[i] = target
+        fulls = {e.entity_id for e in entities if e.entity_id and e.entity_id != short.entity_id
+                 and e.label in ACTOR_LABELS and abbreviation_of(e.text, short.text)}
+        if len(fulls) == 1:
+            join([fulls.pop(), short.entity_id], abbreviation=True)
     if not merged:
         return
     for e in entities:

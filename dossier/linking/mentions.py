@@ -196,6 +196,18 @@ def _split_run_together(text: str, sp: Span, lang: str, cues: NameCues, ix: KbIn
     return [Span(left.start, left.end, kinds[0]), Span(right.start, right.end, kinds[1])]
 
 
+_PARENTHESISED = re.compile(r"(\S.*?)\s*[(（]\s*([^()（）]*?\S)\s*[)）]")
+
+
+def split_parenthesised(text: str, sp: Span) -> list[Span]:
+    """"भारतीय अंतरिक्ष अनुसंधान संगठन (इसरो)" as one span is two names, the second in parentheses:
+    two spans of the same label (linking then reads them as a name and its abbreviation)."""
+    m = _PARENTHESISED.fullmatch(text, sp.start, sp.end)
+    if not m:
+        return [sp]
+    return [Span(m.start(1), m.end(1), sp.label), Span(m.start(2), m.end(2), sp.label)]
+
+
 def repair_spans(text: str, lang: str, spans: list[Span], ix: KbIndex | None = None) -> list[Span]:
     """The spans with their edges and types mended (see the module doc); a span that is a month or
     weekday abbreviation ("Jan.") is dropped. Order and non-overlap are kept."""
@@ -203,7 +215,7 @@ def repair_spans(text: str, lang: str, spans: list[Span], ix: KbIndex | None = N
     cues = load_cues()
     not_names = cues.not_names.get(lang, frozenset())
     out: list[Span] = []
-    for sp in spans:
+    for sp in [part for whole in spans for part in split_parenthesised(text, whole)]:
         if text[sp.start : sp.end].strip() in not_names:
             continue
         start, end = sp.start, complete_word(text, sp.start, sp.end)
