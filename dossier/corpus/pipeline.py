@@ -140,6 +140,8 @@ def analyse(
                 # a credit line and its translation name the same outlet once
                 if all((c.entity_id or c.text) != (credit.entity_id or credit.text) for c in result.attribution):
                     result.attribution.append(credit)
+    if linked:
+        link.unify_surfaces([e for e, _ in result.entities])
     # what this article could not get, per language (shown by the app beside the article)
     result.notes.extend(c.note() for c in article_coverage(seg.lang for seg in segs))
     return result

@@ -83,7 +83,10 @@ def _antecedent_forms(entity_id: str, own_forms: list[str], mention: str, label:
         # their family names; for others the first token counts if it is a known family name or
         # the name has the romanised East Asian shape ("Lai Ching-te": "Lai" refers back).
         forms.add(kb_key(tokens[-1]))
-        if entity_id.startswith("x:") and (kb_key(tokens[0]) in ix.family or person_shape(mention)):
+        # a foreign name in Hangul may put the family name first, as Japanese and Chinese ones
+        # do ("아베 신조" ... "아베"); a one-syllable first token ("조 바이든") is too short to be one
+        hangul_first = all(is_hangul(c) for c in tokens[0]) and len(tokens[0]) >= 2
+        if entity_id.startswith("x:") and (kb_key(tokens[0]) in ix.family or person_shape(mention) or hangul_first):
             forms.add(kb_key(tokens[0]))
     elif len(tokens) == 1 and 2 <= len(tokens[0]) <= 4 and all(is_hangul(c) for c in tokens[0]):
         forms.add(kb_key(tokens[0][0]))  # Korean name: family name is the first syllable
@@ -244,6 +247,23 @@ def _merge_aliases(text: str, lang: str, entities: list[Entity], ix: KbIndex) ->
             e.entity_id = target
             actor = ix.kb.actors.get(target)
             e.canonical = actor.name if actor else None
+
+
+def unify_surfaces(entities: list[Entity]) -> None:
+    """One written name, one actor in an article: a name linked nowhere in one segment (a headline's
+    "WHO") takes the id the same name was given elsewhere in the article ("세계보건기구, WHO는" in the
+    body), if that id is the only one it was given."""
+    ids_of: dict[str, dict[str, Entity]] = {}
+    for e in entities:
+        if e.entity_id:
+            ids_of.setdefault(e.text.strip(), {}).setdefault(e.entity_id, e)
+    for e in entities:
+        if not (e.entity_id or "").startswith("x:") or e.method != "none":
+            continue
+        others = {i: o for i, o in ids_of.get(e.text.strip(), {}).items() if i != e.entity_id}
+        if len(others) == 1:
+            (target, source), = others.items()
+            e.entity_id, e.canonical, e.method, e.score = target, source.canonical, "coref", SCORE_COREF
 
 
 def is_bare_title(mention: str, kb: KnowledgeBase | None = None) -> bool:
