@@ -18,8 +18,9 @@ from dossier import __version__, config, provenance
 from dossier.corpus.coverage import article_coverage
 from dossier.events import frames as events
 from dossier.geo import places
-from dossier.linking import link, mentions, org_names
+from dossier.linking import hangul_names, link, mentions, org_names
 from dossier.linking.kb import load_kb
+from dossier.linking.lookup import kb_index
 from dossier.model import Entity, Place, Segment, Sentence, Span, Timex
 from dossier.ner import recognise as ner
 from dossier.text.scripts import HANGUL_FIRST, HANGUL_LAST
@@ -208,6 +209,8 @@ def recognise_entities(text: str, lang: str) -> list[Entity]:
     """NER spans plus knowledge-base matches and organisation names by their head word, linked to
     canonical actors."""
     spans = mentions.repair_spans(text, lang, entity_spans(text, lang))
+    if lang == "ko":
+        spans = hangul_names.mend_hangul_names(text, spans, kb_index())
     spans = org_names.merge_org_names(spans, org_names.org_name_spans(text, lang),
                                       lambda s: _names_known_actor(text, lang, s))
     return link.link_entities(text, lang, spans)
@@ -233,9 +236,11 @@ def entity_spans(text: str, lang: str) -> list[Span]:
     model_spans = ner.recognize(text, lang)
     kb_spans = link.kb_matches(text, lang)
     spans: list[Span] = []
-    # a name after an honorific that neither the model nor the dictionary found ("श्रीमती द्रौपदी मुर्मु")
+    # a name after an honorific that the dictionary did not find ("श्रीमती द्रौपदी मुर्मु"); like a
+    # dictionary name it also replaces a model span it lies inside that names no known actor ("VOA
+    # Correspondent Jane Doe" as one organisation)
     kb_spans += [t for t in mentions.titled_names(text, lang)
-                 if all(t.end <= s.start or t.start >= s.end for s in model_spans + kb_spans)]
+                 if all(t.end <= s.start or t.start >= s.end for s in kb_spans)]
     for s in model_spans:
         longer = [m for m in kb_spans if m.start < s.end and s.start < m.end and m.end - m.start > s.end - s.start]
         if longer:
