@@ -125,9 +125,7 @@ def extend_names(text: str, spans: list[Span], words: _Words) -> list[Span]:
         # grown: a person's name stays one; an "organisation" grown into a name is a person when a
         # person's title follows it ("올레 아이나르 뵈른달렌 선수로"), and is left as it was otherwise
         after = words.index_at(end - 1)
-        if sp.label == "PER":
-            out.append(Span(sp.start, end, "PER"))
-        elif after is not None and after + 1 < len(words.words) and words.title(after + 1):
+        if sp.label == "PER" or after is not None and after + 1 < len(words.words) and words.title(after + 1):
             out.append(Span(sp.start, end, "PER"))
         else:
             out.append(sp)
