@@ -57,3 +57,12 @@ def test_an_initial_that_is_also_a_postposition_starts_a_name_after_an_honorific
     text = "संस्थान के निदेशक, डॉ. के शिवन को बधाई दी गई।"
     assert [text[s.start : s.end] for s in titled_names(text, "hi")] == ["के शिवन"]
     assert titled_names("यह श्री के लिए था", "hi") == []  # के then a stop word: no name
+
+
+def test_a_short_form_before_the_full_name_takes_its_id():
+    text = "카르통 위원장은 말했다. 이어 도미니크 카르통 위원장이 덧붙였다."
+    ents = link_entities(text, "ko", spans(text, ("카르통", "PER"), ("도미니크 카르통", "PER")))
+    assert ents[0].entity_id == ents[1].entity_id
+    text = "Okonjo spoke first. Later Ngozi Okonjo and Amara Okonjo arrived."
+    ents = link_entities(text, "en", spans(text, ("Okonjo", "PER"), ("Ngozi Okonjo", "PER"), ("Amara Okonjo", "PER")))
+    assert ents[0].entity_id not in (ents[1].entity_id, ents[2].entity_id)  # two candidates: no guess

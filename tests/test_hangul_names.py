@@ -40,3 +40,8 @@ def test_proper_nouns_before_a_title_are_a_person_where_nothing_was_found():
     assert mend("캐나다의 제니퍼 로런스 선수 역시 출전했다.") == [("제니퍼 로런스", "PER")]
     # common nouns before a title are not a name
     assert mend("쇼트트랙 여자 선수와 국가대표 선수가 출전했다.") == []
+
+
+def test_a_place_after_a_name_is_not_part_of_it():
+    text = "세르게이 소뱌닌 모스크바 시장은 말했다."
+    assert mend(text, ("세르게이 소뱌닌", "PER")) == [("세르게이 소뱌닌", "PER")]

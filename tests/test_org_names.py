@@ -90,3 +90,13 @@ def test_an_abbreviation_and_its_full_name_share_one_id():
     assert len({ents[0].entity_id, ents[1].entity_id}) == 1
     assert len({ents[2].entity_id, ents[3].entity_id, ents[4].entity_id}) == 1
     assert ents[0].entity_id != ents[2].entity_id
+
+
+def test_an_organisation_the_recogniser_found_keeps_its_edges():
+    text = "Chairman of the Board of Governors of Acme-Nord said"
+    found_org = Span(text.index("Board"), text.index("-Nord"), "ORG")
+    assert merge_org_names([found_org], org_name_spans(text, "en")) == [found_org]
+
+
+def test_korean_words_ending_like_an_everyday_noun_are_no_organisation():
+    assert found("미국담당 차관보와 바이든 행정부는", "ko") == []

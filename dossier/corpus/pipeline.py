@@ -240,7 +240,9 @@ def entity_spans(text: str, lang: str) -> list[Span]:
     # dictionary name it also replaces a model span it lies inside that names no known actor ("VOA
     # Correspondent Jane Doe" as one organisation)
     kb_spans += [t for t in mentions.titled_names(text, lang)
-                 if all(t.end <= s.start or t.start >= s.end for s in kb_spans)]
+                 if all(t.end <= s.start or t.start >= s.end for s in kb_spans)
+                 and all(t.end <= s.start or t.start >= s.end or (s.start <= t.start and t.end <= s.end)
+                         for s in model_spans)]
     for s in model_spans:
         longer = [m for m in kb_spans if m.start < s.end and s.start < m.end and m.end - m.start > s.end - s.start]
         if longer:

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import re
 
+from dossier.geo.gazetteer import load_gazetteer
 from dossier.linking.lookup import KbIndex, strip_particle
 from dossier.linking.names import kb_key
+from dossier.linking.org_names import korean_org_word
 from dossier.model import Span
 from dossier.ner.ko_tokenizer import morphemes
 from dossier.text.scripts import is_hangul
@@ -56,11 +58,13 @@ class _Words:
             return False
         end = w.start() + len(bare)
         tags = [tag for start, stop, tag in self.morphs if start < end and w.start() < stop]
-        return bool(tags) and all(t == "NNP" for t in tags) and not self.known(bare)
+        return bool(tags) and all(t == "NNP" for t in tags) and not self.known(bare) and not korean_org_word(bare)
 
     def known(self, bare: str) -> bool:
+        """A knowledge-base name, a title or a place ("미하일 덱탸료프 하바롭스크 주지사": the city is
+        not part of the governor's name)."""
         key = kb_key(bare)
-        return key in self.ix.full or key in self.ix.titles
+        return key in self.ix.full or key in self.ix.titles or bool(load_gazetteer().lookup(bare))
 
     def title(self, i: int) -> bool:
         word = self.words[i].group().rstrip(",.;:!?")
@@ -99,7 +103,7 @@ def extend_names(text: str, spans: list[Span], words: _Words) -> list[Span]:
     for k, sp in enumerate(spans):
         nxt = spans[k + 1].start if k + 1 < len(spans) else len(text)
         last = words.index_at(sp.end - 1)
-        if sp.label not in ("PER", "ORG") or last is None or words.words[last].end() != sp.end or not _hangul(text[sp.start : sp.end].replace(" ", "")):
+        if sp.label not in ("PER", "ORG") or last is None or kb_key(text[sp.start : sp.end]) in words.ix.full or words.words[last].end() != sp.end or not _hangul(text[sp.start : sp.end].replace(" ", "")):
             out.append(sp)
             continue
         end = sp.end
@@ -107,7 +111,7 @@ def extend_names(text: str, spans: list[Span], words: _Words) -> list[Span]:
         while i < len(words.words) and i - last < _MAX_NAME_WORDS and text[end:words.words[i].start()].isspace():
             if (i + 1 < len(words.words) and _hangul(words.words[i].group()) and not words.title(i)
                     and not words.known(words.words[i].group()) and kb_key(words.bare(i + 1)) in elsewhere
-                    and not words.title(i + 1)):
+                    and not words.title(i + 1) and not korean_org_word(words.bare(i + 1))):
                 end = words.words[i + 1].start() + len(words.bare(i + 1))
                 i += 2
             elif words.proper_noun(i) and not words.title(i):

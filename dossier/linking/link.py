@@ -199,8 +199,23 @@ def link_entities(text: str, lang: str, spans: list[Span], kb: KnowledgeBase | N
         if ent.entity_id and method in ("alias", "fuzzy", "none") and ent.entity_id != "x:":
             antecedents.append(_Antecedent(ent.entity_id, _antecedent_forms(ent.entity_id, forms, mention, sp.label, ix)))
         out.append(ent)
+    _refer_forward(out, ordered, lang, antecedents, ix)
     _merge_aliases(text, lang, out, ix)
     return out
+
+
+def _refer_forward(entities: list[Entity], spans: list[Span], lang: str, antecedents: list[_Antecedent],
+                   ix: KbIndex) -> None:
+    """A short form before the full name ("반 총장은 ..." where the recogniser missed the first
+    "반기문", a headline's "Lai" before "Lai Ching-te"): a person's name linked nowhere takes the id
+    of the one unknown person named in full anywhere in the text whose short forms it matches."""
+    for ent, sp in zip(entities, spans):
+        if sp.label != "PER" or ent.method != "none" or not (ent.entity_id or "").startswith("x:"):
+            continue
+        forms = set(mention_forms(ent.text, lang, ix))
+        hits = {a.entity_id for a in antecedents if a.entity_id != ent.entity_id and forms & a.forms}
+        if len(hits) == 1 and next(iter(hits)).startswith("x:"):
+            ent.entity_id, ent.method, ent.score = hits.pop(), "coref", SCORE_COREF
 
 
 def _merge_aliases(text: str, lang: str, entities: list[Entity], ix: KbIndex) -> None:

@@ -31,6 +31,7 @@ _EDGE_PUNCT = ",.;:!?।\"'“”‘’()[]"
 # words that may join the capitalised words of an English organisation name ("Ministry of Health
 # and Welfare", "Bank for International Settlements"); never the first or last word
 _EN_CONNECTORS = frozenset({"of", "for", "and", "on", "the", "&"})
+_DETERMINERS = ("The", "A", "An")  # start a new name: "... the UK. The Met Office"
 _MAX_HI_NAME_WORDS = 3  # words before a Hindi head word: "भारतीय अंतरिक्ष अनुसंधान संगठन"
 _MIN_KO_STEM = 2  # syllables before a Korean ending: 기상청 (기상+청) yes, 요청 (요+청 'request') no
 
@@ -60,16 +61,24 @@ def _bare(word: str) -> str:
     return word.strip(_EDGE_PUNCT)
 
 
+def _abbreviated(word: str) -> bool:
+    """"U.S.", "Corp.", "St.": a dot that abbreviates, not one that ends a sentence ("Japan.")."""
+    return word.endswith(".") and ("." in word[:-1] or len(word) <= 4) and word[:1].isupper()
+
+
 def _en_runs(text: str) -> list[list[re.Match[str]]]:
     """Runs of capitalised words, connectors allowed inside; punctuation after a word ends its run."""
     runs: list[list[re.Match[str]]] = []
     run: list[re.Match[str]] = []
     for tok in _TOKEN.finditer(text):
         word = tok.group()
+        if run and "\n" in text[run[-1].end() : tok.start()]:
+            runs.append(run)  # a line break ends a name
+            run = []
         bare = _bare(word)
         capital = bare[:1].isupper()
         if capital or (run and bare in _EN_CONNECTORS and bare == word):
-            if word.startswith(("(", '"', "“")) and run:
+            if run and (word.startswith(("(", '"', "“")) or bare in _DETERMINERS):
                 runs.append(run)
                 run = []
             if word.endswith(("'s", "’s")):
@@ -77,8 +86,8 @@ def _en_runs(text: str) -> list[list[re.Match[str]]]:
                 run = []
                 continue
             run.append(tok)
-            if word.rstrip(_EDGE_PUNCT) != word and not word.endswith("."):
-                runs.append(run)  # "Agency," ends the run ("U.S." does not)
+            if word.rstrip(_EDGE_PUNCT) != word and not _abbreviated(word):
+                runs.append(run)  # "Agency," and "Japan." end the run ("U.S." does not)
                 run = []
         else:
             if run:
@@ -107,7 +116,7 @@ def _en_spans(text: str, heads: frozenset[str], ix: KbIndex) -> list[Span]:
         while end > 0 and words[end] in _EN_CONNECTORS:
             end -= 1
         start = 0
-        while start < end and (words[start] in _EN_CONNECTORS or words[start] in ("The", "A", "An")):
+        while start < end and (words[start] in _EN_CONNECTORS or words[start] in _DETERMINERS):
             start += 1
         if end - start < 1:
             continue  # one word ("Police said") is too weak on its own
@@ -115,6 +124,20 @@ def _en_spans(text: str, heads: frozenset[str], ix: KbIndex) -> list[Span]:
         e = run[end].start() + len(run[end].group().rstrip(_EDGE_PUNCT))
         out.append(Span(s, e, "ORG"))
     return out
+
+
+def _has_org_ending(word: str, endings: frozenset[str]) -> bool:
+    return any(word.endswith(e) and len(word) >= len(e) + _MIN_KO_STEM for e in endings)
+
+
+def _not_org(word: str, not_orgs: frozenset[str]) -> bool:
+    return any(word.endswith(w) for w in not_orgs)
+
+
+def korean_org_word(word: str) -> bool:
+    """Does one Hangul word (no particle) end as an organisation's name does ("한나라당", "기상청")?"""
+    cues = load_org_cues()
+    return not _not_org(word, cues.not_orgs.get("ko", frozenset())) and _has_org_ending(word, cues.heads.get("ko", frozenset()))
 
 
 def _ko_spans(text: str, endings: frozenset[str], not_orgs: frozenset[str], ix: KbIndex) -> list[Span]:
@@ -126,7 +149,7 @@ def _ko_spans(text: str, endings: frozenset[str], not_orgs: frozenset[str], ix: 
         if not word or not all(is_hangul(c) for c in word):
             continue
         for bare in [word] + strip_particle(word, ix):
-            if bare in not_orgs:
+            if _not_org(bare, not_orgs):
                 break
             if bare in endings and i > 0:
                 # "한국 은행": a country, then a bare head word
@@ -134,7 +157,7 @@ def _ko_spans(text: str, endings: frozenset[str], not_orgs: frozenset[str], ix: 
                 if prev == prev.rstrip(_EDGE_PUNCT) and kb_key(prev) in countries:
                     out.append(Span(tokens[i - 1].start(), tok.start() + len(bare), "ORG"))
                     break
-            if any(bare.endswith(e) and len(bare) >= len(e) + _MIN_KO_STEM for e in endings):
+            if _has_org_ending(bare, endings):
                 out.append(Span(tok.start(), tok.start() + len(bare), "ORG"))
                 break
     return out
@@ -179,7 +202,8 @@ def merge_org_names(spans: list[Span], proposals: list[Span],
                     known: Callable[[Span], bool] = lambda s: False) -> list[Span]:
     """The recogniser's spans with each proposed organisation name added where it is compatible.
 
-    A proposal takes the place of the LOC/ORG spans it covers ("Japan" in "Japan Meteorological
+    A proposal fills what the recogniser missed or mistyped; an organisation it found keeps its
+    edges. A proposal takes the place of the spans it covers ("Japan" in "Japan Meteorological
     Agency") and of a person's name it begins with ("ललित नारायण" of a university named after him);
     it is dropped if it would cut a span, swallow a person's name that follows its start, or swallow
     a span `known` says names a knowledge-base person or organisation (not a country)."""
@@ -194,5 +218,7 @@ def merge_org_names(spans: list[Span], proposals: list[Span],
             continue
         if any(known(s) for s in overlapping):
             continue
+        if overlapping and all(s.label == "ORG" for s in overlapping):
+            continue  # the recogniser saw this organisation: its edges are kept
         out = [s for s in out if s not in overlapping] + [p]
     return sorted(out, key=lambda s: (s.start, s.end))
