@@ -66,3 +66,13 @@ def test_a_short_form_before_the_full_name_takes_its_id():
     text = "Okonjo spoke first. Later Ngozi Okonjo and Amara Okonjo arrived."
     ents = link_entities(text, "en", spans(text, ("Okonjo", "PER"), ("Ngozi Okonjo", "PER"), ("Amara Okonjo", "PER")))
     assert ents[0].entity_id not in (ents[1].entity_id, ents[2].entity_id)  # two candidates: no guess
+
+
+def test_an_unplaced_place_that_speaks_is_an_actor():
+    from dossier.corpus.pipeline import relabel_speakers
+
+    text = "Kofi Annan says talks failed. Ndola Water Board said it. Lusaka said no. Lusaka Street is closed."
+    ents = [Entity(text.index(n), text.index(n) + len(n), n, "LOC", entity_id="x:" + n.lower().replace(" ", ""))
+            for n in ("Kofi Annan", "Ndola Water Board", "Lusaka", "Lusaka Street")]
+    relabel_speakers(text, "en", ents, [])
+    assert [e.label for e in ents] == ["PER", "ORG", "LOC", "LOC"]  # one word: not a person by shape

@@ -129,6 +129,7 @@ def analyse(
             seg_places = _shift(places.geoparse(piece, seg.lang, place_evidence(piece, seg.lang, local_entities)), seg.start)
             result.places.extend(seg_places)
             relabel_places(seg_entities, seg_places)
+            relabel_speakers(text, seg.lang, seg_entities, seg_places)
         seg_sentences = [s for s in result.sentences if s.segment == i]
         if "events" in stages:
             result.frames.extend(
@@ -158,6 +159,28 @@ def relabel_places(entities: list[Entity], found: list[Place]) -> None:
             p.kind != "country" and p.start <= e.start and e.end <= p.end for p in found
         ):
             e.label = "LOC"
+
+
+def relabel_speakers(text: str, lang: str, entities: list[Entity], found: list[Place]) -> None:
+    """A "place" no knowledge-base actor took and the geoparser could not place, followed by a
+    reporting verb ("Zalmay Khalilzad says"), is an actor the recogniser mistyped: places do not
+    speak. It becomes an organisation if its words say so ("... Agency said"), else a person when it
+    has two or more words. Only where the verb follows its subject (English)."""
+    lex = provenance.lexicon(lang)
+    if lex.verb_final or lex.speech is None:
+        return
+    for e in entities:
+        if e.label != "LOC" or (e.entity_id and not e.entity_id.startswith("x:")):
+            continue
+        if any(p.start < e.end and e.start < p.end for p in found):
+            continue
+        after = re.match(r"\s+", text[e.end : e.end + 3])
+        if not after or not lex.speech.match(text, e.end + after.end()):
+            continue
+        if mentions.org_cue(e.text, lang, mentions.load_cues(), kb_index()):
+            e.label = "ORG"
+        elif len(e.text.split()) >= 2:
+            e.label = "PER"
 
 
 def place_evidence(text: str, lang: str, entities: list[Entity]) -> list[Entity]:
