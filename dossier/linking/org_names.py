@@ -98,9 +98,22 @@ def _en_runs(text: str) -> list[list[re.Match[str]]]:
     return runs
 
 
+def _title_case_line(text: str, pos: int) -> bool:
+    """A headline in Title Case ("Police Arrest Party Leader"): its capitals say nothing of names."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    if line.endswith((".", "!", "?", '"', "”", ":")) or ". " in line:
+        return False  # a sentence, however many names it holds
+    words = [w for w in line.split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
 def _en_spans(text: str, heads: frozenset[str], ix: KbIndex) -> list[Span]:
     out = []
     for run in _en_runs(text):
+        if not run or _title_case_line(text, run[0].start()):
+            continue
         words = [_bare(t.group()) for t in run]
         last_head = max((i for i, w in enumerate(words) if w in heads), default=-1)
         if last_head < 0:
