@@ -22,7 +22,6 @@ from dossier.linking.lookup import KbIndex, strip_particle
 from dossier.linking.names import kb_key
 from dossier.linking.org_names import korean_org_word
 from dossier.model import Span
-from dossier.ner.ko_tokenizer import morphemes
 from dossier.text.scripts import is_hangul
 
 _WORD = re.compile(r"\S+")
@@ -37,6 +36,9 @@ class _Words:
     """The whitespace words of a text with what the analyser says of each."""
 
     def __init__(self, text: str, ix: KbIndex):
+        # imported here: the Korean tokenizer module loads spaCy, which only Korean text needs
+        from dossier.ner.ko_tokenizer import morphemes
+
         self.text, self.ix = text, ix
         self.words = list(_WORD.finditer(text))
         self.morphs = morphemes(text)
