@@ -18,8 +18,9 @@ from dossier import __version__, config, provenance
 from dossier.corpus.coverage import article_coverage
 from dossier.events import frames as events
 from dossier.geo import places
-from dossier.linking import link, mentions
+from dossier.linking import hangul_names, link, mentions, org_names
 from dossier.linking.kb import load_kb
+from dossier.linking.lookup import kb_index
 from dossier.model import Entity, Place, Segment, Sentence, Span, Timex
 from dossier.ner import recognise as ner
 from dossier.text.scripts import HANGUL_FIRST, HANGUL_LAST
@@ -128,6 +129,7 @@ def analyse(
             seg_places = _shift(places.geoparse(piece, seg.lang, place_evidence(piece, seg.lang, local_entities)), seg.start)
             result.places.extend(seg_places)
             relabel_places(seg_entities, seg_places)
+            relabel_speakers(text, seg.lang, seg_entities, seg_places)
         seg_sentences = [s for s in result.sentences if s.segment == i]
         if "events" in stages:
             result.frames.extend(
@@ -140,6 +142,8 @@ def analyse(
                 # a credit line and its translation name the same outlet once
                 if all((c.entity_id or c.text) != (credit.entity_id or credit.text) for c in result.attribution):
                     result.attribution.append(credit)
+    if linked:
+        link.unify_surfaces([e for e, _ in result.entities])
     # what this article could not get, per language (shown by the app beside the article)
     result.notes.extend(c.note() for c in article_coverage(seg.lang for seg in segs))
     return result
@@ -155,6 +159,28 @@ def relabel_places(entities: list[Entity], found: list[Place]) -> None:
             p.kind != "country" and p.start <= e.start and e.end <= p.end for p in found
         ):
             e.label = "LOC"
+
+
+def relabel_speakers(text: str, lang: str, entities: list[Entity], found: list[Place]) -> None:
+    """A "place" no knowledge-base actor took and the geoparser could not place, followed by a
+    reporting verb ("Zalmay Khalilzad says"), is an actor the recogniser mistyped: places do not
+    speak. It becomes an organisation if its words say so ("... Agency said"), else a person when it
+    has two or more words. Only where the verb follows its subject (English)."""
+    lex = provenance.lexicon(lang)
+    if lex.verb_final or lex.speech is None:
+        return
+    for e in entities:
+        if e.label != "LOC" or (e.entity_id and not e.entity_id.startswith("x:")):
+            continue
+        if any(p.start < e.end and e.start < p.end for p in found):
+            continue
+        after = re.match(r"\s+", text[e.end : e.end + 3])
+        if not after or not lex.speech.match(text, e.end + after.end()):
+            continue
+        if mentions.org_cue(e.text, lang, mentions.load_cues(), kb_index()):
+            e.label = "ORG"
+        elif len(e.text.split()) >= 2:
+            e.label = "PER"
 
 
 def place_evidence(text: str, lang: str, entities: list[Entity]) -> list[Entity]:
@@ -192,9 +218,25 @@ def _links_to_known_actor(text: str, lang: str, span: Span) -> bool:
     )
 
 
+def _names_known_actor(text: str, lang: str, span: Span) -> bool:
+    """The span names a knowledge-base person, organisation or outlet (a country does not count:
+    "Japan" in "Japan Meteorological Agency" gives way to the agency)."""
+    kb = load_kb()
+    return any(
+        e.entity_id and e.entity_id in kb.actors and kb.actors[e.entity_id].type != "country"
+        for e in link.link_entities(text, lang, [span])
+    )
+
+
 def recognise_entities(text: str, lang: str) -> list[Entity]:
-    """NER spans plus knowledge-base matches, linked to canonical actors."""
-    return link.link_entities(text, lang, mentions.repair_spans(text, lang, entity_spans(text, lang)))
+    """NER spans plus knowledge-base matches and organisation names by their head word, linked to
+    canonical actors."""
+    spans = mentions.repair_spans(text, lang, entity_spans(text, lang))
+    if lang == "ko":
+        spans = hangul_names.mend_hangul_names(text, spans, kb_index())
+    spans = org_names.merge_org_names(spans, org_names.org_name_spans(text, lang),
+                                      lambda s: _names_known_actor(text, lang, s))
+    return link.link_entities(text, lang, spans)
 
 
 def recognised_spans(text: str, lang: str) -> list[Span]:
@@ -217,9 +259,13 @@ def entity_spans(text: str, lang: str) -> list[Span]:
     model_spans = ner.recognize(text, lang)
     kb_spans = link.kb_matches(text, lang)
     spans: list[Span] = []
-    # a name after an honorific that neither the model nor the dictionary found ("श्रीमती द्रौपदी मुर्मु")
+    # a name after an honorific that the dictionary did not find ("श्रीमती द्रौपदी मुर्मु"); like a
+    # dictionary name it also replaces a model span it lies inside that names no known actor ("VOA
+    # Correspondent Jane Doe" as one organisation)
     kb_spans += [t for t in mentions.titled_names(text, lang)
-                 if all(t.end <= s.start or t.start >= s.end for s in model_spans + kb_spans)]
+                 if all(t.end <= s.start or t.start >= s.end for s in kb_spans)
+                 and all(t.end <= s.start or t.start >= s.end or (s.start <= t.start and t.end <= s.end)
+                         for s in model_spans)]
     for s in model_spans:
         longer = [m for m in kb_spans if m.start < s.end and s.start < m.end and m.end - m.start > s.end - s.start]
         if longer:

@@ -25,6 +25,12 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from dossier.linking.abbreviations import (
+    ACTOR_LABELS,
+    abbreviation_of,
+    abbreviation_pair,
+    is_latin_abbreviation,
+)
 from dossier.linking.dictionary import kb_matches
 from dossier.linking.kb import KnowledgeBase
 from dossier.linking.lookup import KbIndex, bare_title, compound_part, core_name, kb_index, mention_forms
@@ -77,7 +83,10 @@ def _antecedent_forms(entity_id: str, own_forms: list[str], mention: str, label:
         # their family names; for others the first token counts if it is a known family name or
         # the name has the romanised East Asian shape ("Lai Ching-te": "Lai" refers back).
         forms.add(kb_key(tokens[-1]))
-        if entity_id.startswith("x:") and (kb_key(tokens[0]) in ix.family or person_shape(mention)):
+        # a foreign name in Hangul may put the family name first, as Japanese and Chinese ones
+        # do ("아베 신조" ... "아베"); a one-syllable first token ("조 바이든") is too short to be one
+        hangul_first = all(is_hangul(c) for c in tokens[0]) and len(tokens[0]) >= 2
+        if entity_id.startswith("x:") and (kb_key(tokens[0]) in ix.family or person_shape(mention) or hangul_first):
             forms.add(kb_key(tokens[0]))
     elif len(tokens) == 1 and 2 <= len(tokens[0]) <= 4 and all(is_hangul(c) for c in tokens[0]):
         forms.add(kb_key(tokens[0][0]))  # Korean name: family name is the first syllable
@@ -190,28 +199,59 @@ def link_entities(text: str, lang: str, spans: list[Span], kb: KnowledgeBase | N
         if ent.entity_id and method in ("alias", "fuzzy", "none") and ent.entity_id != "x:":
             antecedents.append(_Antecedent(ent.entity_id, _antecedent_forms(ent.entity_id, forms, mention, sp.label, ix)))
         out.append(ent)
+    _refer_forward(out, ordered, lang, antecedents, ix)
     _merge_aliases(text, lang, out, ix)
     return out
 
 
+def _refer_forward(entities: list[Entity], spans: list[Span], lang: str, antecedents: list[_Antecedent],
+                   ix: KbIndex) -> None:
+    """A short form before the full name ("반 총장은 ..." where the recogniser missed the first
+    "반기문", a headline's "Lai" before "Lai Ching-te"): a person's name linked nowhere takes the id
+    of the one unknown person named in full anywhere in the text whose short forms it matches."""
+    for ent, sp in zip(entities, spans):
+        if sp.label != "PER" or ent.method != "none" or not (ent.entity_id or "").startswith("x:"):
+            continue
+        forms = set(mention_forms(ent.text, lang, ix))
+        hits = {a.entity_id for a in antecedents if a.entity_id != ent.entity_id and forms & a.forms}
+        if len(hits) == 1 and next(iter(hits)).startswith("x:"):
+            ent.entity_id, ent.method, ent.score = hits.pop(), "coref", SCORE_COREF
+
+
 def _merge_aliases(text: str, lang: str, entities: list[Entity], ix: KbIndex) -> None:
-    """"Li Wei (Lai Ching-te)" where only the second is a knowledge-base name: the text says the two
-    are one person, so the first (and every short form already linked to it) takes the known id. The
-    other way round is settled while linking: a name after its alias cue takes the earlier one's id."""
+    """Two names the text says are one actor take one id: "Li Wei (Lai Ching-te)" where only the
+    second is a knowledge-base name (the first, and every short form already linked to it, takes the
+    known id; the other way round is settled while linking: a name after its alias cue takes the
+    earlier one's id); an organisation and its abbreviation ("Press Information Bureau (PIB)",
+    "세계보건기구, WHO", or "WHO" anywhere after "World Health Organization")."""
     merged: dict[str, str] = {}
+
+    def join(ids: list[str], abbreviation: bool) -> None:
+        known = [i for i in ids if not i.startswith("x:")]
+        if len(set(known)) == 2:
+            return  # two known actors: the text is wrong or we read it wrong; keep both
+        if abbreviation and any(ix.kb.actors[i].type == "country" for i in known if i in ix.kb.actors):
+            return  # "Ministry of Defence (Russia)": where, not the same organisation
+        target = known[0] if known else ids[0]
+        for i in ids:
+            if i != target:
+                merged.setdefault(i, target)
+
     for left, right in pairwise(entities):
         if not (left.entity_id and right.entity_id) or left.entity_id == right.entity_id:
             continue
-        if not is_alias_pair(text, lang, Span(left.start, left.end, left.label), Span(right.start, right.end, right.label)):
+        lspan, rspan = Span(left.start, left.end, left.label), Span(right.start, right.end, right.label)
+        if is_alias_pair(text, lang, lspan, rspan):
+            join([left.entity_id, right.entity_id], abbreviation=False)
+        elif abbreviation_pair(text, lspan, rspan):
+            join([left.entity_id, right.entity_id], abbreviation=True)
+    for short in entities:
+        if short.label not in ACTOR_LABELS or not short.entity_id or not is_latin_abbreviation(short.text):
             continue
-        ids = [left.entity_id, right.entity_id]
-        known = [i for i in ids if not i.startswith("x:")]
-        if len(known) == 2:
-            continue  # two known people: the text is wrong or we read it wrong; keep both
-        target = known[0] if known else left.entity_id
-        for i in ids:
-            if i != target:
-                merged[i] = target
+        fulls = {e.entity_id for e in entities if e.entity_id and e.entity_id != short.entity_id
+                 and e.label in ACTOR_LABELS and abbreviation_of(e.text, short.text)}
+        if len(fulls) == 1:
+            join([fulls.pop(), short.entity_id], abbreviation=True)
     if not merged:
         return
     for e in entities:
@@ -222,6 +262,23 @@ def _merge_aliases(text: str, lang: str, entities: list[Entity], ix: KbIndex) ->
             e.entity_id = target
             actor = ix.kb.actors.get(target)
             e.canonical = actor.name if actor else None
+
+
+def unify_surfaces(entities: list[Entity]) -> None:
+    """One written name, one actor in an article: a name linked nowhere in one segment (a headline's
+    "WHO") takes the id the same name was given elsewhere in the article ("세계보건기구, WHO는" in the
+    body), if that id is the only one it was given."""
+    ids_of: dict[str, dict[str, Entity]] = {}
+    for e in entities:
+        if e.entity_id:
+            ids_of.setdefault(e.text.strip(), {}).setdefault(e.entity_id, e)
+    for e in entities:
+        if not (e.entity_id or "").startswith("x:") or e.method != "none":
+            continue
+        others = {i: o for i, o in ids_of.get(e.text.strip(), {}).items() if i != e.entity_id}
+        if len(others) == 1:
+            (target, source), = others.items()
+            e.entity_id, e.canonical, e.method, e.score = target, source.canonical, "coref", SCORE_COREF
 
 
 def is_bare_title(mention: str, kb: KnowledgeBase | None = None) -> bool:

@@ -40,6 +40,7 @@ class NameCues:
     not_names: dict[str, frozenset[str]]
     leading_determiners: dict[str, frozenset[str]]
     alias_cues: dict[str, tuple[str, ...]]
+    stop_initials: dict[str, frozenset[str]]
 
 
 def _table(doc: dict, key: str) -> dict[str, list[str]]:
@@ -68,6 +69,7 @@ def load_cues(path: Path = CUES_FILE) -> NameCues:
         not_names=sets("not_names"),
         leading_determiners=sets("leading_determiners"),
         alias_cues=longest_first("alias_cues"),
+        stop_initials=sets("stop_initials"),
     )
 
 
@@ -196,6 +198,18 @@ def _split_run_together(text: str, sp: Span, lang: str, cues: NameCues, ix: KbIn
     return [Span(left.start, left.end, kinds[0]), Span(right.start, right.end, kinds[1])]
 
 
+_PARENTHESISED = re.compile(r"(\S.*?)\s*[(（]\s*([^()（）]*?\S)\s*[)）]")
+
+
+def split_parenthesised(text: str, sp: Span) -> list[Span]:
+    """"भारतीय अंतरिक्ष अनुसंधान संगठन (इसरो)" as one span is two names, the second in parentheses:
+    two spans of the same label (linking then reads them as a name and its abbreviation)."""
+    m = _PARENTHESISED.fullmatch(text, sp.start, sp.end)
+    if not m:
+        return [sp]
+    return [Span(m.start(1), m.end(1), sp.label), Span(m.start(2), m.end(2), sp.label)]
+
+
 def repair_spans(text: str, lang: str, spans: list[Span], ix: KbIndex | None = None) -> list[Span]:
     """The spans with their edges and types mended (see the module doc); a span that is a month or
     weekday abbreviation ("Jan.") is dropped. Order and non-overlap are kept."""
@@ -203,7 +217,7 @@ def repair_spans(text: str, lang: str, spans: list[Span], ix: KbIndex | None = N
     cues = load_cues()
     not_names = cues.not_names.get(lang, frozenset())
     out: list[Span] = []
-    for sp in spans:
+    for sp in [part for whole in spans for part in split_parenthesised(text, whole)]:
         if text[sp.start : sp.end].strip() in not_names:
             continue
         start, end = sp.start, complete_word(text, sp.start, sp.end)
@@ -220,10 +234,33 @@ def repair_spans(text: str, lang: str, spans: list[Span], ix: KbIndex | None = N
             if out and start < out[-1].end:
                 continue  # grown into the next span: keep the first
             out.append(Span(start, stop, label))
+    return _join_initials(text, out)
+
+
+_INITIALS = re.compile(r"(?:[^\W\d_][\u0900-\u097F]{0,2}\.\s?)+[^\W\d_]?[\u0900-\u097F]{0,2}\.?", re.UNICODE)
+
+
+def _join_initials(text: str, spans: list[Span]) -> list[Span]:
+    """"ए.एस" + "किरण कुमार", "J.R." + "Smith": a person's initials the recogniser cut off from the
+    name that follows them (only dots and a space between) are joined to it."""
+    out: list[Span] = []
+    for sp in spans:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label == "PER" and sp.label == "PER" and "." in text[prev.start : sp.start]
+                and re.fullmatch(r"[.\s]{0,3}", text[prev.end : sp.start])
+                and _INITIALS.fullmatch(text[prev.start : prev.end] + text[prev.end : sp.start].strip())):
+            out[-1] = Span(prev.start, sp.end, "PER")
+            continue
+        out.append(sp)
     return out
 
 
 # --- Names after an honorific ------------------------------------------------------------------
+
+
+def _name_word(bare: str, stops: frozenset[str], honorifics: frozenset[str], lang: str, ix: KbIndex) -> bool:
+    return bool(bare) and bare not in stops and bare not in honorifics and not _is_title([bare], lang, ix) \
+        and not any(c.isdigit() for c in bare)
 
 
 def titled_names(text: str, lang: str, ix: KbIndex | None = None) -> list[Span]:
@@ -236,6 +273,7 @@ def titled_names(text: str, lang: str, ix: KbIndex | None = None) -> list[Span]:
     if not honorifics:
         return []
     stops = cues.name_stops.get(lang, frozenset())
+    initials = cues.stop_initials.get(lang, frozenset())
     tokens = list(_TOKEN.finditer(text))
     out: list[Span] = []
     i = 0
@@ -248,6 +286,11 @@ def titled_names(text: str, lang: str, ix: KbIndex | None = None) -> list[Span]:
         while j < len(tokens) and len(name) < _MAX_TITLED_WORDS:
             word = tokens[j].group()
             bare = word.rstrip(",.;:!?।")
+            if not name and bare in initials and bare == word and j + 1 < len(tokens) and _name_word(
+                    tokens[j + 1].group().rstrip(",.;:!?।"), stops, honorifics, lang, ix):
+                name.append(tokens[j])  # "डॉ. के राधाकृष्णन": an initial, then the name
+                j += 1
+                continue
             if not bare or bare in stops or bare in honorifics or _is_title([bare], lang, ix):
                 break
             if any(c.isdigit() for c in bare) or (lang == "en" and not bare[:1].isupper()):

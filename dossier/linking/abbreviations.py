@@ -1,0 +1,76 @@
+"""An organisation's abbreviation and its full name in one article, read as one actor.
+
+News defines an abbreviation once and then uses it: "Press Information Bureau (PIB)", "भारतीय अंतरिक्ष
+अनुसंधान संगठन (इसरो)", "세계보건기구, WHO는" (the Korean style: the full name, a comma, the Latin
+abbreviation), "ISRO (Indian Space Research Organisation)"; or it simply uses both, and the
+abbreviation's letters are the initials of the name's words ("World Health Organization" ... "WHO",
+"U.S. Geological Survey" ... "USGS"). `abbreviation_pair` reads the first kind off two neighbouring
+mentions; `initials_of` gives what the second kind compares.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dossier.model import Span
+
+ACTOR_LABELS = ("ORG", "LOC")  # a person's name is never read as an abbreviation here
+_CONNECTORS = frozenset({"of", "for", "and", "on", "the", "de", "du", "des", "la", "&"})
+_LATIN_ABBREVIATION = re.compile(r"[A-Z][A-Z0-9&.\-]{1,9}")
+
+
+def is_latin_abbreviation(mention: str) -> bool:
+    """"WHO", "PIB", "U.S.", "ASEAN": two to ten capitals (digits, dots, '&' allowed), one word."""
+    m = mention.strip()
+    return bool(_LATIN_ABBREVIATION.fullmatch(m)) and sum(c.isupper() for c in m) >= 2
+
+
+def _words(mention: str) -> list[str]:
+    return mention.split()
+
+
+def initials_of(mention: str) -> str:
+    """The capital initials of a Latin multi-word name, connectors skipped and an abbreviated word
+    kept whole ("U.S. Geological Survey" → "USGS"); "" for one word or a name in another script."""
+    words = [w.strip(",;:()\"'") for w in _words(mention)]
+    if len(words) < 2 or not all(w.isascii() for w in words):
+        return ""
+    out = []
+    for w in words:
+        if w.casefold() in _CONNECTORS:
+            continue
+        if not w[:1].isupper():
+            return ""
+        letters = w.replace(".", "")
+        out.append(letters if is_latin_abbreviation(w) else w[0])
+    return "".join(out)
+
+
+def abbreviation_of(full: str, short: str) -> bool:
+    """Is `short` the initials of the multi-word name `full`?"""
+    bare = short.strip().replace(".", "")
+    return len(bare) >= 2 and initials_of(full) == bare
+
+
+def abbreviation_pair(text: str, left: Span, right: Span) -> bool:
+    """Does the text define one of two neighbouring organisation mentions as the other's
+    abbreviation: "Full Name (ABBR)", "ABBR (Full Name)", or a full name in another script followed
+    by a comma and a Latin abbreviation ("세계보건기구, WHO")?"""
+    if left.label not in ACTOR_LABELS or right.label not in ACTOR_LABELS or right.start < left.end:
+        return False
+    a, b = text[left.start : left.end], text[right.start : right.end]
+    gap = text[left.end : right.start]
+    if re.fullmatch(r"\s*[(（]\s*", gap) and re.match(r"\s*[)）]", text[right.end : right.end + 3]):
+        # one of the two is a single word and the other is longer: a name and its abbreviation
+        # ("Seoul (Korea)" — two names of two words each or one word each — is not read as one)
+        # ("Ministry of Defence (Russia)" names where, not the same organisation)
+        short_right = len(_words(b)) == 1 and len(_words(a)) >= 2 and (is_latin_abbreviation(b) or not b.isascii())
+        short_left = len(_words(a)) == 1 and len(_words(b)) >= 2 and is_latin_abbreviation(a)
+        return short_right or short_left
+    if re.fullmatch(r"\s*[,，、]\s*", gap):
+        # only across scripts, and not inside a list: in English "UNICEF, WHO and ..." is two
+        # organisations, as is "유엔아동기금, WHO 등"
+        after = text[right.end : right.end + 4].lstrip()
+        in_list = after.startswith((",", "，", "、", "등", "및", "와", "과"))
+        return is_latin_abbreviation(b) and not a.isascii() and len(a.strip()) >= 3 and not in_list
+    return False

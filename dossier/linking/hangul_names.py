@@ -1,0 +1,171 @@
+"""Foreign people's names written in Hangul, where the Korean recogniser cuts or misses them.
+
+A foreign name in Hangul is two or three words ("낸시 펠로시", "피에르 보티에르"), often followed by a
+title ("선수", "하원의장"). The recogniser trained on Korean names (one word) cuts them: "피에르" alone,
+"낸시 펠로시 하원" (into the title word) typed as a place, or nothing before "찰스 하멜린 선수". The
+morphological analyser (Kiwi, already the Korean tokenizer) tags such words as proper nouns (NNP);
+with the title list of data/kb/lang_rules.yaml that is enough to mend the spans:
+
+- `cut_before_title`: a span running into a title word ends before it, and is a person;
+- `extend_names`: a person's span grows over the proper-noun word after it ("피에르" + "보티에르가"),
+  or over two words when the second is recognised elsewhere in the text ("올레" + "아이나르 뵈른달렌");
+- `names_before_titles`: two or three proper-noun words before a person's title are a person
+  where nothing was found ("찰스 하멜린 선수").
+"""
+
+from __future__ import annotations
+
+import re
+
+from dossier.geo.gazetteer import load_gazetteer
+from dossier.linking.lookup import KbIndex, strip_particle
+from dossier.linking.names import kb_key
+from dossier.linking.org_names import korean_org_word
+from dossier.model import Span
+from dossier.text.scripts import is_hangul
+
+_WORD = re.compile(r"\S+")
+_MAX_NAME_WORDS = 3
+
+
+def _hangul(word: str) -> bool:
+    return bool(word) and all(is_hangul(c) for c in word)
+
+
+class _Words:
+    """The whitespace words of a text with what the analyser says of each."""
+
+    def __init__(self, text: str, ix: KbIndex):
+        # imported here: the Korean tokenizer module loads spaCy, which only Korean text needs
+        from dossier.ner.ko_tokenizer import morphemes
+
+        self.text, self.ix = text, ix
+        self.words = list(_WORD.finditer(text))
+        self.morphs = morphemes(text)
+
+    def bare(self, i: int) -> str:
+        """The word without a trailing particle, if the analyser agrees one is there."""
+        w = self.words[i]
+        stem_end = w.end()
+        for start, end, tag in self.morphs:
+            if w.start() <= start < w.end() and tag.startswith(("J", "SF", "SP", "SS")) and start > w.start():
+                stem_end = min(stem_end, start)
+        return self.text[w.start() : stem_end]
+
+    def proper_noun(self, i: int) -> bool:
+        """The word (less a particle) is all proper noun, and no knowledge-base name or title."""
+        w = self.words[i]
+        bare = self.bare(i)
+        if not _hangul(bare):
+            return False
+        end = w.start() + len(bare)
+        tags = [tag for start, stop, tag in self.morphs if start < end and w.start() < stop]
+        return bool(tags) and all(t == "NNP" for t in tags) and not self.known(bare) and not korean_org_word(bare)
+
+    def known(self, bare: str) -> bool:
+        """A knowledge-base name, a title or a place ("미하일 덱탸료프 하바롭스크 주지사": the city is
+        not part of the governor's name)."""
+        key = kb_key(bare)
+        return key in self.ix.full or key in self.ix.titles or bool(load_gazetteer().lookup(bare))
+
+    def title(self, i: int) -> bool:
+        word = self.words[i].group().rstrip(",.;:!?")
+        return any(kb_key(f) in self.ix.titles for f in [word, *strip_particle(word, self.ix)])
+
+    def index_at(self, pos: int) -> int | None:
+        for i, w in enumerate(self.words):
+            if w.start() <= pos < w.end():
+                return i
+        return None
+
+
+def cut_before_title(text: str, spans: list[Span], words: _Words) -> list[Span]:
+    """"낸시 펠로시 하원" of "낸시 펠로시 하원의장을": a span that runs into a title word ends before
+    it, and the proper nouns left are a person."""
+    out = []
+    for sp in spans:
+        last = words.index_at(sp.end - 1)
+        first = words.index_at(sp.start)
+        if last is None or first is None or last == first or not words.title(last):
+            out.append(sp)
+            continue
+        if all(words.proper_noun(i) for i in range(first, last)):
+            out.append(Span(sp.start, words.words[last - 1].end(), "PER"))
+        else:
+            out.append(sp)
+    return out
+
+
+def extend_names(text: str, spans: list[Span], words: _Words) -> list[Span]:
+    """A person's span followed by the rest of the name: one proper-noun word, or two words whose
+    second is recognised elsewhere in the text ("뵈른달렌은" later on its own). The recogniser also
+    calls such a name's first word an organisation: it grows too, and is a person if a title follows."""
+    elsewhere = {kb_key(strip_or_self(text[s.start : s.end], words.ix)) for s in spans}
+    out: list[Span] = []
+    for k, sp in enumerate(spans):
+        nxt = spans[k + 1].start if k + 1 < len(spans) else len(text)
+        last = words.index_at(sp.end - 1)
+        if sp.label not in ("PER", "ORG") or last is None or kb_key(text[sp.start : sp.end]) in words.ix.full or words.words[last].end() != sp.end or not _hangul(text[sp.start : sp.end].replace(" ", "")):
+            out.append(sp)
+            continue
+        end = sp.end
+        i = last + 1
+        while i < len(words.words) and i - last < _MAX_NAME_WORDS and text[end:words.words[i].start()].isspace():
+            if (i + 1 < len(words.words) and _hangul(words.words[i].group()) and not words.title(i)
+                    and not words.known(words.words[i].group()) and kb_key(words.bare(i + 1)) in elsewhere
+                    and not words.title(i + 1) and not korean_org_word(words.bare(i + 1))):
+                end = words.words[i + 1].start() + len(words.bare(i + 1))
+                i += 2
+            elif words.proper_noun(i) and not words.title(i):
+                end = words.words[i].start() + len(words.bare(i))
+                i += 1
+            else:
+                break
+            if end != words.words[i - 1].end():
+                break  # a particle ends the name
+        if end > nxt or len(_WORD.findall(text[sp.start : end])) > _MAX_NAME_WORDS:
+            end = sp.end  # into the next span, or longer than a name
+        if end == sp.end:
+            out.append(sp)
+            continue
+        # grown: a person's name stays one; an "organisation" grown into a name is a person when a
+        # person's title follows it ("올레 아이나르 뵈른달렌 선수로"), and is left as it was otherwise
+        after = words.index_at(end - 1)
+        if sp.label == "PER" or after is not None and after + 1 < len(words.words) and words.title(after + 1):
+            out.append(Span(sp.start, end, "PER"))
+        else:
+            out.append(sp)
+    return out
+
+
+def strip_or_self(word: str, ix: KbIndex) -> str:
+    forms = strip_particle(word, ix)
+    return forms[0] if forms else word
+
+
+def names_before_titles(text: str, spans: list[Span], words: _Words) -> list[Span]:
+    """Two or three proper-noun words right before a title ("찰스 하멜린 선수") where no span is."""
+    out = []
+    for i in range(len(words.words)):
+        if not words.title(i):
+            continue
+        first = i
+        while first > 0 and i - first < _MAX_NAME_WORDS and words.words[first - 1].group() == words.bare(first - 1) \
+                and words.proper_noun(first - 1):
+            first -= 1
+        if i - first < 2:
+            continue  # one word before a title is the recogniser's own business ("윤 후보")
+        start, end = words.words[first].start(), words.words[i - 1].end()
+        if all(s.end <= start or s.start >= end for s in spans):
+            out.append(Span(start, end, "PER"))
+    return out
+
+
+def mend_hangul_names(text: str, spans: list[Span], ix: KbIndex) -> list[Span]:
+    """The three repairs of the module doc, in order, on Korean text."""
+    if not any(is_hangul(c) for c in text):
+        return spans
+    words = _Words(text, ix)
+    spans = cut_before_title(text, spans, words)
+    spans = extend_names(text, spans, words)
+    return sorted(spans + names_before_titles(text, spans, words), key=lambda s: (s.start, s.end))

@@ -1,0 +1,237 @@
+"""Organisation names the recogniser missed, found by the word that ends them.
+
+On news far from its training data the recogniser tags "Japan" in "Japan Meteorological Agency" as a
+country and nothing else, and misses "국민안전처" or "दार्जीलिंग टी एसोसिएशन" entirely. An
+organisation's name usually ends in a head word (Agency, Survey, Association; 청, 처, 위원회;
+संगठन, मंत्रालय): `org_name_spans` proposes an ORG span for such a name, in each language's way —
+a run of capitalised words in English, one Hangul word with an organisation ending in Korean (or a
+country then a head word: "한국 은행"), and the one to three words before a head word in Hindi,
+which has no capitals. The words are data: `org_heads` and `not_orgs` in data/kb/name_cues.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from dossier.linking.kb import KB_DIR
+from dossier.linking.lookup import KbIndex, kb_index, strip_particle
+from dossier.linking.names import kb_key
+from dossier.model import Span
+from dossier.text.scripts import is_hangul
+
+CUES_FILE = KB_DIR / "name_cues.yaml"
+_TOKEN = re.compile(r"\S+")
+_EDGE_PUNCT = ",.;:!?।\"'“”‘’()[]"
+# words that may join the capitalised words of an English organisation name ("Ministry of Health
+# and Welfare", "Bank for International Settlements"); never the first or last word
+_EN_CONNECTORS = frozenset({"of", "for", "and", "on", "the", "&"})
+_DETERMINERS = ("The", "A", "An")  # start a new name: "... the UK. The Met Office"
+_MAX_HI_NAME_WORDS = 3  # words before a Hindi head word: "भारतीय अंतरिक्ष अनुसंधान संगठन"
+_MIN_KO_STEM = 2  # syllables before a Korean ending: 기상청 (기상+청) yes, 요청 (요+청 'request') no
+
+
+@dataclass(frozen=True)
+class OrgCues:
+    heads: dict[str, frozenset[str]]  # en/hi: head words; ko: endings of one word
+    not_orgs: dict[str, frozenset[str]]
+    stops: dict[str, frozenset[str]]  # words that end a Hindi run (name_stops)
+
+
+@lru_cache(maxsize=4)
+def load_org_cues(path: Path = CUES_FILE) -> OrgCues:
+    doc = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+    doc = doc or {}
+
+    def sets(key: str) -> dict[str, frozenset[str]]:
+        raw = doc.get(key) or {}
+        if not isinstance(raw, dict) or not all(isinstance(v, list) for v in raw.values()):
+            raise ValueError(f"{path.name}: '{key}' must map a language to a list of words")
+        return {lang: frozenset(str(w) for w in words) for lang, words in raw.items()}
+
+    return OrgCues(heads=sets("org_heads"), not_orgs=sets("not_orgs"), stops=sets("name_stops"))
+
+
+def _bare(word: str) -> str:
+    return word.strip(_EDGE_PUNCT)
+
+
+def _abbreviated(word: str) -> bool:
+    """"U.S.", "Corp.", "St.": a dot that abbreviates, not one that ends a sentence ("Japan.")."""
+    return word.endswith(".") and ("." in word[:-1] or len(word) <= 4) and word[:1].isupper()
+
+
+def _en_runs(text: str) -> list[list[re.Match[str]]]:
+    """Runs of capitalised words, connectors allowed inside; punctuation after a word ends its run."""
+    runs: list[list[re.Match[str]]] = []
+    run: list[re.Match[str]] = []
+    for tok in _TOKEN.finditer(text):
+        word = tok.group()
+        if run and "\n" in text[run[-1].end() : tok.start()]:
+            runs.append(run)  # a line break ends a name
+            run = []
+        bare = _bare(word)
+        capital = bare[:1].isupper()
+        if capital or (run and bare in _EN_CONNECTORS and bare == word):
+            if run and (word.startswith(("(", '"', "“")) or bare in _DETERMINERS):
+                runs.append(run)
+                run = []
+            if word.endswith(("'s", "’s")):
+                runs.append(run)  # "North Korea's Central Agency": the owner is not in the name
+                run = []
+                continue
+            run.append(tok)
+            if word.rstrip(_EDGE_PUNCT) != word and not _abbreviated(word):
+                runs.append(run)  # "Agency," and "Japan." end the run ("U.S." does not)
+                run = []
+        else:
+            if run:
+                runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """A headline in Title Case ("Police Arrest Party Leader"): its capitals say nothing of names."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    if line.endswith((".", "!", "?", '"', "”", ":")) or ". " in line:
+        return False  # a sentence, however many names it holds
+    words = [w for w in line.split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _en_spans(text: str, heads: frozenset[str], ix: KbIndex) -> list[Span]:
+    out = []
+    for run in _en_runs(text):
+        if not run or _title_case_line(text, run[0].start()):
+            continue
+        words = [_bare(t.group()) for t in run]
+        last_head = max((i for i, w in enumerate(words) if w in heads), default=-1)
+        if last_head < 0:
+            continue
+        end = last_head
+        # "Bank of Korea", "Ministry of Foreign Affairs": the head may be followed by "of" + names
+        if end + 2 < len(words) and words[end + 1] in ("of", "for"):
+            # ... but not the title after it ("Bank of Korea Governor Lee")
+            follow = end + 2
+            while follow < len(words) and follow <= end + 4 and kb_key(words[follow]) not in ix.titles:
+                follow += 1
+            end = follow - 1
+        while end > 0 and words[end] in _EN_CONNECTORS:
+            end -= 1
+        start = 0
+        while start < end and (words[start] in _EN_CONNECTORS or words[start] in _DETERMINERS):
+            start += 1
+        if end - start < 1:
+            continue  # one word ("Police said") is too weak on its own
+        s = run[start].start() + (len(run[start].group()) - len(run[start].group().lstrip(_EDGE_PUNCT)))
+        e = run[end].start() + len(run[end].group().rstrip(_EDGE_PUNCT))
+        out.append(Span(s, e, "ORG"))
+    return out
+
+
+def _has_org_ending(word: str, endings: frozenset[str]) -> bool:
+    return any(word.endswith(e) and len(word) >= len(e) + _MIN_KO_STEM for e in endings)
+
+
+def _not_org(word: str, not_orgs: frozenset[str]) -> bool:
+    return any(word.endswith(w) for w in not_orgs)
+
+
+def korean_org_word(word: str) -> bool:
+    """Does one Hangul word (no particle) end as an organisation's name does ("한나라당", "기상청")?"""
+    cues = load_org_cues()
+    return not _not_org(word, cues.not_orgs.get("ko", frozenset())) and _has_org_ending(word, cues.heads.get("ko", frozenset()))
+
+
+def _ko_spans(text: str, endings: frozenset[str], not_orgs: frozenset[str], ix: KbIndex) -> list[Span]:
+    countries = {k for k, ids in ix.full.items() if any(ix.kb.actors[i].type == "country" for i in ids)}
+    tokens = list(_TOKEN.finditer(text))
+    out = []
+    for i, tok in enumerate(tokens):
+        word = tok.group().rstrip(_EDGE_PUNCT)
+        if not word or not all(is_hangul(c) for c in word):
+            continue
+        for bare in [word] + strip_particle(word, ix):
+            if _not_org(bare, not_orgs):
+                break
+            if bare in endings and i > 0:
+                # "한국 은행": a country, then a bare head word
+                prev = tokens[i - 1].group()
+                if prev == prev.rstrip(_EDGE_PUNCT) and kb_key(prev) in countries:
+                    out.append(Span(tokens[i - 1].start(), tok.start() + len(bare), "ORG"))
+                    break
+            if _has_org_ending(bare, endings):
+                out.append(Span(tok.start(), tok.start() + len(bare), "ORG"))
+                break
+    return out
+
+
+def _hi_spans(text: str, heads: frozenset[str], stops: frozenset[str], ix: KbIndex) -> list[Span]:
+    tokens = list(_TOKEN.finditer(text))
+    out = []
+    for i, tok in enumerate(tokens):
+        if _bare(tok.group()) not in heads:
+            continue
+        first = i
+        while first > 0 and i - first < _MAX_HI_NAME_WORDS:
+            prev = tokens[first - 1].group()
+            if prev != prev.rstrip(_EDGE_PUNCT) or _bare(prev) in stops or _bare(prev) in heads:
+                break
+            if any(c.isdigit() for c in prev) or kb_key(prev) in ix.titles:
+                break
+            first -= 1
+        if first == i:
+            continue  # a head word alone ("मंत्रालय ने") names no one in particular
+        end = tok.start() + len(tok.group().rstrip(_EDGE_PUNCT))
+        out.append(Span(tokens[first].start(), end, "ORG"))
+    return out
+
+
+def org_name_spans(text: str, lang: str, ix: KbIndex | None = None) -> list[Span]:
+    """ORG spans for organisation names ending in a head word (see the module doc), in text order."""
+    cues = load_org_cues()
+    heads = cues.heads.get(lang)
+    if not heads:
+        return []
+    ix = ix or kb_index()
+    if lang == "ko":
+        return _ko_spans(text, heads, cues.not_orgs.get(lang, frozenset()), ix)
+    if lang == "en":
+        return _en_spans(text, heads, ix)
+    return _hi_spans(text, heads, cues.stops.get(lang, frozenset()), ix)
+
+
+def merge_org_names(spans: list[Span], proposals: list[Span],
+                    known: Callable[[Span], bool] = lambda s: False) -> list[Span]:
+    """The recogniser's spans with each proposed organisation name added where it is compatible.
+
+    A proposal fills what the recogniser missed or mistyped; an organisation it found keeps its
+    edges. A proposal takes the place of the spans it covers ("Japan" in "Japan Meteorological
+    Agency") and of a person's name it begins with ("ललित नारायण" of a university named after him);
+    it is dropped if it would cut a span, swallow a person's name that follows its start, or swallow
+    a span `known` says names a knowledge-base person or organisation (not a country)."""
+    out = list(spans)
+    for p in proposals:
+        overlapping = [s for s in out if s.start < p.end and p.start < s.end]
+        if any(s.start < p.start or s.end > p.end for s in overlapping):
+            continue  # would cut a span the recogniser or the dictionary found
+        if any(s.label == "PER" and s.start != p.start for s in overlapping):
+            continue
+        if any((s.start, s.end) == (p.start, p.end) and s.label == "ORG" for s in overlapping):
+            continue
+        if any(known(s) for s in overlapping):
+            continue
+        if overlapping and all(s.label == "ORG" for s in overlapping):
+            continue  # the recogniser saw this organisation: its edges are kept
+        out = [s for s in out if s not in overlapping] + [p]
+    return sorted(out, key=lambda s: (s.start, s.end))

@@ -1,0 +1,103 @@
+"""Organisation names by their head word (dossier/linking/org_names.py) and abbreviations read as
+their full name (dossier/linking/abbreviations.py). Names here are not the dev set's."""
+
+import pytest
+
+from dossier.linking.abbreviations import abbreviation_of, abbreviation_pair, initials_of
+from dossier.linking.link import link_entities
+from dossier.linking.mentions import repair_spans, split_parenthesised
+from dossier.linking.org_names import merge_org_names, org_name_spans
+from dossier.model import Span
+
+
+def found(text: str, lang: str) -> list[str]:
+    return [text[s.start : s.end] for s in org_name_spans(text, lang)]
+
+
+@pytest.mark.parametrize(("lang", "text", "names"), [
+    ("en", "The Korea Meteorological Administration said the Bank of Thailand Governor spoke.",
+     ["Korea Meteorological Administration", "Bank of Thailand"]),
+    ("en", "Police said. The Pacific Tsunami Warning Center, in Hawaii, warned.", ["Pacific Tsunami Warning Center"]),
+    ("en", "Indonesia's National Disaster Mitigation Agency counted.", ["National Disaster Mitigation Agency"]),
+    ("en", "The minister and his agency said nothing.", []),  # no capitals: no name
+    ("en", "Police Arrest Opposition Party Leader In Capital\nThe Electoral Commission said", ["Electoral Commission"]),
+    ("ko", "행정안전부는 밝혔다. 미국 지질조사국과 식품의약품안전처가 말했다.", ["행정안전부", "식품의약품안전처"]),
+    ("ko", "연락처를 요청했다. 동남부에서 지진이 났다.", []),  # everyday words with those endings
+    ("ko", "태국 은행이 금리를 올렸다.", ["태국 은행"]),  # a country, then a head word
+    ("hi", "कल राष्ट्रीय आपदा प्रबंधन प्राधिकरण ने कहा और इस मंत्रालय को", ["राष्ट्रीय आपदा प्रबंधन प्राधिकरण"]),
+    ("hi", "पुणे के सावित्रीबाई फुले विश्वविद्यालय में", ["सावित्रीबाई फुले विश्वविद्यालय"]),
+])
+def test_organisation_names_by_head_word(lang, text, names):
+    assert found(text, lang) == names
+
+
+def test_a_proposal_replaces_the_country_inside_it_but_never_cuts_or_swallows_a_person():
+    text = "The Thailand Meteorological Department said. Bank of Uganda Governor Emmanuel Tumusiime"
+    country = Span(4, 12, "LOC")
+    person = Span(text.index("Emmanuel"), len(text), "PER")
+    merged = merge_org_names([country, person], org_name_spans(text, "en"))
+    assert [(text[s.start : s.end], s.label) for s in merged] == [
+        ("Thailand Meteorological Department", "ORG"), ("Bank of Uganda", "ORG"), ("Emmanuel Tumusiime", "PER")]
+    cut = Span(text.index("Department"), text.index("said") + 4, "ORG")  # would be cut: the proposal yields
+    assert merge_org_names([cut], org_name_spans(text, "en")[:1]) == [cut]
+    assert merge_org_names([country], org_name_spans(text, "en")[:1], known=lambda s: True) == [country]
+
+
+@pytest.mark.parametrize(("full", "short", "same"), [
+    ("Federal Emergency Management Agency", "FEMA", True),
+    ("U.K. Met Office", "UKMO", True),
+    ("Bank for International Settlements", "BIS", True),
+    ("Federal Emergency Management Agency", "FBI", False),
+    ("Fema", "FEMA", False),  # one word: no initials to compare
+])
+def test_initials(full, short, same):
+    assert abbreviation_of(full, short) is same
+
+
+def test_initials_of_a_name_in_another_script_are_empty():
+    assert initials_of("राष्ट्रीय आपदा प्रबंधन प्राधिकरण") == ""
+
+
+@pytest.mark.parametrize(("text", "left", "right", "pair"), [
+    ("The Federal Emergency Management Agency (FEMA) said", "Federal Emergency Management Agency", "FEMA", True),
+    ("NDMA (National Disaster Management Authority) said", "NDMA", "National Disaster Management Authority", True),
+    ("राष्ट्रीय आपदा प्रबंधन प्राधिकरण (एनडीएमए) ने कहा", "राष्ट्रीय आपदा प्रबंधन प्राधिकरण", "एनडीएमए", True),
+    ("유엔아동기금, UNICEF는 밝혔다", "유엔아동기금", "UNICEF", True),
+    ("유엔아동기금, UNICEF 등이 밝혔다", "유엔아동기금", "UNICEF", False),  # a list
+    ("The agencies UNHCR, UNICEF and others", "UNHCR", "UNICEF", False),  # an English list
+    ("the Ministry of Defence (Japan) said", "Ministry of Defence", "Japan", False),
+])
+def test_abbreviation_pairs(text, left, right, pair):
+    ls = text.index(left)
+    rs = text.index(right, ls + len(left))
+    assert abbreviation_pair(text, Span(ls, ls + len(left), "ORG"), Span(rs, rs + len(right), "ORG")) is pair
+
+
+def test_a_parenthesised_abbreviation_inside_one_span_becomes_two_spans():
+    text = "राष्ट्रीय आपदा प्रबंधन प्राधिकरण (एनडीएमए) ने"
+    whole = Span(0, text.index(")") + 1, "ORG")
+    parts = split_parenthesised(text, whole)
+    assert [text[s.start : s.end] for s in parts] == ["राष्ट्रीय आपदा प्रबंधन प्राधिकरण", "एनडीएमए"]
+    assert len(repair_spans(text, "hi", [whole])) == 2
+
+
+def test_an_abbreviation_and_its_full_name_share_one_id():
+    text = ("The Federal Emergency Management Agency sent teams. FEMA said more would follow. "
+            "The Pacific Tsunami Warning Center (PTWC) cancelled its warning; PTWC said so.")
+    spans = [Span(text.index(n, pos), text.index(n, pos) + len(n), "ORG") for n, pos in [
+        ("Federal Emergency Management Agency", 0), ("FEMA", 40), ("Pacific Tsunami Warning Center", 0),
+        ("PTWC", 0), ("PTWC", text.index("warning;"))]]
+    ents = link_entities(text, "en", spans)
+    assert len({ents[0].entity_id, ents[1].entity_id}) == 1
+    assert len({ents[2].entity_id, ents[3].entity_id, ents[4].entity_id}) == 1
+    assert ents[0].entity_id != ents[2].entity_id
+
+
+def test_an_organisation_the_recogniser_found_keeps_its_edges():
+    text = "Chairman of the Board of Governors of Acme-Nord said"
+    found_org = Span(text.index("Board"), text.index("-Nord"), "ORG")
+    assert merge_org_names([found_org], org_name_spans(text, "en")) == [found_org]
+
+
+def test_korean_words_ending_like_an_everyday_noun_are_no_organisation():
+    assert found("미국담당 차관보와 바이든 행정부는", "ko") == []
