@@ -383,3 +383,13 @@ def test_a_state_outranks_a_namesake_village_unless_the_text_says_town():
     # Nevada, Missouri (8,000 people), next to the state it lies in
     places = geoparse("Storms hit the town of Nevada in Missouri, United States.", "en")
     assert where(places, "Nevada")[0].place_id == "gn:4400203"
+
+
+def test_cue_words_come_from_matching_rules():
+    from dossier.geo.cues import cue_pattern
+
+    pattern = cue_pattern({"en": ["port of"]}, {"hi": ["राजधानी"]})
+    assert pattern.search("ships reached the Port of ")
+    assert pattern.search("नेपाल की राजधानी ")
+    assert not pattern.search("the airport of ")  # a cue is a whole word
+    assert not cue_pattern(None).search("port of ")

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Protocol
 
+from dossier.geo.cues import apply_cues, country_named_before, cue_pattern
 from dossier.geo.gazetteer import RULES_FILE, Candidate, Gazetteer, load_gazetteer, needs_context, place_key
 from dossier.geo.resolve import Mention, resolve
 from dossier.model import Place
@@ -108,19 +109,9 @@ def _rules() -> dict:
     r["common"] = {lang: set(words) for lang, words in common.items()}
     r["compound_followers"] = tuple(r.get("ko_compound_followers") or ())
     r["unit_words"] = {place_key(w) for w in r.get("unit_words") or ()}
-    r["cue_pattern"] = _cue_pattern(r.get("place_cues"), r.get("town_cues"))
-    r["town_cue_pattern"] = _cue_pattern(r.get("town_cues"))
+    r["cue_pattern"] = cue_pattern(r.get("place_cues"), r.get("town_cues"))
+    r["town_cue_pattern"] = cue_pattern(r.get("town_cues"))
     return r
-
-
-def _cue_pattern(*lists: dict | None) -> re.Pattern:
-    """Any of the cue words (per language, from matching.yaml) ending the text before a name."""
-    cues = sorted({c for per_lang in lists for words in (per_lang or {}).values() for c in words}, key=len,
-                  reverse=True)
-    if not cues:
-        return re.compile(r"(?!)")
-    return re.compile(r"(?:^|[^\w\u0900-\u097f])(?:" + "|".join(map(re.escape, cues)) + r")[\s,]+$",
-                      re.IGNORECASE)
 
 
 # ---- public API -------------------------------------------------------------------------------------
@@ -159,12 +150,7 @@ def geoparse(text: str, lang: str, spans: list | None = None) -> list[Place]:
         if verdict == "weak":
             m.weak = m.strong_only = True
         found.append(m)
-    for m in found:
-        before = text[max(0, m.start - 40):m.start]
-        if m.weak and rules["cue_pattern"].search(before):
-            m.weak = m.strong_only = False
-        if rules["town_cue_pattern"].search(before):
-            m.candidates = [c for c in m.candidates if c.place.kind == "city"] or m.candidates
+    apply_cues(rules, text, found)
     # Overlaps: the longer reading wins ("North Korea" over an NER span "North"), then the NER one.
     mentions: list[Mention] = []
     for m in sorted(found, key=lambda m: (-(m.end - m.start), not m.ner, m.start)):
@@ -215,25 +201,6 @@ def _is_particle_tail(text: str, pos: int) -> bool:
     rules = _rules()
     rest = _HANGUL_RUN.match(text, pos).group(0)
     return rest in rules["ko_suffixes"] or rest.startswith(rules["compound_followers"])
-
-
-_PREVIOUS_WORD = re.compile(r"([\w\u0900-\u097f]+)[\s,]*$")
-
-
-def _country_named_before(gaz: Gazetteer, rules: dict, text: str, start: int) -> set[str]:
-    """Country codes named by the word right before `start` ("러시아 소치", "러시아의 소치", "Japan's"
-    is not handled): news writes a foreign town after its country, which settles both that the word is
-    a place and which namesake it is."""
-    m = _PREVIOUS_WORD.search(text[max(0, start - 30):start])
-    if m is None:
-        return set()
-    word = m.group(1)
-    forms = [word] + [word[: -len(x)] for x in ("의",) if word.endswith(x) and len(word) > len(x)]
-    for form in forms:
-        cands = gaz.lookup(form)
-        if cands and cands[0].place.kind == "country":
-            return {cands[0].place.cc}
-    return set()
 
 
 def _overlap(a: Mention, b: Mention) -> bool:
@@ -465,7 +432,7 @@ def _accept(gaz, rules, text, toks, i, j, s, e, key, weak, lang) -> Mention | No
             # Two-syllable Hangul names of foreign cities are Sino-Korean readings (위해 = Weihai,
             # 연대 = Yantai) that are also everyday words ("for", "solidarity"); news spells foreign
             # cities phonetically (웨이하이). Only Korean cities keep a two-syllable name, and weakly.
-            named = _country_named_before(gaz, rules, text, s)
+            named = country_named_before(gaz, text, s)
             cands = [c for c in cands if c.place.cc in ("KR", "KP") or c.place.cc in named]
             if not cands:
                 return None
