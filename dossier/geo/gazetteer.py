@@ -113,7 +113,7 @@ def place_key(name: str) -> str:
     else:
         s = unicodedata.normalize("NFKC", name).translate(_ZERO_WIDTH).casefold()
         s = fold_nukta(s)
-        if "\u0900" <= max(s) and any("\u0900" <= ch <= "\u097f" for ch in s):
+        if any("\u0900" <= ch <= "\u097f" for ch in s):
             s = _NASAL_CLUSTER.sub(_ANUSVARA, s.translate(_DEVANAGARI_FOLD))
         s = _strip_marks(s)
     s = _DELETE.sub("", s)

@@ -305,8 +305,8 @@ def _scan(gaz: Gazetteer, rules: dict, text: str, lang: str) -> Iterable[Mention
                 yield from m
             i += 1
             continue
-        # The longest reading first; when it is refused (a lower-case word inside, as in "Yunnan
-        # earthquake zone"), a shorter one may still be a name. A blocker ends the search.
+        # The longest reading first; when it is refused (a lower-case word inside: "Texas city
+        # councils" is not Texas City), a shorter one may still be a name (Texas). A blocker ends it.
         next_i = hits[-1][0] + 1
         for j, (e, key, weak, blocker) in reversed(hits):
             if blocker:
