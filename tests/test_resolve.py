@@ -57,3 +57,14 @@ def test_a_doubtful_name_does_not_support_itself():
     m = mention("capital region", town, weak=True)
     resolve([m, mention("aa", country("AA", 1.0, 1.0))])
     assert m.chosen.place.id == "region:AA-1"
+
+
+def test_a_region_weighs_like_a_mid_size_town_against_its_namesakes():
+    region = GazPlace(id="region:AA-N", kind="region", name="Nevado", lat=0.0, lon=0.0, cc="AA")
+    village, seat = city("nevado-village", "AA", 5.0, 5.0, 8_000), city("nevado-seat", "AA", 0.2, 0.2, 90_000)
+    m = mention("nevado", village, region)
+    resolve([m])
+    assert m.chosen.place.id == "region:AA-N"  # a state, not a village
+    m = mention("nevado", seat, region)
+    resolve([m])
+    assert m.chosen.place.id == "nevado-seat"  # the town the region is named after

@@ -38,9 +38,10 @@ def _km(a: GazPlace, b: GazPlace) -> float:
 
 
 # A built first-level region has no population in the source; it weighs like a city of this size
-# (the size at which a city needs no context either): a state outranks a namesake village ("Nevada",
-# Missouri, 8k people) while a big city keeps its name (Pyongyang, Busan).
-REGION_PRIOR_POPULATION = 100_000
+# (the smallest its country alone can support): a state outranks a namesake village ("Nevada",
+# Missouri, 8k people) while a town the region is named after keeps the name (Hualien City, 99k, in
+# Hualien County; Pyongyang, Busan).
+REGION_PRIOR_POPULATION = WEAK_CITY_MIN_POP
 
 
 def _prior(p: GazPlace) -> float:
@@ -49,7 +50,7 @@ def _prior(p: GazPlace) -> float:
     if p.curated:
         return 2.5
     population = max(p.population, REGION_PRIOR_POPULATION) if p.kind == "region" else p.population
-    return math.log10(population + 10) / 2  # 600k -> 2.9, 100k -> 2.5, 7k -> 1.9
+    return math.log10(population + 10) / 2  # 600k -> 2.9, 50k -> 2.35, 7k -> 1.9
 
 
 def resolve(mentions: list[Mention]) -> None:
