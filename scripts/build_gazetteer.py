@@ -43,6 +43,7 @@ import itertools
 
 from dossier import config
 from dossier.geo.gazetteer import place_key
+from dossier.geo.transliterate import indic_to_devanagari, kana_to_hangul
 from dossier.text.scripts import first_script
 
 OUT_DIR = ROOT / "data" / "gazetteer"
@@ -90,7 +91,8 @@ def load_cities(min_population: int) -> list[dict]:
                 "cc": c["countrycode"],
                 "pop": c["population"],
                 "names": {"*": names} if names else {},
-                "stems": hangul_stems(names),
+                "stems": hangul_stems(names, c["countrycode"])
+                + transliterated(names, c["population"], c["countrycode"]),
             }
         )
     return out
@@ -328,15 +330,55 @@ def load_airports() -> list[dict]:
     return out
 
 
-def hangul_stems(names: list[str]) -> list[str]:
-    """GeoNames writes some Korean city names with the unit after a space ("히로시마 시"); news
-    writes the bare name (히로시마). The bare form is added for 시/군/현/주 endings."""
+# Korean units glued to a name (경주시, 부산광역시, 고흥군), longest first. Only for places where
+# Korean or Japanese usage puts the unit there: in a foreign name the last syllable 시 is often the
+# name itself (브카시 = Bekasi, 트빌리시 = Tbilisi, 바라나시 = Varanasi).
+GLUED_UNITS = ("특별자치시", "특별시", "광역시", "직할시", "특급시", "시", "군", "현")
+GLUED_UNIT_COUNTRIES = ("KR", "KP", "JP")
+
+
+def hangul_stems(names: list[str], cc: str) -> list[str]:
+    """GeoNames writes some Korean city names with the unit after a space ("히로시마 시") or glued to
+    it (경주시, 부산광역시); news writes the bare name (히로시마, 경주). The bare form is added for
+    시/군/현/주 after a space, and for a glued unit in Korea and Japan (a glued 주 is too often part of
+    the name: 광주, 청주)."""
     out = []
     for n in names:
         head, _, unit = n.rpartition(" ")
         if unit in ("시", "군", "현", "주") and head and first_script(head) == "HANGUL" and len(head) >= 2:
             out.append(head)
+        elif " " not in n and cc in GLUED_UNIT_COUNTRIES and first_script(n) == "HANGUL":
+            unit = next((u for u in GLUED_UNITS if n.endswith(u)), "")
+            if unit and len(n) - len(unit) >= 2:
+                out.append(n[: -len(unit)])
     return out
+
+
+# Spelled names only for places this big: a Japanese town's kana reading spelled in Hangul is often
+# a person's name too (다케오 = Takeo, a town and a given name) or an ordinary Korean word (간다,
+# 보다), so only cities that need no context when named (matching.yaml
+# min_population_without_context) get one; Bengali and Gujarati names collide far less.
+KANA_SPELLED_POPULATION = 100000
+# Only a place's own region's names are spelled over: the kana of a Japanese town is its reading,
+# but the katakana of a foreign one is a Japanese rendering (タケオ for Takeo, Cambodia) that Korean
+# news does not follow; likewise Bengali and Gujarati names of South Asian places.
+KANA_COUNTRIES = ("JP",)
+BRAHMIC_COUNTRIES = ("IN", "BD", "NP", "BT")
+
+
+def transliterated(names: list[str], population: int, cc: str) -> list[str]:
+    """Names in the product's scripts that a place lacks, spelled from ones it has: Hangul from a
+    Japanese kana reading (ながの -> 나가노) when it has no Hangul name, Devanagari from a Bengali or
+    Gujarati name (দার্জিলিং -> दार्जिलिंग) when it has no Devanagari one (dossier.geo.transliterate)."""
+    if population < FULL_NAMES_POPULATION:
+        return []
+    scripts = {first_script(n) for n in names}
+    out = []
+    if "HANGUL" not in scripts and population >= KANA_SPELLED_POPULATION and cc in KANA_COUNTRIES:
+        out += [h for h in (kana_to_hangul(n) for n in names if first_script(n) == "KANA") if h and len(h) >= 2]
+    if "DEVANAGARI" not in scripts and cc in BRAHMIC_COUNTRIES:
+        out += [d for d in (indic_to_devanagari(n) for n in names if first_script(n) in ("BENGALI", "GUJARATI")) if d]
+    return sorted(set(out))
 
 
 def names_to_keys(names: dict[str, list[str]], primary: str) -> dict[str, list[str]]:
@@ -345,6 +387,9 @@ def names_to_keys(names: dict[str, list[str]], primary: str) -> dict[str, list[s
     under "*" (unknown language)."""
     merged = {lang: list(v) for lang, v in names.items()}
     merged["en"] = [primary] + merged.get("en", [])
+    # English drops the article inside some names as often as it keeps it: "Democratic Republic of
+    # Congo", "Republic of Congo"
+    merged["en"] += [n.replace(" of the ", " of ") for n in merged["en"] if " of the " in n]
     out = {}
     for lang, items in sorted(merged.items()):
         keys = sorted({place_key(n) for n in items} - {""})
@@ -440,8 +485,8 @@ def main() -> None:
     countries = load_countries({c["id"]: c for c in cities})
     regions = load_regions()
     airports = load_airports()
-    # A bare Korean stem (히로시마 from "히로시마 시") only where no other place has that name: 이란시
-    # (Yilan, Taiwan) must not make 이란 (Iran) a city.
+    # A bare Korean stem (히로시마 from "히로시마 시") or a transliterated name only where no other
+    # place has that name: 이란시 (Yilan, Taiwan) must not make 이란 (Iran) a city.
     taken = {place_key(n) for p in countries + regions + cities for v in p["names"].values() for n in v}
     for c in cities:
         stems = [n for n in c.pop("stems") if place_key(n) not in taken]

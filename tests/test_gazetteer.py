@@ -177,3 +177,26 @@ def test_korean_city_name_without_its_unit(gaz):
     assert top(gaz, "히로시마") == "gn:1862415"
     # ... but a stem that is another place's name is not added: 이란 is Iran, not 이란시 (Yilan)
     assert top(gaz, "이란") == "country:IR"
+
+
+def test_normalize_devanagari_vowel_length_o_and_nasal_clusters():
+    # the spellings Hindi news alternates between read as one key
+    assert place_key("मुम्बई") == place_key("मुंबई")  # nasal letter + virama = anusvara
+    assert place_key("लॉस एंजेलिस") == place_key("लोस एंजेलीस")  # ॉ/ो, ि/ी
+    assert place_key("भूटान") == place_key("भुटान")  # ू/ु
+
+
+@pytest.mark.parametrize(("surface", "place_id"), [
+    ("청진", "gn:2044757"),  # GeoNames has only 청진시
+    ("김해", "gn:1842943"),  # ... 김해시
+    ("사이타마", "gn:6940394"),  # spelled from the kana reading さいたま
+    ("बर्धमान", "gn:1277029"),  # spelled from the Bengali বর্ধমান
+    ("Republic of Congo", "country:CG"),  # "of the" also without "the"
+])
+def test_names_derived_at_build_time(gaz, surface, place_id):
+    assert top(gaz, surface) == place_id
+
+
+def test_glued_unit_is_not_stripped_from_foreign_names(gaz):
+    # 트빌리시 is Tbilisi: its last syllable is not the Korean unit 시
+    assert gaz.lookup("트빌리") == []

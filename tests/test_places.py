@@ -348,3 +348,48 @@ def test_region_and_two_character_names_need_context(text):
 
 def test_declined_russian_words_are_not_places_by_accident():
     assert geoparse("Он сказал, что стороне нужно больше работы на заводе.", "ru") == []
+
+
+# ---- general cues: unit words, "city of", a country before a Korean name ----------------------------------
+
+
+def test_lower_case_unit_word_ends_a_region_name():
+    places = geoparse("Floods hit Hubei province in central China.", "en")
+    assert [(p.text, p.place_id) for p in places][:1] == [("Hubei province", "region:CN-HB")]
+
+
+def test_a_longer_reading_refused_leaves_the_shorter_name():
+    # "Texas city" is also the name of Texas City; in lower case it is not, but "Texas" still is
+    assert "region:US-TX" in ids(geoparse("In the United States, Texas city councils met.", "en"))
+
+
+def test_city_of_makes_a_small_town_certain():
+    # Taupo (27,000 people) alone in a text about nothing nearby needs context ...
+    assert geoparse("Crowds gathered in Taupo on Monday.", "en") == []
+    # ... "the town of" says it is a place, even when an NER model called it an organisation
+    text = "Crowds gathered in the lakeside town of Taupo on Monday."
+    s = text.index("Taupo")
+    assert ids(geoparse(text, "en", [Span(s, s + 5, "ORG")])) == {"gn:2181742"}
+
+
+def test_korean_two_syllable_foreign_city_after_its_country():
+    # 난징 (Nanjing) is two syllables: a foreign city so short needs its country right before it
+    assert "gn:1799962" not in ids(geoparse("난징에서 회의가 열렸다.", "ko"))
+    assert "gn:1799962" in ids(geoparse("중국 난징에서 회의가 열렸다.", "ko"))
+
+
+def test_a_state_outranks_a_namesake_village_unless_the_text_says_town():
+    assert "region:US-NV" in ids(geoparse("Storms hit Nevada in the United States.", "en"))
+    # Nevada, Missouri (8,000 people), next to the state it lies in
+    places = geoparse("Storms hit the town of Nevada in Missouri, United States.", "en")
+    assert where(places, "Nevada")[0].place_id == "gn:4400203"
+
+
+def test_cue_words_come_from_matching_rules():
+    from dossier.geo.cues import cue_pattern
+
+    pattern = cue_pattern({"en": ["port of"]}, {"hi": ["राजधानी"]})
+    assert pattern.search("ships reached the Port of ")
+    assert pattern.search("नेपाल की राजधानी ")
+    assert not pattern.search("the airport of ")  # a cue is a whole word
+    assert not cue_pattern(None).search("port of ")

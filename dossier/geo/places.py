@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Protocol
 
+from dossier.geo.cues import apply_cues, country_named_before, cue_pattern
 from dossier.geo.gazetteer import RULES_FILE, Candidate, Gazetteer, load_gazetteer, needs_context, place_key
 from dossier.geo.resolve import Mention, resolve
 from dossier.model import Place
@@ -107,6 +108,9 @@ def _rules() -> dict:
     common = json.loads(common_file.read_text(encoding="utf-8")) if common_file.exists() else {}
     r["common"] = {lang: set(words) for lang, words in common.items()}
     r["compound_followers"] = tuple(r.get("ko_compound_followers") or ())
+    r["unit_words"] = {place_key(w) for w in r.get("unit_words") or ()}
+    r["cue_pattern"] = cue_pattern(r.get("place_cues"), r.get("town_cues"))
+    r["town_cue_pattern"] = cue_pattern(r.get("town_cues"))
     return r
 
 
@@ -146,6 +150,7 @@ def geoparse(text: str, lang: str, spans: list | None = None) -> list[Place]:
         if verdict == "weak":
             m.weak = m.strong_only = True
         found.append(m)
+    apply_cues(rules, text, found)
     # Overlaps: the longer reading wins ("North Korea" over an NER span "North"), then the NER one.
     mentions: list[Mention] = []
     for m in sorted(found, key=lambda m: (-(m.end - m.start), not m.ner, m.start)):
@@ -285,27 +290,33 @@ def _scan(gaz: Gazetteer, rules: dict, text: str, lang: str) -> Iterable[Mention
             span_end += 1
         # The longest window i..j that reads as a name. Windows grow from one token; a longer window's
         # key extends a shorter one's, so growth stops once no name (or blocker) starts with the key.
-        found = None
+        hits = []
         for j in range(i, span_end + 1):
             s, e = toks[i][0], toks[j][1]
             key = place_key(text[s:e])
             hit = _lookup_window(gaz, rules, text, s, e, key)
             if hit is not None:
-                found = (j, hit)
+                hits.append((j, hit))
             if not gaz.starts_a_key(key) and key not in rules["blocker_prefixes"]:
                 break
-        if found is None:
+        if not hits:
             m = _compound_or_fuzzy(gaz, rules, text, toks, i, lang)
             if m:
                 yield from m
             i += 1
             continue
-        j, (e, key, weak, blocker) = found
-        if not blocker:
+        # The longest reading first; when it is refused (a lower-case word inside: "Texas city
+        # councils" is not Texas City), a shorter one may still be a name (Texas). A blocker ends it.
+        next_i = hits[-1][0] + 1
+        for j, (e, key, weak, blocker) in reversed(hits):
+            if blocker:
+                break
             m = _accept(gaz, rules, text, toks, i, j, toks[i][0], e, key, weak, lang)
             if m is not None:
                 yield m
-        i = j + 1
+                next_i = j + 1
+                break
+        i = next_i
 
 
 def _lookup_window(gaz: Gazetteer, rules: dict, text: str, s: int, e: int, key: str):
@@ -400,9 +411,15 @@ def _accept(gaz, rules, text, toks, i, j, s, e, key, weak, lang) -> Mention | No
             return None
         if len(key.replace(" ", "")) < 4 and not is_code:
             return None
+        # a lower-case unit word may end the name ("Yunnan province"); the name still needs context
+        # like its bare first word, as "the Capital region" is no place
+        last_is_unit = j > i and place_key(text[toks[j][0]:toks[j][1]]) in rules["unit_words"]
+        words = toks[i:j] if last_is_unit else toks[i:j + 1]
         if not any(c.place.curated for c in cands) and any(
-                not text[a].isupper() and place_key(text[a:b]) not in stop.get("en", ()) for a, b in toks[i:j + 1]):
+                not text[a].isupper() and place_key(text[a:b]) not in stop.get("en", ()) for a, b in words):
             return None  # "The meeting" is not a name: every word but function words is capitalised
+        if last_is_unit and j == i + 1:
+            single = True
         if all_cities and (single or only_cities) and _capitalised_neighbour(text, toks, i, j):
             return None  # a one-word region inside a name: "Punjab National Bank", "Kerry Group"
         if all_cities and single and _sentence_start(text, s) and re.search(
@@ -415,10 +432,11 @@ def _accept(gaz, rules, text, toks, i, j, s, e, key, weak, lang) -> Mention | No
             # Two-syllable Hangul names of foreign cities are Sino-Korean readings (위해 = Weihai,
             # 연대 = Yantai) that are also everyday words ("for", "solidarity"); news spells foreign
             # cities phonetically (웨이하이). Only Korean cities keep a two-syllable name, and weakly.
-            cands = [c for c in cands if c.place.cc in ("KR", "KP")]
+            named = country_named_before(gaz, text, s)
+            cands = [c for c in cands if c.place.cc in ("KR", "KP") or c.place.cc in named]
             if not cands:
                 return None
-            weak = True
+            weak = not any(c.place.cc in named for c in cands)
     elif script == "CYRILLIC":
         if len(key.replace(" ", "")) < 3:
             return None

@@ -37,29 +37,73 @@ def _km(a: GazPlace, b: GazPlace) -> float:
     return great_circle_km(a.lat, a.lon, b.lat, b.lon)
 
 
+# A built first-level region has no population in the source; it weighs like a city of this size
+# (the smallest its country alone can support): a state outranks a namesake village ("Nevada",
+# Missouri, 8k people) while a town the region is named after keeps the name (Hualien City, 99k, in
+# Hualien County; Pyongyang, Busan).
+REGION_PRIOR_POPULATION = WEAK_CITY_MIN_POP
+
+
 def _prior(p: GazPlace) -> float:
     if p.kind == "country":
         return 3.0
     if p.curated:
         return 2.5
-    return math.log10(p.population + 10) / 2  # 600k -> 2.9, 7k -> 1.9
+    population = max(p.population, REGION_PRIOR_POPULATION) if p.kind == "region" else p.population
+    return math.log10(population + 10) / 2  # 600k -> 2.9, 50k -> 2.35, 7k -> 1.9
 
 
 def resolve(mentions: list[Mention]) -> None:
     """Choose one candidate per mention (sets .chosen), or none for a weak mention whose place the
-    article's other places and countries do not support."""
-    # Evidence from the unambiguous mentions: which countries the article names, and where it is.
+    article's other places and countries do not support.
+
+    Two passes: the first uses only the unambiguous mentions as evidence; the second adds every
+    place the first pass chose, so that a namesake is read where the rest of the article is
+    ("Santiago" chosen in Chile makes "Valparaiso" the Chilean port, not the Indiana town; "California"
+    supports "Ridgecrest")."""
+    countries, anchors = _unambiguous_evidence(mentions)
+    _choose(mentions, countries, anchors)
+    seen = {a.id for _, a in anchors}
+    for m in mentions:
+        p = m.chosen.place if m.chosen else None
+        if p is not None and p.kind != "country" and p.id not in seen and m.chosen.method == "exact":
+            anchors.append((m.key, p))
+            seen.add(p.id)
+    _choose(mentions, countries, anchors)
+
+
+def _unambiguous_evidence(mentions: list[Mention]) -> tuple[Counter[str], list[tuple[str, GazPlace]]]:
+    """Which countries the article names, and where it is: from the mentions with one candidate.
+    Each anchor keeps the key of the name it came from: a name is never evidence for itself (the
+    pass-1 choice for "Washington" must not lift the towns next to it in pass 2)."""
     countries: Counter[str] = Counter()
-    anchors: list[GazPlace] = []
+    anchors: list[tuple[str, GazPlace]] = []
     for m in mentions:
         pids = {c.place.id for c in m.candidates}
         if len(pids) == 1:
             p = m.candidates[0].place
             if p.cc:
                 countries[p.cc] += 1
-            if p.kind != "country" and m.candidates[0].method == "exact":
-                anchors.append(p)
+            if p.kind != "country" and m.candidates[0].method == "exact" and all(a.id != p.id for _, a in anchors):
+                anchors.append((m.key, p))  # a place named three times is still one piece of evidence
+        elif _names_a_country(m):
+            countries[m.candidates[0].place.cc] += 1
+    return countries, anchors
+
+
+def _names_a_country(m: Mention) -> bool:
+    """A country's name that is also some town's ("Chile" is a GeoNames name of Şile, Turkey): the
+    country is meant, as a country outranks any namesake town. A region namesake ("Georgia") keeps
+    it ambiguous."""
+    kinds = [c.place.kind for c in m.candidates]
+    return kinds.count("country") == 1 and "region" not in kinds and bool(m.candidates[0].place.cc) \
+        and m.candidates[0].place.kind == "country" and m.candidates[0].method == "exact"
+
+
+def _choose(mentions: list[Mention], countries: Counter[str], all_anchors: list[tuple[str, GazPlace]]) -> None:
     for m in mentions:
+        m.chosen = None
+        anchors = [a for key, a in all_anchors if key != m.key]
         best, best_score = None, -1e9
         for c in m.candidates:
             p = c.place
@@ -67,9 +111,7 @@ def resolve(mentions: list[Mention]) -> None:
             if p.kind != "country" and p.cc and countries[p.cc]:
                 score += 1.5
             near = 0.0
-            for a in anchors:
-                if a.id == p.id:
-                    continue
+            for a in anchors:  # the same place named under another name (모스크바, Moscow) counts too
                 d = _km(a, p)
                 near += 1.5 if d < NEAR_KM[0] else 1.0 if d < NEAR_KM[1] else 0.5 if d < NEAR_KM[2] else 0.0
                 if a.id in p.near:
@@ -95,7 +137,9 @@ def resolve(mentions: list[Mention]) -> None:
 
 
 def _counted_itself(m: Mention) -> int:
-    """1 when a `not_self` mention named its own country above (a single-place mention): a
-    doubtful name cannot support itself."""
-    return int(m.not_self and len({c.place.id for c in m.candidates}) == 1)
-
+    """1 when a doubtful name with a single place named that place's country above: it cannot support
+    itself ("the Capital region" is only Iceland's, which says nothing of Iceland). An NER LOC span
+    over it is evidence of its own ("Vladikvostok" tagged LOC is the city), unless the name is a
+    `not_self` one (合作 "cooperation" is also Hezuo)."""
+    single = len({c.place.id for c in m.candidates}) == 1
+    return int(single and (m.not_self or not m.ner))

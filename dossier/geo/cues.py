@@ -1,0 +1,53 @@
+"""Words next to a name that say it is a place, and which one: "the port of Valparaiso", "the city of X",
+"नेपाल की राजधानी X", "러시아 소치" (a foreign town after its country). The cue words live in
+data/gazetteer/matching.yaml (`place_cues`, `town_cues`); dossier.geo.places applies them to its mentions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dossier.geo.gazetteer import Gazetteer
+from dossier.geo.resolve import Mention
+
+_LOOK_BACK = 40  # characters before a name searched for a cue
+_PREVIOUS_WORD = re.compile(r"([\w\u0900-\u097f]+)[\s,]*$")
+
+
+def cue_pattern(*lists: dict | None) -> re.Pattern:
+    """Any of the cue words (per language, as in matching.yaml) ending the text before a name, then
+    spaces or a comma; case-insensitive. Matches nothing when there are no cue words."""
+    cues = sorted({c for per_lang in lists for words in (per_lang or {}).values() for c in words}, key=len,
+                  reverse=True)
+    if not cues:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?:^|[^\w\u0900-\u097f])(?:" + "|".join(map(re.escape, cues)) + r")[\s,]+$",
+                      re.IGNORECASE)
+
+
+def apply_cues(rules: dict, text: str, mentions: list[Mention]) -> None:
+    """A mention after a place cue is not doubtful, even where an NER model called it a person or an
+    organisation or the town is small; after a town cue ("the city of") only towns are candidates, not
+    a region of the same name. `rules` holds the compiled `cue_pattern` and `town_cue_pattern`."""
+    for m in mentions:
+        before = text[max(0, m.start - _LOOK_BACK):m.start]
+        if m.weak and rules["cue_pattern"].search(before):
+            m.weak = m.strong_only = False
+        if rules["town_cue_pattern"].search(before):
+            m.candidates = [c for c in m.candidates if c.place.kind == "city"] or m.candidates
+
+
+def country_named_before(gaz: Gazetteer, text: str, start: int) -> set[str]:
+    """Country codes named by the word right before `start` ("러시아 소치", "러시아의 소치"): news writes
+    a foreign town after its country, which settles both that the word is a place and which namesake
+    it is."""
+    m = _PREVIOUS_WORD.search(text[max(0, start - 30):start])
+    if m is None:
+        return set()
+    word = m.group(1)
+    forms = [word] + [word[: -len(x)] for x in ("의",) if word.endswith(x) and len(word) > len(x)]
+    for form in forms:
+        cands = gaz.lookup(form)
+        if cands and cands[0].place.kind == "country":
+            return {cands[0].place.cc}
+    return set()

@@ -1,0 +1,70 @@
+"""Disambiguation (dossier.geo.resolve) on made-up places, so each rule is seen alone."""
+
+from __future__ import annotations
+
+from dossier.geo.gazetteer import Candidate, GazPlace
+from dossier.geo.resolve import Mention, resolve
+
+
+def city(pid: str, cc: str, lat: float, lon: float, pop: int) -> GazPlace:
+    return GazPlace(id=pid, kind="city", name=pid, lat=lat, lon=lon, cc=cc, population=pop)
+
+
+def country(cc: str, lat: float, lon: float) -> GazPlace:
+    return GazPlace(id=f"country:{cc}", kind="country", name=cc, lat=lat, lon=lon, cc=cc, population=10**7)
+
+
+def mention(key: str, *places: GazPlace, weak: bool = False) -> Mention:
+    return Mention(0, len(key), key, [Candidate(p, key, "en", 1.0, "exact") for p in places], weak=weak)
+
+
+def test_a_place_chosen_in_the_first_pass_settles_a_namesake_in_the_second():
+    # "Lago" is a big city far away or a small port next to the one "Porto" most likely means.
+    porto_here, porto_far = city("porto-aa", "AA", 10.0, 10.0, 900_000), city("porto-cc", "CC", 50.0, 80.0, 200_000)
+    lago_far, lago_here = city("lago-bb", "BB", -30.0, -60.0, 90_000), city("lago-aa", "AA", 10.1, 10.1, 40_000)
+    porto, lago = mention("porto", porto_here, porto_far), mention("lago", lago_far, lago_here)
+    resolve([porto, lago])
+    assert porto.chosen.place.id == "porto-aa"
+    assert lago.chosen.place.id == "lago-aa"
+
+
+def test_a_name_is_no_evidence_for_its_own_namesakes():
+    # the first pass picks the big "Capitol"; the second must not lift the town beside it
+    big, beside = city("capitol-big", "AA", 0.0, 0.0, 700_000), city("capitol-town", "AA", 0.1, 0.1, 650_000)
+    m = mention("capitol", big, beside)
+    resolve([m])
+    assert m.chosen.place.id == "capitol-big"
+
+
+def test_a_country_name_that_is_also_a_town_names_the_country():
+    # "Ruritania" is a country and a GeoNames name of a town abroad: the country counts as named,
+    # so the Ruritanian "Port Royal" wins over a bigger namesake elsewhere.
+    ruritania = country("RR", 40.0, 20.0)
+    namesake_town = city("ruritania-town", "TT", 0.0, 0.0, 10_000)
+    here, bigger = city("port-royal-rr", "RR", 40.5, 20.5, 60_000), city("port-royal-zz", "ZZ", -20.0, 140.0, 200_000)
+    name, port = mention("ruritania", ruritania, namesake_town), mention("port royal", bigger, here)
+    resolve([name, port])
+    assert name.chosen.place.id == "country:RR"
+    assert port.chosen.place.id == "port-royal-rr"
+
+
+def test_a_doubtful_name_does_not_support_itself():
+    town = GazPlace(id="region:AA-1", kind="region", name="Capital", lat=0.0, lon=0.0, cc="AA")
+    m = mention("capital region", town, weak=True)
+    resolve([m])
+    assert m.chosen is None
+    # ... but another mention of its country does
+    m = mention("capital region", town, weak=True)
+    resolve([m, mention("aa", country("AA", 1.0, 1.0))])
+    assert m.chosen.place.id == "region:AA-1"
+
+
+def test_a_region_weighs_like_a_mid_size_town_against_its_namesakes():
+    region = GazPlace(id="region:AA-N", kind="region", name="Nevado", lat=0.0, lon=0.0, cc="AA")
+    village, seat = city("nevado-village", "AA", 5.0, 5.0, 8_000), city("nevado-seat", "AA", 0.2, 0.2, 90_000)
+    m = mention("nevado", village, region)
+    resolve([m])
+    assert m.chosen.place.id == "region:AA-N"  # a state, not a village
+    m = mention("nevado", seat, region)
+    resolve([m])
+    assert m.chosen.place.id == "nevado-seat"  # the town the region is named after
