@@ -37,3 +37,25 @@ def test_a_title_on_its_own_joins_no_cluster(store_db) -> None:
         s.save_article(art(2, "총비서는 떠났다.", "ko", [(0, 4, "PER")]))
         regroup_unlinked(s)
         assert not [a for a in s.actors(Filters(), limit=10) if a.label == "PER"]
+
+
+def test_a_short_form_stays_with_the_full_name_its_article_gave_it(store_db) -> None:
+    # in-article coreference gave "Ruto" the chain of "William Ruto"; grouping across articles must
+    # keep it there, not regroup the bare text "Ruto" on its own
+    text1 = "William Ruto won the vote. Ruto thanked voters."
+    first = NewArticle(
+        id="a1", content_hash="h1", raw_sha256="r", text=text1, origin="x", encoding="utf_8",
+        segments=[Segment(0, len(text1), "en")], sentences=[Sentence(0, len(text1), 0)],
+        entities=[(Entity(0, 12, "William Ruto", "PER", "x:wiliamruto", None, None, "none"), "en"),
+                  (Entity(27, 31, "Ruto", "PER", "x:wiliamruto", None, 0.9, "coref"), "en")],
+    )
+    with Store(store_db) as s:
+        s.save_article(first)
+        s.save_article(art(2, "윌리엄 루토 대통령이 말했다.", "ko", [(0, 6, "PER")]))
+        s.save_article(art(3, "Ruto Street was closed.", "en", [(0, 4, "ORG")]))
+        regroup_unlinked(s)
+        ids = {(m.article_id, m.text): m.entity_id for m in s.mentions(Filters(), limit=20)}
+        assert ids[("a1", "Ruto")] == ids[("a1", "William Ruto")] == ids[("a2", "윌리엄 루토")]
+        assert ids[("a3", "Ruto")] != ids[("a1", "Ruto")]
+        per = [a for a in s.actors(Filters(), limit=10) if a.label == "PER"]
+        assert len(per) == 1 and per[0].canonical == "William Ruto" and per[0].n_articles == 2

@@ -76,32 +76,45 @@ def refresh_events(store: Store) -> int:
 def regroup_unlinked(store: Store) -> int:
     """Group the names no knowledge-base actor took, across articles and scripts (transliteration
     key plus fuzzy similarity, the score kept as evidence), per label so a person and an
-    organisation never share a cluster. Returns the number of clusters with more than one name."""
-    rows = store.unlinked_names()
+    organisation never share a cluster. Returns the number of clusters with more than one name.
+
+    What moves is a mention's in-article chain, not its text: "Lai" that its article resolved to
+    "Lai Ching-te" is grouped as "Lai Ching-te" (the chain's longest name), so cross-article
+    grouping keeps what in-article coreference found."""
+    texts: dict[tuple[str, str, str], dict[str, int]] = {}
+    for unit, text, lang, label, n in store.unlinked_names():
+        counts = texts.setdefault((unit, lang, label), {})
+        counts[text] = counts.get(text, 0) + n
+    # a chain is named by its longest text (the full name), then its most frequent
+    rows = [
+        (max(counts, key=lambda t: (len(t), counts[t], t)), unit, lang, label, sum(counts.values()))
+        for (unit, lang, label), counts in texts.items()
+    ]
     groups: dict[tuple[str, str, str], tuple[str | None, float, str | None]] = {}
     # a title on its own names nobody: it stays unlinked and joins no cluster
-    for text, lang, label, _n in rows:
+    for text, unit, lang, label, _n in rows:
         if link.is_bare_title(text):
-            groups[(text, lang, label)] = (None, 0.0, None)
-    rows = [r for r in rows if (r[0], r[1], r[2]) not in groups]
+            groups[(unit, lang, label)] = (None, 0.0, None)
+    rows = [r for r in rows if (r[1], r[2], r[3]) not in groups]
     multi = 0
-    for label in sorted({r[2] for r in rows}):
-        names = [(text, lang) for text, lang, lab, n in rows if lab == label for _ in range(min(n, 50))]
+    for label in sorted({r[3] for r in rows}):
+        names = [(text, lang) for text, _unit, lang, lab, n in rows if lab == label for _ in range(min(n, 50))]
         clusters = link.group_unlinked(names)
-        members: dict[str, list[tuple[str, int]]] = {}
-        for text, lang, lab, n in rows:
+        members: dict[str, dict[str, int]] = {}
+        for text, _unit, lang, lab, n in rows:
             if lab == label:
                 cid, _ = clusters[(text, lang)]
                 if cid:
-                    members.setdefault(cid, []).append((text, n))
+                    named = members.setdefault(cid, {})
+                    named[text] = named.get(text, 0) + n
         # a cluster's display name: its most frequent Latin-script name, else its most frequent name
         display = {
-            cid: max(ms, key=lambda m: (m[0].isascii(), m[1], m[0]))[0] for cid, ms in members.items()
+            cid: max(ms.items(), key=lambda m: (m[0].isascii(), m[1], m[0]))[0] for cid, ms in members.items()
         }
-        multi += sum(1 for ms in members.values() if len({t for t, _ in ms}) > 1)
-        for text, lang, lab, _n in rows:
+        multi += sum(1 for ms in members.values() if len(ms) > 1)
+        for text, unit, lang, lab, _n in rows:
             if lab == label:
                 cid, score = clusters[(text, lang)]
-                groups[(text, lang, label)] = (f"{cid}:{label.lower()}" if cid else None, score, display.get(cid))
+                groups[(unit, lang, label)] = (f"{cid}:{label.lower()}" if cid else None, score, display.get(cid))
     store.regroup_unlinked(groups)
     return multi

@@ -80,41 +80,51 @@ class EntityQueries(Connection):
         ).fetchall()
         return [(r[0], r[1] or r[0], r[2], r[3]) for r in rows]
 
-    def unlinked_names(self) -> list[tuple[str, str, str, int]]:
-        """(text, lang, label, mentions) of every name no knowledge-base actor took."""
+    # The unit that cross-article grouping moves as one: a mention's in-article chain (the "x:" id
+    # extraction gave it: "Lai" after "Lai Ching-te" carries the full name's id), else its own text.
+    # Grouping by text alone would pull a short form away from the person its article says it is.
+    @staticmethod
+    def _unlinked_unit(m: str) -> str:
+        return f"(CASE WHEN {m}.extracted_entity_id LIKE 'x:%' THEN {m}.extracted_entity_id ELSE 't:' || {m}.text END)"
+
+    def unlinked_names(self) -> list[tuple[str, str, str, str, int]]:
+        """(unit, text, lang, label, mentions) of every name no knowledge-base actor took; ``unit``
+        is the mention's in-article chain (``_unlinked_unit``), what ``regroup_unlinked`` keys on."""
         return [
-            (r[0], r[1], r[2], r[3])
+            (r[0], r[1], r[2], r[3], r[4])
             for r in self.conn.execute(
-                """SELECT text, lang, label, count(*) FROM mentions
-                   WHERE label IN ('PER', 'ORG') AND (entity_id IS NULL OR entity_id LIKE 'x:%')
-                   GROUP BY text, lang, label"""
+                f"""SELECT {self._unlinked_unit('m')} AS unit, m.text, m.lang, m.label, count(*) FROM mentions m
+                   WHERE m.label IN ('PER', 'ORG') AND (m.entity_id IS NULL OR m.entity_id LIKE 'x:%')
+                   GROUP BY unit, m.text, m.lang, m.label"""
             )
         ]
 
     def regroup_unlinked(self, groups: dict[tuple[str, str, str], tuple[str | None, float, str | None]]) -> None:
-        """Give unlinked mentions their corpus-wide cluster: (text, lang, label) → (id, score, name)."""
+        """Give unlinked mentions their corpus-wide cluster: (unit, lang, label) → (id, score, name),
+        ``unit`` as ``unlinked_names`` returns it."""
         # One pass over the mentions joined to the groups (a statement per name scanned the whole
         # table each time: minutes at 100k articles); rows already right are not rewritten.
         with self.transaction() as tx:
             tx.execute(
                 """CREATE TEMP TABLE IF NOT EXISTS unlinked_groups (
-                       text TEXT, lang TEXT, label TEXT, cid TEXT, score DOUBLE PRECISION, name TEXT, method TEXT,
-                       PRIMARY KEY (text, lang, label))""" + self.sql.keyed_temp_table
+                       unit TEXT, lang TEXT, label TEXT, cid TEXT, score DOUBLE PRECISION, name TEXT, method TEXT,
+                       PRIMARY KEY (unit, lang, label))""" + self.sql.keyed_temp_table
             )
             tx.execute("DELETE FROM unlinked_groups")
             tx.executemany(
                 self.sql.replace_into(
-                    "unlinked_groups", ("text", "lang", "label", "cid", "score", "name", "method"), ("text", "lang", "label")
+                    "unlinked_groups", ("unit", "lang", "label", "cid", "score", "name", "method"), ("unit", "lang", "label")
                 ),
                 [
-                    (text, lang, label, cid, score if cid else None, name if cid else None, "grouped" if cid else "none")
-                    for (text, lang, label), (cid, score, name) in groups.items()
+                    (unit, lang, label, cid, score if cid else None, name if cid else None, "grouped" if cid else "none")
+                    for (unit, lang, label), (cid, score, name) in groups.items()
                 ],
             )
             tx.execute(
-                """UPDATE mentions SET entity_id = g.cid, score = g.score, canonical = g.name, method = g.method
+                f"""UPDATE mentions SET entity_id = g.cid, score = g.score, canonical = g.name, method = g.method
                    FROM unlinked_groups AS g
-                   WHERE mentions.text = g.text AND mentions.lang = g.lang AND mentions.label = g.label
+                   WHERE g.unit = {self._unlinked_unit('mentions')}
+                     AND mentions.lang = g.lang AND mentions.label = g.label
                      AND (mentions.entity_id IS NULL OR mentions.entity_id LIKE 'x:%')
                      AND (mentions.entity_id IS DISTINCT FROM g.cid OR mentions.score IS DISTINCT FROM g.score
                           OR mentions.canonical IS DISTINCT FROM g.name OR mentions.method IS DISTINCT FROM g.method)"""
