@@ -59,3 +59,19 @@ def test_a_short_form_stays_with_the_full_name_its_article_gave_it(store_db) -> 
         assert ids[("a3", "Ruto")] != ids[("a1", "Ruto")]
         per = [a for a in s.actors(Filters(), limit=10) if a.label == "PER"]
         assert len(per) == 1 and per[0].canonical == "William Ruto" and per[0].n_articles == 2
+
+
+def test_a_chain_keeps_one_id_when_the_recogniser_typed_its_short_form_otherwise(store_db) -> None:
+    text = "Pierre Vautier won gold. Vautier said he was happy."
+    article = NewArticle(
+        id="a1", content_hash="h1", raw_sha256="r", text=text, origin="x", encoding="utf_8",
+        segments=[Segment(0, len(text), "en")], sentences=[Sentence(0, len(text), 0)],
+        entities=[(Entity(0, 14, "Pierre Vautier", "PER", "x:pielupotie", None, None, "none"), "en"),
+                  (Entity(25, 32, "Vautier", "ORG", "x:pielupotie", None, 0.9, "coref"), "en")],
+    )
+    with Store(store_db) as s:
+        s.save_article(article)
+        regroup_unlinked(s)
+        ids = {m.text: m.entity_id for m in s.mentions(Filters(), limit=20)}
+        assert ids["Vautier"] == ids["Pierre Vautier"] and ids["Vautier"].endswith(":per")
+        assert len(s.actors(Filters(), limit=10)) == 1

@@ -81,40 +81,52 @@ def regroup_unlinked(store: Store) -> int:
     What moves is a mention's in-article chain, not its text: "Lai" that its article resolved to
     "Lai Ching-te" is grouped as "Lai Ching-te" (the chain's longest name), so cross-article
     grouping keeps what in-article coreference found."""
-    texts: dict[tuple[str, str, str], dict[str, int]] = {}
+    # (chain, lang) -> label -> text -> mentions; a chain is one in-article "x:" id, or one text
+    seen: dict[tuple[str, str], dict[str, dict[str, int]]] = {}
     for unit, text, lang, label, n in store.unlinked_names():
-        counts = texts.setdefault((unit, lang, label), {})
+        chain = unit if unit.startswith("x:") else f"{unit}\x00{label}"
+        counts = seen.setdefault((chain, lang), {}).setdefault(label, {})
         counts[text] = counts.get(text, 0) + n
-    # a chain is named by its longest text (the full name), then its most frequent
-    rows = [
-        (max(counts, key=lambda t: (len(t), counts[t], t)), unit, lang, label, sum(counts.values()))
-        for (unit, lang, label), counts in texts.items()
-    ]
+    rows: list[tuple[str, str, str, str, int]] = []  # (name, chain, lang, label, mentions)
+    labels_of: dict[tuple[str, str], list[str]] = {}
+    for (chain, lang), by_label in seen.items():
+        # a chain is named by its longest text (the full name), then its most frequent, and takes that
+        # name's label: the recogniser may type a short form otherwise ("보티에르" as ORG after a person)
+        name, label = max(((t, lab) for lab, ts in by_label.items() for t in ts),
+                          key=lambda tl: (len(tl[0]), by_label[tl[1]][tl[0]], tl[0], tl[1]))
+        rows.append((name, chain, lang, label, sum(n for ts in by_label.values() for n in ts.values())))
+        labels_of[(chain, lang)] = list(by_label)
+
+    def unit_keys(chain: str, lang: str) -> list[tuple[str, str, str]]:
+        unit = chain.split("\x00")[0]
+        return [(unit, lang, lab) for lab in labels_of[(chain, lang)]]
+
     groups: dict[tuple[str, str, str], tuple[str | None, float, str | None]] = {}
     # a title on its own names nobody: it stays unlinked and joins no cluster
-    for text, unit, lang, label, _n in rows:
-        if link.is_bare_title(text):
-            groups[(unit, lang, label)] = (None, 0.0, None)
-    rows = [r for r in rows if (r[1], r[2], r[3]) not in groups]
+    titles = [r for r in rows if link.is_bare_title(r[0])]
+    for _name, chain, lang, _label, _n in titles:
+        groups.update(dict.fromkeys(unit_keys(chain, lang), (None, 0.0, None)))
+    rows = [r for r in rows if r not in titles]
     multi = 0
     for label in sorted({r[3] for r in rows}):
-        names = [(text, lang) for text, _unit, lang, lab, n in rows if lab == label for _ in range(min(n, 50))]
+        names = [(name, lang) for name, _c, lang, lab, n in rows if lab == label for _ in range(min(n, 50))]
         clusters = link.group_unlinked(names)
         members: dict[str, dict[str, int]] = {}
-        for text, _unit, lang, lab, n in rows:
+        for name, _c, lang, lab, n in rows:
             if lab == label:
-                cid, _ = clusters[(text, lang)]
+                cid, _ = clusters[(name, lang)]
                 if cid:
                     named = members.setdefault(cid, {})
-                    named[text] = named.get(text, 0) + n
+                    named[name] = named.get(name, 0) + n
         # a cluster's display name: its most frequent Latin-script name, else its most frequent name
         display = {
             cid: max(ms.items(), key=lambda m: (m[0].isascii(), m[1], m[0]))[0] for cid, ms in members.items()
         }
         multi += sum(1 for ms in members.values() if len(ms) > 1)
-        for text, unit, lang, lab, _n in rows:
+        for name, chain, lang, lab, _n in rows:
             if lab == label:
-                cid, score = clusters[(text, lang)]
-                groups[(unit, lang, label)] = (f"{cid}:{label.lower()}" if cid else None, score, display.get(cid))
+                cid, score = clusters[(name, lang)]
+                group = (f"{cid}:{label.lower()}" if cid else None, score, display.get(cid))
+                groups.update(dict.fromkeys(unit_keys(chain, lang), group))
     store.regroup_unlinked(groups)
     return multi
