@@ -7,10 +7,16 @@ from dossier.store import NewArticle, Store
 
 
 def art(n: int, text: str, lang: str, names: list[tuple[int, int, str]]) -> NewArticle:
+    """An article whose names are each their own in-article chain."""
+    return chained(n, text, lang, [Entity(s, e, text[s:e], label, f"x:{text[s:e]}", None, None, "none")
+                                   for s, e, label in names])
+
+
+def chained(n: int, text: str, lang: str, entities: list[Entity]) -> NewArticle:
     return NewArticle(
         id=f"a{n}", content_hash=f"h{n}", raw_sha256="r", text=text, origin="x", encoding="utf_8",
         segments=[Segment(0, len(text), lang)], sentences=[Sentence(0, len(text), 0)],
-        entities=[(Entity(s, e, text[s:e], label, f"x:{text[s:e]}", None, None, "none"), lang) for s, e, label in names],
+        entities=[(e, lang) for e in entities],
     )
 
 
@@ -43,12 +49,8 @@ def test_a_short_form_stays_with_the_full_name_its_article_gave_it(store_db) -> 
     # in-article coreference gave "Ruto" the chain of "William Ruto"; grouping across articles must
     # keep it there, not regroup the bare text "Ruto" on its own
     text1 = "William Ruto won the vote. Ruto thanked voters."
-    first = NewArticle(
-        id="a1", content_hash="h1", raw_sha256="r", text=text1, origin="x", encoding="utf_8",
-        segments=[Segment(0, len(text1), "en")], sentences=[Sentence(0, len(text1), 0)],
-        entities=[(Entity(0, 12, "William Ruto", "PER", "x:wiliamruto", None, None, "none"), "en"),
-                  (Entity(27, 31, "Ruto", "PER", "x:wiliamruto", None, 0.9, "coref"), "en")],
-    )
+    first = chained(1, text1, "en", [Entity(0, 12, "William Ruto", "PER", "x:wiliamruto", None, None, "none"),
+                                     Entity(27, 31, "Ruto", "PER", "x:wiliamruto", None, 0.9, "coref")])
     with Store(store_db) as s:
         s.save_article(first)
         s.save_article(art(2, "윌리엄 루토 대통령이 말했다.", "ko", [(0, 6, "PER")]))
@@ -63,12 +65,8 @@ def test_a_short_form_stays_with_the_full_name_its_article_gave_it(store_db) -> 
 
 def test_a_chain_keeps_one_id_when_the_recogniser_typed_its_short_form_otherwise(store_db) -> None:
     text = "Pierre Vautier won gold. Vautier said he was happy."
-    article = NewArticle(
-        id="a1", content_hash="h1", raw_sha256="r", text=text, origin="x", encoding="utf_8",
-        segments=[Segment(0, len(text), "en")], sentences=[Sentence(0, len(text), 0)],
-        entities=[(Entity(0, 14, "Pierre Vautier", "PER", "x:pielupotie", None, None, "none"), "en"),
-                  (Entity(25, 32, "Vautier", "ORG", "x:pielupotie", None, 0.9, "coref"), "en")],
-    )
+    article = chained(1, text, "en", [Entity(0, 14, "Pierre Vautier", "PER", "x:pielupotie", None, None, "none"),
+                                      Entity(25, 32, "Vautier", "ORG", "x:pielupotie", None, 0.9, "coref")])
     with Store(store_db) as s:
         s.save_article(article)
         regroup_unlinked(s)
