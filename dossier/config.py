@@ -31,3 +31,6 @@ DEFAULT_CORPUS = DATA_DIR / "articles"
 # The shared development material (corpus, datasets) laid beside the clone; a new user has none, and
 # everything that needs it says so and skips.
 SHARED_DIR = Path(os.environ.get("DOSSIER_SHARED", str(REPO_ROOT.parent / "shared")))
+# The NER pipelines, one directory per language: a candidate model is scored (dossier eval ner,
+# bench/) by pointing this at a directory holding it, without replacing the committed one.
+DOSSIER_MODELS = Path(os.environ.get("DOSSIER_MODELS", "").strip() or str(DATA_DIR / "models"))

@@ -16,7 +16,7 @@ from typing import Any
 from dossier import config
 from dossier.model import Span
 
-MODELS_DIR = config.DATA_DIR / "models"
+MODELS_DIR = config.DOSSIER_MODELS
 LABELS = ("PER", "ORG", "LOC")
 # Internal labels a pipeline may use, as exported; anything else is not an entity for us.
 LABEL_MAP = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC"}

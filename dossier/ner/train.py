@@ -52,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     n.add_argument("--config", help="spaCy config (default data/models/configs/<lang>.cfg)")
     n.add_argument("--data-dir", default=str(DATASETS), help="shared/datasets/ner directory")
     n.add_argument("--extra", default=None, help="comma list of extra training sources (hi: hiner, multiconer)")
+    n.add_argument("--train-files", default=None,
+                   help="comma list of NER jsonl files to train on instead of the language's main file "
+                        "(the held-out part comes from all of them; e.g. openly licensed data)")
     n.add_argument("--holdout", type=float, default=None, help="fraction of the main train file held out")
     n.add_argument("--align", default="expand", choices=["strict", "contract", "expand"])
     n.add_argument("--minutes", type=float, default=None, help="wall-clock training budget")
@@ -85,7 +88,7 @@ def _split(args: argparse.Namespace) -> tuple[list[dict], list[dict], list[dict]
 
     data_dir = Path(args.data_dir)
     sources = SOURCES[args.lang]
-    main_records = read_jsonl(data_dir / sources["main"])
+    main_records = [rec for path in _main_paths(args) for rec in read_jsonl(path)]
     if args.limit:
         main_records = main_records[: args.limit]
     fraction = args.holdout if args.holdout is not None else DEFAULT_HOLDOUT[args.lang]
@@ -97,6 +100,17 @@ def _split(args: argparse.Namespace) -> tuple[list[dict], list[dict], list[dict]
         recs = read_jsonl(data_dir / sources[name])
         extra.extend(recs[: args.limit] if args.limit else recs)
     return train, extra, held
+
+
+def _main_paths(args: argparse.Namespace) -> list[Path]:
+    """The files the held-out part is drawn from: --train-files, or the language's main file."""
+    if args.train_files:
+        paths = [Path(x.strip()) for x in args.train_files.split(",") if x.strip()]
+        missing = [str(p) for p in paths if not p.is_file()]
+        if missing:
+            raise SystemExit(f"training file not found: {', '.join(missing)}")
+        return paths
+    return [Path(args.data_dir) / SOURCES[args.lang]["main"]]
 
 
 def _extra_names(args: argparse.Namespace) -> list[str]:
@@ -258,11 +272,12 @@ def _source_record(args: argparse.Namespace) -> dict[str, dict]:
     """Each input file with its size and SHA-256, so a rebuild can check it saw the same data."""
     import hashlib
 
-    names = [SOURCES[args.lang]["main"]] + [SOURCES[args.lang][x] for x in _extra_names(args)]
+    names = [SOURCES[args.lang][x] for x in _extra_names(args)]
     if DEV_FILES.get(args.lang):
         names.append(DEV_FILES[args.lang])
     root = Path(args.data_dir)
-    paths = {name: root / name for name in names}
+    paths = {str(p) if args.train_files else str(p.relative_to(root)): p for p in _main_paths(args)}
+    paths.update({name: root / name for name in names})
     if _pretraining_asked(args):
         paths.update({name: root.parent / name for name in _raw_names(args)})
     out = {}

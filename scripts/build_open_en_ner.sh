@@ -1,0 +1,46 @@
+#!/bin/sh
+# Rebuild the openly licensed English NER training files from GitHub snapshots (build time only).
+#
+#   sh scripts/build_open_en_ner.sh [MIRROR_DIR] [OUT_DIR]
+#
+# MIRROR_DIR holds bare snapshots named owner+name/repo (what the `fetch` tool writes; default
+# /work/.mirror), fetched from: UniversalNER/UNER_English-EWT, UniversalNER/UNER_English-PUD,
+# amir-zeldes/gum, leondz/emerging_entities_17. Each is read at the commit the committed model card
+# (data/models/README.md) names; a snapshot at another commit is refused rather than silently used.
+# Writes OUT_DIR (default /tmp/open-en): uner-ewt.jsonl, uner-pud.jsonl, gum.jsonl, wnut17.jsonl.
+set -eu
+MIRROR=${1:-/work/.mirror}
+OUT=${2:-/tmp/open-en}
+HERE=$(cd "$(dirname "$0")/.." && pwd)
+PY=${PYTHON:-$HERE/.venv/bin/python}
+SRC=$OUT/src
+mkdir -p "$SRC/gum"
+
+# show REPO COMMIT PATH > file: the file at that commit, or stop with the reason.
+show() {
+    git -C "$MIRROR/$1/repo" cat-file -e "$2" 2>/dev/null || { echo "$1: commit $2 not in the snapshot" >&2; exit 1; }
+    git -C "$MIRROR/$1/repo" show "$2:$3"
+}
+
+EWT=UniversalNER+UNER_English-EWT; EWT_AT=8ed072de2fd24022cc62458997fe96a8fe191ea4   # CC BY-SA 4.0
+PUD=UniversalNER+UNER_English-PUD; PUD_AT=07ea0553144e3fcf3d6633efe2a075b725a0d262   # CC BY-SA 3.0
+GUM=amir-zeldes+gum; GUM_AT=72ce5ac14978a324c2fd18d49484e65292cbe316                   # per genre
+WNUT=leondz+emerging_entities_17; WNUT_AT=e52a2d2a71ac1a051ca2d532eef28653c5c02603      # CC BY 4.0
+
+# UNER EWT's train file is not in the snapshot (its largest file); dev and test are.
+show $EWT $EWT_AT en_ewt-ud-dev.iob2 > "$SRC/en_ewt-ud-dev.iob2"
+show $EWT $EWT_AT en_ewt-ud-test.iob2 > "$SRC/en_ewt-ud-test.iob2"
+show $PUD $PUD_AT en_pud-ud-test.iob2 > "$SRC/en_pud-ud-test.iob2"
+for f in wnut17train.conll emerging.dev.conll emerging.test.annotated; do
+    show $WNUT $WNUT_AT $f > "$SRC/$f"
+done
+# Only the GUM genres whose text licence is open (see GUM_OPEN_GENRES in the converter).
+git -C "$MIRROR/$GUM/repo" ls-tree --name-only $GUM_AT dep/ | grep -E '/GUM_(academic|bio|interview|news|voyage)_' |
+while read -r f; do show $GUM $GUM_AT "$f" > "$SRC/gum/$(basename "$f")"; done
+
+CONVERT="$PY $HERE/scripts/open_ner_to_jsonl.py"
+$CONVERT uner "$SRC/en_ewt-ud-dev.iob2" "$SRC/en_ewt-ud-test.iob2" --source uner-en-ewt --output "$OUT/uner-ewt.jsonl"
+$CONVERT uner "$SRC/en_pud-ud-test.iob2" --source uner-en-pud --output "$OUT/uner-pud.jsonl"
+$CONVERT gum "$SRC"/gum/*.conllu --output "$OUT/gum.jsonl"
+$CONVERT wnut "$SRC/wnut17train.conll" "$SRC/emerging.dev.conll" "$SRC/emerging.test.annotated" --output "$OUT/wnut17.jsonl"
+sha256sum "$OUT"/*.jsonl
