@@ -356,3 +356,11 @@ def test_an_actor_label_is_the_most_frequent_one() -> None:
 
     assert majority(["PER", "ORG", "ORG"]) == "ORG"
     assert majority(["LOC", "PER", "PER"]) == "PER"
+
+
+def test_a_label_tie_goes_to_the_label_an_unknown_name_was_grouped_under() -> None:
+    from dossier.store.rows import grouped_label, majority
+
+    assert grouped_label("x:pielupotie:per") == "PER" and grouped_label("per:kim-jong-un") is None
+    assert majority(["ORG", "PER"], prefer=grouped_label("x:pielupotie:per")) == "PER"
+    assert majority(["ORG", "ORG", "PER"], prefer="PER") == "ORG"  # a majority still wins

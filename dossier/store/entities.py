@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from dossier.filters import Filters
 from dossier.store.connection import Connection
-from dossier.store.rows import ActorRow, MentionRow, from_row, majority, tally
+from dossier.store.rows import ActorRow, MentionRow, from_row, grouped_label, majority, tally
 from dossier.store.where import article_where, equal, marks
 
 # The order mentions are seen in, for the names an actor lists (see Dialect.json_list).
@@ -38,7 +38,7 @@ class EntityQueries(Connection):
                 from_row(
                     ActorRow, r,
                     canonical=r["canonical"] or r["entity_id"],
-                    label=majority(labels),
+                    label=majority(labels, prefer=grouped_label(r["entity_id"])),
                     by_lang=dict(sorted(tally(json.loads(r["langs"])).items())),
                     aliases=list(tally(json.loads(r["aliases"])).keys()),
                 )

@@ -202,10 +202,20 @@ class ChainRow:
     links: list[dict[str, Any]]
 
 
-def majority(items: list[str]) -> str:
-    """The most frequent item; a tie goes to the first in sorted order, so an actor tagged PER and ORG
-    equally often gets the same label in every process (set order changes with the hash seed)."""
-    return max(sorted(set(items)), key=items.count)
+def majority(items: list[str], prefer: str | None = None) -> str:
+    """The most frequent item; a tie goes to ``prefer`` if it is among the tied, else to the first in
+    sorted order, so an actor tagged PER and ORG equally often gets the same label in every process
+    (set order changes with the hash seed)."""
+    top = max(map(items.count, set(items)))
+    tied = sorted(i for i in set(items) if items.count(i) == top)
+    return prefer if prefer in tied else tied[0]
+
+
+def grouped_label(entity_id: str) -> str | None:
+    """The label a cross-article group of unknown names was formed under: ``x:<key>:<label>``
+    (docs/DESIGN.md, Ids); None for other ids."""
+    parts = entity_id.split(":")
+    return parts[2].upper() if len(parts) == 3 and parts[0] == "x" else None
 
 
 def tally(items: list[str]) -> dict[str, int]:
