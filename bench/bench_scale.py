@@ -1,6 +1,6 @@
 """Ingest throughput on Dask: serial, then `--scheduler local:1` and `local:2`, on the same input.
 
-    python bench/bench_scale.py [--articles 1000] [--seed 7] [--workers 1,2]
+    python bench/bench_scale.py [--articles 1000] [--seed 7] [--workers 1,2] [--engines-db STORE.db]
 
 Input: the synthetic benchmark corpus of bench/corpus.py (real dataset sentences, needs
 ../shared). Each mode ingests it into a fresh SQLite store in its own process, so every mode pays
@@ -11,8 +11,10 @@ articles/s (start-up, ingest and the corpus-level rebuild: grouping, fusion, cor
 same serial step in every mode), the peak memory of the ingesting process and, for Dask, of each
 worker process (its own peak RSS, asked of the worker at the end). A team's cluster pays its
 start-up once, not per ingest: its workers keep their models between runs. Then checks that every
-mode exports the same events, actors and places as serial. Rewrites its section of BENCHMARKS.md
-and ends with one JSON line.
+mode exports the same events, actors and places as serial. With ``--engines-db`` (a store built by
+bench/scale_db.py, e.g. 100,000 articles) it then times the app's filter queries on PostgreSQL
+beside SQLite on that store, as bench/bench_store_engines.py does (same code, same section of
+BENCHMARKS.md). Rewrites its section of BENCHMARKS.md and ends with one JSON line.
 """
 
 from __future__ import annotations
@@ -141,6 +143,8 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--workers", default="1,2", help="comma-separated worker counts for local:N")
+    ap.add_argument("--engines-db", type=Path, help="also time PostgreSQL beside SQLite on this store (bench_store_engines)")
+    ap.add_argument("--rounds", type=int, default=5, help="runs per filter and engine for --engines-db")
     ap.add_argument("--one", help=argparse.SUPPRESS)  # internal: run one mode in this process
     ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--db", type=Path, help=argparse.SUPPRESS)
@@ -161,13 +165,21 @@ def main() -> None:
     body = _report(args, runs, same)
     print(body)
     write_section("bench_scale", body)
+    engines = None
+    if args.engines_db:
+        from bench.bench_store_engines import build_record, engines_section
+
+        engines_body, engines = engines_section(args.engines_db, build_record(args.engines_db), rounds=args.rounds)
+        print(engines_body)
+        write_section("store-engines", engines_body)
     print(json.dumps({
         "articles": args.articles, "seed": args.seed,
         "runs": [{**r, "ingest_articles_per_s": _rate(r), "ingest_ratio_to_serial": _rate(r) / _rate(runs[0]),
                   "whole_run_articles_per_s": _rate(r, "total_s"),
                   "whole_run_ratio_to_serial": _rate(r, "total_s") / _rate(runs[0], "total_s")} for r in runs],
         "same_export_as_serial": same,
-    }))
+        "store_engines": engines,
+    }, ensure_ascii=False))
 
 
 if __name__ == "__main__":

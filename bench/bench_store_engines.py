@@ -117,6 +117,53 @@ def _table(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def engines_section(db: Path, meta: dict[str, Any], pg: str | None = None, rounds: int = 5) -> tuple[str, dict[str, Any]]:
+    """Copy the SQLite store ``db`` into PostgreSQL (``pg``, else a throwaway cluster), time both
+    engines, and return the BENCHMARKS.md section and the JSON record (bench_scale.py calls this too)."""
+    header = f"Machine: {machine()}."
+    with Store(db, readonly=True) as s:
+        n = s.count_articles(Filters())
+    cluster = None
+    pg_url = pg
+    if pg_url is None:
+        from tests import pg_server
+
+        cluster = pg_server.start()
+        if isinstance(cluster, str):
+            raise SystemExit(f"no PostgreSQL server: {cluster}")
+        pg_url = cluster.new_database("bench")
+    try:
+        loaded = copy_into_postgresql(db, pg_url)
+        result = measure_engines(db, pg_url, rounds)
+    finally:
+        if cluster is not None:
+            cluster.stop()
+    server = "a throwaway local cluster (tests/pg_server.py: fsync off, default memory settings)" if pg is None else "the given server"
+    body = "\n".join([
+        f"## Store engines: PostgreSQL beside SQLite, {n:,} articles (bench/bench_store_engines.py)",
+        "",
+        header,
+        _described(meta),
+        (f"Copied into PostgreSQL 15 on {server} in "
+         f"{loaded['copy_s']:,.0f} s; both engines on the same machine, warm, median of {rounds} runs, "
+         "through the store API (what a page reads for one filter). Ratio = PostgreSQL / SQLite."),
+        (f"On disk: SQLite {loaded['sizes']['sqlite_mb']:,} MB, PostgreSQL {loaded['sizes']['postgresql_mb']:,} MB"
+         f" (tables and indexes, pg_database_size) for the same {n:,} articles."),
+        "",
+        _table(result),
+        "",
+        (f"Median ratio {result['median_ratio']}; both engines returned the same counts for every filter: "
+         f"{result['all_same_results']}."),
+    ])
+    return body, {"articles": n, **loaded, **result}
+
+
+def build_record(db: Path) -> dict[str, Any]:
+    """What bench/scale_db.py wrote beside the store about how it was built, if anything."""
+    record = db.with_suffix(".build.json")
+    return json.loads(record.read_text(encoding="utf-8")) if record.exists() else {}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", type=Path, help="a SQLite store built by bench/scale_db.py")
@@ -125,7 +172,6 @@ def main() -> None:
     ap.add_argument("--pg", help="an empty PostgreSQL database (default: a throwaway cluster)")
     ap.add_argument("--rounds", type=int, default=5)
     args = ap.parse_args()
-    header = f"Machine: {machine()}."
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db
         if db is None:
@@ -136,45 +182,11 @@ def main() -> None:
             meta = {"articles": args.articles, "distinct": distinct, "seed": 7,
                     **build(db, args.articles, distinct, 7)}
         else:
-            record = db.with_suffix(".build.json")
-            meta = json.loads(record.read_text(encoding="utf-8")) if record.exists() else {}
-        with Store(db, readonly=True) as s:
-            n = s.count_articles(Filters())
-        cluster = None
-        pg_url = args.pg
-        if pg_url is None:
-            from tests import pg_server
-
-            cluster = pg_server.start()
-            if isinstance(cluster, str):
-                raise SystemExit(f"no PostgreSQL server: {cluster}")
-            pg_url = cluster.new_database("bench")
-        try:
-            loaded = copy_into_postgresql(db, pg_url)
-            result = measure_engines(db, pg_url, args.rounds)
-        finally:
-            if cluster is not None:
-                cluster.stop()
-    server = "a throwaway local cluster (tests/pg_server.py: fsync off, default memory settings)" if args.pg is None else "the given server"
-    body = "\n".join([
-        f"## Store engines: PostgreSQL beside SQLite, {n:,} articles (bench/bench_store_engines.py)",
-        "",
-        header,
-        _described(meta),
-        (f"Copied into PostgreSQL 15 on {server} in "
-         f"{loaded['copy_s']:,.0f} s; both engines on the same machine, warm, median of {args.rounds} runs, "
-         "through the store API (what a page reads for one filter). Ratio = PostgreSQL / SQLite."),
-        (f"On disk: SQLite {loaded['sizes']['sqlite_mb']:,} MB, PostgreSQL {loaded['sizes']['postgresql_mb']:,} MB"
-         f" (tables and indexes, pg_database_size) for the same {n:,} articles."),
-        "",
-        _table(result),
-        "",
-        (f"Median ratio {result['median_ratio']}; both engines returned the same counts for every filter: "
-         f"{result['all_same_results']}."),
-    ])
+            meta = build_record(db)
+        body, record = engines_section(db, meta, args.pg, args.rounds)
     write_section("store-engines", body)
     print(body)
-    print(json.dumps({"articles": n, **loaded, **result}, ensure_ascii=False))
+    print(json.dumps(record, ensure_ascii=False))
 
 
 if __name__ == "__main__":
