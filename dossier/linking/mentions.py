@@ -41,6 +41,8 @@ class NameCues:
     leading_determiners: dict[str, frozenset[str]]
     alias_cues: dict[str, tuple[str, ...]]
     stop_initials: dict[str, frozenset[str]]
+    org_heads: dict[str, frozenset[str]]  # en/hi: words that end an organisation's name; ko: endings of one word
+    not_orgs: dict[str, frozenset[str]]  # ko: word endings that make such a word an everyday noun
 
 
 def _table(doc: dict, key: str) -> dict[str, list[str]]:
@@ -70,6 +72,8 @@ def load_cues(path: Path = CUES_FILE) -> NameCues:
         leading_determiners=sets("leading_determiners"),
         alias_cues=longest_first("alias_cues"),
         stop_initials=sets("stop_initials"),
+        org_heads=sets("org_heads"),
+        not_orgs=sets("not_orgs"),
     )
 
 

@@ -6,26 +6,21 @@ organisation's name usually ends in a head word (Agency, Survey, Association; �
 संगठन, मंत्रालय): `org_name_spans` proposes an ORG span for such a name, in each language's way —
 a run of capitalised words in English, one Hangul word with an organisation ending in Korean (or a
 country then a head word: "한국 은행"), and the one to three words before a head word in Hindi,
-which has no capitals. The words are data: `org_heads` and `not_orgs` in data/kb/name_cues.yaml.
+which has no capitals. The words are data: `org_heads` and `not_orgs` in data/kb/name_cues.yaml
+(read with the other name cues by mentions.load_cues).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
-from dossier.linking.kb import KB_DIR
 from dossier.linking.lookup import KbIndex, kb_index, strip_particle
+from dossier.linking.mentions import load_cues
 from dossier.linking.names import kb_key
 from dossier.model import Span
 from dossier.text.scripts import is_hangul
 
-CUES_FILE = KB_DIR / "name_cues.yaml"
 _TOKEN = re.compile(r"\S+")
 _EDGE_PUNCT = ",.;:!?।\"'“”‘’()[]"
 # words that may join the capitalised words of an English organisation name ("Ministry of Health
@@ -34,27 +29,6 @@ _EN_CONNECTORS = frozenset({"of", "for", "and", "on", "the", "&"})
 _DETERMINERS = ("The", "A", "An")  # start a new name: "... the UK. The Met Office"
 _MAX_HI_NAME_WORDS = 3  # words before a Hindi head word: "भारतीय अंतरिक्ष अनुसंधान संगठन"
 _MIN_KO_STEM = 2  # syllables before a Korean ending: 기상청 (기상+청) yes, 요청 (요+청 'request') no
-
-
-@dataclass(frozen=True)
-class OrgCues:
-    heads: dict[str, frozenset[str]]  # en/hi: head words; ko: endings of one word
-    not_orgs: dict[str, frozenset[str]]
-    stops: dict[str, frozenset[str]]  # words that end a Hindi run (name_stops)
-
-
-@lru_cache(maxsize=4)
-def load_org_cues(path: Path = CUES_FILE) -> OrgCues:
-    doc = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
-    doc = doc or {}
-
-    def sets(key: str) -> dict[str, frozenset[str]]:
-        raw = doc.get(key) or {}
-        if not isinstance(raw, dict) or not all(isinstance(v, list) for v in raw.values()):
-            raise ValueError(f"{path.name}: '{key}' must map a language to a list of words")
-        return {lang: frozenset(str(w) for w in words) for lang, words in raw.items()}
-
-    return OrgCues(heads=sets("org_heads"), not_orgs=sets("not_orgs"), stops=sets("name_stops"))
 
 
 def _bare(word: str) -> str:
@@ -149,8 +123,8 @@ def _not_org(word: str, not_orgs: frozenset[str]) -> bool:
 
 def korean_org_word(word: str) -> bool:
     """Does one Hangul word (no particle) end as an organisation's name does ("한나라당", "기상청")?"""
-    cues = load_org_cues()
-    return not _not_org(word, cues.not_orgs.get("ko", frozenset())) and _has_org_ending(word, cues.heads.get("ko", frozenset()))
+    cues = load_cues()
+    return not _not_org(word, cues.not_orgs.get("ko", frozenset())) and _has_org_ending(word, cues.org_heads.get("ko", frozenset()))
 
 
 def _ko_spans(text: str, endings: frozenset[str], not_orgs: frozenset[str], ix: KbIndex) -> list[Span]:
@@ -199,8 +173,8 @@ def _hi_spans(text: str, heads: frozenset[str], stops: frozenset[str], ix: KbInd
 
 def org_name_spans(text: str, lang: str, ix: KbIndex | None = None) -> list[Span]:
     """ORG spans for organisation names ending in a head word (see the module doc), in text order."""
-    cues = load_org_cues()
-    heads = cues.heads.get(lang)
+    cues = load_cues()
+    heads = cues.org_heads.get(lang)
     if not heads:
         return []
     ix = ix or kb_index()
@@ -208,7 +182,7 @@ def org_name_spans(text: str, lang: str, ix: KbIndex | None = None) -> list[Span
         return _ko_spans(text, heads, cues.not_orgs.get(lang, frozenset()), ix)
     if lang == "en":
         return _en_spans(text, heads, ix)
-    return _hi_spans(text, heads, cues.stops.get(lang, frozenset()), ix)
+    return _hi_spans(text, heads, cues.name_stops.get(lang, frozenset()), ix)
 
 
 def merge_org_names(spans: list[Span], proposals: list[Span],
