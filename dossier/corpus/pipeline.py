@@ -210,22 +210,21 @@ def _inside_compound(text: str, end: int, particles: tuple[str, ...]) -> bool:
     return bool(rest) and not rest.group().startswith(particles)
 
 
-def _links_to_known_actor(text: str, lang: str, span: Span) -> bool:
-    """Whether a span on its own names a knowledge-base actor (asked only of the few model spans
-    that contain dictionary names, so linking does not run twice over every span)."""
-    return any(
-        e.entity_id and not e.entity_id.startswith("x:") for e in link.link_entities(text, lang, [span])
-    )
-
-
-def _names_known_actor(text: str, lang: str, span: Span) -> bool:
-    """The span names a knowledge-base person, organisation or outlet (a country does not count:
-    "Japan" in "Japan Meteorological Agency" gives way to the agency)."""
+def _links_to_known_actor(text: str, lang: str, span: Span, *, countries: bool = True) -> bool:
+    """Whether a span on its own names a knowledge-base actor (asked only of the few spans that
+    contain dictionary or organisation names, so linking does not run twice over every span). With
+    ``countries=False`` a country does not count: "Japan" in "Japan Meteorological Agency" gives way
+    to the agency."""
     kb = load_kb()
-    return any(
-        e.entity_id and e.entity_id in kb.actors and kb.actors[e.entity_id].type != "country"
-        for e in link.link_entities(text, lang, [span])
-    )
+
+    def known(entity_id: str | None) -> bool:
+        if not entity_id:
+            return False
+        if countries:
+            return not entity_id.startswith("x:")
+        return entity_id in kb.actors and kb.actors[entity_id].type != "country"
+
+    return any(known(e.entity_id) for e in link.link_entities(text, lang, [span]))
 
 
 def recognise_entities(text: str, lang: str) -> list[Entity]:
@@ -235,7 +234,7 @@ def recognise_entities(text: str, lang: str) -> list[Entity]:
     if lang == "ko":
         spans = hangul_names.mend_hangul_names(text, spans, kb_index())
     spans = org_names.merge_org_names(spans, org_names.org_name_spans(text, lang),
-                                      lambda s: _names_known_actor(text, lang, s))
+                                      lambda s: _links_to_known_actor(text, lang, s, countries=False))
     return link.link_entities(text, lang, spans)
 
 
