@@ -81,31 +81,31 @@ def regroup_unlinked(store: Store) -> int:
     What moves is a mention's in-article chain, not its text: "Lai" that its article resolved to
     "Lai Ching-te" is grouped as "Lai Ching-te" (the chain's longest name), so cross-article
     grouping keeps what in-article coreference found."""
-    # (chain, lang) -> label -> text -> mentions; a chain is one in-article "x:" id, or one text
-    seen: dict[tuple[str, str], dict[str, dict[str, int]]] = {}
+    # chain -> label -> text -> mentions. A chain is (unit, lang, None) for an in-article "x:" id,
+    # whatever labels its mentions carry, and (unit, lang, label) for a text: labels stay apart there
+    Chain = tuple[str, str, str | None]
+    seen: dict[Chain, dict[str, dict[str, int]]] = {}
     for unit, text, lang, label, n in store.unlinked_names():
-        chain = unit if unit.startswith("x:") else f"{unit}\x00{label}"
-        counts = seen.setdefault((chain, lang), {}).setdefault(label, {})
+        chain = (unit, lang, None if unit.startswith("x:") else label)
+        counts = seen.setdefault(chain, {}).setdefault(label, {})
         counts[text] = counts.get(text, 0) + n
-    rows: list[tuple[str, str, str, str, int]] = []  # (name, chain, lang, label, mentions)
-    labels_of: dict[tuple[str, str], list[str]] = {}
-    for (chain, lang), by_label in seen.items():
+    rows: list[tuple[str, Chain, str, str, int]] = []  # (name, chain, lang, label, mentions)
+    for chain, by_label in seen.items():
         # a chain is named by its longest text (the full name), then its most frequent, and takes that
         # name's label: the recogniser may type a short form otherwise ("보티에르" as ORG after a person)
         name, label = max(((t, lab) for lab, ts in by_label.items() for t in ts),
                           key=lambda tl: (len(tl[0]), by_label[tl[1]][tl[0]], tl[0], tl[1]))
-        rows.append((name, chain, lang, label, sum(n for ts in by_label.values() for n in ts.values())))
-        labels_of[(chain, lang)] = list(by_label)
+        rows.append((name, chain, chain[1], label, sum(n for ts in by_label.values() for n in ts.values())))
 
-    def unit_keys(chain: str, lang: str) -> list[tuple[str, str, str]]:
-        unit = chain.split("\x00")[0]
-        return [(unit, lang, lab) for lab in labels_of[(chain, lang)]]
+    def unit_keys(chain: Chain) -> list[tuple[str, str, str]]:
+        """The (unit, lang, label) keys store.regroup_unlinked matches a chain's mentions by."""
+        return [(chain[0], chain[1], lab) for lab in seen[chain]]
 
     groups: dict[tuple[str, str, str], tuple[str | None, float, str | None]] = {}
     # a title on its own names nobody: it stays unlinked and joins no cluster
     titles = [r for r in rows if link.is_bare_title(r[0])]
-    for _name, chain, lang, _label, _n in titles:
-        groups.update(dict.fromkeys(unit_keys(chain, lang), (None, 0.0, None)))
+    for _name, chain, _lang, _label, _n in titles:
+        groups.update(dict.fromkeys(unit_keys(chain), (None, 0.0, None)))
     rows = [r for r in rows if r not in titles]
     multi = 0
     for label in sorted({r[3] for r in rows}):
@@ -127,6 +127,6 @@ def regroup_unlinked(store: Store) -> int:
             if lab == label:
                 cid, score = clusters[(name, lang)]
                 group = (f"{cid}:{label.lower()}" if cid else None, score, display.get(cid))
-                groups.update(dict.fromkeys(unit_keys(chain, lang), group))
+                groups.update(dict.fromkeys(unit_keys(chain), group))
     store.regroup_unlinked(groups)
     return multi
