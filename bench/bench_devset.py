@@ -1,11 +1,12 @@
 """Issue 13's own held-out check: real open-licence articles far from the sample events, scored
 against hand-marked gold.
 
-    python bench/bench_devset.py [--articles DIR] [--gold DIR]
+    python bench/bench_devset.py [--dir DIR] [--articles DIR] [--gold DIR] [--misses]
 
-Every article in bench/devset/articles (text + JSON sidecar, as in the sample corpus) goes through
-`dossier.extract.extract_file`, the engine call `ingest` makes per article, and is compared with
-bench/devset/gold/<name>.yaml, marked by reading the text:
+Every article in DIR/articles (text + JSON sidecar, as in the sample corpus; DIR is bench/devset
+unless --dir says otherwise, e.g. --dir bench/devset_b for the fresh check set that is for scoring
+only) goes through `dossier.extract.extract_file`, the engine call `ingest` makes per article, and is
+compared with DIR/gold/<name>.yaml, marked by reading the text:
 
 - key actors found: some PER/ORG entity overlaps one of the actor's surfaces as written;
 - under one id: every PER/ORG entity over any of a found actor's surfaces carries the same entity id;
@@ -228,12 +229,25 @@ def run(articles_dir: Path, gold_dir: Path) -> tuple[dict[str, dict], list[tuple
     return summary, [(name, row) for _, name, row in per_article]
 
 
-def main(argv: list[str] | None = None) -> int:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """Command line; --articles and --gold default to the articles/ and gold/ folders of --dir."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=Path, default=DEVSET / "articles")
-    parser.add_argument("--gold", type=Path, default=DEVSET / "gold")
+    parser.add_argument("--dir", type=Path, default=DEVSET,
+                        help="a check set with articles/ and gold/ (default bench/devset; bench/devset_b is for scoring only)")
+    parser.add_argument("--articles", type=Path, default=None, help="articles folder (default DIR/articles)")
+    parser.add_argument("--gold", type=Path, default=None, help="gold folder (default DIR/gold)")
     parser.add_argument("--misses", action="store_true", help="list what was missed per article")
     args = parser.parse_args(argv)
+    args.articles = args.articles or args.dir / "articles"
+    args.gold = args.gold or args.dir / "gold"
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if not any(args.articles.glob("*.txt")):  # a mistyped --dir would otherwise score nothing and "pass"
+        print(f"no articles in {args.articles}", file=sys.stderr)
+        return 2
     problems = validate(args.articles, args.gold)
     if problems:
         print("\n".join(problems), file=sys.stderr)

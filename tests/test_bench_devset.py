@@ -4,7 +4,16 @@ from pathlib import Path
 
 import pytest
 
-from bench.bench_devset import DEVSET, load_gold, occurrences, score_article, summarise, validate
+from bench.bench_devset import (
+    DEVSET,
+    load_gold,
+    main,
+    occurrences,
+    parse_args,
+    score_article,
+    summarise,
+    validate,
+)
 
 TEXT = "President Ash Carter met Carter's staff in Kumamoto on Saturday. 문 대통령은 문제를 논의했다."
 GOLD = {
@@ -71,3 +80,23 @@ def test_every_gold_file_parses_and_every_article_has_a_licensed_sidecar_and_gol
     gold = load_gold(DEVSET / "gold")
     texts = {p.name for p in Path(DEVSET / "articles").glob("*.txt")}
     assert set(gold) == texts and len(texts) >= 30
+
+
+def test_dir_selects_a_check_set_and_articles_or_gold_still_override_it():
+    args = parse_args(["--dir", "some/set"])
+    assert (args.articles, args.gold) == (Path("some/set/articles"), Path("some/set/gold"))
+    args = parse_args(["--dir", "some/set", "--gold", "other/gold"])
+    assert (args.articles, args.gold) == (Path("some/set/articles"), Path("other/gold"))
+    assert parse_args([]).articles == DEVSET / "articles"
+
+
+def test_a_folder_without_articles_is_an_error_not_an_empty_pass(tmp_path):
+    assert main(["--dir", str(tmp_path)]) == 2
+
+
+def test_check_set_b_is_valid_and_balanced():
+    set_b = DEVSET.parent / "devset_b"
+    assert validate(set_b / "articles", set_b / "gold") == []
+    names = {p.name for p in (set_b / "articles").glob("*.txt")}
+    assert set(load_gold(set_b / "gold")) == names
+    assert sorted(n[:2] for n in names) == ["en"] * 5 + ["hi"] * 5 + ["ko"] * 5
