@@ -286,6 +286,8 @@ def load_regions() -> list[dict]:
             native = unicodedata.normalize("NFC", st.get("native") or "").strip()
             if native and first_script(native) != "LATIN" and native != st["name"]:
                 names.setdefault(lang, []).append(native)
+                if cc in ("KR", "KP"):
+                    names[lang].extend(korean_province_short_forms(native))
             rid = f"region:{st['iso3166_2'] or cc + '-' + str(st['state_code'])}"
             if rid in seen:  # the source lists a few codes twice (FR-BL as region and collectivity)
                 rid = f"{rid}-{st['id']}"
@@ -296,6 +298,17 @@ def load_regions() -> list[dict]:
             if cc in ("KR", "KP"):
                 out.extend(_korean_units(states_file.parent / "states" / str(st["state_code"]), cc, st))
     return out
+
+
+def korean_province_short_forms(native: str) -> list[str]:
+    """How Korean news shortens a province's name: the two-syllable stem of a "-도" province (경기도
+    → 경기, 강원도 → 강원) and, for a north/south pair, the first syllable with 남/북 (경상남도 →
+    경남, 충청북도 → 충북, 평안남도 → 평남). Derived by this rule, never listed by hand."""
+    if len(native) == 3 and native.endswith("도"):
+        return [native[:2]]
+    if len(native) == 4 and native[2] in "남북" and native.endswith("도"):
+        return [native[0] + native[2]]
+    return []
 
 
 def _korean_units(state_dir: Path, cc: str, state: dict) -> list[dict]:
