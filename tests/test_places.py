@@ -376,6 +376,21 @@ def test_korean_two_syllable_foreign_city_after_its_country():
     # 난징 (Nanjing) is two syllables: a foreign city so short needs its country right before it
     assert "gn:1799962" not in ids(geoparse("난징에서 회의가 열렸다.", "ko"))
     assert "gn:1799962" in ids(geoparse("중국 난징에서 회의가 열렸다.", "ko"))
+    # ... or its country and a cue word ("the capital"), and then a bare mention counts as well
+    assert "gn:250441" in ids(geoparse("요르단 수도 암만에서 결승전이 열렸다.", "ko"))
+    assert "gn:250441" in ids(geoparse("요르단의 수도 암만에서 열린 결승전 뒤 암만의 거리는 조용했다.", "ko"))
+    # ... or the unit 시 after it, where the article names its country
+    assert "gn:1298824" in ids(geoparse("미얀마 선거관리위원회는 양곤 시 45개 선거구를 발표했다.", "ko"))
+    assert "gn:1298824" not in ids(geoparse("선거관리위원회는 양곤 시 45개 선거구를 발표했다.", "ko"))
+    # an everyday word that is also a city's reading stays a word (위해 = Weihai, "for")
+    assert not ids(geoparse("중국 정부는 이를 위해 시 당국과 협력했다.", "ko")) - {"country:CN"}
+
+
+def test_a_place_named_right_next_to_another_settles_a_namesake_region():
+    # 강원 is South Korea's Gangwon and North Korea's Kangwon; 춘천 lies in the first
+    places = geoparse("태풍은 경남 해안에 상륙한 뒤 강원 춘천을 지나 북한으로 올라갈 것으로 예보됐다.", "ko")
+    assert where(places, "강원")[0].place_id == "region:KR-42"
+    assert where(places, "경남")[0].place_id == "region:KR-48"
 
 
 def test_a_state_outranks_a_namesake_village_unless_the_text_says_town():

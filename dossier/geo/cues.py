@@ -37,11 +37,14 @@ def apply_cues(rules: dict, text: str, mentions: list[Mention]) -> None:
             m.candidates = [c for c in m.candidates if c.place.kind == "city"] or m.candidates
 
 
-def country_named_before(gaz: Gazetteer, text: str, start: int) -> set[str]:
+def country_named_before(gaz: Gazetteer, text: str, start: int, cue_words: frozenset[str] = frozenset()) -> set[str]:
     """Country codes named by the word right before `start` ("러시아 소치", "러시아의 소치"): news writes
     a foreign town after its country, which settles both that the word is a place and which namesake
-    it is."""
-    m = _PREVIOUS_WORD.search(text[max(0, start - 30):start])
+    it is. One cue word may stand between them ("요르단 수도 암만", "요르단의 수도 암만": `cue_words`)."""
+    before = text[max(0, start - 30):start]
+    m = _PREVIOUS_WORD.search(before)
+    if m is not None and m.group(1) in cue_words:
+        m = _PREVIOUS_WORD.search(before[:m.start(1)])
     if m is None:
         return set()
     word = m.group(1)

@@ -111,6 +111,7 @@ def _rules() -> dict:
     r["unit_words"] = {place_key(w) for w in r.get("unit_words") or ()}
     r["cue_pattern"] = cue_pattern(r.get("place_cues"), r.get("town_cues"))
     r["town_cue_pattern"] = cue_pattern(r.get("town_cues"))
+    r["ko_cue_words"] = frozenset((r.get("place_cues") or {}).get("ko", ()) + (r.get("town_cues") or {}).get("ko", ()))
     return r
 
 
@@ -432,11 +433,19 @@ def _accept(gaz, rules, text, toks, i, j, s, e, key, weak, lang) -> Mention | No
             # Two-syllable Hangul names of foreign cities are Sino-Korean readings (위해 = Weihai,
             # 연대 = Yantai) that are also everyday words ("for", "solidarity"); news spells foreign
             # cities phonetically (웨이하이). Only Korean cities keep a two-syllable name, and weakly.
-            named = country_named_before(gaz, text, s)
-            cands = [c for c in cands if c.place.cc in ("KR", "KP") or c.place.cc in named]
-            if not cands:
-                return None
-            weak = not any(c.place.cc in named for c in cands)
+            # Any occurrence of the name in the article after its country will do: "요르단 수도
+            # 암만에서 ... 암만의" names Amman twice, the second time bare.
+            named = set().union(*(country_named_before(gaz, text, k.start(), rules["ko_cue_words"])
+                                  for k in re.finditer(re.escape(surface), text)))
+            if not named and _ko_city_unit_follows(rules, text, toks, j):
+                # "양곤 시": the unit word says it is a city; the article must still support it
+                named = {c.place.cc for c in cands if c.place.kind == "city"}
+                weak = True
+            else:
+                cands = [c for c in cands if c.place.cc in ("KR", "KP") or c.place.cc in named]
+                if not cands:
+                    return None
+                weak = not any(c.place.cc in named for c in cands)
     elif script == "CYRILLIC":
         if len(key.replace(" ", "")) < 3:
             return None
@@ -457,6 +466,14 @@ def _accept(gaz, rules, text, toks, i, j, s, e, key, weak, lang) -> Mention | No
             and (only_cities or script == "LATIN"):
         weak = True
     return Mention(s, e, key, cands, weak=weak, not_self=not_self)
+
+
+def _ko_city_unit_follows(rules: dict, text: str, toks: list[tuple[int, int]], j: int) -> bool:
+    """The next word is the unit 시 (city), alone or with a particle: "양곤 시", "양곤 시에서"."""
+    if j + 1 >= len(toks):
+        return False
+    word = text[toks[j + 1][0]:toks[j + 1][1]]
+    return word == "시" or (word[:1] == "시" and word[1:] in rules["ko_suffixes"])
 
 
 @lru_cache(maxsize=4)

@@ -15,6 +15,10 @@ from dossier.geo.distance import great_circle_km
 from dossier.geo.gazetteer import Candidate, GazPlace, needs_context
 
 NEAR_KM = (300.0, 1000.0, 2500.0)  # distance bands for the "nearby places" evidence
+# A named place this close is stronger evidence than one merely in the region: "강원 춘천" is the
+# Gangwon that Chuncheon lies in (1 km), not North Korea's Kangwon 107 km away, though both are
+# under 300 km and the article also names North Korea.
+ADJACENT_KM = 50.0
 WEAK_CITY_MIN_POP = 50000  # a doubtful city supported only by its country being named must be this big
 
 
@@ -130,7 +134,8 @@ def _choose(mentions: list[Mention], countries: Counter[str], all_anchors: list[
             near = 0.0
             for a in anchors:  # the same place named under another name (모스크바, Moscow) counts too
                 d = _km(a, p)
-                near += 1.5 if d < NEAR_KM[0] else 1.0 if d < NEAR_KM[1] else 0.5 if d < NEAR_KM[2] else 0.0
+                near += 2.0 if d < ADJACENT_KM else 1.5 if d < NEAR_KM[0] else 1.0 if d < NEAR_KM[1] \
+                    else 0.5 if d < NEAR_KM[2] else 0.0
                 if a.id in p.near:
                     near += 1.0
             score += min(near, 3.0)
