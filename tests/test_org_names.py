@@ -66,6 +66,8 @@ def test_initials_of_a_name_in_another_script_are_empty():
     ("유엔아동기금, UNICEF 등이 밝혔다", "유엔아동기금", "UNICEF", False),  # a list
     ("The agencies UNHCR, UNICEF and others", "UNHCR", "UNICEF", False),  # an English list
     ("the Ministry of Defence (Japan) said", "Ministry of Defence", "Japan", False),
+    ("유럽우주국(ESA)의 조종사", "유럽우주국", "ESA", True),  # a one-word Korean name, a Latin abbreviation
+    ("서울(한국)에서", "서울", "한국", False),  # two one-word names in one script
 ])
 def test_abbreviation_pairs(text, left, right, pair):
     ls = text.index(left)

@@ -66,7 +66,10 @@ def abbreviation_pair(text: str, left: Span, right: Span) -> bool:
         # ("Ministry of Defence (Russia)" names where, not the same organisation)
         short_right = len(_words(b)) == 1 and len(_words(a)) >= 2 and (is_latin_abbreviation(b) or not b.isascii())
         short_left = len(_words(a)) == 1 and len(_words(b)) >= 2 and is_latin_abbreviation(a)
-        return short_right or short_left
+        # Korean and Hindi write a full name as one word: "유럽우주국(ESA)" — across scripts, a Latin
+        # abbreviation after a name in another script is its abbreviation even then
+        cross_script = is_latin_abbreviation(b) and not a.isascii() and len(a.strip()) >= 3
+        return short_right or short_left or cross_script
     if re.fullmatch(r"\s*[,，、]\s*", gap):
         # only across scripts, and not inside a list: in English "UNICEF, WHO and ..." is two
         # organisations, as is "유엔아동기금, WHO 등"

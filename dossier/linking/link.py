@@ -88,6 +88,10 @@ def _antecedent_forms(entity_id: str, own_forms: list[str], mention: str, label:
         hangul_first = all(is_hangul(c) for c in tokens[0]) and len(tokens[0]) >= 2
         if entity_id.startswith("x:") and (kb_key(tokens[0]) in ix.family or person_shape(mention) or hangul_first):
             forms.add(kb_key(tokens[0]))
+        elif entity_id.startswith("x:") and len(tokens) == 2 and tokens[0].isascii() and len(tokens[0]) >= 3:
+            # an unknown person called by the given name later ("Michael Phelps" ... "Michael"): it
+            # refers back only where exactly one person of the article has that name (_decide)
+            forms.add(kb_key(tokens[0]))
     elif len(tokens) == 1 and 2 <= len(tokens[0]) <= 4 and all(is_hangul(c) for c in tokens[0]):
         forms.add(kb_key(tokens[0][0]))  # Korean name: family name is the first syllable
     forms -= set(own_forms)
