@@ -81,6 +81,14 @@ EN_NEWS = [
     # a present copula before a weekday is the coming one
     ("The run-off vote is on Monday.", "2024-01-17", "Monday", "DATE", "2024-01-22"),
     ("The state funeral is Friday.", "2024-01-17", "Friday", "DATE", "2024-01-19"),
+    # a fronted "On <day>," / "In <month>," dates the main clause: its verb, however far after the comma,
+    # gives the tense (AQUAINT dev errors, new sentences)
+    ("On Tuesday, the National Union of Secondary School Teachers and Lecturers of the province plans to hold a news conference to screen an advertisement made last week.", "2023-10-16", "Tuesday", "DATE", "2023-10-17"),
+    ("In January, a week after the 25th anniversary of the Supreme Court ruling on the case, a bomb in Birmingham, Ala., killed a guard.", "2023-10-16", "January", "DATE", "2023-01"),
+    ("Until Thursday, the police had not named him as a suspect.", "2023-10-20", "Thursday", "DATE", "2023-10-19"),
+    # ... and a plan told in the past dates the planning when the day comes before it
+    ("On Friday, the government planned to pay the first compensation claims.", "2023-10-18", "Friday", "DATE", "2023-10-13"),
+    ("The government planned to pay the first claims on Friday.", "2023-10-18", "Friday", "DATE", "2023-10-20"),
     # "spring" and "fall" after "in the" / "by the" are seasons
     ("Elections are due in the spring.", "2024-01-17", "the spring", "DATE", "2024-SP"),
     ("Troops will leave by the fall.", "2024-01-17", "the fall", "DATE", "2024-FA"),
