@@ -124,6 +124,21 @@ def test_en_words_that_are_not_times(text):
     assert tag(text, "en", dt.date(2023, 2, 10)) == []
 
 
+def test_en_a_list_of_years_is_every_year():
+    # "1995" after "1994, " is the next year of a list, not the tail of a number ("3,000 1995" stays out)
+    tags = tag("Similar attacks took place in 1994, 1995 and 1997.", "en", dt.date(1999, 4, 19))
+    assert [(t.text, t.value) for t in tags] == [("1994", "1994"), ("1995", "1995"), ("1997", "1997")]
+
+
+def test_en_a_pair_of_days_is_two_dates():
+    # "April 24 and 25" is two days: TimeML tags each; a dash or "to" stays one range
+    tags = tag("The summit will be held in Washington on April 24 and 25.", "en", dt.date(1999, 2, 10))
+    assert [(t.text, t.value) for t in tags] == [("April 24", "1999-04-24"), ("25", "1999-04-25")]
+    tags = tag("The summit will be held on April 24-25.", "en", dt.date(1999, 2, 10))
+    assert [(t.text, t.value, t.value_end) for t in tags] == [("April 24-25", "1999-04-24", "1999-04-25")]
+    assert tag("The survivors, aged 44 and 9, were rescued.", "en", dt.date(1999, 2, 10)) == []
+
+
 def test_en_the_age_of_a_thing_stays_a_duration():
     assert [t.value for t in tag("The 8-month-old truce collapsed.", "en", dt.date(2023, 2, 10))] == ["P8M"]
 
