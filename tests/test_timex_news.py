@@ -89,6 +89,8 @@ EN_NEWS = [
     # ... and a plan told in the past dates the planning when the day comes before it
     ("On Friday, the government planned to pay the first compensation claims.", "2023-10-18", "Friday", "DATE", "2023-10-13"),
     ("The government planned to pay the first claims on Friday.", "2023-10-18", "Friday", "DATE", "2023-10-20"),
+    # "annually" after a verb is a recurring event (a rate after a quantity is not: see below)
+    ("Similar ceremonies are held here annually for the national poet.", "2000-01-28", "annually", "SET", "P1Y"),
     # "spring" and "fall" after "in the" / "by the" are seasons
     ("Elections are due in the spring.", "2024-01-17", "the spring", "DATE", "2024-SP"),
     ("Troops will leave by the fall.", "2024-01-17", "the fall", "DATE", "2024-FA"),
@@ -119,6 +121,10 @@ def test_en_ages_are_not_durations(text):
     "Police arrested him at this march in the capital.",  # a lowercase "march" is the noun
     "In the fall of the regime, many fled.",            # the fall of something is not autumn
     "Villagers drew water from the spring.",
+    "Revenue should increase by 20% annually.",          # a rate, not a recurring event
+    "The plant would produce about 10,000 units annually.",
+    "He told CBS's ''60 Minutes'' about the ruling.",    # a programme's title, not a duration
+    "Police watched the crowd at the annual March for Life on Capitol Hill.",  # a named march
 ])
 def test_en_words_that_are_not_times(text):
     assert tag(text, "en", dt.date(2023, 2, 10)) == []
