@@ -91,6 +91,10 @@ EN_NEWS = [
     ("The government planned to pay the first claims on Friday.", "2023-10-18", "Friday", "DATE", "2023-10-20"),
     # "annually" after a verb is a recurring event (a rate after a quantity is not: see below)
     ("Similar ceremonies are held here annually for the national poet.", "2000-01-28", "annually", "SET", "P1Y"),
+    # recurring seasons and "every other week" are SETs; "the first quarter" is Q1 like "the third quarter"
+    ("The festival is held every summer in the old town.", "2000-04-12", "every summer", "SET", "XXXX-SU"),
+    ("The council meets every other week.", "2000-04-12", "every other week", "SET", "P2W"),
+    ("In the first quarter, sales rose 5 percent.", "2000-04-12", "the first quarter", "DATE", "2000-Q1"),
     # "spring" and "fall" after "in the" / "by the" are seasons
     ("Elections are due in the spring.", "2024-01-17", "the spring", "DATE", "2024-SP"),
     ("Troops will leave by the fall.", "2024-01-17", "the fall", "DATE", "2024-FA"),
@@ -128,6 +132,13 @@ def test_en_ages_are_not_durations(text):
 ])
 def test_en_words_that_are_not_times(text):
     assert tag(text, "en", dt.date(2023, 2, 10)) == []
+
+
+def test_en_the_verb_last_is_not_in_the_duration():
+    tags = tag("The trial is expected to last three weeks.", "en", dt.date(2000, 4, 12))
+    assert [(t.text, t.value) for t in tags] == [("three weeks", "P3W")]
+    tags = tag("Sales rose over the last three years.", "en", dt.date(2000, 4, 12))
+    assert [(t.text, t.value) for t in tags] == [("the last three years", "P3Y")]
 
 
 def test_en_a_list_of_years_is_every_year():
