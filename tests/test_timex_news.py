@@ -91,6 +91,11 @@ EN_NEWS = [
     ("The government planned to pay the first claims on Friday.", "2023-10-18", "Friday", "DATE", "2023-10-20"),
     # "annually" after a verb is a recurring event (a rate after a quantity is not: see below)
     ("Similar ceremonies are held here annually for the national poet.", "2000-01-28", "annually", "SET", "P1Y"),
+    # "is planned for" / "is slated for" is a plan like "is scheduled for"
+    ("A large rally is planned for Saturday morning in the capital.", "2000-04-12", "Saturday morning", "TIME", "2000-04-15TMO"),
+    ("The run-off is slated for Tuesday.", "2000-04-12", "Tuesday", "DATE", "2000-04-18"),
+    # "the early hours of Thursday morning" is one expression
+    ("Police arrested him in the early hours of Thursday morning.", "2000-04-12", "Thursday morning", "TIME", "2000-04-06TMO"),
     # recurring seasons and "every other week" are SETs; "the first quarter" is Q1 like "the third quarter"
     ("The festival is held every summer in the old town.", "2000-04-12", "every summer", "SET", "XXXX-SU"),
     ("The council meets every other week.", "2000-04-12", "every other week", "SET", "P2W"),
