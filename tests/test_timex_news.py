@@ -96,6 +96,12 @@ EN_NEWS = [
     ("The run-off is slated for Tuesday.", "2000-04-12", "Tuesday", "DATE", "2000-04-18"),
     # "the early hours of Thursday morning" is one expression
     ("Police arrested him in the early hours of Thursday morning.", "2000-04-12", "Thursday morning", "TIME", "2000-04-06TMO"),
+    # a deadline, a hope, "was expected to" and "as early as" point ahead; a deadline that passed does not
+    ("The agency set a deadline of 2 p.m. Thursday for the family to hand over the boy.", "2000-04-12", "2 p.m. Thursday", "TIME", "2000-04-13T14:00"),
+    ("The deadline passed without incident at 9 a.m. Thursday.", "2000-04-12", "9 a.m. Thursday", "TIME", "2000-04-06T09:00"),
+    ("The father hopes to return home Sunday.", "2000-04-12", "Sunday", "DATE", "2000-04-16"),
+    ("The boy was expected to fly home on Saturday.", "2000-04-12", "Saturday", "DATE", "2000-04-15"),
+    ("Officials said the two could be reunited as early as Thursday.", "2000-04-12", "Thursday", "DATE", "2000-04-13"),
     # recurring seasons and "every other week" are SETs; "the first quarter" is Q1 like "the third quarter"
     ("The festival is held every summer in the old town.", "2000-04-12", "every summer", "SET", "XXXX-SU"),
     ("The council meets every other week.", "2000-04-12", "every other week", "SET", "P2W"),
