@@ -152,6 +152,14 @@ def test_en_the_verb_last_is_not_in_the_duration():
     assert [(t.text, t.value) for t in tags] == [("the last three years", "P3Y")]
 
 
+def test_en_the_day_after_an_event_counts_from_the_day_talked_about():
+    text = "The doctor was shot on Friday, Oct. 23. Two men came to his house the day after his death."
+    assert [(t.text, t.value) for t in tag(text, "en", dt.date(1998, 11, 21))][-1] == ("the day", "1998-10-24")
+    # an appositive names the date before it: "Nov. 3, the day before ..." is Nov. 3
+    text = "He was last seen Nov. 3, the day before the authorities issued a warrant."
+    assert [(t.text, t.value) for t in tag(text, "en", dt.date(1998, 11, 21))][-1] == ("the day", "1998-11-03")
+
+
 def test_en_a_list_of_years_is_every_year():
     # "1995" after "1994, " is the next year of a list, not the tail of a number ("3,000 1995" stays out)
     tags = tag("Similar attacks took place in 1994, 1995 and 1997.", "en", dt.date(1999, 4, 19))
