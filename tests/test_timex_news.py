@@ -86,6 +86,10 @@ EN_NEWS = [
     ("On Tuesday, the National Union of Secondary School Teachers and Lecturers of the province plans to hold a news conference to screen an advertisement made last week.", "2023-10-16", "Tuesday", "DATE", "2023-10-17"),
     ("In January, a week after the 25th anniversary of the Supreme Court ruling on the case, a bomb in Birmingham, Ala., killed a guard.", "2023-10-16", "January", "DATE", "2023-01"),
     ("Until Thursday, the police had not named him as a suspect.", "2023-10-20", "Thursday", "DATE", "2023-10-19"),
+    # ... skipping the verbs of a relative clause between the comma and the main verb
+    ("On Friday, lawyers for the family, who had asked for more time, will file an appeal.", "2000-04-12", "Friday", "DATE", "2000-04-14"),
+    ("On Tuesday, the man who was arrested last year will appear in court.", "2000-04-12", "Tuesday", "DATE", "2000-04-18"),
+    ("In June, the company, which was founded in 1950, plans to open a new plant.", "2000-04-12", "June", "DATE", "2000-06"),
     # ... and a plan told in the past dates the planning when the day comes before it
     ("On Friday, the government planned to pay the first compensation claims.", "2023-10-18", "Friday", "DATE", "2023-10-13"),
     ("The government planned to pay the first claims on Friday.", "2023-10-18", "Friday", "DATE", "2023-10-20"),

@@ -55,6 +55,9 @@ class LangRules:
     # adverbial followed by a comma dates the main clause, whose verb is the first cue after it
     fronted_lead: re.Pattern[str] | None
     fronted_window: int
+    # a parenthetical between the fronted expression and its main verb (", who was arrested last year,"):
+    # its verbs are not the main clause's
+    fronted_skip: re.Pattern[str] | None
     anchor: str  # last | first: which earlier day "that day"/이날 points to
     sentence_end: re.Pattern[str]
     clause_end: re.Pattern[str] | None
@@ -212,6 +215,7 @@ def load_rules(lang: str) -> LangRules | None:
         fronted_lead=(re.compile(rf"(?:{tense['fronted_lead']})\Z", re.IGNORECASE)
                       if tense.get("fronted_lead") else None),
         fronted_window=int(tense.get("fronted_window", 150)),
+        fronted_skip=re.compile(tense["fronted_skip"], re.IGNORECASE) if tense.get("fronted_skip") else None,
         anchor=str(data.get("anchor", "last")),
         sentence_end=re.compile(data.get("sentence_end", r"[.!?।]\s|\n")),
         clause_end=re.compile(data["clause_end"]) if data.get("clause_end") else None,

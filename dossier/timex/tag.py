@@ -385,11 +385,16 @@ class _Context:
             return None
         if not rules.fronted_lead.match(self.text, sent_start, start) or not self.text.startswith(",", end):
             return None
+        limit = end + rules.fronted_window
+        skip = ([m.span() for m in rules.fronted_skip.finditer(self.text, end, limit)]
+                if rules.fronted_skip is not None else [])
         for c in self.cues[lo:hi]:
             if c[0] < end:
                 continue
-            if c[0] - end > rules.fronted_window:
+            if c[0] > limit:
                 return None
+            if any(a <= c[0] < b for a, b in skip):
+                continue
             if c[2] == "plan_past":
                 return "past"
             return _past(c[2])
