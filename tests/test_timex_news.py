@@ -90,6 +90,7 @@ EN_NEWS = [
     ("On Friday, lawyers for the family, who had asked for more time, will file an appeal.", "2000-04-12", "Friday", "DATE", "2000-04-14"),
     ("On Tuesday, the man who was arrested last year will appear in court.", "2000-04-12", "Tuesday", "DATE", "2000-04-18"),
     ("In June, the company, which was founded in 1950, plans to open a new plant.", "2000-04-12", "June", "DATE", "2000-06"),
+    ("On Monday, officials said, the talks will resume in Geneva.", "2000-04-12", "Monday", "DATE", "2000-04-17"),
     # ... and a plan told in the past dates the planning when the day comes before it
     ("On Friday, the government planned to pay the first compensation claims.", "2023-10-18", "Friday", "DATE", "2023-10-13"),
     ("The government planned to pay the first claims on Friday.", "2023-10-18", "Friday", "DATE", "2023-10-20"),
