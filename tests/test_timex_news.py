@@ -101,11 +101,13 @@ EN_NEWS = [
     ("The run-off is slated for Tuesday.", "2000-04-12", "Tuesday", "DATE", "2000-04-18"),
     # "the early hours of Thursday morning" is one expression
     ("Police arrested him in the early hours of Thursday morning.", "2000-04-12", "Thursday morning", "TIME", "2000-04-06TMO"),
-    # a deadline, a hope, "was expected to" and "as early as" point ahead; a deadline that passed does not
+    # a deadline given as a time, a hope and "as early as" point ahead; a deadline that passed does not
     ("The agency set a deadline of 2 p.m. Thursday for the family to hand over the boy.", "2000-04-12", "2 p.m. Thursday", "TIME", "2000-04-13T14:00"),
     ("The deadline passed without incident at 9 a.m. Thursday.", "2000-04-12", "9 a.m. Thursday", "TIME", "2000-04-06T09:00"),
     ("The father hopes to return home Sunday.", "2000-04-12", "Sunday", "DATE", "2000-04-16"),
-    ("The boy was expected to fly home on Saturday.", "2000-04-12", "Saturday", "DATE", "2000-04-15"),
+    # "the deadline for reporting" is no plan, and "said on Friday ... was expected to" dates the saying
+    ("The company, which asked for a delay from the August 15 deadline for reporting results, closed on Tuesday at 5,800.", "1996-08-28", "Tuesday", "DATE", "1996-08-27"),
+    ("The company said in a statement on Friday the deal was expected to be finalized in September.", "1996-08-28", "Friday", "DATE", "1996-08-23"),
     ("Officials said the two could be reunited as early as Thursday.", "2000-04-12", "Thursday", "DATE", "2000-04-13"),
     # recurring seasons and "every other week" are SETs; "the first quarter" is Q1 like "the third quarter"
     ("The festival is held every summer in the old town.", "2000-04-12", "every summer", "SET", "XXXX-SU"),
@@ -171,6 +173,10 @@ def test_en_a_list_of_years_is_every_year():
     assert [(t.text, t.value) for t in tags] == [("1994", "1994"), ("1995", "1995"), ("1997", "1997")]
 
 
+def test_en_a_table_of_numbers_holds_no_years():
+    assert tag("Sydney 21 15 1 5 2067 1687 122.5 62", "en", dt.date(1996, 8, 28)) == []
+
+
 def test_en_a_pair_of_days_is_two_dates():
     # "April 24 and 25" is two days: TimeML tags each; a dash or "to" stays one range
     tags = tag("The summit will be held in Washington on April 24 and 25.", "en", dt.date(1999, 2, 10))
@@ -178,6 +184,9 @@ def test_en_a_pair_of_days_is_two_dates():
     tags = tag("The summit will be held on April 24-25.", "en", dt.date(1999, 2, 10))
     assert [(t.text, t.value, t.value_end) for t in tags] == [("April 24-25", "1999-04-24", "1999-04-25")]
     assert tag("The survivors, aged 44 and 9, were rescued.", "en", dt.date(1999, 2, 10)) == []
+    # "between July 17 and 21" is a stretch of days, one range
+    tags = tag("The survey questioned 2,496 people between July 17 and 21.", "en", dt.date(1996, 8, 28))
+    assert [(t.text, t.value, t.value_end) for t in tags] == [("July 17 and 21", "1996-07-17", "1996-07-21")]
 
 
 def test_en_the_age_of_a_thing_stays_a_duration():
