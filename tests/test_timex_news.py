@@ -81,6 +81,38 @@ EN_NEWS = [
     # a present copula before a weekday is the coming one
     ("The run-off vote is on Monday.", "2024-01-17", "Monday", "DATE", "2024-01-22"),
     ("The state funeral is Friday.", "2024-01-17", "Friday", "DATE", "2024-01-19"),
+    # a fronted "On <day>," / "In <month>," dates the main clause: its verb, however far after the comma,
+    # gives the tense (AQUAINT dev errors, new sentences)
+    ("On Tuesday, the National Union of Secondary School Teachers and Lecturers of the province plans to hold a news conference to screen an advertisement made last week.", "2023-10-16", "Tuesday", "DATE", "2023-10-17"),
+    ("In January, a week after the 25th anniversary of the Supreme Court ruling on the case, a bomb in Birmingham, Ala., killed a guard.", "2023-10-16", "January", "DATE", "2023-01"),
+    ("Until Thursday, the police had not named him as a suspect.", "2023-10-20", "Thursday", "DATE", "2023-10-19"),
+    # ... skipping the verbs of a relative clause between the comma and the main verb
+    ("On Friday, lawyers for the family, who had asked for more time, will file an appeal.", "2000-04-12", "Friday", "DATE", "2000-04-14"),
+    ("On Tuesday, the man who was arrested last year will appear in court.", "2000-04-12", "Tuesday", "DATE", "2000-04-18"),
+    ("In June, the company, which was founded in 1950, plans to open a new plant.", "2000-04-12", "June", "DATE", "2000-06"),
+    ("On Monday, officials said, the talks will resume in Geneva.", "2000-04-12", "Monday", "DATE", "2000-04-17"),
+    # ... and a plan told in the past dates the planning when the day comes before it
+    ("On Friday, the government planned to pay the first compensation claims.", "2023-10-18", "Friday", "DATE", "2023-10-13"),
+    ("The government planned to pay the first claims on Friday.", "2023-10-18", "Friday", "DATE", "2023-10-20"),
+    # "annually" after a verb is a recurring event (a rate after a quantity is not: see below)
+    ("Similar ceremonies are held here annually for the national poet.", "2000-01-28", "annually", "SET", "P1Y"),
+    # "is planned for" / "is slated for" is a plan like "is scheduled for"
+    ("A large rally is planned for Saturday morning in the capital.", "2000-04-12", "Saturday morning", "TIME", "2000-04-15TMO"),
+    ("The run-off is slated for Tuesday.", "2000-04-12", "Tuesday", "DATE", "2000-04-18"),
+    # "the early hours of Thursday morning" is one expression
+    ("Police arrested him in the early hours of Thursday morning.", "2000-04-12", "Thursday morning", "TIME", "2000-04-06TMO"),
+    # a deadline given as a time, a hope and "as early as" point ahead; a deadline that passed does not
+    ("The agency set a deadline of 2 p.m. Thursday for the family to hand over the boy.", "2000-04-12", "2 p.m. Thursday", "TIME", "2000-04-13T14:00"),
+    ("The deadline passed without incident at 9 a.m. Thursday.", "2000-04-12", "9 a.m. Thursday", "TIME", "2000-04-06T09:00"),
+    ("The father hopes to return home Sunday.", "2000-04-12", "Sunday", "DATE", "2000-04-16"),
+    # "the deadline for reporting" is no plan, and "said on Friday ... was expected to" dates the saying
+    ("The company, which asked for a delay from the August 15 deadline for reporting results, closed on Tuesday at 5,800.", "1996-08-28", "Tuesday", "DATE", "1996-08-27"),
+    ("The company said in a statement on Friday the deal was expected to be finalized in September.", "1996-08-28", "Friday", "DATE", "1996-08-23"),
+    ("Officials said the two could be reunited as early as Thursday.", "2000-04-12", "Thursday", "DATE", "2000-04-13"),
+    # recurring seasons and "every other week" are SETs; "the first quarter" is Q1 like "the third quarter"
+    ("The festival is held every summer in the old town.", "2000-04-12", "every summer", "SET", "XXXX-SU"),
+    ("The council meets every other week.", "2000-04-12", "every other week", "SET", "P2W"),
+    ("In the first quarter, sales rose 5 percent.", "2000-04-12", "the first quarter", "DATE", "2000-Q1"),
     # "spring" and "fall" after "in the" / "by the" are seasons
     ("Elections are due in the spring.", "2024-01-17", "the spring", "DATE", "2024-SP"),
     ("Troops will leave by the fall.", "2024-01-17", "the fall", "DATE", "2024-FA"),
@@ -111,9 +143,50 @@ def test_en_ages_are_not_durations(text):
     "Police arrested him at this march in the capital.",  # a lowercase "march" is the noun
     "In the fall of the regime, many fled.",            # the fall of something is not autumn
     "Villagers drew water from the spring.",
+    "Revenue should increase by 20% annually.",          # a rate, not a recurring event
+    "The plant would produce about 10,000 units annually.",
+    "He told CBS's ''60 Minutes'' about the ruling.",    # a programme's title, not a duration
+    "Police watched the crowd at the annual March for Life on Capitol Hill.",  # a named march
 ])
 def test_en_words_that_are_not_times(text):
     assert tag(text, "en", dt.date(2023, 2, 10)) == []
+
+
+def test_en_the_verb_last_is_not_in_the_duration():
+    tags = tag("The trial is expected to last three weeks.", "en", dt.date(2000, 4, 12))
+    assert [(t.text, t.value) for t in tags] == [("three weeks", "P3W")]
+    tags = tag("Sales rose over the last three years.", "en", dt.date(2000, 4, 12))
+    assert [(t.text, t.value) for t in tags] == [("the last three years", "P3Y")]
+
+
+def test_en_the_day_after_an_event_counts_from_the_day_talked_about():
+    text = "The doctor was shot on Friday, Oct. 23. Two men came to his house the day after his death."
+    assert [(t.text, t.value) for t in tag(text, "en", dt.date(1998, 11, 21))][-1] == ("the day", "1998-10-24")
+    # an appositive names the date before it: "Nov. 3, the day before ..." is Nov. 3
+    text = "He was last seen Nov. 3, the day before the authorities issued a warrant."
+    assert [(t.text, t.value) for t in tag(text, "en", dt.date(1998, 11, 21))][-1] == ("the day", "1998-11-03")
+
+
+def test_en_a_list_of_years_is_every_year():
+    # "1995" after "1994, " is the next year of a list, not the tail of a number ("3,000 1995" stays out)
+    tags = tag("Similar attacks took place in 1994, 1995 and 1997.", "en", dt.date(1999, 4, 19))
+    assert [(t.text, t.value) for t in tags] == [("1994", "1994"), ("1995", "1995"), ("1997", "1997")]
+
+
+def test_en_a_table_of_numbers_holds_no_years():
+    assert tag("Sydney 21 15 1 5 2067 1687 122.5 62", "en", dt.date(1996, 8, 28)) == []
+
+
+def test_en_a_pair_of_days_is_two_dates():
+    # "April 24 and 25" is two days: TimeML tags each; a dash or "to" stays one range
+    tags = tag("The summit will be held in Washington on April 24 and 25.", "en", dt.date(1999, 2, 10))
+    assert [(t.text, t.value) for t in tags] == [("April 24", "1999-04-24"), ("25", "1999-04-25")]
+    tags = tag("The summit will be held on April 24-25.", "en", dt.date(1999, 2, 10))
+    assert [(t.text, t.value, t.value_end) for t in tags] == [("April 24-25", "1999-04-24", "1999-04-25")]
+    assert tag("The survivors, aged 44 and 9, were rescued.", "en", dt.date(1999, 2, 10)) == []
+    # "between July 17 and 21" is a stretch of days, one range
+    tags = tag("The survey questioned 2,496 people between July 17 and 21.", "en", dt.date(1996, 8, 28))
+    assert [(t.text, t.value, t.value_end) for t in tags] == [("July 17 and 21", "1996-07-17", "1996-07-21")]
 
 
 def test_en_the_age_of_a_thing_stays_a_duration():

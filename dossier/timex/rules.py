@@ -48,6 +48,16 @@ class LangRules:
     # what, right before a past-looking form, makes it a present passive ("is heard", "are held")
     not_past_after: re.Pattern[str] | None
     max_distance: int | None
+    # a plan told in the past ("planned to pay"): a future cue for what follows it, a past one for a
+    # time named before it ("On Friday, the government planned to pay" dates the planning)
+    tense_plan_past: re.Pattern[str] | None
+    # what may stand before an expression that opens its sentence ("On", "In", "Late"): a fronted
+    # adverbial followed by a comma dates the main clause, whose verb is the first cue after it
+    fronted_lead: re.Pattern[str] | None
+    fronted_window: int
+    # a parenthetical between the fronted expression and its main verb (", who was arrested last year,"):
+    # its verbs are not the main clause's
+    fronted_skip: re.Pattern[str] | None
     anchor: str  # last | first: which earlier day "that day"/이날 points to
     sentence_end: re.Pattern[str]
     clause_end: re.Pattern[str] | None
@@ -201,6 +211,11 @@ def load_rules(lang: str) -> LangRules | None:
         not_past_after=(re.compile(rf"(?:{tense['not_past_after']})\Z", re.IGNORECASE)
                         if tense.get("not_past_after") else None),
         max_distance=int(tense["max_distance"]) if tense.get("max_distance") else None,
+        tense_plan_past=_cue(tense.get("plan_past")),
+        fronted_lead=(re.compile(rf"(?:{tense['fronted_lead']})\Z", re.IGNORECASE)
+                      if tense.get("fronted_lead") else None),
+        fronted_window=int(tense.get("fronted_window", 150)),
+        fronted_skip=re.compile(tense["fronted_skip"], re.IGNORECASE) if tense.get("fronted_skip") else None,
         anchor=str(data.get("anchor", "last")),
         sentence_end=re.compile(data.get("sentence_end", r"[.!?।]\s|\n")),
         clause_end=re.compile(data["clause_end"]) if data.get("clause_end") else None,

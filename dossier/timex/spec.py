@@ -90,7 +90,7 @@ def prepare(spec: dict[str, Any]) -> dict[str, Any] | None:
 
     rel_pod "-1 NI" → one day back, night; year_hi/year_lo (nineteen ninety-six) → year;
     decade_digits 1990 → decade 199; decade_word 9 → decade 199; set_unit Y → SET P1Y;
-    value_set_weekday 4 → SET XXXX-WXX-4; a clock time with no day → today.
+    value_set_weekday 4 → SET XXXX-WXX-4; value_set_season SU → SET XXXX-SU; a clock time with no day → today.
     """
     s = dict(spec)
     if "rel_pod" in s:
@@ -120,6 +120,8 @@ def prepare(spec: dict[str, Any]) -> dict[str, Any] | None:
         if s.get("pod"):
             v += f"T{s['pod']}"
         return {"type": "SET", "value": v}
+    if "value_set_season" in s:  # every summer → SET XXXX-SU
+        return {"type": "SET", "value": f"XXXX-{s['value_set_season']}"}
     if "value_set_month" in s:
         m = as_int(s["value_set_month"])
         return {"type": "SET", "value": f"XXXX-{two_digits(m)}"}

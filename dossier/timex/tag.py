@@ -309,8 +309,11 @@ class _Context:
                 if (label == "past" and rules.not_past_after is not None
                         and rules.not_past_after.search(text, max(0, m.start() - 16), m.start())):
                     continue
+                if label == "future" and rules.tense_plan_past is not None and rules.tense_plan_past.fullmatch(
+                        m.group(0)):
+                    label = "plan_past"
                 cues.append((m.start(), m.end(), label))
-                if label == "future":
+                if label in ("future", "plan_past"):
                     future_spans.append((m.start(), m.end()))
                     future_spans.sort()
         cues.sort()
@@ -332,10 +335,20 @@ class _Context:
         s, e = self.sentence(start, end)
         lo = bisect.bisect_left(self.cue_starts, s)
         hi = bisect.bisect_left(self.cue_starts, e)
+        fronted = self._fronted(s, start, end, lo, hi)
+        if fronted is not None:
+            return fronted
         hits = []
         for c in self.cues[lo:hi]:
             if start <= c[0] < end or c[1] > e:
                 continue
+            if c[2] == "plan_past":
+                # "planned to pay on Friday" points ahead; after the expression it dates only a fronted one
+                # ("On Friday, the government planned to pay": _fronted), not "a rally on Saturday and
+                # were planning to drive", whose Saturday is the planned rally's
+                if c[1] > start:
+                    continue
+                c = (c[0], c[1], "future")
             if c[2] == "report":
                 gap = start - c[1] if c[1] <= start else c[0] - end
                 if gap > rules.report_window:
@@ -362,6 +375,30 @@ class _Context:
                 return "future"
             return None
         return _past(best[2])
+
+    def _fronted(self, sent_start: int, start: int, end: int, lo: int, hi: int) -> str | None:
+        """An expression that opens its sentence and is set off by a comma ("On Tuesday, the league plans
+        to ...", "In January, a bomb killed ...") dates the main clause: the tense is that of the first
+        cue after it (a reporting verb included), however far, within `fronted_window` characters."""
+        rules = self.rules
+        if rules.fronted_lead is None or rules.tense_scope != "nearest":
+            return None
+        if not rules.fronted_lead.match(self.text, sent_start, start) or not self.text.startswith(",", end):
+            return None
+        limit = end + rules.fronted_window
+        skip = ([m.span() for m in rules.fronted_skip.finditer(self.text, end, limit)]
+                if rules.fronted_skip is not None else [])
+        for c in self.cues[lo:hi]:
+            if c[0] < end:
+                continue
+            if c[0] > limit:
+                return None
+            if any(a <= c[0] < b for a, b in skip):
+                continue
+            if c[2] == "plan_past":
+                return "past"
+            return _past(c[2])
+        return None
 
     def _under_modal(self, hits: list[tuple[int, int, str]], past: tuple[int, int, str], start: int) -> bool:
         """A past-looking word between a future cue and the expression is in the future cue's clause
