@@ -53,6 +53,17 @@ def test_initials_cut_off_a_name_are_joined_to_it():
     assert [text[s.start : s.end] for s in got] == ["T.K. Whitaker"]
 
 
+def test_a_name_cut_at_its_middle_initial_is_joined_to_its_last_name():
+    text = "श्री वेंकट एस. रमणन को बधाई दी। Later Harold K. Olsen spoke. Lee met Park. Kim went home."
+    got = repair_spans(text, "hi", spans(text, ("वेंकट एस", "PER"), ("रमणन", "PER")))
+    assert [text[s.start : s.end] for s in got] == ["वेंकट एस. रमणन"]
+    got = repair_spans(text, "en", spans(text, ("Harold K", "PER"), ("Olsen", "PER")))
+    assert [text[s.start : s.end] for s in got] == ["Harold K. Olsen"]
+    # a sentence that ends with a name is not an initial: two people stay two
+    got = repair_spans(text, "en", spans(text, ("Park", "PER"), ("Kim", "PER")))
+    assert [text[s.start : s.end] for s in got] == ["Park", "Kim"]
+
+
 def test_an_initial_that_is_also_a_postposition_starts_a_name_after_an_honorific():
     text = "संस्थान के निदेशक, डॉ. के शिवन को बधाई दी गई।"
     assert [text[s.start : s.end] for s in titled_names(text, "hi")] == ["के शिवन"]

@@ -43,6 +43,7 @@ class NameCues:
     stop_initials: dict[str, frozenset[str]]
     org_heads: dict[str, frozenset[str]]  # en/hi: words that end an organisation's name; ko: endings of one word
     not_orgs: dict[str, frozenset[str]]  # ko: word endings that make such a word an everyday noun
+    spelled_initials: dict[str, frozenset[str]]  # hi: Latin letters as Hindi writes them (जे = J)
 
 
 def _table(doc: dict, key: str) -> dict[str, list[str]]:
@@ -74,6 +75,7 @@ def load_cues(path: Path = CUES_FILE) -> NameCues:
         stop_initials=sets("stop_initials"),
         org_heads=sets("org_heads"),
         not_orgs=sets("not_orgs"),
+        spelled_initials=sets("spelled_initials"),
     )
 
 
@@ -246,7 +248,9 @@ _INITIALS = re.compile(r"(?:[^\W\d_][\u0900-\u097F]{0,2}\.\s?)+[^\W\d_]?[\u0900-
 
 def _join_initials(text: str, spans: list[Span]) -> list[Span]:
     """"ए.एस" + "किरण कुमार", "J.R." + "Smith": a person's initials the recogniser cut off from the
-    name that follows them (only dots and a space between) are joined to it."""
+    name that follows them (only dots and a space between) are joined to it; so is a name the
+    recogniser ended at a middle initial ("Donald J" + ". Trump", "डोनाल्ड जे" + ". ट्रंप")."""
+    initials = frozenset().union(*load_cues().spelled_initials.values())
     out: list[Span] = []
     for sp in spans:
         prev = out[-1] if out else None
@@ -255,8 +259,19 @@ def _join_initials(text: str, spans: list[Span]) -> list[Span]:
                 and _INITIALS.fullmatch(text[prev.start : prev.end] + text[prev.end : sp.start].strip())):
             out[-1] = Span(prev.start, sp.end, "PER")
             continue
+        if (prev is not None and prev.label == "PER" and sp.label == "PER"
+                and re.fullmatch(r"\. ?", text[prev.end : sp.start])
+                and _ends_in_initial(text[prev.start : prev.end], initials)):
+            out[-1] = Span(prev.start, sp.end, "PER")
+            continue
         out.append(sp)
     return out
+
+
+def _ends_in_initial(name: str, spelled: frozenset[str]) -> bool:
+    """Two or more words, the last one capital letter or a Latin letter spelled in another script."""
+    words = name.split()
+    return len(words) >= 2 and (re.fullmatch(r"[A-Z]", words[-1]) is not None or words[-1] in spelled)
 
 
 # --- Names after an honorific ------------------------------------------------------------------
