@@ -262,3 +262,18 @@ def test_numeric_dates_in_languages_without_a_model(lang, text, dct, surface, va
 ])
 def test_counts_are_not_dates(lang, text):
     assert tag(text, lang, dt.date(2023, 9, 12)) == []
+
+
+def test_years_spelled_out_with_hyphens_and_counts_that_are_no_years():
+    import datetime as dt
+
+    from dossier.timex.tag import tag
+
+    def values(text: str) -> list[tuple[str, str]]:
+        return [(t.text, t.value) for t in tag(text, "en", dt.date(2004, 8, 2))]
+
+    assert values("Nets reached twenty thousand children in two-thousand-one.") == [("two-thousand-one", "2001")]
+    assert values("In two thousand six it rained.") == [("two thousand six", "2006")]
+    assert values("We sold two-thousand copies.") == []
+    assert values("the year two thousand has passed") == [("the year two thousand", "2000")]
+    assert values("from two thousand to two thousand three") == [("two thousand", "2000"), ("two thousand three", "2003")]
