@@ -73,6 +73,15 @@ def test_cli_conll_format_names_the_source(tmp_path):
     assert {r["source"] for r in records} == {"btc"}
 
 
+def test_crossner_folds_fine_types_to_three_and_drops_elections_and_nationalities():
+    (record,) = conv.crossner_records(FIXTURES / "crossner/politics/train.txt")
+    assert record["id"] == "crossner:politics/train.txt:1" and record["source"] == "crossner"
+    # The election (with the country inside it) and the nationality are dropped, like CoNLL's MISC;
+    # party -> ORG, country -> LOC, politician and writer -> PER, magazine -> ORG.
+    assert surfaces(record) == [("Liberal Union", "ORG"), ("Norland", "LOC"), ("Ida Vance", "PER"),
+                                ("Portvale", "LOC"), ("Ole Berg", "PER"), ("The Weekly Owl", "ORG")]
+
+
 def test_gum_keeps_named_mentions_trimmed_to_the_name_and_skips_descriptions_and_pronouns():
     first, second = conv.gum_records(FIXTURES / "GUM_news_tiny.conllu")
     assert first["text"].startswith("Governor of Washington Chris Gregoire praised")
