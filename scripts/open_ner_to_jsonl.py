@@ -3,6 +3,8 @@
     python scripts/open_ner_to_jsonl.py uner FILE.iob2 [...] --source NAME > out.jsonl
     python scripts/open_ner_to_jsonl.py gum FILE.conllu [...] --genres academic,bio,... > out.jsonl
     python scripts/open_ner_to_jsonl.py wnut FILE.conll [...] > out.jsonl
+    python scripts/open_ner_to_jsonl.py conll FILE [...] --source NAME > out.jsonl
+    python scripts/open_ner_to_jsonl.py crossner DOMAIN/SPLIT.txt [...] > out.jsonl
 
 Why: the committed English model was trained on CoNLL-2003 ("research use"), and the brief allows
 only data whose licence permits redistribution and any use. Two such corpora are on GitHub (fetched
@@ -14,6 +16,13 @@ licences):
 - WNUT-17 emerging entities, CC BY 4.0: token<TAB>IOB2 tag files (person, location, corporation,
   group -> PER / LOC / ORG / ORG; creative-work and product dropped). No original text: tokens are
   joined with single spaces, as in the shared files.
+- CoNLL-style token / tag files with PER / ORG / LOC (/ MISC) tags, IOB1 or IOB2, one token a line,
+  tab- or space-separated, `-DOCSTART-` lines ignored: the Broad Twitter Corpus (CC BY 4.0) and
+  wikigold (Wikipedia, CoNLL-2003 guidelines, CC BY 4.0). MISC and anything else is dropped; tokens
+  are joined with single spaces.
+- CrossNER (Wikipedia paragraphs in five domains, MIT licence): token<TAB>IOB2 files with fine types,
+  folded to PER / ORG / LOC by CROSSNER_LABELS (politician, writer, ... -> PER; party, band, university,
+  magazine, journal -> ORG; country -> LOC); works, events, awards, nationalities (misc) are dropped.
 - GUM (Georgetown University Multilayer corpus), CoNLL-U with entity mentions in MISC `Entity=`.
   Annotations are CC BY 4.0, but the texts' licences differ by genre; only the genres whose text
   licence is open are read (--genres; GUM's LICENSE.txt lists them). GUM marks every mention (also
@@ -39,6 +48,18 @@ UNER_LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}
 # WNUT-17: corporations and groups (bands, teams, parties) are CoNLL's ORG; creative works and
 # products are dropped like MISC.
 WNUT_LABELS = {"person": "PER", "location": "LOC", "corporation": "ORG", "group": "ORG"}
+# CoNLL-style files (BTC, wikigold): the three types are kept as they are, MISC is dropped.
+CONLL_LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}
+# CrossNER's fine types folded to CoNLL's three (its own "misc" holds nationalities like CoNLL's
+# MISC). Publications are ORG as in CoNLL-2003 ("The New Yorker"); everything else (books, songs,
+# elections, awards, algorithms, conferences, ...) is dropped.
+CROSSNER_LABELS = {
+    "person": "PER", "politician": "PER", "writer": "PER", "musicalartist": "PER", "scientist": "PER",
+    "researcher": "PER",
+    "organisation": "ORG", "politicalparty": "ORG", "university": "ORG", "band": "ORG", "magazine": "ORG",
+    "academicjournal": "ORG",
+    "location": "LOC", "country": "LOC",
+}
 GUM_TYPES = {"person": "PER", "organization": "ORG", "place": "LOC"}
 # GUM genres whose text licence (GUM LICENSE.txt) allows redistribution and any use: CC BY (academic,
 # news and interviews from Wikinews) and CC BY-SA (Wikipedia biographies, Wikivoyage). Court
@@ -127,13 +148,16 @@ def iob_spans(tags: list[str]) -> list[tuple[int, int, str]]:
 
 
 def read_token_tag(path: Path) -> Iterator[tuple[list[str], list[str]]]:
-    """(forms, tags) per sentence of a two-column token<TAB>tag file (blank line between sentences)."""
+    """(forms, tags) per sentence of a token / tag file: blank line between sentences, the token in
+    the first column and the tag in the last, split on tabs when the line has one (WNUT, BTC) and
+    on spaces otherwise (wikigold); a `-DOCSTART-` line ends a sentence and is not a token."""
     forms: list[str] = []
     tags: list[str] = []
     with open(path, encoding="utf-8") as fh:
         for raw in fh:
-            cols = raw.rstrip("\r\n").split("\t")
-            if len(cols) < 2 or not cols[0].strip():
+            line = raw.rstrip("\r\n")
+            cols = line.split("\t") if "\t" in line else line.split()
+            if len(cols) < 2 or not cols[0].strip() or cols[0] == "-DOCSTART-":
                 if forms:
                     yield forms, tags
                 forms, tags = [], []
@@ -151,6 +175,23 @@ def wnut_records(path: Path, source: str = "wnut17") -> Iterator[dict]:
                     for a, b, label in iob_spans(tags) if label in WNUT_LABELS]
         yield {"id": f"{source}:{path.name}:{n}", "lang": "en", "source": source, "text": text,
                "entities": entities}
+
+
+def conll_records(path: Path, source: str = "conll", labels: dict[str, str] = CONLL_LABELS,
+                  name: str | None = None) -> Iterator[dict]:
+    """PER / ORG / LOC spans of a CoNLL-style token / tag file (IOB1 or IOB2): the tags in `labels`
+    become its values, the rest (MISC) is dropped. `name` stands for the file name in the ids."""
+    for n, (forms, tags) in enumerate(read_token_tag(path), 1):
+        text, spans = _sentence_text(None, forms)
+        entities = [[spans[a][0], spans[b][1], labels[label]]
+                    for a, b, label in iob_spans(tags) if label in labels]
+        yield {"id": f"{source}:{name or path.name}:{n}", "lang": "en", "source": source, "text": text,
+               "entities": entities}
+
+
+def crossner_records(path: Path) -> Iterator[dict]:
+    """CrossNER's ner_data/<domain>/<split>.txt, ids naming domain and split (the file names repeat)."""
+    return conll_records(path, "crossner", CROSSNER_LABELS, f"{path.parent.name}/{path.name}")
 
 
 def uner_records(path: Path, source: str) -> Iterator[dict]:
@@ -356,9 +397,9 @@ def write_jsonl(records: Iterable[dict], out) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("format", choices=["uner", "gum", "wnut"])
+    parser.add_argument("format", choices=["uner", "gum", "wnut", "conll", "crossner"])
     parser.add_argument("files", nargs="+", type=Path)
-    parser.add_argument("--source", default=None, help="source name written on each uner / wnut line")
+    parser.add_argument("--source", default=None, help="source name written on each uner / wnut / conll line")
     parser.add_argument("--genres", default=",".join(GUM_OPEN_GENRES),
                         help="gum: comma list of genres to read (files of other genres are skipped)")
     parser.add_argument("--output", type=Path, help="jsonl to write (default stdout)")
@@ -370,6 +411,10 @@ def main(argv: list[str] | None = None) -> int:
         records: Iterable[dict] = (r for p in args.files for r in uner_records(p, args.source or "uner"))
     elif args.format == "wnut":
         records = (r for p in args.files for r in wnut_records(p, args.source or "wnut17"))
+    elif args.format == "conll":
+        records = (r for p in args.files for r in conll_records(p, args.source or "conll"))
+    elif args.format == "crossner":
+        records = (r for p in args.files for r in crossner_records(p))
     else:
         genres = {g.strip() for g in args.genres.split(",") if g.strip()}
         records = (r for p in args.files if gum_genre(p) in genres for r in gum_records(p))

@@ -48,6 +48,40 @@ def test_wnut_groups_and_corporations_are_org_and_creative_works_are_dropped():
     assert surfaces(second) == [("Paris", "LOC")]  # a line holding only "\r" ends a sentence
 
 
+def test_conll_reads_space_separated_iob1_skips_docstart_and_drops_misc():
+    first, second = conv.conll_records(FIXTURES / "tiny.conll", "wikigold")
+    assert first["text"] == "The Blue Lantern Trio toured Norwegian clubs in Bergen and Oslo with Anna Lund ."
+    assert first["id"] == "wikigold:tiny.conll:1" and first["source"] == "wikigold"
+    # IOB1: "Bergen" (I-LOC) and "Oslo" (B-LOC) are two places; "toured Norwegian" (MISC) is dropped.
+    assert surfaces(first) == [("The Blue Lantern Trio", "ORG"), ("Bergen", "LOC"), ("Oslo", "LOC"),
+                               ("Anna Lund", "PER")]
+    # Adjacent I- tags of different types are two entities; -DOCSTART- is no sentence of its own.
+    assert second["text"] == "Paris Hilton ." and surfaces(second) == [("Paris", "LOC"), ("Hilton", "PER")]
+
+
+def test_conll_reads_tab_separated_iob2_and_a_last_sentence_without_a_blank_line():
+    first, second = conv.conll_records(FIXTURES / "tiny.btc", "btc")
+    assert surfaces(first) == [("Mara Quist", "PER"), ("#Doyle", "PER"), ("#UN", "ORG")]
+    assert second["text"] == "Happy New Year Leeds" and surfaces(second) == [("Leeds", "LOC")]
+
+
+def test_cli_conll_format_names_the_source(tmp_path):
+    out = tmp_path / "btc.jsonl"
+    assert conv.main(["conll", str(FIXTURES / "tiny.btc"), "--source", "btc", "--output", str(out)]) == 0
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == ["btc:tiny.btc:1", "btc:tiny.btc:2"]
+    assert {r["source"] for r in records} == {"btc"}
+
+
+def test_crossner_folds_fine_types_to_three_and_drops_elections_and_nationalities():
+    (record,) = conv.crossner_records(FIXTURES / "crossner/politics/train.txt")
+    assert record["id"] == "crossner:politics/train.txt:1" and record["source"] == "crossner"
+    # The election (with the country inside it) and the nationality are dropped, like CoNLL's MISC;
+    # party -> ORG, country -> LOC, politician and writer -> PER, magazine -> ORG.
+    assert surfaces(record) == [("Liberal Union", "ORG"), ("Norland", "LOC"), ("Ida Vance", "PER"),
+                                ("Portvale", "LOC"), ("Ole Berg", "PER"), ("The Weekly Owl", "ORG")]
+
+
 def test_gum_keeps_named_mentions_trimmed_to_the_name_and_skips_descriptions_and_pronouns():
     first, second = conv.gum_records(FIXTURES / "GUM_news_tiny.conllu")
     assert first["text"].startswith("Governor of Washington Chris Gregoire praised")
