@@ -80,3 +80,11 @@ def test_train_silver_labels_raw_text_but_no_gold_sentence(tmp_path):
     for rec in read_jsonl(out):
         for start, end, label in rec["entities"]:
             assert 0 <= start < end <= len(rec["text"]) and label in {"PER", "ORG", "LOC"}
+
+
+def test_main_copies_repeat_the_gold_training_part_only(tmp_path):
+    data_dir = _data_dir(tmp_path)
+    base = ["ner", "--lang", "ko", "--data-dir", str(data_dir)]
+    train1, _, held1 = _split(build_parser().parse_args(base))
+    train2, _, held2 = _split(build_parser().parse_args([*base, "--main-copies", "2"]))
+    assert train2 == train1 + train1 and held2 == held1

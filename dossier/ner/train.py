@@ -58,6 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     n.add_argument("--silver", default=None,
                    help="comma list of extra NER jsonl files trained on but never held out (e.g. `train "
                         "silver` output); sentences also in the held-out part or a dev file are dropped")
+    n.add_argument("--main-copies", type=int, default=1,
+                   help="train on the main file's training part this many times (weighs gold against silver)")
     n.add_argument("--holdout", type=float, default=None, help="fraction of the main train file held out")
     n.add_argument("--align", default="expand", choices=["strict", "contract", "expand"])
     n.add_argument("--minutes", type=float, default=None, help="wall-clock training budget")
@@ -133,6 +135,7 @@ def _split(args: argparse.Namespace) -> tuple[list[dict], list[dict], list[dict]
         main_records = main_records[: args.limit]
     fraction = args.holdout if args.holdout is not None else DEFAULT_HOLDOUT[args.lang]
     train, held = split_holdout(main_records, fraction, args.seed)
+    train = train * max(1, getattr(args, "main_copies", 1))
     extra: list[dict] = []
     for path in _silver_paths(args):
         recs = read_jsonl(path)
