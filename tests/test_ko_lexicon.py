@@ -3,6 +3,7 @@ the tokenizer at run time as in the training files, and only data from this repo
 
 from __future__ import annotations
 
+import pytest
 import spacy
 
 from dossier.ner import ko_tokenizer  # noqa: F401  (registers the Kiwi tokenizers)
@@ -49,3 +50,22 @@ def test_tokenizer_v3_marks_survive_the_training_files(tmp_path):
     v1 = spacy.blank("ko", config={"nlp": {"tokenizer": {"@tokenizers": "dossier.KiwiTokenizer.v1"}}})
     assert [t.text for t in v1(doc.text)] == [t.text for t in doc]
     assert not any(str(t.morph) for t in v1(doc.text))
+
+
+@pytest.mark.slow
+def test_ko_lex_config_trains_and_loads_with_marks(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from dossier.ner.train import MODELS, SOURCES, main
+
+    data_dir = tmp_path / "datasets" / "ner"
+    (data_dir / "ko").mkdir(parents=True)
+    shutil.copy(Path(__file__).parent / "fixtures" / "ner" / "ko.jsonl", data_dir / SOURCES["ko"]["main"])
+    out = tmp_path / "model"
+    assert main(["ner", "--lang", "ko", "--smoke", "--max-steps", "6", "--config", str(MODELS / "configs" / "ko-lex.cfg"),
+                 "--workdir", str(tmp_path / "work"), "--output", str(out), "--data-dir", str(data_dir)]) == 0
+    nlp = spacy.load(out)
+    assert "MORPH" in nlp.config["components"]["tok2vec"]["model"]["embed"]["attrs"]
+    doc = nlp("김정은이 블라디보스토크에서 푸틴과 만났다.")
+    assert {t.text: str(t.morph) for t in doc}["블라디보스토크"] == "Lex=LocB"
