@@ -102,8 +102,9 @@ def records_to_docs(nlp: Language, records: Iterable[dict], mode: str = "expand"
 
 
 def write_docbin(docs: Iterable[Doc], path: str | Path) -> int:
-    # TAG is kept so the pre-tokenised reader below can give the model Kiwi's tags (Korean).
-    db = DocBin(attrs=["ORTH", "SPACY", "TAG", "ENT_IOB", "ENT_TYPE"], store_user_data=False)
+    # TAG and MORPH are kept so the pre-tokenised reader below can give the model Kiwi's tags and
+    # the known-name marks (Korean).
+    db = DocBin(attrs=["ORTH", "SPACY", "TAG", "MORPH", "ENT_IOB", "ENT_TYPE"], store_user_data=False)
     n = 0
     for doc in docs:
         db.add(doc)
@@ -115,7 +116,7 @@ def write_docbin(docs: Iterable[Doc], path: str | Path) -> int:
 
 @spacy.registry.readers("dossier.PretokenizedCorpus.v1")
 def create_pretokenized_corpus(path: str, limit: int = 0) -> Callable[[Language], Iterator[Example]]:
-    """Like spacy.Corpus.v1, but the predicted Doc reuses the stored tokens and tags.
+    """Like spacy.Corpus.v1, but the predicted Doc reuses the stored tokens, tags and morphs.
 
     The DocBin was made with the pipeline's own tokenizer (make_blank), so this gives the same
     Docs as re-tokenising, without running Kiwi over the whole corpus again every epoch.
@@ -129,7 +130,9 @@ def create_pretokenized_corpus(path: str, limit: int = 0) -> Callable[[Language]
             if not len(ref):
                 continue
             tags = [t.tag_ for t in ref] if ref.has_annotation("TAG") else None
-            pred = Doc(nlp.vocab, words=[t.text for t in ref], spaces=[bool(t.whitespace_) for t in ref], tags=tags)
+            morphs = [str(t.morph) for t in ref] if ref.has_annotation("MORPH") else None
+            pred = Doc(nlp.vocab, words=[t.text for t in ref], spaces=[bool(t.whitespace_) for t in ref], tags=tags,
+                       morphs=morphs)
             yield Example(pred, ref)
 
     return read

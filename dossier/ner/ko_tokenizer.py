@@ -5,10 +5,10 @@ the particle part of the entity. Kiwi splits morphemes, and we cut the text at K
 boundaries while keeping the original characters, so `doc.text == text` and every span offset is an
 offset into the input.
 
-Importing this module registers `dossier.KiwiTokenizer.v1` and `.v2` in spaCy's registry; import it
-before `spacy.load` of the Korean pipeline. v2 also cuts country-pair words (남북, 북미) into
-syllables, by the rules in data/lang/ko_tokens.yaml; v1 is kept so a model trained on v1 tokens
-keeps getting them.
+Importing this module registers `dossier.KiwiTokenizer.v1`, `.v2` and `.v3` in spaCy's registry;
+import it before `spacy.load` of the Korean pipeline. v2 also cuts country-pair words (남북, 북미) into
+syllables, by the rules in data/lang/ko_tokens.yaml; v3 marks known names in token.morph
+(dossier/ner/ko_lexicon.py). v1 is kept so a model trained on v1 tokens keeps getting them.
 """
 
 from __future__ import annotations
@@ -150,15 +150,22 @@ def _split_gap(gap: str) -> list[str]:
 class KiwiTokenizer:
     """spaCy tokenizer: text -> Doc cut at Kiwi morpheme boundaries."""
 
-    def __init__(self, vocab: Vocab, country_pairs: bool = False) -> None:
+    def __init__(self, vocab: Vocab, country_pairs: bool = False, lexicon: bool = False) -> None:
         self.vocab = vocab
         self.country_pairs = country_pairs
+        self.lexicon = lexicon
 
     def __call__(self, text: str) -> Doc:
         # Kiwi's part-of-speech tags go into token.tag_ so the NER model can use them as a
         # feature (NNP, proper noun, is the strongest single cue for a Korean name).
         words, spaces, tags = analyse(text, self.country_pairs)
-        return Doc(self.vocab, words=words, spaces=spaces, tags=tags)
+        morphs = None
+        if self.lexicon:
+            # Known-name marks (dossier/ner/ko_lexicon.py) in token.morph, a feature like the tag.
+            from dossier.ner.ko_lexicon import korean_lexicon, korean_prefixes, lexicon_marks
+
+            morphs = lexicon_marks(words, tags, korean_lexicon(), korean_prefixes())
+        return Doc(self.vocab, words=words, spaces=spaces, tags=tags, morphs=morphs)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterable[Doc]:
         for text in texts:
@@ -190,5 +197,15 @@ def create_kiwi_tokenizer() -> Callable[[Any], KiwiTokenizer]:
 def create_kiwi_tokenizer_v2(country_pairs: bool = True) -> Callable[[Any], KiwiTokenizer]:
     def make(nlp: Any) -> KiwiTokenizer:
         return KiwiTokenizer(nlp.vocab, country_pairs=country_pairs)
+
+    return make
+
+
+@spacy.registry.tokenizers("dossier.KiwiTokenizer.v3")
+def create_kiwi_tokenizer_v3(country_pairs: bool = False, lexicon: bool = True) -> Callable[[Any], KiwiTokenizer]:
+    """v1's tokens (v2's with country_pairs) plus known-name marks in token.morph (ko_lexicon)."""
+
+    def make(nlp: Any) -> KiwiTokenizer:
+        return KiwiTokenizer(nlp.vocab, country_pairs=country_pairs, lexicon=lexicon)
 
     return make

@@ -55,6 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
     n.add_argument("--train-files", default=None,
                    help="comma list of NER jsonl files to train on instead of the language's main file "
                         "(the held-out part comes from all of them; e.g. openly licensed data)")
+    n.add_argument("--silver", default=None,
+                   help="comma list of extra NER jsonl files trained on but never held out (e.g. `train "
+                        "silver` output); sentences also in the held-out part or a dev file are dropped")
+    n.add_argument("--main-copies", type=int, default=1,
+                   help="train on the main file's training part this many times (weighs gold against silver)")
     n.add_argument("--holdout", type=float, default=None, help="fraction of the main train file held out")
     n.add_argument("--align", default="expand", choices=["strict", "contract", "expand"])
     n.add_argument("--minutes", type=float, default=None, help="wall-clock training budget")
@@ -73,6 +78,18 @@ def build_parser() -> argparse.ArgumentParser:
                         "relative to the datasets dir (default: per language; '' for none)")
     n.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE",
                    help="extra spaCy config override (value in config syntax)")
+    s = sub.add_parser("silver", help="label unlabelled sentences with a trained pipeline, keep the sure ones")
+    s.add_argument("--lang", required=True, choices=sorted(SOURCES))
+    s.add_argument("--model", help="pipeline directory (default data/models/<lang>)")
+    s.add_argument("--raw", default=None, help="comma list of unlabelled files, relative to the datasets dir "
+                                               "(default: the language's pretraining text)")
+    s.add_argument("--out", required=True, help="NER jsonl to write")
+    s.add_argument("--data-dir", default=str(DATASETS), help="shared/datasets/ner directory")
+    s.add_argument("--holdout", type=float, default=None, help="as for `train ner` (the part never labelled)")
+    s.add_argument("--seed", type=int, default=SEED)
+    s.add_argument("--beam-width", type=int, default=8)
+    s.add_argument("--keep", type=float, default=0.9, help="least beam probability of every kept entity")
+    s.add_argument("--reject", type=float, default=0.1, help="most beam probability of an entity left out")
     return p
 
 
@@ -80,7 +97,32 @@ def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     if args.what == "ner":
         return train_ner(args)
+    if args.what == "silver":
+        return train_silver(args)
     return 2
+
+
+def train_silver(args: argparse.Namespace) -> int:
+    """Silver labels for self-training. Every sentence of the language's gold files (the held-out
+    part, the rest of the main file, the dev file) is excluded, so no scored sentence is trained on."""
+    import spacy
+
+    from dossier.ner.data import read_jsonl
+    from dossier.ner.silver import make_silver
+
+    if args.lang == "ko":
+        from dossier.ner import ko_tokenizer  # noqa: F401  (registers the Kiwi tokenizer)
+    args.train_files, args.limit, args.extra = None, None, ""
+    _train, _extra, held = _split(args)
+    exclude = _scoring_texts(args, held) | {r["text"].strip() for r in read_jsonl(_main_paths(args)[0])}
+    lines, files = _raw_texts(args)
+    model = Path(args.model) if args.model else MODELS / args.lang
+    stats = make_silver(spacy.load(model), lines, exclude, Path(args.out), args.beam_width, args.keep, args.reject)
+    record = {"model": str(model), "raw_files": files, "beam_width": args.beam_width, "keep": args.keep,
+              "reject": args.reject, **stats.as_dict()}
+    Path(str(args.out) + ".json").write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(record, ensure_ascii=False), flush=True)
+    return 0
 
 
 def _split(args: argparse.Namespace) -> tuple[list[dict], list[dict], list[dict]]:
@@ -93,7 +135,11 @@ def _split(args: argparse.Namespace) -> tuple[list[dict], list[dict], list[dict]
         main_records = main_records[: args.limit]
     fraction = args.holdout if args.holdout is not None else DEFAULT_HOLDOUT[args.lang]
     train, held = split_holdout(main_records, fraction, args.seed)
+    train = train * max(1, getattr(args, "main_copies", 1))
     extra: list[dict] = []
+    for path in _silver_paths(args):
+        recs = read_jsonl(path)
+        extra.extend(recs[: args.limit] if args.limit else recs)
     for name in _extra_names(args):
         if name not in sources or name == "main":
             raise SystemExit(f"unknown extra source {name!r} for {args.lang}; have {sorted(sources)}")
@@ -111,6 +157,15 @@ def _main_paths(args: argparse.Namespace) -> list[Path]:
             raise SystemExit(f"training file not found: {', '.join(missing)}")
         return paths
     return [Path(args.data_dir) / SOURCES[args.lang]["main"]]
+
+
+def _silver_paths(args: argparse.Namespace) -> list[Path]:
+    """--silver files: trained on, never part of the held-out part."""
+    paths = [Path(x.strip()) for x in (getattr(args, "silver", None) or "").split(",") if x.strip()]
+    missing = [str(p) for p in paths if not p.is_file()]
+    if missing:
+        raise SystemExit(f"silver file not found: {', '.join(missing)}")
+    return paths
 
 
 def _extra_names(args: argparse.Namespace) -> list[str]:
@@ -278,6 +333,7 @@ def _source_record(args: argparse.Namespace) -> dict[str, dict]:
     root = Path(args.data_dir)
     paths = {str(p) if args.train_files else str(p.relative_to(root)): p for p in _main_paths(args)}
     paths.update({name: root / name for name in names})
+    paths.update({str(p): p for p in _silver_paths(args)})
     if _pretraining_asked(args):
         paths.update({name: root.parent / name for name in _raw_names(args)})
     out = {}
