@@ -69,3 +69,11 @@ def test_ko_lex_config_trains_and_loads_with_marks(tmp_path):
     assert "MORPH" in nlp.config["components"]["tok2vec"]["model"]["embed"]["attrs"]
     doc = nlp("김정은이 블라디보스토크에서 푸틴과 만났다.")
     assert {t.text: str(t.morph) for t in doc}["블라디보스토크"] == "Lex=LocB"
+
+
+def test_names_mostly_used_as_ordinary_words_are_not_marked():
+    from dossier.ner.ko_lexicon import korean_lexicon
+
+    lexicon = korean_lexicon()
+    assert "경기" not in lexicon  # a match far more often than Gyeonggi Province (common_words.json)
+    assert lexicon.get("경기도") == "Loc" and lexicon.get("블라디보스토크") == "Loc"

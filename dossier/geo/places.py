@@ -104,15 +104,23 @@ def _rules() -> dict:
     # City names the NER corpora mostly use as ordinary words or person names (built by
     # scripts/build_gazetteer.py into data/gazetteer/common_words.json): never matched by the
     # gazetteer alone; behind an NER LOC span only where the article's other places support them.
-    common_file = RULES_DIR / "common_words.json"
-    common = json.loads(common_file.read_text(encoding="utf-8")) if common_file.exists() else {}
-    r["common"] = {lang: set(words) for lang, words in common.items()}
+    r["common"] = {lang: set(words) for lang, words in common_words().items()}
     r["compound_followers"] = tuple(r.get("ko_compound_followers") or ())
     r["unit_words"] = {place_key(w) for w in r.get("unit_words") or ()}
     r["cue_pattern"] = cue_pattern(r.get("place_cues"), r.get("town_cues"))
     r["town_cue_pattern"] = cue_pattern(r.get("town_cues"))
     r["ko_cue_words"] = frozenset((r.get("place_cues") or {}).get("ko", ()) + (r.get("town_cues") or {}).get("ko", ()))
     return r
+
+
+@lru_cache(maxsize=1)
+def common_words() -> dict[str, frozenset[str]]:
+    """Per language, the place keys the NER corpora mostly use as ordinary words or person names
+    (data/gazetteer/common_words.json, built by scripts/build_gazetteer.py): 경기 (a match, and
+    Gyeonggi), 세종, "Adams"."""
+    common_file = RULES_DIR / "common_words.json"
+    data = json.loads(common_file.read_text(encoding="utf-8")) if common_file.exists() else {}
+    return {lang: frozenset(words) for lang, words in data.items()}
 
 
 # ---- public API -------------------------------------------------------------------------------------

@@ -7,7 +7,8 @@ learns how far to trust it (대구 the city and 대구 the fish get the same mar
 
 Names come only from this repository's data, so training and run time see the same marks:
 - places: every Hangul name of the gazetteer (data/gazetteer: GeoNames cities, CLDR countries,
-  curated regions and sites), without its Korean stopwords (common words that are also town names);
+  curated regions and sites), without its Korean stopwords and the names the NER corpora mostly use
+  as ordinary words (data/gazetteer/common_words.json: 경기, 세종);
 - actors: the Korean full names of the knowledge base (data/kb: people, organisations, outlets,
   CLDR countries), without the KB's Korean common words. Short forms (김 위원장) are left out: they
   carry titles, which KLUE-style gold spans do not include.
@@ -37,11 +38,15 @@ def name_key(surface: str) -> str:
 def korean_lexicon() -> Mapping[str, str]:
     """Name key -> kind (Loc / Per / Org) for every known Hangul name; actors win over places."""
     from dossier.geo.gazetteer import load_gazetteer
+    from dossier.geo.places import common_words
     from dossier.linking.kb import load_kb
     from dossier.text.scripts import has_hangul
 
     gaz = load_gazetteer()
-    stop = gaz.rules["stopwords"].get("ko", set())
+    # neither stop words nor the names the NER corpora mostly use as ordinary words (경기 = a
+    # match far more often than Gyeonggi): marking those Loc taught nothing and, at run time, made
+    # the model read "경기에서" in a sports report as a place
+    stop = set(gaz.rules["stopwords"].get("ko", set())) | common_words().get("ko", frozenset())
     lexicon: dict[str, str] = {}
     for key in gaz.index:
         if has_hangul(key) and key not in stop and len(key) >= MIN_CHARS:
