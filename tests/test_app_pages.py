@@ -484,3 +484,17 @@ def _parse_qs(href: str) -> dict[str, list[str]]:
     from urllib.parse import parse_qs, urlsplit
 
     return parse_qs(urlsplit(href).query)
+
+
+def test_the_page_icon_is_drawn_and_encoded_once() -> None:
+    import io
+
+    from PIL import Image
+
+    from components.frame import favicon
+
+    png = favicon()
+    assert favicon() is png  # set_page_config gets it on every run: encoded once per process
+    with Image.open(io.BytesIO(png)) as img:
+        assert img.format == "PNG" and img.size == (64, 64)
+        assert img.getpixel((32, 5))[:3] == (31, 78, 121)
