@@ -48,18 +48,30 @@ def count_caption(total: int, page: int, n_rows: int, *, more: bool = False) -> 
 
 
 def render_article_list(
-    rows: Sequence[ArticleRow], *, key: str, selected_id: str | None = None
+    rows: Sequence[ArticleRow], *, key: str, view: str, selected_id: str | None = None
 ) -> str | None:
     """A table of ``rows`` (at most MAX_LIST_ROWS). Returns the id of the selected article, or
-    None when the user cleared the selection. ``selected_id`` is shown selected on first render."""
+    None when the user cleared the selection. ``view`` names the rows shown (filters and page):
+    when it changes, the selection is set to ``selected_id``'s row (none if it is not listed), so a
+    row picked in an earlier view never selects the article now in its place.
+
+    The table keeps one ``key`` across views. With a key per view (as before issue 15) every filter
+    change unmounted the browser's data grid and built a new one: ~30 ms of the ~190 ms of
+    main-thread work a filter change costs the browser at 10k articles (Chrome CPU profile,
+    BENCHMARKS.md); a kept grid only takes the new rows."""
     rows = list(rows[:MAX_LIST_ROWS])
     ids = [r.id for r in rows]
-    default = {"selection": {"rows": [ids.index(selected_id)]}} if selected_id in ids else None
+    ss = st.session_state
+    view_key = f"{key}__view"
+    if ss.get(view_key) != view or key not in ss:  # a new view, or back from another page
+        # Streamlit sends a selection set through the session state to the grid as its new selection
+        ss[key] = {"selection": {"rows": [ids.index(selected_id)] if selected_id in ids else [],
+                                 "columns": [], "cells": []}}
+        ss[view_key] = view
     picked = pick_one_row(
         rows_frame(rows),
         key=key,
         max_height=560,
-        selection_default=default,
         column_config={
             "Published": st.column_config.TextColumn(width="small"),
             "Title": st.column_config.TextColumn(width="medium"),

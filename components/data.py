@@ -188,7 +188,7 @@ class ArticlePage:
 
 @cached_reader(max_entries=256)
 def _article_page(store: Store, f: Filters, offset: int, limit: int, at_most: int) -> tuple[int, list[ArticleRow]]:
-    return store.count_articles(f, at_most=at_most), store.list_articles(f, limit=limit, offset=offset)
+    return store.article_page(f, limit=limit, offset=offset, at_most=at_most)
 
 
 def article_page(f: Filters, page: int = 0) -> ArticlePage:

@@ -45,7 +45,7 @@ with left:
     elif wanted and wanted not in ids:
         write_params(article=None, sentence=None)  # a choice from an earlier view that this one does not hold
     if rows:
-        picked = render_article_list(rows, key=f"articles_{view}_{page}", selected_id=shown_id)
+        picked = render_article_list(rows, key="articles_list", view=f"{view}_{page}", selected_id=shown_id)
         if picked and picked != shown_id:
             write_params(article=picked, sentence=None)
             focus = None

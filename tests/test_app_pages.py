@@ -217,6 +217,33 @@ def test_selecting_a_row_opens_it_and_puts_it_in_the_url(app: AppTest, ids) -> N
     assert "북러 군사동맹" in _html(at)
 
 
+def test_a_filter_change_keeps_the_table_and_moves_its_selection_to_the_article_shown(
+    app: AppTest, corpus_db: Path
+) -> None:
+    """The list keeps one grid across views (rebuilding it cost the browser ~30 ms a change), so a
+    row picked in one view must not select whatever article takes its place in the next."""
+    at = _articles(app)
+    table = at.dataframe[0]
+    with Store(corpus_db) as store:
+        listed = store.list_articles(Filters(), limit=1000)
+        langs = store.facets().languages
+    picked = listed[1]
+    # a language the picked article lacks, held by two articles at least: the new list drops it
+    lang = next(c for c, n in langs.items() if c not in picked.langs and n >= 2)
+    at.session_state[table.key] = {"selection": {"rows": [1], "columns": [], "cells": []}}
+    at.run()
+    assert at.query_params["article"] == picked.id
+    at.sidebar.multiselect(key="filters_langs").set_value([lang]).run()
+    assert not at.exception, at.exception
+    assert at.dataframe[0].key == table.key  # the same grid, given new rows
+    with Store(corpus_db) as store:
+        first = store.list_articles(Filters(langs=(lang,)), limit=1)[0]
+    assert _listed_titles(at)[0] == (first.title or "(untitled)")
+    assert at.session_state[table.key]["selection"]["rows"] == [0]  # not row 1 of the new list
+    assert "article" not in at.query_params  # the picked article is not in this view: the first is read
+    assert f"{first.n_chars:,} characters" in _html(at)
+
+
 def test_reader_labels_segments_of_the_korean_article(app: AppTest, corpus_db: Path, ids) -> None:
     aid = ids["ko-en-nk-russia-alliance"]
     at = _articles(app, article=aid)
@@ -457,3 +484,17 @@ def _parse_qs(href: str) -> dict[str, list[str]]:
     from urllib.parse import parse_qs, urlsplit
 
     return parse_qs(urlsplit(href).query)
+
+
+def test_the_page_icon_is_drawn_and_encoded_once() -> None:
+    import io
+
+    from PIL import Image
+
+    from components.frame import favicon
+
+    png = favicon()
+    assert favicon() is png  # set_page_config gets it on every run: encoded once per process
+    with Image.open(io.BytesIO(png)) as img:
+        assert img.format == "PNG" and img.size == (64, 64)
+        assert img.getpixel((32, 5))[:3] == (31, 78, 121)

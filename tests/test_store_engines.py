@@ -60,6 +60,38 @@ def test_a_capped_count_stops_at_the_cap_and_is_exact_below_it(store_db, q) -> N
     assert exact == {"": 7, "기": 4, "Kim": 1, "없는말": 0}[q]
 
 
+@pytest.mark.parametrize("q", ["", "기", "Ki", "Kim", "없", "zq"])
+def test_a_page_with_its_count_is_the_count_and_the_list_together(store_db, q) -> None:
+    """article_page answers a 1-2 character search (which no index serves) from one scan when
+    its matches stay below the cap: the same count and rows, in the same order, as the two calls."""
+    with Store(store_db) as s:
+        _three(s)
+        for i in range(4, 12):  # dated, undated and tied dates, so the order has every case
+            published = None if i % 3 == 0 else f"2023-09-{10 + i % 4:02d}"
+            s.save_article(article(i, f"{KO} {i}번째 기사", lang="ko", published=published))
+        exact = s.count_articles(Filters(q=q))
+        for at_most in (1, 3, exact, exact + 1, exact + 5):
+            for limit, offset in ((2, 0), (2, 2), (50, 0), (3, 7)):
+                f = Filters(q=q)
+                total, rows = s.article_page(f, limit=limit, offset=offset, at_most=at_most)
+                assert total == s.count_articles(f, at_most=at_most), (at_most, limit, offset)
+                expected = s.list_articles(f, limit=limit, offset=offset)
+                assert [(r.id, r.snippet, r.langs) for r in rows] == [(r.id, r.snippet, r.langs) for r in expected]
+    assert exact == {"": 11, "기": 8, "Ki": 1, "Kim": 1, "없": 0, "zq": 0}[q]
+
+
+def test_a_rare_short_search_reads_the_texts_once(tmp_path) -> None:
+    """The page and its count of a 1-2 character search come from one scan of the texts (SQLite:
+    the statements that test instr() on every text), not one for the count and one for the page."""
+    with Store(tmp_path / "dossier.db") as s:
+        _three(s)
+        scans: list[str] = []
+        s.conn.set_trace_callback(lambda sql: scans.append(sql) if "instr(" in sql else None)
+        total, rows = s.article_page(Filters(q="블라"), limit=200, offset=0, at_most=1201)
+        assert (total, [r.id for r in rows]) == (1, ["id1"])
+        assert len(scans) == 1, scans
+
+
 @pytest.fixture()
 def pg_store(pg_cluster):
     url = pg_cluster.new_database()

@@ -87,6 +87,11 @@ class Dialect:
             return "(instr(lower(a.text), lower(?)) > 0 OR instr(lower(coalesce(a.title,'')), lower(?)) > 0)", [q, q]
         return "(instr(a.text, ?) > 0 OR instr(coalesce(a.title,''), ?) > 0)", [q, q]
 
+    def search_scans(self, q: str) -> bool:
+        """True when no index answers a search for ``q``: fewer than TRIGRAM characters, on both
+        engines (FTS5's trigram tokenizer and pg_trgm both need three), so every text is read."""
+        return 0 < len(q.strip()) < TRIGRAM
+
     @property
     def list_order_index(self) -> str:
         """Follows ``articles a`` in the query that picks a page of the article list: SQLite is told

@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from dossier.filters import Filters
 from dossier.store import Store
@@ -110,6 +111,44 @@ def test_search_korean_substring_finds_the_korean_article(page: Page, app_url: s
     settled(page)
     expect(page.locator(".dz-title")).to_have_text(korean_title)
     assert_clean(page)
+
+
+def selected_rows(page: Page, expected: list[str]) -> list[str]:
+    """aria-rowindex of the rows the article table shows selected (the grid's accessible table,
+    updated a moment after the canvas; row 1 is the header), once they are ``expected`` or after
+    5 s."""
+    js = ("() => [...document.querySelectorAll('[data-testid=stDataFrame] tr[aria-selected=true]')]"
+          ".map(r => r.getAttribute('aria-rowindex'))")
+    try:
+        page.wait_for_function(f"(want) => JSON.stringify(({js})()) === JSON.stringify(want)", arg=expected,
+                               timeout=5000)
+    except PlaywrightTimeout:
+        pass
+    return page.evaluate(js)
+
+
+def test_a_row_picked_in_one_view_is_not_selected_in_the_next(page: Page, app_url: str, e2e_db: Path) -> None:
+    """The table keeps its grid across filter changes (issue 15: faster than building a new one);
+    the selection must still follow the article the reader shows, not the row number picked."""
+    open_view(page, app_url, "/articles")
+    click_row(page, 1)
+    page.wait_for_function("() => location.href.includes('article=')")
+    settled(page)
+    assert selected_rows(page, ["3"]) == ["3"]
+    picked = page.evaluate("() => new URL(location.href).searchParams.get('article')")
+    with Store(e2e_db) as store:
+        words = [w for r in store.list_articles(Filters(), limit=100) if r.id != picked
+                 for w in (r.title or "").split() if len(w) >= 4]
+        q, hits = next((w, h) for w in words
+                       if len(h := store.list_articles(Filters(q=w), limit=100)) >= 2 and picked not in {r.id for r in h})
+    box = page.locator('[data-testid="stSidebar"] input[aria-label="Search text"]')
+    box.fill(q)
+    box.press("Enter")
+    page.wait_for_url(f"**q={quote(q)}*")
+    settled(page)
+    expect(page.locator(".dz-title")).to_have_text(hits[0].title or "Untitled article")
+    assert selected_rows(page, ["2"]) == ["2"]  # the first row, which the reader shows; not row 3 again
+    assert "article=" not in page.url
 
 
 def test_hostile_article_is_shown_as_text_and_runs_nothing(page: Page, app_url: str) -> None:
