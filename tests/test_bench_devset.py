@@ -100,3 +100,14 @@ def test_check_set_b_is_valid_and_balanced():
     names = {p.name for p in (set_b / "articles").glob("*.txt")}
     assert set(load_gold(set_b / "gold")) == names
     assert sorted(n[:2] for n in names) == ["en"] * 5 + ["hi"] * 5 + ["ko"] * 5
+
+
+def test_check_set_c_is_valid_and_balanced():
+    set_c = DEVSET.parent / "devset_c"
+    assert validate(set_c / "articles", set_c / "gold") == []
+    names = {p.name for p in (set_c / "articles").glob("*.txt")}
+    assert set(load_gold(set_c / "gold")) == names
+    assert sorted(n[:2] for n in names) == ["en"] * 5 + ["hi"] * 5 + ["ko"] * 5
+    # a fresh set must not reuse an article of the earlier sets
+    earlier = {p.name for d in ("devset", "devset_b") for p in (DEVSET.parent / d / "articles").glob("*.txt")}
+    assert not names & earlier
