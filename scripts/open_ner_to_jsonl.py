@@ -168,15 +168,6 @@ def read_token_tag(path: Path) -> Iterator[tuple[list[str], list[str]]]:
         yield forms, tags
 
 
-def wnut_records(path: Path, source: str = "wnut17") -> Iterator[dict]:
-    for n, (forms, tags) in enumerate(read_token_tag(path), 1):
-        text, spans = _sentence_text(None, forms)
-        entities = [[spans[a][0], spans[b][1], WNUT_LABELS[label]]
-                    for a, b, label in iob_spans(tags) if label in WNUT_LABELS]
-        yield {"id": f"{source}:{path.name}:{n}", "lang": "en", "source": source, "text": text,
-               "entities": entities}
-
-
 def conll_records(path: Path, source: str = "conll", labels: dict[str, str] = CONLL_LABELS,
                   name: str | None = None) -> Iterator[dict]:
     """PER / ORG / LOC spans of a CoNLL-style token / tag file (IOB1 or IOB2): the tags in `labels`
@@ -187,6 +178,11 @@ def conll_records(path: Path, source: str = "conll", labels: dict[str, str] = CO
                     for a, b, label in iob_spans(tags) if label in labels]
         yield {"id": f"{source}:{name or path.name}:{n}", "lang": "en", "source": source, "text": text,
                "entities": entities}
+
+
+def wnut_records(path: Path, source: str = "wnut17") -> Iterator[dict]:
+    """WNUT-17's token / tag files: person, location, corporation and group (see WNUT_LABELS)."""
+    return conll_records(path, source, WNUT_LABELS)
 
 
 def crossner_records(path: Path) -> Iterator[dict]:
