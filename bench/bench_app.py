@@ -49,6 +49,15 @@ st.markdown(f"query: {q}")
 '''
 QUERIES = ["Kim", "Putin", "Seoul", "police", "2023", "government", "김", "서울", "भारत", "सरकार"]
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+# A change is rendered when the script has stopped AND the element `sel` shows the new query `q`
+# (bench_app and profile_app wait for the same thing).
+RENDERED = """([sel, q]) => {
+  const app = document.querySelector('[data-testid=stApp]');
+  const shown = document.querySelector(sel);
+  return app && app.getAttribute('data-test-script-state') === 'notRunning'
+    && !document.querySelector('[data-testid=stStatusWidget]')
+    && shown && shown.textContent.includes(q);
+}"""
 # The page has settled when, for QUIET_MS, the browser ran no long task (>50 ms, Long Tasks API)
 # and changed nothing in the document. Resolves with the milliseconds it waited (at most
 # SETTLE_CAP_MS: a page that never settles is measured anyway, and the wait says so).
@@ -122,17 +131,7 @@ def _measure(browser, url: str, t0: float, rounds: int, ready: str, *, settle: b
         start = time.perf_counter()
         box.fill(q)
         box.press("Enter")
-        page.wait_for_function(
-            """([sel, q]) => {
-                 const app = document.querySelector('[data-testid=stApp]');
-                 const shown = document.querySelector(sel);
-                 return app && app.getAttribute('data-test-script-state') === 'notRunning'
-                   && !document.querySelector('[data-testid=stStatusWidget]')
-                   && shown && shown.textContent.includes(q);
-               }""",
-            arg=[ready, q],
-            timeout=60_000,
-        )
+        page.wait_for_function(RENDERED, arg=[ready, q], timeout=60_000)
         times.append((time.perf_counter() - start, q))
     page.close()
     return Run(cold, times, settled_ms)

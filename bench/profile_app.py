@@ -31,6 +31,7 @@ from bench.bench_app import (
     IDLE,
     QUERIES,
     QUIET_MS,
+    RENDERED,
     SETTLE,
     SETTLE_CAP_MS,
     _start,
@@ -40,10 +41,6 @@ from bench.bench_app import (
 _SHARED = ("react-dom", "emotion", "index.", "styled-components", "protobuf", "lib.", "jsx-runtime", "react.",
            "scheduler")
 _METRICS = ("TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration")
-_RENDERED = """([sel, q]) => { const app = document.querySelector('[data-testid=stApp]');
-  const shown = document.querySelector(sel);
-  return app && app.getAttribute('data-test-script-state') === 'notRunning'
-    && !document.querySelector('[data-testid=stStatusWidget]') && shown && shown.textContent.includes(q); }"""
 
 
 def _chunk(url: str) -> str:
@@ -102,7 +99,7 @@ def main() -> None:
                 start = time.perf_counter()
                 box.fill(q)
                 box.press("Enter")
-                page.wait_for_function(_RENDERED, arg=[ready, q], timeout=60_000)
+                page.wait_for_function(RENDERED, arg=[ready, q], timeout=60_000)
                 walls.append(time.perf_counter() - start)
                 page.evaluate(SETTLE, [QUIET_MS, SETTLE_CAP_MS])
             profile = cdp.send("Profiler.stop")["profile"]
