@@ -446,9 +446,7 @@ def _accept(gaz, rules, text, toks, i, j, s, e, key, weak, lang) -> Mention | No
             named = set().union(*(country_named_before(gaz, text, k.start(), rules["ko_cue_words"])
                                   for k in re.finditer(re.escape(surface), text)))
             if not named and _ko_city_unit_follows(rules, text, toks, j):
-                # "양곤 시": the unit word says it is a city; the article must still support it
-                named = {c.place.cc for c in cands if c.place.kind == "city"}
-                weak = True
+                weak = True  # "양곤 시": the unit word says it is a city; the article must still support it
             else:
                 cands = [c for c in cands if c.place.cc in ("KR", "KP") or c.place.cc in named]
                 if not cands:

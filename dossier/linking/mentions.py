@@ -254,14 +254,11 @@ def _join_initials(text: str, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for sp in spans:
         prev = out[-1] if out else None
-        if (prev is not None and prev.label == "PER" and sp.label == "PER" and "." in text[prev.start : sp.start]
-                and re.fullmatch(r"[.\s]{0,3}", text[prev.end : sp.start])
-                and _INITIALS.fullmatch(text[prev.start : prev.end] + text[prev.end : sp.start].strip())):
-            out[-1] = Span(prev.start, sp.end, "PER")
-            continue
-        if (prev is not None and prev.label == "PER" and sp.label == "PER"
-                and re.fullmatch(r"\. ?", text[prev.end : sp.start])
-                and _ends_in_initial(text[prev.start : prev.end], initials)):
+        if prev is not None and prev.label == "PER" and sp.label == "PER" and (
+                ("." in text[prev.start : sp.start] and re.fullmatch(r"[.\s]{0,3}", text[prev.end : sp.start])
+                 and _INITIALS.fullmatch(text[prev.start : prev.end] + text[prev.end : sp.start].strip()))
+                or (re.fullmatch(r"\. ?", text[prev.end : sp.start])
+                    and _ends_in_initial(text[prev.start : prev.end], initials))):
             out[-1] = Span(prev.start, sp.end, "PER")
             continue
         out.append(sp)
