@@ -94,20 +94,13 @@ def test_a_folder_without_articles_is_an_error_not_an_empty_pass(tmp_path):
     assert main(["--dir", str(tmp_path)]) == 2
 
 
-def test_check_set_b_is_valid_and_balanced():
-    set_b = DEVSET.parent / "devset_b"
-    assert validate(set_b / "articles", set_b / "gold") == []
-    names = {p.name for p in (set_b / "articles").glob("*.txt")}
-    assert set(load_gold(set_b / "gold")) == names
-    assert sorted(n[:2] for n in names) == ["en"] * 5 + ["hi"] * 5 + ["ko"] * 5
-
-
-def test_check_set_c_is_valid_and_balanced():
-    set_c = DEVSET.parent / "devset_c"
-    assert validate(set_c / "articles", set_c / "gold") == []
-    names = {p.name for p in (set_c / "articles").glob("*.txt")}
-    assert set(load_gold(set_c / "gold")) == names
+@pytest.mark.parametrize(("name", "earlier_sets"), [("devset_b", ()), ("devset_c", ("devset", "devset_b"))])
+def test_check_set_is_valid_and_balanced(name, earlier_sets):
+    check_set = DEVSET.parent / name
+    assert validate(check_set / "articles", check_set / "gold") == []
+    names = {p.name for p in (check_set / "articles").glob("*.txt")}
+    assert set(load_gold(check_set / "gold")) == names
     assert sorted(n[:2] for n in names) == ["en"] * 5 + ["hi"] * 5 + ["ko"] * 5
     # a fresh set must not reuse an article of the earlier sets
-    earlier = {p.name for d in ("devset", "devset_b") for p in (DEVSET.parent / d / "articles").glob("*.txt")}
+    earlier = {p.name for d in earlier_sets for p in (DEVSET.parent / d / "articles").glob("*.txt")}
     assert not names & earlier
