@@ -22,6 +22,7 @@ Usage: python scripts/build_gazetteer.py [--min-population 5000]
 from __future__ import annotations
 
 import argparse
+import csv
 import gzip
 import json
 import math
@@ -272,6 +273,8 @@ def load_regions() -> list[dict]:
     names are sometimes wrong (Alaska: "Down")."""
     base = _csc_data()
     skip = curated_region_keys()
+    ne = load_natural_earth_admin1()
+    merged: set[str] = set()
     seen: set[str] = set()
     out = []
     for states_file in sorted(base.glob("*/states.json")):
@@ -292,11 +295,110 @@ def load_regions() -> list[dict]:
             if rid in seen:  # the source lists a few codes twice (FR-BL as region and collectivity)
                 rid = f"{rid}-{st['id']}"
             seen.add(rid)
-            out.append({"id": rid,
-                        "kind": "region", "name": st["name"], "lat": round(float(st["latitude"]), 5),
-                        "lon": round(float(st["longitude"]), 5), "cc": cc, "pop": 0, "names": names})
+            region = {"id": rid, "kind": "region", "name": st["name"], "lat": round(float(st["latitude"]), 5),
+                      "lon": round(float(st["longitude"]), 5), "cc": cc, "pop": 0, "names": names,
+                      "stems": []}
+            if st.get("iso3166_2") in ne and st["iso3166_2"] not in merged:
+                merged.add(st["iso3166_2"])
+                _merge_names(region, ne[st["iso3166_2"]])
+            out.append(region)
             if cc in ("KR", "KP"):
                 out.extend(_korean_units(states_file.parent / "states" / str(st["state_code"]), cc, st))
+    out.extend(_natural_earth_only(ne, merged, out))
+    return out
+
+
+# ---- first-level region names in other languages from Natural Earth admin-1 ----------------------
+
+NE_ADMIN1 = OUT_DIR / "sources" / "natural_earth_admin1.csv.gz"
+# Natural Earth column -> the language its names are filed under (traditional Chinese with Chinese).
+NE_LANGS = {"name_en": "en", "name_ko": "ko", "name_hi": "hi", "name_ja": "ja", "name_zh": "zh",
+            "name_zht": "zh", "name_ru": "ru"}
+# A unit word after the name, written apart ("신장 위구르 자치구", "झारखंड राज्य", "Псковская
+# область" is one word and stays): news often writes the bare name, which is added as a stem (kept only
+# where no other place has that name). प्रदेश is not here: it is part of names (हिमाचल प्रदेश).
+UNIT_WORDS = {
+    "ko": {"구", "시", "현", "군", "주", "도", "성", "지방", "지역", "자치구", "자치주", "자치제", "공화국", "특별시"},
+    "hi": {"प्रांत", "प्रान्त", "जिला", "ज़िला", "क्षेत्र", "काउंटी", "विभाग", "प्रीफेक्चर", "ओब्लास्ट",
+           "ओब्लास्त", "राज्य", "गवर्नरेट", "क्राय", "प्रोविंस", "गणराज्य"},
+}
+# A unit glued to a Korean name where the country's usage glues it: 후쿠오카현, 오사카부 (Japan),
+# 간쑤성 (China). Elsewhere a final 성/부/현 is as likely part of the name.
+KO_GLUED_UNITS = {"JP": ("현", "부", "도"), "CN": ("성",), "TW": ("현", "시")}
+# Korean writes a state of a federation with 주 after it, glued or apart: 플로리다주, 캘리포니아 주,
+# 우타르프라데시주.
+KO_STATE_TYPES = {"State"}
+
+
+def load_natural_earth_admin1() -> dict[str, dict]:
+    """ISO 3166-2 code -> Natural Earth's row (names in en/ko/hi/ja/zh/ru, type, label point)."""
+    with gzip.open(NE_ADMIN1, "rt", encoding="utf-8") as f:
+        return {r["iso_3166_2"]: r for r in csv.DictReader(f)
+                if r["iso_3166_2"] and not r["iso_3166_2"].endswith("~") and r["latitude"]}
+
+
+# Units named only by a compass point or a landform ("North", "Centre", "Plateau", "Gulf"): their
+# translations are ordinary words (उत्तर, 북부, पठार, खाड़ी), so only their English name is kept.
+GENERIC_REGION_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                        "central", "centre", "center", "capital", "north-east", "north-west", "south-east",
+                        "south-west", "northeast", "northwest", "southeast", "southwest", "northeastern",
+                        "northwestern", "southeastern", "southwestern", "middle", "upper",
+                        "lower", "coast", "coastal", "plateau", "gulf", "islands", "island", "lakes", "lake",
+                        "highlands", "mountain", "region", "province", "and", "the", "of", "far", "great"}
+
+
+def natural_earth_names(row: dict) -> tuple[dict[str, list[str]], list[str]]:
+    """A Natural Earth row's names per language, and the bare stems of the ones written with a unit."""
+    names: dict[str, list[str]] = {}
+    stems: list[str] = []
+    cc = row["iso_a2"]
+    english = (row["name_en"] or row["name"]).lower().replace("-", " ").split()
+    if all(w in GENERIC_REGION_WORDS for w in english):
+        return {}, []
+    for column, lang in NE_LANGS.items():
+        name = unicodedata.normalize("NFC", row[column]).strip()
+        if not name or (lang != "en" and first_script(name) == "LATIN"):
+            continue
+        names.setdefault(lang, []).append(name)
+        head, _, unit = name.rpartition(" ")
+        if head and unit in UNIT_WORDS.get(lang, ()):
+            stems.append(head)
+        elif lang == "ko" and " " not in name:
+            glued = next((u for u in KO_GLUED_UNITS.get(cc, ()) if name.endswith(u)), "")
+            if glued and len(name) - len(glued) >= 2:
+                stems.append(name[: -len(glued)])
+        if lang == "ko" and row["type_en"] in KO_STATE_TYPES and " " not in name:
+            names["ko"] += [f"{name}주", f"{name} 주"]
+    # a one-syllable Korean stem or a two-letter Devanagari one is an ordinary word far more often
+    stems = [s for s in stems if len(s) >= (2 if first_script(s) == "HANGUL" else 3)]
+    return names, stems
+
+
+def _merge_names(region: dict, row: dict) -> None:
+    names, stems = natural_earth_names(row)
+    for lang, items in names.items():
+        region["names"].setdefault(lang, []).extend(items)
+    region["stems"].extend(stems)
+
+
+def _natural_earth_only(ne: dict[str, dict], merged: set[str], regions: list[dict]) -> list[dict]:
+    """Natural Earth units whose ISO code countrystatecity lacks (other code schemes: Latvia's
+    municipalities, Kosovo, Gaza Strip/West Bank), unless a region of that country already has one of
+    their names (then they are the same unit under another code)."""
+    known = {(r["cc"], place_key(n)) for r in regions for v in r["names"].values() for n in v}
+    known |= {(r["cc"], place_key(r["name"])) for r in regions}
+    ids = {r["id"] for r in regions}  # countrystatecity's id for a unit without an ISO code (IT-OT)
+    out = []
+    for code, row in sorted(ne.items()):
+        if code in merged or f"region:{code}" in ids or len(row["iso_a2"]) != 2:
+            continue
+        names, stems = natural_earth_names(row)
+        names.setdefault("en", [])
+        if any((row["iso_a2"], place_key(n)) in known for n in [row["name"], *(n for v in names.values() for n in v)]):
+            continue
+        out.append({"id": f"region:{code}", "kind": "region", "name": row["name"],
+                    "lat": round(float(row["latitude"]), 5), "lon": round(float(row["longitude"]), 5),
+                    "cc": row["iso_a2"], "pop": 0, "names": names, "stems": stems})
     return out
 
 
@@ -323,7 +425,7 @@ def _korean_units(state_dir: Path, cc: str, state: dict) -> list[dict]:
         out.append({"id": f"region:{cc}-{state['state_code']}-{place_key(c['name']).replace(' ', '-')}",
                     "kind": "region", "name": f"{stem} {KO_UNIT_SUFFIXES[suffix]}",
                     "lat": round(float(c["latitude"]), 5), "lon": round(float(c["longitude"]), 5),
-                    "cc": cc, "pop": 0, "names": {"en": [c["name"]]}})
+                    "cc": cc, "pop": 0, "names": {"en": [c["name"]]}, "stems": []})
     return out
 
 
@@ -505,10 +607,10 @@ def main() -> None:
     countries = load_countries({c["id"]: c for c in cities})
     regions = load_regions()
     airports = load_airports()
-    # A bare Korean stem (히로시마 from "히로시마 시") or a transliterated name only where no other
+    # A bare stem (히로시마 from "히로시마 시", 간쑤 from 간쑤성) or a transliterated name only where no other
     # place has that name: 이란시 (Yilan, Taiwan) must not make 이란 (Iran) a city.
     taken = {place_key(n) for p in countries + regions + cities for v in p["names"].values() for n in v}
-    for c in cities:
+    for c in regions + cities:
         stems = [n for n in c.pop("stems") if place_key(n) not in taken]
         if stems:
             c["names"]["*"] = sorted(set(c["names"].get("*", [])) | set(stems))

@@ -36,3 +36,52 @@ def test_the_built_gazetteer_marks_capitals():
     gaz = load_gazetteer()
     assert gaz.get("gn:290030").capital  # Doha
     assert not gaz.get("gn:10168209").capital  # Doha, a village in Rajasthan
+
+
+def _ne_row(**kw) -> dict:
+    row = dict.fromkeys(build.NE_LANGS, "")
+    row.update({"iso_a2": "US", "type_en": "State", "name": "", "iso_3166_2": "US-XX"})
+    row.update(kw)
+    return row
+
+
+def test_natural_earth_names_add_the_korean_state_unit_and_bare_stems():
+    names, stems = build.natural_earth_names(_ne_row(name_en="Florida", name_ko="플로리다", name_hi="फ़्लोरिडा",
+                                                     name_ru="Флорида", name_ja="フロリダ州"))
+    assert {"플로리다", "플로리다주", "플로리다 주"} <= set(names["ko"])
+    assert names["hi"] == ["फ़्लोरिडा"] and names["ru"] == ["Флорида"]
+    assert stems == []
+    # a unit written apart or glued where the country's usage glues it gives the bare name too
+    _, stems = build.natural_earth_names(_ne_row(iso_a2="CN", type_en="Province", name_en="Gansu",
+                                                 name_ko="간쑤성", name_hi="गांसू प्रांत"))
+    assert set(stems) == {"गांसू", "간쑤"}
+    # ... but not where a final 성 is part of the name, and never a one-syllable stem
+    _, stems = build.natural_earth_names(_ne_row(iso_a2="FR", type_en="Department", name_en="Aisne",
+                                                 name_ko="엔 현"))
+    assert stems == []
+
+
+def test_natural_earth_units_named_by_a_compass_point_keep_no_translations():
+    names, stems = build.natural_earth_names(_ne_row(iso_a2="CM", type_en="Region", name_en="North",
+                                                     name_ko="북부", name_hi="उत्तर"))
+    assert names == {} and stems == []
+    names, _ = build.natural_earth_names(_ne_row(iso_a2="IS", type_en="Region", name_en="Northwestern Region",
+                                                 name_hi="उत्तर - पश्चिमी"))
+    assert names == {}
+
+
+def test_natural_earth_gives_foreign_regions_korean_and_hindi_names():
+    found = {p.place_id for p in geoparse("미국 플로리다주와 텍사스 주에 허리케인이 상륙했다.", "ko")}
+    assert {"region:US-FL", "region:US-TX"} <= found
+    found = {p.place_id for p in geoparse("अमेरिका के फ़्लोरिडा राज्य में तूफ़ान आया।", "hi")}
+    assert "region:US-FL" in found
+    found = {p.place_id for p in geoparse("중국 간쑤성 지진", "ko")}
+    assert "region:CN-GS" in found
+
+
+def test_a_foreign_region_in_another_script_needs_its_country():
+    # सभा is Sabha (Libya) and "assembly": alone it is no place, with Libya named it is
+    assert not any(p.place_id == "region:LY-SB" for p in geoparse("विधान सभा की बैठक हुई।", "hi"))
+    assert "region:LY-SB" in {p.place_id for p in geoparse("लीबिया के सभा शहर में झड़पें हुईं।", "hi")}
+    # a region in its own country's script needs nothing (झारखंड)
+    assert "region:IN-JH" in {p.place_id for p in geoparse("झारखंड में बारिश हुई।", "hi")}

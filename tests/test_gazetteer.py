@@ -118,7 +118,7 @@ def test_short_forms_are_not_fuzzy_matched(gaz):
 
 
 def test_compact_lookup_is_small_and_well_formed():
-    assert PLACES_FILE.stat().st_size < 6_000_000
+    assert PLACES_FILE.stat().st_size < 6_500_000  # 6.06 MB with Natural Earth admin-1 names (2026-12-04)
     ids = set()
     with gzip.open(PLACES_FILE, "rt", encoding="utf-8") as fh:
         for line in fh:

@@ -466,10 +466,12 @@ def _accept(gaz, rules, text, toks, i, j, s, e, key, weak, lang) -> Mention | No
             weak = not_self = True
     elif len(key.replace(" ", "")) < 3:
         return None
-    # A one-word region name in Latin letters (Jharkhand, Punjab) needs the article's country or a
-    # place nearby, like a small town; in its own script (झारखंड, 전라남도) it is unambiguous.
+    # A one-word region name in Latin letters (Jharkhand, Punjab), or in a script that is not its
+    # country's own (the Hindi name of a Libyan region), needs the article's country or a place nearby,
+    # like a small town; in its own script (झारखंड, 전라남도) it is unambiguous.
+    own_script = any(c.place.cc in rules["native_script_countries"].get(script, ()) for c in cands)
     if all_cities and single and max(c.place.population for c in cands) < rules["min_population_without_context"] \
-            and (only_cities or script == "LATIN"):
+            and (only_cities or script == "LATIN" or not own_script):
         weak = True
     return Mention(s, e, key, cands, weak=weak, not_self=not_self)
 
