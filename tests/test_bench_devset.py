@@ -94,7 +94,8 @@ def test_a_folder_without_articles_is_an_error_not_an_empty_pass(tmp_path):
     assert main(["--dir", str(tmp_path)]) == 2
 
 
-@pytest.mark.parametrize(("name", "earlier_sets"), [("devset_b", ()), ("devset_c", ("devset", "devset_b"))])
+@pytest.mark.parametrize(("name", "earlier_sets"), [("devset_b", ()), ("devset_c", ("devset", "devset_b")),
+                                                   ("devset_d", ("devset", "devset_b", "devset_c"))])
 def test_check_set_is_valid_and_balanced(name, earlier_sets):
     check_set = DEVSET.parent / name
     assert validate(check_set / "articles", check_set / "gold") == []
