@@ -87,3 +87,50 @@ def test_an_unplaced_place_that_speaks_is_an_actor():
             for n in ("Kofi Annan", "Ndola Water Board", "Lusaka", "Lusaka Street")]
     relabel_speakers(text, "en", ents, [])
     assert [e.label for e in ents] == ["PER", "ORG", "LOC", "LOC"]  # one word: not a person by shape
+
+
+def test_two_person_spans_side_by_side_are_one_name():
+    text = "श्री पीटर क्वामे ओसेई ने कहा। Then Anna Berg, Tom Lind spoke."
+    got = repair_spans(text, "hi", spans(text, ("पीटर क्वामे", "PER"), ("ओसेई", "PER")))
+    assert [text[s.start : s.end] for s in got] == ["पीटर क्वामे ओसेई"]
+    # a comma between them: two people
+    got = repair_spans(text, "en", spans(text, ("Anna Berg", "PER"), ("Tom Lind", "PER")))
+    assert [text[s.start : s.end] for s in got] == ["Anna Berg", "Tom Lind"]
+
+
+def test_the_affiliation_between_a_korean_name_and_its_title_is_not_part_of_the_name():
+    text = "로버트 핀치 아이오와 주지사와 캐서린 웰스 UNDP 총재, 토머스 그린 러 대사가 만났다."
+    got = repair_spans(text, "ko", spans(text, ("로버트 핀치 아이오와", "PER"), ("캐서린 웰스 UNDP", "PER"),
+                                         ("토머스 그린 러", "PER")))
+    assert [(text[s.start : s.end], s.label) for s in got] == [
+        ("로버트 핀치", "PER"), ("캐서린 웰스", "PER"), ("UNDP", "ORG"), ("토머스 그린", "PER")]
+
+
+def test_a_place_name_that_is_part_of_a_name_stays():
+    # one word would be left: George Washington, not a George of Washington state
+    text = "조지 워싱턴 대통령의 연설"
+    got = repair_spans(text, "ko", spans(text, ("조지 워싱턴", "PER")))
+    assert [text[s.start : s.end] for s in got] == ["조지 워싱턴"]
+    # no title after it: the place stays (the recogniser's reading is all there is)
+    text = "마이클 스톤 아이오와에서"
+    got = repair_spans(text, "ko", spans(text, ("마이클 스톤 아이오와", "PER")))
+    assert [text[s.start : s.end] for s in got] == ["마이클 스톤 아이오와"]
+
+
+def test_a_headline_word_after_a_name_is_cut_when_the_body_writes_it_in_lower_case():
+    headline = "Castillo Welcomed in Lima"
+    body = "President Pedro Castillo has been welcomed in Lima. Castillo spoke."
+    text = headline + "\n\n" + body
+    got = repair_spans(text, "en", spans(text, ("Castillo Welcomed", "PER")))
+    assert [text[s.start : s.end] for s in got] == ["Castillo"]
+    # the headline as a segment of its own, read against the whole article
+    got = repair_spans(headline, "en", spans(headline, ("Castillo Welcomed", "PER")), context=text)
+    assert [headline[s.start : s.end] for s in got] == ["Castillo"]
+    # a name written whole in the body keeps its last word even if it is also a word ("may")
+    text = "Theresa May Wins Vote\n\nTheresa May won the vote. Officials may leave."
+    got = repair_spans(text, "en", spans(text, ("Theresa May", "PER")))
+    assert [text[s.start : s.end] for s in got] == ["Theresa May"]
+    # outside a headline nothing is cut
+    text = "Yesterday Castillo Welcomed the envoy, who was welcomed. Castillo left."
+    got = repair_spans(text, "en", spans(text, ("Castillo Welcomed", "PER")))
+    assert [text[s.start : s.end] for s in got] == ["Castillo Welcomed"]

@@ -45,3 +45,8 @@ def test_proper_nouns_before_a_title_are_a_person_where_nothing_was_found():
 def test_a_place_after_a_name_is_not_part_of_it():
     text = "세르게이 소뱌닌 모스크바 시장은 말했다."
     assert mend(text, ("세르게이 소뱌닌", "PER")) == [("세르게이 소뱌닌", "PER")]
+
+
+def test_a_country_abbreviation_after_a_name_is_not_grown_over():
+    text = "마거릿 하퍼 미 국무부 차관은 말했다."
+    assert mend(text, ("마거릿 하퍼", "PER")) == [("마거릿 하퍼", "PER")]

@@ -3,7 +3,12 @@ their full name (dossier/linking/abbreviations.py). Names here are not the dev s
 
 import pytest
 
-from dossier.linking.abbreviations import abbreviation_of, abbreviation_pair, initials_of
+from dossier.linking.abbreviations import (
+    abbreviation_of,
+    abbreviation_pair,
+    defined_abbreviations,
+    initials_of,
+)
 from dossier.linking.link import link_entities
 from dossier.linking.mentions import repair_spans, split_parenthesised
 from dossier.linking.org_names import merge_org_names, org_name_spans
@@ -103,3 +108,14 @@ def test_an_organisation_the_recogniser_found_keeps_its_edges():
 
 def test_korean_words_ending_like_an_everyday_noun_are_no_organisation():
     assert found("미국담당 차관보와 바이든 행정부는", "ko") == []
+
+
+def test_an_abbreviation_defined_in_parentheses_becomes_an_organisation_span():
+    text = "국제원자력기구 (IAEA)는 밝혔다. 경찰 (KNP)과 박 (PM)"
+    org = text.index("국제원자력기구")
+    got = defined_abbreviations(text, [Span(org, org + len("국제원자력기구"), "ORG"),
+                                       Span(text.index("박"), text.index("박") + 1, "PER")])
+    assert [text[s.start : s.end] for s in got] == ["IAEA"]  # only after an organisation
+    # already a span: nothing added
+    iaea = text.index("IAEA")
+    assert defined_abbreviations(text, [Span(org, org + 7, "ORG"), Span(iaea, iaea + 4, "ORG")]) == []

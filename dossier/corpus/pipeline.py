@@ -18,7 +18,7 @@ from dossier import __version__, config, provenance
 from dossier.corpus.coverage import article_coverage
 from dossier.events import frames as events
 from dossier.geo import places
-from dossier.linking import hangul_names, link, mentions, org_names
+from dossier.linking import abbreviations, hangul_names, link, mentions, org_names
 from dossier.linking.kb import load_kb
 from dossier.linking.lookup import kb_index
 from dossier.model import Entity, Place, Segment, Sentence, Span, Timex
@@ -117,7 +117,7 @@ def analyse(
     for i, seg in enumerate(segs):
         piece = text[seg.start : seg.end]
         if linked:
-            local_entities = recognise_entities(piece, seg.lang)
+            local_entities = recognise_entities(piece, seg.lang, text)
         else:
             local_entities = [Entity(x.start, x.end, piece[x.start : x.end], x.label) for x in recognised_spans(piece, seg.lang)]
         seg_entities = _shift(local_entities, seg.start)
@@ -227,14 +227,15 @@ def _links_to_known_actor(text: str, lang: str, span: Span, *, countries: bool =
     return any(known(e.entity_id) for e in link.link_entities(text, lang, [span]))
 
 
-def recognise_entities(text: str, lang: str) -> list[Entity]:
+def recognise_entities(text: str, lang: str, article: str = "") -> list[Entity]:
     """NER spans plus knowledge-base matches and organisation names by their head word, linked to
-    canonical actors."""
-    spans = mentions.repair_spans(text, lang, entity_spans(text, lang))
+    canonical actors. `article`: the whole text when `text` is one of its segments."""
+    spans = mentions.repair_spans(text, lang, entity_spans(text, lang), context=article)
     if lang == "ko":
         spans = hangul_names.mend_hangul_names(text, spans, kb_index())
     spans = org_names.merge_org_names(spans, org_names.org_name_spans(text, lang),
                                       lambda s: _links_to_known_actor(text, lang, s, countries=False))
+    spans = sorted(spans + abbreviations.defined_abbreviations(text, spans), key=lambda s: s.start)
     return link.link_entities(text, lang, spans)
 
 

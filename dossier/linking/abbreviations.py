@@ -77,3 +77,24 @@ def abbreviation_pair(text: str, left: Span, right: Span) -> bool:
         in_list = after.startswith((",", "，", "、", "등", "및", "와", "과"))
         return is_latin_abbreviation(b) and not a.isascii() and len(a.strip()) >= 3 and not in_list
     return False
+
+
+_DEFINED = re.compile(r"\s*[(（]\s*([A-Z][A-Z0-9&.\-]{1,9})\s*[)）]")
+
+
+def defined_abbreviations(text: str, spans: list[Span]) -> list[Span]:
+    """Latin abbreviations defined in parentheses right after an organisation's name that the
+    recogniser left untagged ("세계보건기구 (WHO)가", "भारतीय अंतरिक्ष अनुसंधान संगठन (ISRO)"), as
+    organisation spans, so `abbreviation_pair` can join the two and every later "WHO" with them."""
+    taken = [(s.start, s.end) for s in spans]
+    out = []
+    for sp in spans:
+        if sp.label != "ORG":
+            continue
+        m = _DEFINED.match(text, sp.end)
+        if m is None or not is_latin_abbreviation(m.group(1)):
+            continue
+        start, end = m.start(1), m.end(1)
+        if not any(a < end and start < b for a, b in taken):
+            out.append(Span(start, end, "ORG"))
+    return out

@@ -19,6 +19,7 @@ import re
 
 from dossier.geo.gazetteer import load_gazetteer
 from dossier.linking.lookup import KbIndex, strip_particle
+from dossier.linking.mentions import load_cues
 from dossier.linking.names import kb_key
 from dossier.linking.org_names import korean_org_word
 from dossier.model import Span
@@ -63,10 +64,12 @@ class _Words:
         return bool(tags) and all(t == "NNP" for t in tags) and not self.known(bare) and not korean_org_word(bare)
 
     def known(self, bare: str) -> bool:
-        """A knowledge-base name, a title or a place ("미하일 덱탸료프 하바롭스크 주지사": the city is
-        not part of the governor's name)."""
+        """A knowledge-base name, a title, a place ("미하일 덱탸료프 하바롭스크 주지사": the city is
+        not part of the governor's name) or a country's one-syllable abbreviation ("일레인 듀크 미
+        국토안보부 장관": 미 is the United States)."""
         key = kb_key(bare)
-        return key in self.ix.full or key in self.ix.titles or bool(load_gazetteer().lookup(bare))
+        return key in self.ix.full or key in self.ix.titles or bool(load_gazetteer().lookup(bare)) \
+            or bare in load_cues().affiliation_abbreviations.get("ko", ())
 
     def title(self, i: int) -> bool:
         word = self.words[i].group().rstrip(",.;:!?")

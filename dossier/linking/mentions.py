@@ -44,6 +44,7 @@ class NameCues:
     org_heads: dict[str, frozenset[str]]  # en/hi: words that end an organisation's name; ko: endings of one word
     not_orgs: dict[str, frozenset[str]]  # ko: word endings that make such a word an everyday noun
     spelled_initials: dict[str, frozenset[str]]  # hi: Latin letters as Hindi writes them (जे = J)
+    affiliation_abbreviations: dict[str, frozenset[str]]  # ko: 미, 북, 러 between a name and a title
 
 
 def _table(doc: dict, key: str) -> dict[str, list[str]]:
@@ -76,6 +77,7 @@ def load_cues(path: Path = CUES_FILE) -> NameCues:
         org_heads=sets("org_heads"),
         not_orgs=sets("not_orgs"),
         spelled_initials=sets("spelled_initials"),
+        affiliation_abbreviations=sets("affiliation_abbreviations"),
     )
 
 
@@ -116,6 +118,33 @@ def _trim_lowercase_tail(text: str, start: int, end: int) -> int:
     return tokens[-1].end() if tokens else end
 
 
+def _is_headline(line: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3]
+    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _trim_headline_verb(text: str, start: int, end: int, context: str = "") -> int:
+    """"Obama Welcomed in Vietnam" → "Obama": in a title-cased headline the word after a name is
+    capitalised too, and the recogniser takes it in. Cut a last word that the article also writes in
+    lower case ("has been welcomed") when the rest is written elsewhere and the whole is not — so
+    "Theresa May" (written whole in the text) keeps "May". `context`: the whole article, when `text`
+    is only its headline segment."""
+    tokens = list(_TOKEN.finditer(text, start, end))
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if len(tokens) < 2 or not _is_headline(text[line_start:line_end if line_end >= 0 else len(text)]):
+        return end
+    tail, rest = tokens[-1].group(), text[start:tokens[-2].end()]
+    elsewhere = text[:start] + " " + text[end:] + "\n" + context.replace(text, " ", 1)
+
+    def written(s: str) -> bool:
+        return re.search(r"(?<!\w)" + re.escape(s) + r"(?!\w)", elsewhere) is not None
+
+    if tail.lower() != tail and written(tail.lower()) and written(rest) and not written(text[start:end]):
+        return tokens[-2].end()
+    return end
+
+
 def _drop_leading_determiner(text: str, start: int, end: int, lang: str, determiners: frozenset[str],
                              ix: KbIndex) -> int:
     """"The Naro Space Center" → "Naro Space Center": the article is not part of the name, unless
@@ -151,6 +180,43 @@ def trim_titles(text: str, start: int, end: int, lang: str, ix: KbIndex) -> tupl
                 changed = True
                 break
     return (tokens[0].start(), tokens[-1].end()) if tokens else (start, end)
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+
+
+def _is_place_name(words: list[str]) -> bool:
+    """A country, region or city of the gazetteer, written exactly (no particle, no fuzzy match)."""
+    from dossier.geo.gazetteer import load_gazetteer
+
+    return bool(load_gazetteer().lookup(" ".join(words)))
+
+
+def cut_affiliation(text: str, start: int, end: int, lang: str, ix: KbIndex,
+                    cues: NameCues) -> tuple[int, Span | None]:
+    """Where a person's span runs on into the affiliation written between the name and the title,
+    the end of the name, and the affiliation as an organisation span when it is one.
+
+    Korean puts the affiliation after the name ("릭 스콧 플로리다 주지사", "마거릿 챈 WHO 사무총장",
+    "존 케리 미 국무장관") and the recogniser often takes it into the name. Cut: a Latin acronym ending a
+    Hangul or Devanagari span (an organisation: WHO, UN); a one-syllable country abbreviation
+    (`affiliation_abbreviations`); a place name right before a title. Two words of the name must be
+    left for a place ("조지 워싱턴 대통령" is George Washington)."""
+    tokens = list(_TOKEN.finditer(text, start, end))
+    if len(tokens) < 2:
+        return end, None
+    last = tokens[-1]
+    if _ACRONYM.fullmatch(last.group()) and not _is_latin(text[start:tokens[-2].end()]):
+        return tokens[-2].end(), Span(last.start(), last.end(), "ORG")
+    if last.group() in cues.affiliation_abbreviations.get(lang, ()):
+        return tokens[-2].end(), None
+    following = _TOKEN.search(text, end)
+    if following is None or text[end:following.start()].strip() or not _is_title([following.group()], lang, ix):
+        return end, None
+    for width in (2, 1):
+        if len(tokens) - width >= 2 and _is_place_name([t.group() for t in tokens[-width:]]):
+            return tokens[-width - 1].end(), None
+    return end, None
 
 
 # --- Types -------------------------------------------------------------------------------------
@@ -216,9 +282,11 @@ def split_parenthesised(text: str, sp: Span) -> list[Span]:
     return [Span(m.start(1), m.end(1), sp.label), Span(m.start(2), m.end(2), sp.label)]
 
 
-def repair_spans(text: str, lang: str, spans: list[Span], ix: KbIndex | None = None) -> list[Span]:
+def repair_spans(text: str, lang: str, spans: list[Span], ix: KbIndex | None = None,
+                 context: str = "") -> list[Span]:
     """The spans with their edges and types mended (see the module doc); a span that is a month or
-    weekday abbreviation ("Jan.") is dropped. Order and non-overlap are kept."""
+    weekday abbreviation ("Jan.") is dropped. Order and non-overlap are kept. `context`: the whole
+    article when `text` is one segment of it (a headline is read against the body)."""
     ix = ix or kb_index()
     cues = load_cues()
     not_names = cues.not_names.get(lang, frozenset())
@@ -229,17 +297,23 @@ def repair_spans(text: str, lang: str, spans: list[Span], ix: KbIndex | None = N
         start, end = sp.start, complete_word(text, sp.start, sp.end)
         if _is_latin(text[start:end]):
             end = _trim_lowercase_tail(text, start, end)
+            if sp.label == "PER":
+                end = _trim_headline_verb(text, start, end, context)
             start = _drop_leading_determiner(text, start, end, lang, cues.leading_determiners.get(lang, frozenset()), ix)
         for part in _split_run_together(text, Span(start, end, sp.label), lang, cues, ix):
             start, stop, label = part.start, part.end, part.label
+            affiliation = None
             if label == "PER":
                 start, stop = trim_titles(text, start, stop, lang, ix)
+                stop, affiliation = cut_affiliation(text, start, stop, lang, ix, cues)
                 mention = text[start:stop]
                 if org_cue(mention, lang, cues, ix) or _kb_organisation(mention, lang, ix):
                     label = "ORG"
             if out and start < out[-1].end:
                 continue  # grown into the next span: keep the first
             out.append(Span(start, stop, label))
+            if affiliation is not None:
+                out.append(affiliation)
     return _join_initials(text, out)
 
 
@@ -249,7 +323,9 @@ _INITIALS = re.compile(r"(?:[^\W\d_][\u0900-\u097F]{0,2}\.\s?)+[^\W\d_]?[\u0900-
 def _join_initials(text: str, spans: list[Span]) -> list[Span]:
     """"ए.एस" + "किरण कुमार", "J.R." + "Smith": a person's initials the recogniser cut off from the
     name that follows them (only dots and a space between) are joined to it; so is a name the
-    recogniser ended at a middle initial ("Donald J" + ". Trump", "डोनाल्ड जे" + ". ट्रंप")."""
+    recogniser ended at a middle initial ("Donald J" + ". Trump", "डोनाल्ड जे" + ". ट्रंप"), and two
+    person spans with nothing but one space between ("जॉन दरामनी" + "महामा"): two people are not
+    written side by side without a comma or a conjunction."""
     initials = frozenset().union(*load_cues().spelled_initials.values())
     out: list[Span] = []
     for sp in spans:
@@ -258,7 +334,8 @@ def _join_initials(text: str, spans: list[Span]) -> list[Span]:
                 ("." in text[prev.start : sp.start] and re.fullmatch(r"[.\s]{0,3}", text[prev.end : sp.start])
                  and _INITIALS.fullmatch(text[prev.start : prev.end] + text[prev.end : sp.start].strip()))
                 or (re.fullmatch(r"\. ?", text[prev.end : sp.start])
-                    and _ends_in_initial(text[prev.start : prev.end], initials))):
+                    and _ends_in_initial(text[prev.start : prev.end], initials))
+                or text[prev.end : sp.start] == " "):
             out[-1] = Span(prev.start, sp.end, "PER")
             continue
         out.append(sp)
