@@ -116,6 +116,9 @@ EN_NEWS = [
     # "spring" and "fall" after "in the" / "by the" are seasons
     ("Elections are due in the spring.", "2024-01-17", "the spring", "DATE", "2024-SP"),
     ("Troops will leave by the fall.", "2024-01-17", "the fall", "DATE", "2024-FA"),
+    # a finite past verb after a future cue starts a clause of its own: the year ended in the past March
+    ("The chain to be sold had sales of $2 billion in the year ended March 31.", "1989-11-01", "March 31", "DATE", "1989-03-31"),
+    ("The bonus would be paid at a date to be set in January.", "1989-11-01", "January", "DATE", "1990-01"),
 ]
 
 
