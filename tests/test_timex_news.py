@@ -116,6 +116,8 @@ EN_NEWS = [
     # "spring" and "fall" after "in the" / "by the" are seasons
     ("Elections are due in the spring.", "2024-01-17", "the spring", "DATE", "2024-SP"),
     ("Troops will leave by the fall.", "2024-01-17", "the fall", "DATE", "2024-FA"),
+    # "now" without the comma is the present time
+    ("Now the court has ordered a new trial.", "1996-08-30", "Now", "DATE", "PRESENT_REF"),
     # a finite past verb after a future cue starts a clause of its own: the year ended in the past March
     ("The chain to be sold had sales of $2 billion in the year ended March 31.", "1989-11-01", "March 31", "DATE", "1989-03-31"),
     ("The bonus would be paid at a date to be set in January.", "1989-11-01", "January", "DATE", "1990-01"),
@@ -150,6 +152,7 @@ def test_en_ages_are_not_durations(text):
     "The plant would produce about 10,000 units annually.",
     "He told CBS's ''60 Minutes'' about the ruling.",    # a programme's title, not a duration
     "Police watched the crowd at the annual March for Life on Capitol Hill.",  # a named march
+    "Now, he says, the plan looks like a mistake.",     # a sentence opened by "Now," turns the discourse
 ])
 def test_en_words_that_are_not_times(text):
     assert tag(text, "en", dt.date(2023, 2, 10)) == []
