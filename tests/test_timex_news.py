@@ -118,6 +118,10 @@ EN_NEWS = [
     ("Troops will leave by the fall.", "2024-01-17", "the fall", "DATE", "2024-FA"),
     # "now" without the comma is the present time
     ("Now the court has ordered a new trial.", "1996-08-30", "Now", "DATE", "PRESENT_REF"),
+    # "the first two quarters of 1990" is the year's first half; "the past two quarters" stays a duration
+    ("The slump will last through at least the first two quarters of 1990.", "1989-10-26", "two quarters", "DATE", "1990-H1"),
+    ("Sales fell in the last two quarters of the year.", "1989-10-26", "two quarters", "DATE", "1989-H2"),
+    ("Sales fell in the past two quarters.", "1989-10-26", "two quarters", "DURATION", "P2Q"),
     # a finite past verb after a future cue starts a clause of its own: the year ended in the past March
     ("The chain to be sold had sales of $2 billion in the year ended March 31.", "1989-11-01", "March 31", "DATE", "1989-03-31"),
     ("The bonus would be paid at a date to be set in January.", "1989-11-01", "January", "DATE", "1990-01"),
