@@ -122,6 +122,9 @@ EN_NEWS = [
     ("The slump will last through at least the first two quarters of 1990.", "1989-10-26", "two quarters", "DATE", "1990-H1"),
     ("Sales fell in the last two quarters of the year.", "1989-10-26", "two quarters", "DATE", "1989-H2"),
     ("Sales fell in the past two quarters.", "1989-10-26", "two quarters", "DURATION", "P2Q"),
+    # "vs.", a title or an initial before a name does not end the sentence: the fronted month keeps its verb
+    ("In January, a week after the anniversary of Roe vs. Wade, a bomb killed a guard.", "1998-10-25", "January", "DATE", "1998-01"),
+    ("In May, George W. Bush won the primary in his home state.", "2000-03-01", "May", "DATE", "1999-05"),
     # a finite past verb after a future cue starts a clause of its own: the year ended in the past March
     ("The chain to be sold had sales of $2 billion in the year ended March 31.", "1989-11-01", "March 31", "DATE", "1989-03-31"),
     ("The bonus would be paid at a date to be set in January.", "1989-11-01", "January", "DATE", "1990-01"),
