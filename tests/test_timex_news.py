@@ -125,6 +125,8 @@ EN_NEWS = [
     # "vs.", a title or an initial before a name does not end the sentence: the fronted month keeps its verb
     ("In January, a week after the anniversary of Roe vs. Wade, a bomb killed a guard.", "1998-10-25", "January", "DATE", "1998-01"),
     ("In May, George W. Bush won the primary in his home state.", "2000-03-01", "May", "DATE", "1999-05"),
+    # a quarter as a period is still one
+    ("Sales rose in the first quarter of the year.", "2000-04-12", "the first quarter", "DATE", "2000-Q1"),
     # a finite past verb after a future cue starts a clause of its own: the year ended in the past March
     ("The chain to be sold had sales of $2 billion in the year ended March 31.", "1989-11-01", "March 31", "DATE", "1989-03-31"),
     ("The bonus would be paid at a date to be set in January.", "1989-11-01", "January", "DATE", "1990-01"),
@@ -160,6 +162,8 @@ def test_en_ages_are_not_durations(text):
     "He told CBS's ''60 Minutes'' about the ruling.",    # a programme's title, not a duration
     "Police watched the crowd at the annual March for Life on Capitol Hill.",  # a named march
     "Now, he says, the plan looks like a mistake.",     # a sentence opened by "Now," turns the discourse
+    "Funds hold more than a quarter of the high-yield market.",  # a fraction, not three months
+    "The bank raised its rate by a quarter of a percentage point.",
 ])
 def test_en_words_that_are_not_times(text):
     assert tag(text, "en", dt.date(2023, 2, 10)) == []
