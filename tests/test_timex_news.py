@@ -164,6 +164,7 @@ def test_en_ages_are_not_durations(text):
     "Now, he says, the plan looks like a mistake.",     # a sentence opened by "Now," turns the discourse
     "Funds hold more than a quarter of the high-yield market.",  # a fraction, not three months
     "The bank raised its rate by a quarter of a percentage point.",
+    "The quarter-to-quarter comparison was helped by a one-time gain.",  # a compound adjective
 ])
 def test_en_words_that_are_not_times(text):
     assert tag(text, "en", dt.date(2023, 2, 10)) == []
