@@ -116,6 +116,20 @@ EN_NEWS = [
     # "spring" and "fall" after "in the" / "by the" are seasons
     ("Elections are due in the spring.", "2024-01-17", "the spring", "DATE", "2024-SP"),
     ("Troops will leave by the fall.", "2024-01-17", "the fall", "DATE", "2024-FA"),
+    # "now" without the comma is the present time
+    ("Now the court has ordered a new trial.", "1996-08-30", "Now", "DATE", "PRESENT_REF"),
+    # "the first two quarters of 1990" is the year's first half; "the past two quarters" stays a duration
+    ("The slump will last through at least the first two quarters of 1990.", "1989-10-26", "two quarters", "DATE", "1990-H1"),
+    ("Sales fell in the last two quarters of the year.", "1989-10-26", "two quarters", "DATE", "1989-H2"),
+    ("Sales fell in the past two quarters.", "1989-10-26", "two quarters", "DURATION", "P2Q"),
+    # "vs.", a title or an initial before a name does not end the sentence: the fronted month keeps its verb
+    ("In January, a week after the anniversary of Roe vs. Wade, a bomb killed a guard.", "1998-10-25", "January", "DATE", "1998-01"),
+    ("In May, George W. Bush won the primary in his home state.", "2000-03-01", "May", "DATE", "1999-05"),
+    # a quarter as a period is still one
+    ("Sales rose in the first quarter of the year.", "2000-04-12", "the first quarter", "DATE", "2000-Q1"),
+    # a finite past verb after a future cue starts a clause of its own: the year ended in the past March
+    ("The chain to be sold had sales of $2 billion in the year ended March 31.", "1989-11-01", "March 31", "DATE", "1989-03-31"),
+    ("The bonus would be paid at a date to be set in January.", "1989-11-01", "January", "DATE", "1990-01"),
 ]
 
 
@@ -147,6 +161,10 @@ def test_en_ages_are_not_durations(text):
     "The plant would produce about 10,000 units annually.",
     "He told CBS's ''60 Minutes'' about the ruling.",    # a programme's title, not a duration
     "Police watched the crowd at the annual March for Life on Capitol Hill.",  # a named march
+    "Now, he says, the plan looks like a mistake.",     # a sentence opened by "Now," turns the discourse
+    "Funds hold more than a quarter of the high-yield market.",  # a fraction, not three months
+    "The bank raised its rate by a quarter of a percentage point.",
+    "The quarter-to-quarter comparison was helped by a one-time gain.",  # a compound adjective
 ])
 def test_en_words_that_are_not_times(text):
     assert tag(text, "en", dt.date(2023, 2, 10)) == []

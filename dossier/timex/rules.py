@@ -58,6 +58,10 @@ class LangRules:
     # a parenthetical between the fronted expression and its main verb (", who was arrested last year,"):
     # its verbs are not the main clause's
     fronted_skip: re.Pattern[str] | None
+    # a finite past verb ("had", "was"): one between a future cue and the expression starts a clause of
+    # its own, so the expression is not under that cue's modal ("the unit to be acquired had revenue ...
+    # for the year ended March 31")
+    finite_past: re.Pattern[str] | None
     anchor: str  # last | first: which earlier day "that day"/이날 points to
     sentence_end: re.Pattern[str]
     clause_end: re.Pattern[str] | None
@@ -216,6 +220,7 @@ def load_rules(lang: str) -> LangRules | None:
                       if tense.get("fronted_lead") else None),
         fronted_window=int(tense.get("fronted_window", 150)),
         fronted_skip=re.compile(tense["fronted_skip"], re.IGNORECASE) if tense.get("fronted_skip") else None,
+        finite_past=re.compile(tense["finite_past"], re.IGNORECASE) if tense.get("finite_past") else None,
         anchor=str(data.get("anchor", "last")),
         sentence_end=re.compile(data.get("sentence_end", r"[.!?।]\s|\n")),
         clause_end=re.compile(data["clause_end"]) if data.get("clause_end") else None,

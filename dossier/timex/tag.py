@@ -406,12 +406,14 @@ class _Context:
         make the clause a past report. Only when the future cue is close and no clause ends between."""
         limit = self.rules.max_distance or 60
         ends = [self.rules.sentence_end] + ([self.rules.clause_end] if self.rules.clause_end else [])
+        finite = self.rules.finite_past
         for h in hits:
             if (
                 h[2] == "future"
                 and h[1] <= past[0]
                 and start - h[1] <= limit
                 and not any(rx.search(self.text, h[1], start) for rx in ends)
+                and not (finite is not None and finite.search(self.text, h[1], start))
             ):
                 return True
         return False
