@@ -408,3 +408,20 @@ def test_cue_words_come_from_matching_rules():
     assert pattern.search("नेपाल की राजधानी ")
     assert not pattern.search("the airport of ")  # a cue is a whole word
     assert not cue_pattern(None).search("port of ")
+
+
+def test_the_state_of_x_is_the_region_everywhere_in_the_article():
+    # GeoNames lists "Oklahoma" among Oklahoma City's names; "the state of" says which is meant
+    text = "A storm hit the U.S. state of Oklahoma on Monday. Oklahoma officials said Oklahoma City was spared."
+    found = [(p.text, p.place_id) for p in geoparse(text, "en")]
+    assert ("Oklahoma", "region:US-OK") in found
+    assert all(pid == "region:US-OK" for t, pid in found if t == "Oklahoma")
+    assert ("Oklahoma City", "gn:4544349") in found
+
+
+def test_a_town_cue_overrides_the_common_word_list():
+    # "Moore" is mostly a surname in the NER corpora (common_words.json); "the town of" says otherwise
+    text = "The tornado devastated the town of Moore in Oklahoma. Roger Moore said."
+    found = [(p.text, p.place_id) for p in geoparse(text, "en")]
+    assert ("Moore", "gn:4542975") in found
+    assert sum(t == "Moore" for t, _ in found) == 1  # the surname stays a surname

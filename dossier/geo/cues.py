@@ -25,16 +25,30 @@ def cue_pattern(*lists: dict | None) -> re.Pattern:
                       re.IGNORECASE)
 
 
+def cue_before(rules: dict, text: str, start: int) -> bool:
+    """Does a place cue ("the town of", "राजधानी", "수도") end the text before `start`?"""
+    return rules["cue_pattern"].search(text[max(0, start - _LOOK_BACK):start]) is not None
+
+
 def apply_cues(rules: dict, text: str, mentions: list[Mention]) -> None:
     """A mention after a place cue is not doubtful, even where an NER model called it a person or an
     organisation or the town is small; after a town cue ("the city of") only towns are candidates, not
-    a region of the same name. `rules` holds the compiled `cue_pattern` and `town_cue_pattern`."""
+    a region of the same name; after a region cue ("the state of") only regions, and the same name
+    elsewhere in the article means that region too. `rules` holds the compiled `cue_pattern`,
+    `town_cue_pattern` and `region_cue_pattern`."""
+    region_keys: set[str] = set()
     for m in mentions:
         before = text[max(0, m.start - _LOOK_BACK):m.start]
-        if m.weak and rules["cue_pattern"].search(before):
+        if m.weak and cue_before(rules, text, m.start):
             m.weak = m.strong_only = False
         if rules["town_cue_pattern"].search(before):
             m.candidates = [c for c in m.candidates if c.place.kind == "city"] or m.candidates
+        elif rules["region_cue_pattern"].search(before) and any(c.place.kind == "region" for c in m.candidates):
+            region_keys.add(m.key)
+    for m in mentions:
+        if m.key in region_keys:
+            m.candidates = [c for c in m.candidates if c.place.kind == "region"] or m.candidates
+            m.weak = m.strong_only = False
 
 
 def country_named_before(gaz: Gazetteer, text: str, start: int, cue_words: frozenset[str] = frozenset()) -> set[str]:

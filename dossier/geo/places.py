@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Protocol
 
-from dossier.geo.cues import apply_cues, country_named_before, cue_pattern
+from dossier.geo.cues import apply_cues, country_named_before, cue_before, cue_pattern
 from dossier.geo.gazetteer import RULES_FILE, Candidate, Gazetteer, load_gazetteer, needs_context, place_key
 from dossier.geo.resolve import Mention, resolve
 from dossier.model import Place
@@ -109,6 +109,7 @@ def _rules() -> dict:
     r["unit_words"] = {place_key(w) for w in r.get("unit_words") or ()}
     r["cue_pattern"] = cue_pattern(r.get("place_cues"), r.get("town_cues"))
     r["town_cue_pattern"] = cue_pattern(r.get("town_cues"))
+    r["region_cue_pattern"] = cue_pattern(r.get("region_cues"))
     r["ko_cue_words"] = frozenset((r.get("place_cues") or {}).get("ko", ()) + (r.get("town_cues") or {}).get("ko", ()))
     return r
 
@@ -411,8 +412,8 @@ def _accept(gaz, rules, text, toks, i, j, s, e, key, weak, lang) -> Mention | No
     only_cities = all(c.place.kind == "city" for c in cands)
     single = i == j or script in ("HAN", "KANA")  # a run of characters is one written word
     not_self = False
-    if all_cities and single and key in rules["common"].get(text_lang, ()):
-        return None
+    if all_cities and single and key in rules["common"].get(text_lang, ()) and not cue_before(rules, text, s):
+        return None  # a surname or an everyday word ("Moore"), unless a cue says it is one ("the town of Moore")
     if script == "LATIN":
         if not surface[0].isupper():
             return None
