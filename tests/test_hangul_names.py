@@ -50,3 +50,10 @@ def test_a_place_after_a_name_is_not_part_of_it():
 def test_a_country_abbreviation_after_a_name_is_not_grown_over():
     text = "마거릿 하퍼 미 국무부 차관은 말했다."
     assert mend(text, ("마거릿 하퍼", "PER")) == [("마거릿 하퍼", "PER")]
+
+
+def test_a_name_before_its_affiliation_and_title_is_a_person_where_nothing_was_found():
+    assert mend("마거릿 하퍼 WHO 사무총장은 말했다.") == [("마거릿 하퍼", "PER")]
+    assert mend("로버트 핀치 미 국무부 차관이 왔다.") == [("로버트 핀치", "PER")]
+    # an ordinary noun phrase before an organisation and a title is not a name
+    assert mend("관계 당국 WHO 사무총장은 말했다.") == []

@@ -146,19 +146,37 @@ def strip_or_self(word: str, ix: KbIndex) -> str:
     return forms[0] if forms else word
 
 
+_AFFILIATION_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+_MAX_AFFILIATION_WORDS = 2
+
+
+def _affiliation(words: _Words, k: int) -> bool:
+    """A word between a name and its title that says where the person works: an organisation's
+    Latin abbreviation (WHO), a known name or place (유엔, 플로리다, 미) or an organisation word
+    (국토안보부)."""
+    bare = words.bare(k)
+    return bool(_AFFILIATION_ACRONYM.fullmatch(bare)) or words.known(bare) or korean_org_word(bare)
+
+
 def names_before_titles(text: str, spans: list[Span], words: _Words) -> list[Span]:
-    """Two or three proper-noun words right before a title ("찰스 하멜린 선수") where no span is."""
+    """Two or three proper-noun words right before a title ("찰스 하멜린 선수") where no span is,
+    also with the person's affiliation between them ("마거릿 하퍼 WHO 사무총장", "… 미 국토안보부
+    장관")."""
     out = []
-    for i in range(len(words.words)):
-        if not words.title(i):
+    for title in range(len(words.words)):
+        if not words.title(title):
             continue
-        first = i
-        while first > 0 and i - first < _MAX_NAME_WORDS and words.words[first - 1].group() == words.bare(first - 1) \
+        stop = title  # the name ends before the title, or before the affiliation in front of it
+        while title - stop < _MAX_AFFILIATION_WORDS and stop > 0 \
+                and words.words[stop - 1].group() == words.bare(stop - 1) and _affiliation(words, stop - 1):
+            stop -= 1
+        first = stop
+        while first > 0 and stop - first < _MAX_NAME_WORDS and words.words[first - 1].group() == words.bare(first - 1) \
                 and words.proper_noun(first - 1):
             first -= 1
-        if i - first < 2:
+        if stop - first < 2:
             continue  # one word before a title is the recogniser's own business ("윤 후보")
-        start, end = words.words[first].start(), words.words[i - 1].end()
+        start, end = words.words[first].start(), words.words[stop - 1].end()
         if all(s.end <= start or s.start >= end for s in spans):
             out.append(Span(start, end, "PER"))
     return out

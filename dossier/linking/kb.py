@@ -17,7 +17,7 @@ import yaml
 from dossier import config
 
 KB_DIR = config.DATA_DIR / "kb"
-ACTOR_FILES = ("people.yaml", "organisations.yaml", "outlets.yaml")
+ACTOR_FILES = ("people.yaml", "organisations.yaml", "international_organisations.yaml", "outlets.yaml")
 COUNTRY_ALIASES = "country_aliases.yaml"
 LANG_RULES = "lang_rules.yaml"
 
