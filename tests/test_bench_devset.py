@@ -1,5 +1,6 @@
 """The dev-set scorer's arithmetic (on a tiny made-up gold and result) and the dev set's validity."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -95,7 +96,8 @@ def test_a_folder_without_articles_is_an_error_not_an_empty_pass(tmp_path):
 
 
 @pytest.mark.parametrize(("name", "earlier_sets"), [("devset_b", ()), ("devset_c", ("devset", "devset_b")),
-                                                   ("devset_d", ("devset", "devset_b", "devset_c"))])
+                                                   ("devset_d", ("devset", "devset_b", "devset_c")),
+                                                   ("devset_e", ("devset", "devset_b", "devset_c", "devset_d"))])
 def test_check_set_is_valid_and_balanced(name, earlier_sets):
     check_set = DEVSET.parent / name
     assert validate(check_set / "articles", check_set / "gold") == []
@@ -105,3 +107,10 @@ def test_check_set_is_valid_and_balanced(name, earlier_sets):
     # a fresh set must not reuse an article of the earlier sets
     earlier = {p.name for d in earlier_sets for p in (DEVSET.parent / d / "articles").glob("*.txt")}
     assert not names & earlier
+    # ... nor the same page under another file name (the sidecar's url, without a "(mirror)" remark)
+    assert not _urls(check_set) & {u for d in earlier_sets for u in _urls(DEVSET.parent / d)}
+
+
+def _urls(check_set: Path) -> set[str]:
+    return {json.loads(p.read_text(encoding="utf-8"))["url"].split()[0]
+            for p in (check_set / "articles").glob("*.json")}
