@@ -200,3 +200,11 @@ def test_names_derived_at_build_time(gaz, surface, place_id):
 def test_glued_unit_is_not_stripped_from_foreign_names(gaz):
     # 트빌리시 is Tbilisi: its last syllable is not the Korean unit 시
     assert gaz.lookup("트빌리") == []
+
+
+def test_hindi_spelling_variants_share_a_key():
+    # sibilants and a word-final virama vary in transliterated names
+    assert place_key("विसाखापत्तनम्") == place_key("विशाखापत्तनम")
+    assert place_key("शिमला") == place_key("सिमला")
+    # a virama inside a word is kept: a conjunct is not the same as two letters
+    assert place_key("अक्रा") != place_key("अकरा")

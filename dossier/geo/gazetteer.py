@@ -66,11 +66,15 @@ _SPACES = re.compile(r"\s+")
 _CHANDRABINDU, _ANUSVARA = "\u0901", "\u0902"
 # Hindi writes foreign and regional names with either vowel length (काठमांडू / काठमांडु, दार्जिलिंग /
 # दार्जीलिंग), with ॉ or ो for an English "o" (इंचियॉन / इंचियोन), and a nasal before a consonant
-# either as anusvara or as the nasal letter (काठमाण्डू / काठमांडू): keys fold each pair to one form.
+# either as anusvara or as the nasal letter (काठमाण्डू / काठमांडू), the sibilants श, ष and स of a
+# transliterated name alike (विशाखापत्तनम / विसाखापत्तनम, शिमला / सिमला), and a word-final virama or
+# none (विशाखपट्टणम् / विशाखापट्टणम): keys fold each pair to one form.
 _DEVANAGARI_FOLD = str.maketrans({"\u0940": "\u093f", "\u0942": "\u0941", "\u0908": "\u0907",
                                   "\u090a": "\u0909", "\u0949": "\u094b", "\u0911": "\u0913",
+                                  "\u0936": "\u0938", "\u0937": "\u0938",
                                   _CHANDRABINDU: _ANUSVARA})
 _NASAL_CLUSTER = re.compile("[\u0919\u091e\u0923\u0928\u092e]\u094d(?=[\u0915-\u0939])")
+_FINAL_VIRAMA = re.compile("\u094d(?![\u0900-\u097f\u200c\u200d])")
 
 
 # Characters that can carry or be a diacritic worth stripping: precomposed Latin, Greek and
@@ -106,8 +110,9 @@ def place_key(name: str) -> str:
     (dossier.linking.names.kb_key).
 
     Hangul: spaces removed (하바롭스크 주 == 하바롭스크주). Devanagari: nukta dropped, chandrabindu
-    read as anusvara (प्याँगयांग == प्यांगयांग), long and short i/u and ॉ/ो read alike, a nasal letter
-    before a consonant read as anusvara (काठमाण्डू == काठमांडु): the usual spelling variation in Hindi news.
+    read as anusvara (प्याँगयांग == प्यांगयांग), long and short i/u, ॉ/ो and श/ष/स read alike, a nasal
+    letter before a consonant read as anusvara (काठमाण्डू == काठमांडु), a word-final virama dropped: the
+    usual spelling variation in Hindi news.
     """
     if name.isascii():  # fast path: most of the 400k stored names
         s = name.lower()
@@ -115,7 +120,7 @@ def place_key(name: str) -> str:
         s = unicodedata.normalize("NFKC", name).translate(_ZERO_WIDTH).casefold()
         s = fold_nukta(s)
         if any("\u0900" <= ch <= "\u097f" for ch in s):
-            s = _NASAL_CLUSTER.sub(_ANUSVARA, s.translate(_DEVANAGARI_FOLD))
+            s = _FINAL_VIRAMA.sub("", _NASAL_CLUSTER.sub(_ANUSVARA, s.translate(_DEVANAGARI_FOLD)))
         s = _strip_marks(s)
     s = _DELETE.sub("", s)
     s = _TO_SPACE.sub(" ", s)
