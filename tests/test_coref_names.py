@@ -134,3 +134,9 @@ def test_a_headline_word_after_a_name_is_cut_when_the_body_writes_it_in_lower_ca
     text = "Yesterday Castillo Welcomed the envoy, who was welcomed. Castillo left."
     got = repair_spans(text, "en", spans(text, ("Castillo Welcomed", "PER")))
     assert [text[s.start : s.end] for s in got] == ["Castillo Welcomed"]
+
+
+def test_korean_names_side_by_side_stay_two_people():
+    text = "정운찬 고건 두 사람이 만났다."
+    got = repair_spans(text, "ko", spans(text, ("정운찬", "PER"), ("고건", "PER")))
+    assert [text[s.start : s.end] for s in got] == ["정운찬", "고건"]

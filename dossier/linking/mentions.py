@@ -314,18 +314,19 @@ def repair_spans(text: str, lang: str, spans: list[Span], ix: KbIndex | None = N
             out.append(Span(start, stop, label))
             if affiliation is not None:
                 out.append(affiliation)
-    return _join_initials(text, out)
+    return _join_initials(text, out, lang)
 
 
 _INITIALS = re.compile(r"(?:[^\W\d_][\u0900-\u097F]{0,2}\.\s?)+[^\W\d_]?[\u0900-\u097F]{0,2}\.?", re.UNICODE)
 
 
-def _join_initials(text: str, spans: list[Span]) -> list[Span]:
+def _join_initials(text: str, spans: list[Span], lang: str = "") -> list[Span]:
     """"ए.एस" + "किरण कुमार", "J.R." + "Smith": a person's initials the recogniser cut off from the
     name that follows them (only dots and a space between) are joined to it; so is a name the
     recogniser ended at a middle initial ("Donald J" + ". Trump", "डोनाल्ड जे" + ". ट्रंप"), and two
     person spans with nothing but one space between ("जॉन दरामनी" + "महामा"): two people are not
-    written side by side without a comma or a conjunction."""
+    written side by side without a comma or a conjunction. Not in Korean, where a Korean name is one
+    word and informal text does list them so ("정운찬 고건"); hangul_names mends foreign names there."""
     initials = frozenset().union(*load_cues().spelled_initials.values())
     out: list[Span] = []
     for sp in spans:
@@ -335,7 +336,7 @@ def _join_initials(text: str, spans: list[Span]) -> list[Span]:
                  and _INITIALS.fullmatch(text[prev.start : prev.end] + text[prev.end : sp.start].strip()))
                 or (re.fullmatch(r"\. ?", text[prev.end : sp.start])
                     and _ends_in_initial(text[prev.start : prev.end], initials))
-                or text[prev.end : sp.start] == " "):
+                or (text[prev.end : sp.start] == " " and lang != "ko")):
             out[-1] = Span(prev.start, sp.end, "PER")
             continue
         out.append(sp)
