@@ -45,6 +45,10 @@ def test_a_name_given_two_other_ids_keeps_its_own():
     assert a.entity_id == "x:kim"
 
 
+def repaired(text: str, lang: str, *names: tuple[str, str], context: str = "") -> list[str]:
+    return [text[s.start : s.end] for s in repair_spans(text, lang, spans(text, *names), context=context)]
+
+
 def test_initials_cut_off_a_name_are_joined_to_it():
     text = "श्री जी.एन. साईबाबा को बधाई। said T.K. Whitaker today"
     got = repair_spans(text, "hi", spans(text, ("जी.एन", "PER"), ("साईबाबा", "PER")))
@@ -91,11 +95,11 @@ def test_an_unplaced_place_that_speaks_is_an_actor():
 
 def test_two_person_spans_side_by_side_are_one_name():
     text = "श्री पीटर क्वामे ओसेई ने कहा। Then Anna Berg, Tom Lind spoke."
-    got = repair_spans(text, "hi", spans(text, ("पीटर क्वामे", "PER"), ("ओसेई", "PER")))
-    assert [text[s.start : s.end] for s in got] == ["पीटर क्वामे ओसेई"]
+    assert repaired(text, "hi", ("पीटर क्वामे", "PER"), ("ओसेई", "PER")) == ["पीटर क्वामे ओसेई"]
     # a comma between them: two people
-    got = repair_spans(text, "en", spans(text, ("Anna Berg", "PER"), ("Tom Lind", "PER")))
-    assert [text[s.start : s.end] for s in got] == ["Anna Berg", "Tom Lind"]
+    assert repaired(text, "en", ("Anna Berg", "PER"), ("Tom Lind", "PER")) == ["Anna Berg", "Tom Lind"]
+    # Korean names are one word, and informal text lists them without commas
+    assert repaired("정운찬 고건 두 사람이 만났다.", "ko", ("정운찬", "PER"), ("고건", "PER")) == ["정운찬", "고건"]
 
 
 def test_the_affiliation_between_a_korean_name_and_its_title_is_not_part_of_the_name():
@@ -108,35 +112,20 @@ def test_the_affiliation_between_a_korean_name_and_its_title_is_not_part_of_the_
 
 def test_a_place_name_that_is_part_of_a_name_stays():
     # one word would be left: George Washington, not a George of Washington state
-    text = "조지 워싱턴 대통령의 연설"
-    got = repair_spans(text, "ko", spans(text, ("조지 워싱턴", "PER")))
-    assert [text[s.start : s.end] for s in got] == ["조지 워싱턴"]
+    assert repaired("조지 워싱턴 대통령의 연설", "ko", ("조지 워싱턴", "PER")) == ["조지 워싱턴"]
     # no title after it: the place stays (the recogniser's reading is all there is)
-    text = "마이클 스톤 아이오와에서"
-    got = repair_spans(text, "ko", spans(text, ("마이클 스톤 아이오와", "PER")))
-    assert [text[s.start : s.end] for s in got] == ["마이클 스톤 아이오와"]
+    assert repaired("마이클 스톤 아이오와에서", "ko", ("마이클 스톤 아이오와", "PER")) == ["마이클 스톤 아이오와"]
 
 
 def test_a_headline_word_after_a_name_is_cut_when_the_body_writes_it_in_lower_case():
     headline = "Castillo Welcomed in Lima"
-    body = "President Pedro Castillo has been welcomed in Lima. Castillo spoke."
-    text = headline + "\n\n" + body
-    got = repair_spans(text, "en", spans(text, ("Castillo Welcomed", "PER")))
-    assert [text[s.start : s.end] for s in got] == ["Castillo"]
+    text = headline + "\n\nPresident Pedro Castillo has been welcomed in Lima. Castillo spoke."
+    assert repaired(text, "en", ("Castillo Welcomed", "PER")) == ["Castillo"]
     # the headline as a segment of its own, read against the whole article
-    got = repair_spans(headline, "en", spans(headline, ("Castillo Welcomed", "PER")), context=text)
-    assert [headline[s.start : s.end] for s in got] == ["Castillo"]
+    assert repaired(headline, "en", ("Castillo Welcomed", "PER"), context=text) == ["Castillo"]
     # a name written whole in the body keeps its last word even if it is also a word ("may")
     text = "Theresa May Wins Vote\n\nTheresa May won the vote. Officials may leave."
-    got = repair_spans(text, "en", spans(text, ("Theresa May", "PER")))
-    assert [text[s.start : s.end] for s in got] == ["Theresa May"]
+    assert repaired(text, "en", ("Theresa May", "PER")) == ["Theresa May"]
     # outside a headline nothing is cut
     text = "Yesterday Castillo Welcomed the envoy, who was welcomed. Castillo left."
-    got = repair_spans(text, "en", spans(text, ("Castillo Welcomed", "PER")))
-    assert [text[s.start : s.end] for s in got] == ["Castillo Welcomed"]
-
-
-def test_korean_names_side_by_side_stay_two_people():
-    text = "정운찬 고건 두 사람이 만났다."
-    got = repair_spans(text, "ko", spans(text, ("정운찬", "PER"), ("고건", "PER")))
-    assert [text[s.start : s.end] for s in got] == ["정운찬", "고건"]
+    assert repaired(text, "en", ("Castillo Welcomed", "PER")) == ["Castillo Welcomed"]
