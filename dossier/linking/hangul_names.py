@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from dossier.geo.gazetteer import load_gazetteer
+from dossier.linking.abbreviations import is_latin_abbreviation
 from dossier.linking.lookup import KbIndex, strip_particle
 from dossier.linking.mentions import load_cues
 from dossier.linking.names import kb_key
@@ -146,7 +147,6 @@ def strip_or_self(word: str, ix: KbIndex) -> str:
     return forms[0] if forms else word
 
 
-_AFFILIATION_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 _MAX_AFFILIATION_WORDS = 2
 
 
@@ -155,7 +155,7 @@ def _affiliation(words: _Words, k: int) -> bool:
     Latin abbreviation (WHO), a known name or place (유엔, 플로리다, 미) or an organisation word
     (국토안보부)."""
     bare = words.bare(k)
-    return bool(_AFFILIATION_ACRONYM.fullmatch(bare)) or words.known(bare) or korean_org_word(bare)
+    return is_latin_abbreviation(bare) or words.known(bare) or korean_org_word(bare)
 
 
 def names_before_titles(text: str, spans: list[Span], words: _Words) -> list[Span]:

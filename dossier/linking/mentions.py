@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from dossier.linking.abbreviations import is_latin_abbreviation
 from dossier.linking.kb import KB_DIR
 from dossier.linking.lookup import KbIndex, kb_index, mention_forms, strip_particle
 from dossier.linking.names import kb_key
@@ -182,9 +183,6 @@ def trim_titles(text: str, start: int, end: int, lang: str, ix: KbIndex) -> tupl
     return (tokens[0].start(), tokens[-1].end()) if tokens else (start, end)
 
 
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
-
-
 def _is_place_name(words: list[str]) -> bool:
     """A country, region or city of the gazetteer, written exactly (no particle, no fuzzy match)."""
     from dossier.geo.gazetteer import load_gazetteer
@@ -206,7 +204,7 @@ def cut_affiliation(text: str, start: int, end: int, lang: str, ix: KbIndex,
     if len(tokens) < 2:
         return end, None
     last = tokens[-1]
-    if _ACRONYM.fullmatch(last.group()) and not _is_latin(text[start:tokens[-2].end()]):
+    if is_latin_abbreviation(last.group()) and not _is_latin(text[start:tokens[-2].end()]):
         return tokens[-2].end(), Span(last.start(), last.end(), "ORG")
     if last.group() in cues.affiliation_abbreviations.get(lang, ()):
         return tokens[-2].end(), None
@@ -314,13 +312,13 @@ def repair_spans(text: str, lang: str, spans: list[Span], ix: KbIndex | None = N
             out.append(Span(start, stop, label))
             if affiliation is not None:
                 out.append(affiliation)
-    return _join_initials(text, out, lang)
+    return _join_split_names(text, out, lang)
 
 
 _INITIALS = re.compile(r"(?:[^\W\d_][\u0900-\u097F]{0,2}\.\s?)+[^\W\d_]?[\u0900-\u097F]{0,2}\.?", re.UNICODE)
 
 
-def _join_initials(text: str, spans: list[Span], lang: str = "") -> list[Span]:
+def _join_split_names(text: str, spans: list[Span], lang: str = "") -> list[Span]:
     """"ए.एस" + "किरण कुमार", "J.R." + "Smith": a person's initials the recogniser cut off from the
     name that follows them (only dots and a space between) are joined to it; so is a name the
     recogniser ended at a middle initial ("Donald J" + ". Trump", "डोनाल्ड जे" + ". ट्रंप"), and two
