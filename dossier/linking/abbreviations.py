@@ -79,7 +79,7 @@ def abbreviation_pair(text: str, left: Span, right: Span) -> bool:
     return False
 
 
-_DEFINED = re.compile(r"\s*[(（]\s*([A-Z][A-Z0-9&.\-]{1,9})\s*[)）]")
+_DEFINED = re.compile(r"\s*[(（]\s*(" + _LATIN_ABBREVIATION.pattern + r")\s*[)）]")
 
 
 def defined_abbreviations(text: str, spans: list[Span]) -> list[Span]:
