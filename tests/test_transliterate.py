@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.geo.transliterate import indic_to_devanagari, kana_to_hangul
+from dossier.geo.transliterate import indic_to_devanagari, kana_to_hangul, revised_romanization_to_hangul
 
 
 @pytest.mark.parametrize(("kana", "hangul"), [
@@ -45,3 +45,21 @@ def test_indic_to_devanagari(source, devanagari):
 @pytest.mark.parametrize("name", ["Dhaka", "ঢাকা city", "ढाका"])
 def test_indic_to_devanagari_refuses_other_scripts(name):
     assert indic_to_devanagari(name) is None
+
+
+@pytest.mark.parametrize(("romanised", "hangul"), [
+    ("Goheung", "고흥"), ("Pyeongchang", "평창"), ("Uijeongbu", "의정부"), ("Haeundae", "해운대"),
+    ("Gangneung", "강릉"),  # ㄹ written n after ng
+    ("Silla", "신라"),  # ㄴㄹ written ll
+    ("Ulleung", "울릉"), ("Baegam", "백암"),  # ㄱ before a vowel written g
+    ("Goheung-gun", "고흥군"),
+])
+def test_revised_romanization_reads_back_to_hangul(romanised, hangul):
+    assert hangul in revised_romanization_to_hangul(romanised)
+
+
+def test_readings_are_few_and_only_for_romanised_korean():
+    assert revised_romanization_to_hangul("Goheung") == ["고흥"]
+    assert len(revised_romanization_to_hangul("Daegwallyeong")) <= 6
+    assert revised_romanization_to_hangul("Xylophone") == []  # x is no RR letter
+    assert revised_romanization_to_hangul("통영") == []

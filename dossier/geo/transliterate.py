@@ -127,3 +127,81 @@ def indic_to_devanagari(name: str) -> str | None:
             return None
         out.append(twin)
     return unicodedata.normalize("NFC", "".join(out)) or None
+
+
+# ---- Revised Romanization of Korean -> Hangul -----------------------------------------------------
+# South Korea's own units (gun, gu, si) come with romanised names only ("Goheung-gun"); Korean news
+# writes 고흥군. The Revised Romanization spells each syllable from fixed letters, so a name can be read
+# back: every way of cutting it into romanised syllables (initial + vowel + final) gives a Hangul
+# candidate. RR also writes sound changes across syllables (강릉 = Gangneung, 신라 = Silla, 종로 = Jongno),
+# so a ㄹ may be written n after ng/m/k/p and l after l, and a final k/p may be written ng/m before n/m;
+# candidates with at most one such change are kept, all of them: a wrong one (강능) names nothing in
+# running text, a missing right one would lose the place.
+
+_RR_INITIALS = {"g": 0, "kk": 1, "n": 2, "d": 3, "tt": 4, "r": 5, "m": 6, "b": 7, "pp": 8, "s": 9, "ss": 10,
+                "": 11, "j": 12, "jj": 13, "ch": 14, "k": 15, "t": 16, "p": 17, "h": 18}
+_RR_VOWELS = {"a": 0, "ae": 1, "ya": 2, "yae": 3, "eo": 4, "e": 5, "yeo": 6, "ye": 7, "o": 8, "wa": 9, "wae": 10,
+              "oe": 11, "yo": 12, "u": 13, "wo": 14, "we": 15, "wi": 16, "yu": 17, "eu": 18, "ui": 19, "i": 20}
+_RR_VOWELS_LONGEST = sorted(_RR_VOWELS, key=len, reverse=True)
+# finals of place names (ㄱ ㄴ ㄹ ㅁ ㅂ ㅇ) as RR writes them before a consonant or at the end, and
+# before a vowel (liaison: 백암 = Baegam, 월암 = Woram); ㄴ, ㅁ, ㅇ are written the same before a vowel
+_RR_FINALS = {"": 0, "k": 1, "n": 4, "l": 8, "m": 16, "p": 17, "ng": 21}
+_RR_FINALS_BEFORE_VOWEL = {"": 0, "g": 1, "n": 4, "r": 8, "m": 16, "b": 17, "ng": 21}
+_RR_AS_FINAL = {"g": "k", "r": "l", "b": "p"}  # a liaison letter is that final
+_RR_L, _RR_N_FINAL = 5, 4
+_MAX_RR_SYLLABLES = 5
+_MAX_RR_CANDIDATES = 6
+
+
+def _syllable(initial: int, vowel: int, final: int) -> str:
+    return chr(0xAC00 + (initial * 21 + vowel) * 28 + final)
+
+
+def revised_romanization_to_hangul(name: str) -> list[str]:
+    """Hangul spellings whose Revised Romanization is `name` ("Goheung" -> ["고흥"], "Gangneung" ->
+    ["강능", "강릉"]), with at most one sound change or vowel-after-vowel syllable each, fewest first;
+    [] when the name does not read as RR. A vowel is always read as the longest RR vowel there ("eo"
+    is ㅓ, not ㅔ + ㅗ)."""
+    s = name.lower().replace("-", "").replace(" ", "").replace("'", "")
+    if not s.isascii() or not s.isalpha():
+        return []
+    found: dict[str, int] = {}
+
+    def walk(pos: int, done: list[tuple[int, int, int]], prev_final: str, cost: int) -> None:
+        if cost > 1 or len(done) > _MAX_RR_SYLLABLES or len(found) > 64:
+            return
+        if pos == len(s):
+            if done:
+                text = "".join(_syllable(*x) for x in done)
+                found[text] = min(cost, found.get(text, cost))
+            return
+        for ini, i_ix in [*_RR_INITIALS.items(), ("l", _RR_L)]:
+            if not s.startswith(ini, pos):
+                continue
+            vpos = pos + len(ini)
+            vow = next((v for v in _RR_VOWELS_LONGEST if s.startswith(v, vpos)), None)
+            if vow is None:
+                continue
+            readings = [(i_ix, 0, done)]
+            if ini == "" and done and prev_final == "":
+                readings = [(i_ix, 1, done)]  # 이어 = ieo: possible, rare in names
+            if ini == "n" and prev_final in ("ng", "m"):
+                readings.append((_RR_L, 1, done))  # 강릉 = Gangneung, 남릉: ㄹ written n
+            if ini == "l":
+                if prev_final != "l":
+                    continue  # RR writes l at a syllable's start only after l
+                readings = [(_RR_L, 0, done)]  # 울릉 = Ulleung
+                last = done[-1]
+                readings.append((_RR_L, 1, done[:-1] + [(last[0], last[1], _RR_N_FINAL)]))  # 신라 = Silla
+            fpos = vpos + len(vow)
+            for fin_table in (_RR_FINALS, _RR_FINALS_BEFORE_VOWEL):
+                for fin, f_ix in fin_table.items():
+                    end = fpos + len(fin)
+                    before_vowel = end < len(s) and s[end] in "aeiouwy"
+                    if not s.startswith(fin, fpos) or before_vowel != (fin_table is _RR_FINALS_BEFORE_VOWEL):
+                        continue
+                    for ix, extra, base in readings:
+                        walk(end, base + [(ix, _RR_VOWELS[vow], f_ix)], _RR_AS_FINAL.get(fin, fin), cost + extra)
+
+    walk(0, [], "", 0)
+    return sorted(found, key=lambda h: (found[h], h))[:_MAX_RR_CANDIDATES]
