@@ -295,3 +295,13 @@ def test_years_spelled_out_with_hyphens_and_counts_that_are_no_years():
     assert values("We sold two-thousand copies.") == []
     assert values("the year two thousand has passed") == [("the year two thousand", "2000")]
     assert values("from two thousand to two thousand three") == [("two thousand", "2000"), ("two thousand three", "2003")]
+
+
+def test_a_quarter_million_is_a_number():
+    import datetime as dt
+
+    from dossier.timex.tag import tag
+
+    assert tag("A quarter million suspected cases were reported.", "en", dt.date(2016, 2, 2)) == []
+    assert [t.text for t in tag("Sales fell in the first quarter of 2015.", "en", dt.date(2016, 2, 2))] == [
+        "the first quarter of 2015"]
