@@ -305,3 +305,20 @@ def test_a_quarter_million_is_a_number():
     assert tag("A quarter million suspected cases were reported.", "en", dt.date(2016, 2, 2)) == []
     assert [t.text for t in tag("Sales fell in the first quarter of 2015.", "en", dt.date(2016, 2, 2))] == [
         "the first quarter of 2015"]
+
+
+def test_korean_days_next_to_a_place_and_the_day_after_with_a_clock():
+    import datetime as dt
+
+    from dossier.timex.tag import tag
+
+    def values(text: str) -> list[tuple[str, str]]:
+        return [(t.text, t.value) for t in tag(text, "ko", dt.date(2019, 6, 20))]
+
+    # "20일 전라남도 ...": the 20th in South Jeolla, not twenty days ago
+    assert values("여객선이 20일 전라남도 해상에서 침몰했다.") == [("20일", "2019-06-20")]
+    assert values("사고는 3일 전에 일어났다.") == [("3일 전", "2019-06-17")]
+    # the day after the report with a clock time is that day (Seoul is ahead of Washington) ...
+    assert values("21일 오전 1시 현재 6명이 숨졌다.")[0] == ("21일 오전 1시", "2019-06-21T01:00")
+    # ... while a past-tense day after the report date without one is still last month's
+    assert values("21일 열린 회의에서 그는 말했다.") == [("21일", "2019-05-21")]

@@ -67,12 +67,18 @@ def infer_year(dct: dt.date | None, month: int, day: int | None, direction: str 
 
 
 def infer_month(dct: dt.date | None, day: int, direction: str | None,
-                explicit: str | None = None) -> tuple[int | None, int | None]:
+                explicit: str | None = None, clock: bool = False) -> tuple[int | None, int | None]:
     """A day of the month alone ("4일", "on the 4th"): (year, month) of the publication month, or of the
-    previous one when a past-tense report names a day after the publication date."""
+    previous one when a past-tense report names a day after the publication date. The day right after
+    the publication date with a clock time ("17일 오전 1시 30분 현재" in a report dated the 16th) is that
+    next day: a clock in a time zone ahead of the publisher's (Seoul's, for a report dated in
+    Washington) is already there, as with English weekdays (weekday_date)."""
     if dct is None:
         return None, None
     d = dt.date(dct.year, dct.month, 1)
+    next_day = (dct + dt.timedelta(days=1)).day
+    if clock and explicit is None and day == next_day and next_day > dct.day:
+        return d.year, d.month
     if day > dct.day and direction == "past":
         d = add_months(d, -1)
     elif day < dct.day and explicit == "future":  # "오는 3일" said on the 20th: next month

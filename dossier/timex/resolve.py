@@ -289,7 +289,7 @@ def _resolve_point(spec: dict[str, Any], dct: dt.date | None, tense: str | None,
         p.year = infer_year(dct, month, day, direction, spec.get("dir"))
     elif day is not None and month is None:
         if rel_unit is None:
-            p.year, p.month = infer_month(dct, day, direction, spec.get("dir"))
+            p.year, p.month = infer_month(dct, day, direction, spec.get("dir"), clock=spec.get("hour") is not None)
         elif p.month is None and dct is not None:
             p.month = dct.month
     elif (p.quarter is not None or p.season is not None or p.half is not None) and not have_year:
