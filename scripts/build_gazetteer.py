@@ -286,6 +286,7 @@ def load_regions(ko_syllables: Counter[str] | None = None) -> list[dict]:
     base = _csc_data()
     skip = curated_region_keys()
     ne = load_natural_earth_admin1()
+    cldr = json.loads(CLDR_SUBDIVISIONS.read_text(encoding="utf-8"))["names"]
     merged: set[str] = set()
     seen: set[str] = set()
     out = []
@@ -313,6 +314,8 @@ def load_regions(ko_syllables: Counter[str] | None = None) -> list[dict]:
             if st.get("iso3166_2") in ne and st["iso3166_2"] not in merged:
                 merged.add(st["iso3166_2"])
                 _merge_names(region, ne[st["iso3166_2"]])
+            for lang, cldr_names in cldr.get(st.get("iso3166_2") or "", {}).items():
+                region["names"].setdefault(lang, []).extend(cldr_names)
             out.append(region)
             if cc in ("KR", "KP"):
                 out.extend(_korean_units(states_file.parent / "states" / str(st["state_code"]), cc, st,
@@ -324,6 +327,9 @@ def load_regions(ko_syllables: Counter[str] | None = None) -> list[dict]:
 # ---- first-level region names in other languages from Natural Earth admin-1 ----------------------
 
 NE_ADMIN1 = OUT_DIR / "sources" / "natural_earth_admin1.csv.gz"
+# CLDR's own names of a few units (England, Scotland, Wales: 잉글랜드, इंग्लैंड), which Natural Earth's
+# admin-1 (counties, for the UK) does not have; scripts/extract_cldr_subdivisions.py
+CLDR_SUBDIVISIONS = OUT_DIR / "sources" / "cldr_subdivisions.json"
 # Natural Earth column -> the language its names are filed under (traditional Chinese with Chinese).
 NE_LANGS = {"name_en": "en", "name_ko": "ko", "name_hi": "hi", "name_ja": "ja", "name_zh": "zh",
             "name_zht": "zh", "name_ru": "ru"}
@@ -380,6 +386,8 @@ def natural_earth_names(row: dict) -> tuple[dict[str, list[str]], list[str]]:
             glued = next((u for u in KO_GLUED_UNITS.get(cc, ()) if name.endswith(u)), "")
             if glued and len(name) - len(glued) >= 2:
                 stems.append(name[: -len(glued)])
+        if lang == "ko" and cc in ("KR", "KP"):
+            names["ko"] += korean_province_short_forms(name)  # 제주특별자치도 -> 제주도
         if lang == "ko" and row["type_en"] in KO_STATE_TYPES and " " not in name:
             names["ko"] += [f"{name}주", f"{name} 주"]
     # a one-syllable Korean stem or a two-letter Devanagari one is an ordinary word far more often
@@ -418,7 +426,10 @@ def _natural_earth_only(ne: dict[str, dict], merged: set[str], regions: list[dic
 def korean_province_short_forms(native: str) -> list[str]:
     """How Korean news shortens a province's name: the two-syllable stem of a "-도" province (경기도
     → 경기, 강원도 → 강원) and, for a north/south pair, the first syllable with 남/북 (경상남도 →
-    경남, 충청북도 → 충북, 평안남도 → 평남). Derived by this rule, never listed by hand."""
+    경남, 충청북도 → 충북, 평안남도 → 평남), and a special self-governing province by its old name
+    (제주특별자치도 → 제주도). Derived by this rule, never listed by hand."""
+    if native.endswith("특별자치도"):  # 제주특별자치도 -> 제주도 (the bare 제주 is the city)
+        return [native[: -len("특별자치도")] + "도"]
     if len(native) == 3 and native.endswith("도"):
         return [native[:2]]
     if len(native) == 4 and native[2] in "남북" and native.endswith("도"):

@@ -19,6 +19,7 @@ def test_korean_province_short_forms_follow_the_news_rule():
     assert build.korean_province_short_forms("경상남도") == ["경남"]
     assert build.korean_province_short_forms("충청북도") == ["충북"]
     assert build.korean_province_short_forms("평안남도") == ["평남"]
+    assert build.korean_province_short_forms("제주특별자치도") == ["제주도"]
     # cities and special units have no such short form
     assert build.korean_province_short_forms("부산") == []
     assert build.korean_province_short_forms("세종시") == []
@@ -101,3 +102,10 @@ def test_a_korean_name_read_back_from_its_romanisation_takes_the_likelier_syllab
 def test_korean_counties_are_found_by_their_hangul_names():
     found = {(p.text, p.place_id) for p in geoparse("전남 고흥군과 경북 울진군에 비가 내렸다.", "ko")}
     assert ("고흥군", "region:KR-46-goheung-gun") in found and ("울진군", "region:KR-47-uljin-gun") in found
+
+
+def test_cldr_names_the_uk_nations_natural_earth_does_not():
+    found = {p.place_id for p in geoparse("영국 국민투표에서 잉글랜드와 스코틀랜드의 선택이 갈렸다.", "ko")}
+    assert {"region:GB-ENG", "region:GB-SCT"} <= found
+    found = {(p.text, p.place_id) for p in geoparse("한국 여객선이 인천을 떠나 제주도로 가던 중이었다.", "ko")}
+    assert ("제주도", "region:KR-49") in found
