@@ -129,3 +129,17 @@ def test_a_headline_word_after_a_name_is_cut_when_the_body_writes_it_in_lower_ca
     # outside a headline nothing is cut
     text = "Yesterday Castillo Welcomed the envoy, who was welcomed. Castillo left."
     assert repaired(text, "en", ("Castillo Welcomed", "PER")) == ["Castillo Welcomed"]
+
+
+def test_a_regnal_number_is_part_of_the_name():
+    text = "महामहिम किंग अब्दुल्ला II को संदेश। Queen Elizabeth II spoke. World War II ended."
+    assert repaired(text, "hi", ("किंग अब्दुल्ला", "PER"), ("II", "ORG")) == ["किंग अब्दुल्ला II"]
+    assert repaired(text, "en", ("Elizabeth", "PER")) == ["Elizabeth II"]
+    assert repaired(text, "en", ("World War II", "MISC")) == ["World War II"]  # not a person: untouched
+
+
+def test_a_name_cut_short_where_the_text_goes_on_with_a_longer_name_found_elsewhere():
+    text = "राष्ट्रपति रहीम करीम जाफ़री ने कहा। बाद में रहीम करीम जाफ़री से मिले। रहीम करीम आए।"
+    got = repaired(text, "hi", ("रहीम करीम जाफ़री", "PER"), ("रहीम करीम", "PER"), ("रहीम करीम", "PER"))
+    # the second is followed by the rest of the name; the third is not
+    assert got == ["रहीम करीम जाफ़री", "रहीम करीम जाफ़री", "रहीम करीम"]

@@ -12,6 +12,7 @@ data/kb/lang_rules.yaml.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -312,7 +313,50 @@ def repair_spans(text: str, lang: str, spans: list[Span], ix: KbIndex | None = N
             out.append(Span(start, stop, label))
             if affiliation is not None:
                 out.append(affiliation)
-    return _join_split_names(text, out, lang)
+    return _completed_names(text, _join_split_names(text, _with_regnal_numbers(text, out), lang))
+
+
+def _completed_names(text: str, spans: list[Span]) -> list[Span]:
+    """A person's name the recogniser cut short where the text goes on with the rest of a longer name
+    it found elsewhere ("मोहम्मद अशरफ घनी" once, then "मोहम्मद अशरफ" + "घनी से"): the span takes the rest."""
+    names = {text[s.start : s.end] for s in spans if s.label == "PER"}
+    out: list[Span] = []
+    for i, sp in enumerate(spans):
+        if sp.label == "PER":
+            short = text[sp.start : sp.end]
+            nxt = spans[i + 1].start if i + 1 < len(spans) else len(text)
+            longer = [n for n in names if n.startswith(short + " ") and text.startswith(n, sp.start)
+                      and sp.start + len(n) <= nxt and not _is_word_char(text, sp.start + len(n))]
+            if longer:
+                sp = Span(sp.start, sp.start + len(max(longer, key=len)), "PER")
+        out.append(sp)
+    return out
+
+
+def _is_word_char(text: str, i: int) -> bool:
+    return i < len(text) and (text[i].isalnum() or unicodedata.category(text[i]).startswith("M"))
+
+
+_REGNAL = re.compile(r" (?:X{0,2}(?:IX|IV|V?I{1,3})|X{1,2}|V)(?![\w.])")
+
+
+def _with_regnal_numbers(text: str, spans: list[Span]) -> list[Span]:
+    """"Abdullah II", "किंग अब्दुल्ला II", "Elizabeth II": a Roman numeral right after a person's name is
+    part of it (the recogniser leaves it out, or tags it alone as an organisation, which grouped every
+    "II" in a corpus under one key)."""
+    out: list[Span] = []
+    for sp in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label == "PER" and sp.start == prev.end + 1 \
+                and _REGNAL.fullmatch(text, prev.end, sp.end):
+            out[-1] = Span(prev.start, sp.end, "PER")
+            continue
+        if sp.label == "PER":
+            m = _REGNAL.match(text, sp.end)
+            if m and not any(o.start < m.end() and sp.end < o.end for o in spans if o is not sp):
+                sp = Span(sp.start, m.end(), "PER")
+        out.append(sp)
+    return out
 
 
 _INITIALS = re.compile(r"(?:[^\W\d_][\u0900-\u097F]{0,2}\.\s?)+[^\W\d_]?[\u0900-\u097F]{0,2}\.?", re.UNICODE)
