@@ -85,6 +85,8 @@ def test_repair_spans(lang, text, given, want):
     ("en", "Mr. Lai, 64, won.", ["Lai"]),
     ("en", "Mrs. and Mr. Smith", ["Smith"]),
     ("en", "Mr. said nothing", []),
+    ("hi", "तमिलनाडु के राज्यपाल डॉ. के. रोसैया को संदेश", ["के. रोसैया"]),  # initials with their dots
+    ("en", "Dr. S. Rao spoke.", ["S. Rao"]),
     ("ko", "윤영빈 씨는", []),  # Korean titles follow the name: nothing to find after them
 ])
 def test_titled_names(lang, text, want):

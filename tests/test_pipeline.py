@@ -74,3 +74,14 @@ def test_unlinked_names_inside_a_city_or_site_become_places_but_countries_and_ac
     ]
     pipeline.relabel_places(ents, found)
     assert [e.label for e in ents] == ["LOC", "ORG", "ORG", "PER"]
+
+
+def test_a_name_after_an_honorific_overrules_model_places_it_cuts_across(monkeypatch):
+    from dossier.corpus import pipeline
+    from dossier.model import Span
+
+    text = "श्री राम नाईक, उत्तर प्रदेश के राज्यपाल को"
+    # what the Hindi model returned for this line: the honorific and the first name as a place
+    monkeypatch.setattr(pipeline.ner, "recognize", lambda t, lang: [Span(0, 8, "LOC"), Span(9, 13, "LOC")])
+    got = [(text[s.start : s.end], s.label) for s in pipeline.entity_spans(text, "hi")]
+    assert ("राम नाईक", "PER") in got and not any(t in ("श्री राम", "नाईक") for t, _ in got)

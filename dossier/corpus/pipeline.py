@@ -261,10 +261,16 @@ def entity_spans(text: str, lang: str) -> list[Span]:
     spans: list[Span] = []
     # a name after an honorific that the dictionary did not find ("श्रीमती द्रौपदी मुर्मु"); like a
     # dictionary name it also replaces a model span it lies inside that names no known actor ("VOA
-    # Correspondent Jane Doe" as one organisation)
-    kb_spans += [t for t in mentions.titled_names(text, lang)
-                 if all(t.end <= s.start or t.start >= s.end for s in kb_spans)
-                 and all(t.end <= s.start or t.start >= s.end or (s.start <= t.start and t.end <= s.end)
+    # Correspondent Jane Doe" as one organisation), and model places or organisations it cuts across
+    # that end within it and name no known actor ("श्री राम" + "नाईक" for "श्री राम नाईक": the honorific
+    # says a person follows)
+    titled = [t for t in mentions.titled_names(text, lang) if all(t.end <= s.start or t.start >= s.end for s in kb_spans)]
+    overruled = {(s.start, s.end) for t in titled for s in model_spans
+                 if s.label != "PER" and s.start < t.end and t.start < s.end and s.end <= t.end
+                 and (s.start, s.end) != (t.start, t.end) and not _links_to_known_actor(text, lang, s)}
+    model_spans = [s for s in model_spans if (s.start, s.end) not in overruled]
+    kb_spans += [t for t in titled
+                 if all(t.end <= s.start or t.start >= s.end or (s.start <= t.start and t.end <= s.end)
                          for s in model_spans)]
     for s in model_spans:
         longer = [m for m in kb_spans if m.start < s.end and s.start < m.end and m.end - m.start > s.end - s.start]

@@ -410,6 +410,7 @@ def titled_names(text: str, lang: str, ix: KbIndex | None = None) -> list[Span]:
         return []
     stops = cues.name_stops.get(lang, frozenset())
     initials = cues.stop_initials.get(lang, frozenset())
+    spelled = cues.spelled_initials.get(lang, frozenset())
     tokens = list(_TOKEN.finditer(text))
     out: list[Span] = []
     i = 0
@@ -425,6 +426,11 @@ def titled_names(text: str, lang: str, ix: KbIndex | None = None) -> list[Span]:
             if not name and bare in initials and bare == word and j + 1 < len(tokens) and _name_word(
                     tokens[j + 1].group().rstrip(",.;:!?।"), stops, honorifics, lang, ix):
                 name.append(tokens[j])  # "डॉ. के राधाकृष्णन": an initial, then the name
+                j += 1
+                continue
+            if word.endswith(".") and word[:-1] == bare and (bare in spelled or re.fullmatch(r"[A-Z]", bare)) \
+                    and j + 1 < len(tokens) and len(name) + 1 < _MAX_TITLED_WORDS:
+                name.append(tokens[j])  # "डॉ. के. रोसैया", "Dr. S. Jaishankar": an initial and its dot
                 j += 1
                 continue
             if not bare or bare in stops or bare in honorifics or _is_title([bare], lang, ix):
