@@ -57,3 +57,7 @@ def test_a_name_before_its_affiliation_and_title_is_a_person_where_nothing_was_f
     assert mend("로버트 핀치 미 국무부 차관이 왔다.") == [("로버트 핀치", "PER")]
     # an ordinary noun phrase before an organisation and a title is not a name
     assert mend("관계 당국 WHO 사무총장은 말했다.") == []
+
+
+def test_vice_presidents_and_governors_are_titles():
+    assert mend("로버트 핀치 미국 부통령이 도착했다.") == [("로버트 핀치", "PER")]
