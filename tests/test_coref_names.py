@@ -143,3 +143,8 @@ def test_a_name_cut_short_where_the_text_goes_on_with_a_longer_name_found_elsewh
     got = repaired(text, "hi", ("रहीम करीम जाफ़री", "PER"), ("रहीम करीम", "PER"), ("रहीम करीम", "PER"))
     # the second is followed by the rest of the name; the third is not
     assert got == ["रहीम करीम जाफ़री", "रहीम करीम जाफ़री", "रहीम करीम"]
+
+
+def test_a_lone_i_after_a_name_is_the_pronoun():
+    text = "and Putin I think will come"
+    assert repaired(text, "en", ("Putin", "PER")) == ["Putin"]
