@@ -39,7 +39,7 @@ def apply_cues(rules: dict, text: str, mentions: list[Mention]) -> None:
     region_keys: set[str] = set()
     for m in mentions:
         before = text[max(0, m.start - _LOOK_BACK):m.start]
-        if m.weak and cue_before(rules, text, m.start):
+        if m.weak and rules["cue_pattern"].search(before):
             m.weak = m.strong_only = False
         if rules["town_cue_pattern"].search(before):
             m.candidates = [c for c in m.candidates if c.place.kind == "city"] or m.candidates

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Protocol
@@ -23,7 +22,15 @@ from dossier.geo.cues import apply_cues, country_named_before, cue_before, cue_p
 from dossier.geo.gazetteer import RULES_FILE, Candidate, Gazetteer, load_gazetteer, needs_context, place_key
 from dossier.geo.resolve import Mention, resolve
 from dossier.model import Place
-from dossier.text.scripts import HANGUL_FIRST, HANGUL_LAST, char_script, first_script, has_hangul, is_hangul
+from dossier.text.scripts import (
+    HANGUL_FIRST,
+    HANGUL_LAST,
+    char_script,
+    first_script,
+    has_hangul,
+    is_hangul,
+    is_word_char,
+)
 
 # Languages whose stored names may match text written in `lang` when no NER span backs the mention.
 # Other languages' names stay out: German/Danish "Island" (= Iceland) must not match English "Island".
@@ -41,10 +48,6 @@ class SpanLike(Protocol):
 # ---- tokens ----------------------------------------------------------------------------------------
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or unicodedata.category(ch)[0] == "M" or ch in "\u200c\u200d"
-
-
 def _is_cjk(ch: str) -> bool:
     """Chinese characters and kana: written without spaces, so each is a token of its own and the
     scan reads names as runs of them (莫斯科 inside 普京在莫斯科会见)."""
@@ -57,9 +60,9 @@ def _tokens(text: str) -> list[tuple[int, int]]:
         if _is_cjk(text[i]):
             out.append((i, i + 1))
             i += 1
-        elif _is_word_char(text[i]):
+        elif is_word_char(text[i]):
             j = i + 1
-            while j < n and _is_word_char(text[j]) and not _is_cjk(text[j]):
+            while j < n and is_word_char(text[j]) and not _is_cjk(text[j]):
                 j += 1
             out.append((i, j))
             i = j
@@ -239,9 +242,9 @@ def _person_or_org_verdict(m: Mention, blocked: list[tuple[int, int]]) -> str:
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and not _is_word_char(text[start]):
+    while start < end and not is_word_char(text[start]):
         start += 1
-    while end > start and not _is_word_char(text[end - 1]):
+    while end > start and not is_word_char(text[end - 1]):
         end -= 1
     return start, end
 

@@ -12,7 +12,6 @@ data/kb/lang_rules.yaml.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +23,7 @@ from dossier.linking.kb import KB_DIR
 from dossier.linking.lookup import KbIndex, kb_index, mention_forms, strip_particle
 from dossier.linking.names import kb_key
 from dossier.model import Span
+from dossier.text.scripts import is_word_char
 
 CUES_FILE = KB_DIR / "name_cues.yaml"
 _HYPHENS = "-‐‑"
@@ -326,15 +326,12 @@ def _completed_names(text: str, spans: list[Span]) -> list[Span]:
             short = text[sp.start : sp.end]
             nxt = spans[i + 1].start if i + 1 < len(spans) else len(text)
             longer = [n for n in names if n.startswith(short + " ") and text.startswith(n, sp.start)
-                      and sp.start + len(n) <= nxt and not _is_word_char(text, sp.start + len(n))]
+                      and sp.start + len(n) <= nxt
+                      and (sp.start + len(n) == len(text) or not is_word_char(text[sp.start + len(n)]))]
             if longer:
                 sp = Span(sp.start, sp.start + len(max(longer, key=len)), "PER")
         out.append(sp)
     return out
-
-
-def _is_word_char(text: str, i: int) -> bool:
-    return i < len(text) and (text[i].isalnum() or unicodedata.category(text[i]).startswith("M"))
 
 
 # II to XXIII; a lone "I" is left out: after a name it is far more often the pronoun ("Putin I think")

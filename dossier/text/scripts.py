@@ -28,6 +28,12 @@ def is_devanagari(ch: str) -> bool:
     return DEVANAGARI_FIRST <= ch <= DEVANAGARI_LAST
 
 
+def is_word_char(ch: str) -> bool:
+    """A letter, digit or combining mark (Devanagari vowel signs), or a zero-width (non-)joiner inside
+    an Indic word: what continues a written word."""
+    return ch.isalnum() or unicodedata.category(ch)[0] == "M" or ch in "\u200c\u200d"
+
+
 def has_hangul(text: str) -> bool:
     return any(HANGUL_FIRST <= ch <= HANGUL_LAST for ch in text)
 
