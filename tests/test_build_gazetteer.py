@@ -109,3 +109,27 @@ def test_cldr_names_the_uk_nations_natural_earth_does_not():
     assert {"region:GB-ENG", "region:GB-SCT"} <= found
     found = {(p.text, p.place_id) for p in geoparse("한국 여객선이 인천을 떠나 제주도로 가던 중이었다.", "ko")}
     assert ("제주도", "region:KR-49") in found
+
+
+def test_country_names_lose_brackets_and_keep_a_one_word_aside_only_when_it_is_a_name():
+    assert build.name_forms("Myanmar (Burma)") == (["Myanmar"], "Burma")
+    assert build.name_forms("홍콩(중국특별행정구)") == (["홍콩"], "중국특별행정구")
+    assert build.name_forms("Korea, Republic of") == ([], None)
+    assert build.name_forms("U.S.") == ([], None) and build.name_forms("USA") == ([], None)
+    assert build.name_forms("St. Lucia") == (["St. Lucia"], None)
+    forms = build.country_name_forms({
+        "MM": {"en": {"Myanmar (Burma)"}}, "CG": {"en": {"Congo (Republic)"}},
+        "CZ": {"en": {"Czech Republic"}}, "CN": {"es": {"China"}}, "HK": {"es": {"RAE de Hong Kong (China)"}}})
+    assert forms["MM"]["en"] == ["Burma", "Myanmar"]
+    assert forms["CG"]["en"] == ["Congo"]  # "Republic" is a word of another country's name
+    assert forms["HK"]["es"] == ["RAE de Hong Kong"]  # "China" names another country
+
+
+def test_older_and_other_country_names_are_found():
+    found = {(p.text, p.place_id) for p in geoparse("터키 정부와 남아프리카공화국, 호주 대표가 만났다.", "ko")}
+    assert {("터키", "country:TR"), ("남아프리카공화국", "country:ZA"), ("호주", "country:AU")} <= found
+    found = {(p.text, p.place_id) for p in geoparse("म्यांमार और तुर्की के प्रतिनिधि मिले।", "hi")}
+    assert {("म्यांमार", "country:MM"), ("तुर्की", "country:TR")} <= found
+    found = {p.place_id for p in geoparse("Refugees fled Burma for Thailand.", "en")}
+    assert "country:MM" in found
+    assert not geoparse("उन्होंने चेक से भुगतान किया।", "hi")  # a cheque, not Czechia

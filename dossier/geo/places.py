@@ -523,6 +523,9 @@ def _compound_or_fuzzy(gaz, rules, text, toks, i, lang) -> list[Mention]:
             continue
         cands = gaz.fuzzy(stem)
         if cands:
-            # A typo of a city counts only where the article is about that part of the world.
-            return [Mention(s, end, key, cands, weak=all(needs_context(c.place) for c in cands))]
+            # A typo of a city counts only where the article is about that part of the world. So does
+            # any near-miss in a script without capitals, where nothing marks the word as a name:
+            # भुगतान ("payment") is one letter from भूटान (Bhutan).
+            caseless = first_script(word) != "LATIN"
+            return [Mention(s, end, key, cands, weak=caseless or all(needs_context(c.place) for c in cands))]
     return []

@@ -145,10 +145,11 @@ def _choose(mentions: list[Mention], countries: Counter[str], all_anchors: list[
                 best, best_score = c, score
         if best is None:
             continue
-        if m.weak and needs_context(best.place):
+        if m.weak and (needs_context(best.place) or best.method == "fuzzy"):
             # A small or doubtful city needs the article to be about its surroundings: another named
             # place within 1000 km, or its country named and the city not tiny. Where an NER model
-            # called the name a person, only a named place within 300 km will do.
+            # called the name a person, only a named place within 300 km will do. A doubtful near-miss
+            # of a country's name needs the same (its country named: spelt right elsewhere).
             radius = NEAR_KM[0] if m.strong_only else NEAR_KM[1]
             supported = any(_km(a, best.place) < radius for a in anchors if a.id != best.place.id) or (
                 not m.strong_only and bool(best.place.cc and countries[best.place.cc] - _counted_itself(m))
