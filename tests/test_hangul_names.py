@@ -59,5 +59,17 @@ def test_a_name_before_its_affiliation_and_title_is_a_person_where_nothing_was_f
     assert mend("관계 당국 WHO 사무총장은 말했다.") == []
 
 
+def test_a_one_word_korean_name_before_an_affiliation_and_title_is_a_person():
+    assert mend("한국 정현우 국방부 대변인은 밝혔다.", ("한국", "LOC"), ("국방부", "ORG")) == [
+        ("한국", "LOC"), ("정현우", "PER"), ("국방부", "ORG")]
+    # without an affiliation between, one word before a title stays the recogniser's business
+    assert mend("정현우 대변인은 밝혔다.") == []
+    # a country or a common word before the organisation is no name
+    assert mend("러시아 외무부 대변인은 밝혔다.") == []
+    assert mend("이날 국방부 대변인은 밝혔다.") == []
+    # a known name or place between is no organisation: it may be the rest of a longer name
+    assert ("바락", "PER") not in mend("바락 오바마 미국 대통령이 왔다.")
+
+
 def test_vice_presidents_and_governors_are_titles():
     assert mend("로버트 핀치 미국 부통령이 도착했다.") == [("로버트 핀치", "PER")]

@@ -10,7 +10,8 @@ with the title list of data/kb/lang_rules.yaml that is enough to mend the spans:
 - `extend_names`: a person's span grows over the proper-noun word after it ("피에르" + "보티에르가"),
   or over two words when the second is recognised elsewhere in the text ("올레" + "아이나르 뵈른달렌");
 - `names_before_titles`: two or three proper-noun words before a person's title are a person
-  where nothing was found ("찰스 하멜린 선수").
+  where nothing was found ("찰스 하멜린 선수"); so is one (a Korean name) when the person's
+  affiliation stands between it and the title ("김민석 국방부 대변인").
 """
 
 from __future__ import annotations
@@ -158,6 +159,16 @@ def _affiliation(words: _Words, k: int) -> bool:
     return is_latin_abbreviation(bare) or words.known(bare) or korean_org_word(bare)
 
 
+def _korean_name_before_organisation(words: _Words, k: int, title: int) -> bool:
+    """A Korean name (one word of two to four proper-noun syllables) with the person's organisation
+    between it and the title ("김민석 국방부 대변인"), which the recogniser misses beside the
+    organisation. Only an organisation word or abbreviation will do there: a known name or place
+    might be the rest of a longer name ("바락 오바마 미국 대통령": Obama is also a town in Japan)."""
+    return k + 1 < title and all(korean_org_word(words.bare(i)) or is_latin_abbreviation(words.bare(i))
+                                 for i in range(k + 1, title)) \
+        and 2 <= len(words.bare(k)) <= 4 and words.words[k].group() == words.bare(k) and words.proper_noun(k)
+
+
 def names_before_titles(text: str, spans: list[Span], words: _Words) -> list[Span]:
     """Two or three proper-noun words right before a title ("찰스 하멜린 선수") where no span is,
     also with the person's affiliation between them ("마거릿 하퍼 WHO 사무총장", "… 미 국토안보부
@@ -174,7 +185,7 @@ def names_before_titles(text: str, spans: list[Span], words: _Words) -> list[Spa
         while first > 0 and stop - first < _MAX_NAME_WORDS and words.words[first - 1].group() == words.bare(first - 1) \
                 and words.proper_noun(first - 1):
             first -= 1
-        if stop - first < 2:
+        if stop - first < 2 and not (stop - first == 1 and _korean_name_before_organisation(words, first, title)):
             continue  # one word before a title is the recogniser's own business ("윤 후보")
         start, end = words.words[first].start(), words.words[stop - 1].end()
         if all(s.end <= start or s.start >= end for s in spans):
