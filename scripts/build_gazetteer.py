@@ -630,6 +630,13 @@ def transliterated(names: list[str], population: int, cc: str) -> list[str]:
     return sorted(set(out))
 
 
+def hindi_open_o_variants(names: dict[str, list[str]]) -> list[str]:
+    """Hindi writes the English open o (ॉ, "जॉर्डन") also as ा ("जार्डन", older spelling; लास
+    एंजिल्स): each Devanagari name with ॉ gets that spelling too (the caller keeps it only where no
+    other place has it). Not folded in place_key, where ा would then meet ो (रोम, Rome; राम, Ram)."""
+    return sorted({n.replace("\u0949", "\u093e") for v in names.values() for n in v if "\u0949" in n})
+
+
 def names_to_keys(names: dict[str, list[str]], primary: str) -> dict[str, list[str]]:
     """Normalise names to lookup keys per language; the main name counts as English (GeoNames' main
     name is its international/English form). A key already listed under a language is not repeated
@@ -737,11 +744,19 @@ def main() -> None:
     airports = load_airports()
     # A bare stem (히로시마 from "히로시마 시", 간쑤 from 간쑤성) or a transliterated name only where no other
     # place has that name: 이란시 (Yilan, Taiwan) must not make 이란 (Iran) a city.
-    taken = {place_key(n) for p in countries + regions + cities for v in p["names"].values() for n in v}
+    owners: dict[str, set[str]] = defaultdict(set)  # key -> the places that have it
+    for p in countries + regions + cities:
+        for n in {n for v in p["names"].values() for n in v}:
+            owners[place_key(n)].add(p["id"])
     for c in regions + cities:
-        stems = [n for n in c.pop("stems") if place_key(n) not in taken]
+        stems = [n for n in c.pop("stems") if place_key(n) not in owners]
         if stems:
             c["names"]["*"] = sorted(set(c["names"].get("*", [])) | set(stems))
+    for p in countries + regions + cities:
+        # the place's own name in another language (Marathi's जार्डन) does not stop it
+        variants = [v for v in hindi_open_o_variants(p["names"]) if owners.get(place_key(v), {p["id"]}) == {p["id"]}]
+        if variants:
+            p["names"]["hi"] = sorted(set(p["names"].get("hi", [])) | set(variants))
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     path = OUT_DIR / "places.jsonl.gz"
     # mtime=0 keeps the gzip bytes identical between identical builds (clean diffs).

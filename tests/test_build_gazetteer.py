@@ -133,3 +133,8 @@ def test_older_and_other_country_names_are_found():
     found = {p.place_id for p in geoparse("Refugees fled Burma for Thailand.", "en")}
     assert "country:MM" in found
     assert not geoparse("उन्होंने चेक से भुगतान किया।", "hi")  # a cheque, not Czechia
+
+
+def test_hindi_names_with_the_open_o_are_also_found_as_written_with_aa():
+    assert build.hindi_open_o_variants({"hi": ["जॉर्डन"], "en": ["Jordan"]}) == ["जार्डन"]
+    assert {p.place_id for p in geoparse("जार्डन के शाह ने कहा।", "hi")} == {"country:JO"}
