@@ -208,3 +208,10 @@ def test_hindi_spelling_variants_share_a_key():
     assert place_key("शिमला") == place_key("सिमला")
     # a virama inside a word is kept: a conjunct is not the same as two letters
     assert place_key("अक्रा") != place_key("अकरा")
+
+
+def test_korean_final_z_and_s_are_read_alike():
+    from dossier.geo.gazetteer import place_key
+
+    assert place_key("웨일즈") == place_key("웨일스") and place_key("웨일즈 주") == place_key("웨일스주")
+    assert place_key("즈베즈다") != place_key("스베즈다")  # only at a word's end

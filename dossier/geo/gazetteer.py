@@ -63,6 +63,8 @@ _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), No
 _DELETE = re.compile(r"['’ʼ`´.\u02bb\u02bc]")
 _TO_SPACE = re.compile(r"[\-‐‑‒–—_/·・,]+")
 _SPACES = re.compile(r"\s+")
+# Korean writes a foreign name's final /s, z/ as 스 or 즈 (웨일스/웨일즈 for Wales, 텍사스): read alike.
+_HANGUL_FINAL_Z = re.compile("즈(?= |$)")
 _CHANDRABINDU, _ANUSVARA = "\u0901", "\u0902"
 # Hindi writes foreign and regional names with either vowel length (काठमांडू / काठमांडु, दार्जिलिंग /
 # दार्जीलिंग), with ॉ or ो for an English "o" (इंचियॉन / इंचियोन), and a nasal before a consonant
@@ -109,7 +111,7 @@ def place_key(name: str) -> str:
     here means rebuilding that file (scripts/build_gazetteer.py). The linker's key is another one
     (dossier.linking.names.kb_key).
 
-    Hangul: spaces removed (하바롭스크 주 == 하바롭스크주). Devanagari: nukta dropped, chandrabindu
+    Hangul: spaces removed (하바롭스크 주 == 하바롭스크주), a word-final 즈 read as 스 (웨일즈 == 웨일스). Devanagari: nukta dropped, chandrabindu
     read as anusvara (प्याँगयांग == प्यांगयांग), long and short i/u, ॉ/ो and श/ष/स read alike, a nasal
     letter before a consonant read as anusvara (काठमाण्डू == काठमांडु), a word-final virama dropped: the
     usual spelling variation in Hindi news.
@@ -126,7 +128,7 @@ def place_key(name: str) -> str:
     s = _TO_SPACE.sub(" ", s)
     s = _SPACES.sub(" ", s).strip()
     if has_hangul(s):
-        s = s.replace(" ", "")
+        s = _HANGUL_FINAL_Z.sub("스", s).replace(" ", "")
     return s
 
 
