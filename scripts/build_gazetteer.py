@@ -383,6 +383,30 @@ def load_regions(ko_syllables: Counter[str] | None = None) -> list[dict]:
                 out.extend(_korean_units(states_file.parent / "states" / str(st["state_code"]), cc, st,
                                          ko_syllables or Counter()))
     out.extend(_natural_earth_only(ne, merged, out))
+    out.extend(korean_province_pairs(out))
+    return out
+
+
+def korean_province_pairs(regions: list[dict]) -> list[dict]:
+    """The old undivided provinces of Korea, still how news and people name the area of a
+    north/south pair (황해도 = 황해남도 + 황해북도, 경상도, 전라도, 충청도, 평안도, 함경도): a region
+    of its own, at the midpoint of the pair's points, derived from the pair, never listed by hand."""
+    halves: dict[tuple[str, str], dict[str, dict]] = defaultdict(dict)
+    for r in regions:
+        if r["cc"] in ("KR", "KP") and r["id"].count("-") == 1:
+            for name in r["names"].get("ko", []):
+                if len(name) == 4 and name[2] in "남북" and name.endswith("도"):
+                    halves[(r["cc"], name[:2])][name[2]] = r
+    out = []
+    for (cc, stem), pair in sorted(halves.items()):
+        if set(pair) != {"남", "북"}:
+            continue
+        south, north = pair["남"], pair["북"]
+        en = south["name"].removeprefix("South ")
+        codes = sorted(r["id"].split("-")[-1] for r in (south, north))
+        out.append({"id": f"region:{cc}-{codes[0]}+{codes[1]}", "kind": "region", "name": en,
+                    "lat": round((south["lat"] + north["lat"]) / 2, 5), "lon": round((south["lon"] + north["lon"]) / 2, 5),
+                    "cc": cc, "pop": 0, "names": {"ko": [stem + "도"], "en": [f"{en} Province"]}, "stems": []})
     return out
 
 

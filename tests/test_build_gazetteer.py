@@ -138,3 +138,17 @@ def test_older_and_other_country_names_are_found():
 def test_hindi_names_with_the_open_o_are_also_found_as_written_with_aa():
     assert build.hindi_open_o_variants({"hi": ["जॉर्डन"], "en": ["Jordan"]}) == ["जार्डन"]
     assert {p.place_id for p in geoparse("जार्डन के शाह ने कहा।", "hi")} == {"country:JO"}
+
+
+def test_the_old_undivided_korean_provinces_are_regions_between_their_halves():
+    halves = [{"id": "region:KP-05", "cc": "KP", "name": "South Hwanghae", "lat": 38.0, "lon": 125.0,
+               "names": {"ko": ["황해남도", "황남"]}},
+              {"id": "region:KP-06", "cc": "KP", "name": "North Hwanghae", "lat": 39.0, "lon": 126.0,
+               "names": {"ko": ["황해북도"]}},
+              {"id": "region:KP-04", "cc": "KP", "name": "Chagang", "lat": 40.0, "lon": 126.0,
+               "names": {"ko": ["자강도"]}}]
+    (pair,) = build.korean_province_pairs(halves)
+    assert pair["id"] == "region:KP-05+06" and pair["names"]["ko"] == ["황해도"]
+    assert (pair["lat"], pair["lon"]) == (38.5, 125.5) and pair["name"] == "Hwanghae"
+    found = {(p.text, p.place_id) for p in geoparse("북한 황해도와 경상도에 비가 내렸다.", "ko")}
+    assert {("황해도", "region:KP-05+06"), ("경상도", "region:KR-47+48")} <= found
