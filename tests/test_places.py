@@ -425,3 +425,13 @@ def test_a_town_cue_overrides_the_common_word_list():
     found = [(p.text, p.place_id) for p in geoparse(text, "en")]
     assert ("Moore", "gn:4542975") in found
     assert sum(t == "Moore" for t, _ in found) == 1  # the surname stays a surname
+
+
+def test_a_hindi_town_no_list_names_in_devanagari_is_found_through_its_latin_name():
+    text = "तुर्की के सोमा शहर में खदान हादसा हुआ।"
+    spans = [Span(text.index(w), text.index(w) + len(w), "LOC") for w in ("तुर्की", "सोमा")]
+    assert ("सोमा", "Soma") in {(p.text, p.name) for p in geoparse(text, "hi", spans)}
+    # a demonym is no town ("रूसी", Russian), and without its country a sound-alike town is doubtful
+    text = "रूसी सेना और सोमा ने कहा।"
+    spans = [Span(0, 4, "LOC"), Span(text.index("सोमा"), text.index("सोमा") + 4, "LOC")]
+    assert geoparse(text, "hi", spans) == []

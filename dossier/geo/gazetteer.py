@@ -54,7 +54,7 @@ class Candidate:
     surface: str  # the stored name that matched
     lang: str  # language of that stored name ("*" = GeoNames, unknown)
     score: float  # 1.0 exact; rapidfuzz ratio / 100 when fuzzy
-    method: str  # exact | fuzzy
+    method: str  # exact | fuzzy | phonetic
 
 
 # ---- normalisation --------------------------------------------------------------------------------
@@ -134,6 +134,14 @@ def place_key(name: str) -> str:
 
 
 
+# Romanised Devanagari names meet Latin city names (Gazetteer.phonetic) only for towns this big,
+# through phonetic keys this long at least, and rank below exact and fuzzy matches.
+PHONETIC_MIN_POPULATION = 15000
+PHONETIC_MIN_KEY = 4
+PHONETIC_SCORE = 0.9
+PHONETIC_MIN_RATIO = 80  # rapidfuzz ratio of the romanised form and the Latin name ("viena"/"vienna" 91)
+
+
 def fuzzy_form(key: str) -> str:
     """What fuzzy comparison sees: Hangul split into jamo so one wrong letter costs one letter, not a syllable."""
     return unicodedata.normalize("NFD", key) if first_script(key) == "HANGUL" else key
@@ -164,6 +172,7 @@ class Gazetteer:
     _curated_names: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # id -> lang -> names
     _script_names: dict[str, list[str]] = field(default_factory=dict)  # city id -> Hangul/Devanagari keys
     _sorted_keys: list[str] = field(default_factory=list)  # every index key, sorted (built on first use)
+    _phonetic: dict[str, list[str]] = field(default_factory=dict)  # phonetic key -> Latin city keys
 
     def starts_a_key(self, prefix: str) -> bool:
         """Whether some index key begins with `prefix`: a text scan stops widening a window once
@@ -231,6 +240,42 @@ class Gazetteer:
         if written_length(key) < min_len or self.is_inflection(key):
             return []
         return self._fuzzy_cached(key, cls, limit)
+
+    def phonetic(self, surface: str) -> list[Candidate]:
+        """Cities whose Latin name sounds like a Devanagari name (सोमा = Soma, प्रयागराज = Prayagraj,
+        सांगली = Sangli): where GeoNames has no name of a town in Devanagari, the romanised form
+        (dossier.linking.translit, the keys that match people's names across scripts) meets the
+        Latin one. Only cities of PHONETIC_MIN_POPULATION or more, and only names of PHONETIC_MIN_KEY
+        phonetic letters or more (short keys meet too many towns); the caller treats every such
+        match as doubtful (it needs the article's support). Not Hangul: Korean words romanised
+        meet foreign towns by chance (아시아 = Ashiya, 중동 = Jungpyong on KLUE's LOC spans)."""
+        from dossier.linking.translit import fold_latin, romanize
+
+        key = place_key(surface)
+        if script_class(key) != "devanagari" or self.is_inflection(key):  # रूसी, "Russian"
+            return []
+        if not self._phonetic:
+            self._build_phonetic(fold_latin)
+        seen: dict[str, Candidate] = {}
+        for roman in dict.fromkeys(romanize(surface, variant=v) for v in (0, 1)):
+            folded = fold_latin(roman)
+            if len(folded) < PHONETIC_MIN_KEY:
+                continue
+            # the folds are loose (r/l, voicing): the letters themselves must still be close
+            close = [k for k in self._phonetic.get(folded, ()) if fuzz.ratio(roman, k) >= PHONETIC_MIN_RATIO]
+            for latin in close:
+                for c in self._candidates(latin, PHONETIC_SCORE, "phonetic"):
+                    if c.place.kind == "city" and c.place.population >= PHONETIC_MIN_POPULATION:
+                        seen.setdefault(c.place.id, c)
+        return sorted(seen.values(), key=lambda c: (-_importance(c.place), c.place.id))
+
+    def _build_phonetic(self, fold_latin) -> None:
+        # built on first use (about 1.5 s): only Hindi place names no list has pay for it
+        for key, entries in self.index.items():
+            if key.isascii() and any(pid in self.places and self.places[pid].kind == "city"
+                                     and self.places[pid].population >= PHONETIC_MIN_POPULATION
+                                     for pid, _, _ in entries):
+                self._phonetic.setdefault(fold_latin(key), []).append(key)
 
     def is_inflection(self, key: str) -> bool:
         """A known name plus a short ending ("russian", "north korean", "러시아인", "अमेरिकी" is

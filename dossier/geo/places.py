@@ -262,12 +262,13 @@ def _mention_from_span(gaz: Gazetteer, rules: dict, text: str, start: int, end: 
         for suf in rules["ko_suffixes"]:
             if surface.endswith(suf) and len(surface) > len(suf):
                 variants.append((start, end - len(suf), surface[: -len(suf)]))
-    for method in ("exact", "fuzzy"):
+    lookups = {"exact": gaz.lookup, "fuzzy": gaz.fuzzy, "phonetic": gaz.phonetic}
+    for method, lookup in lookups.items():
         for s, e, form in variants:
             key = place_key(form)
             if key in rules["blocker_keys"]:
                 return None
-            cands = gaz.lookup(form) if method == "exact" else gaz.fuzzy(form)
+            cands = lookup(form)
             if cands:
                 return _span_mention(rules, s, e, key, cands, lang, method)
     return None
@@ -284,7 +285,7 @@ def _span_mention(rules: dict, s: int, e: int, key: str, cands: list[Candidate],
         # an NER model calling a region's name a place is support enough; a small town needs more
         small = all(c.place.kind == "city" for c in cands) and max(
             c.place.population for c in cands) < rules["min_population_without_context"]
-        doubtful = key in rules["common"].get(text_lang, ()) or method == "fuzzy"
+        doubtful = key in rules["common"].get(text_lang, ()) or method in ("fuzzy", "phonetic")
         return Mention(s, e, key, cands, ner=True, weak=small or doubtful)
     return Mention(s, e, key, cands, ner=True)
 

@@ -139,7 +139,7 @@ def _choose(mentions: list[Mention], countries: Counter[str], all_anchors: list[
                 if a.id in p.near:
                     near += 1.0
             score += min(near, 3.0)
-            if c.method == "fuzzy":
+            if c.method in ("fuzzy", "phonetic"):
                 score -= (1.0 - c.score) * 5
             if score > best_score:
                 best, best_score = c, score
