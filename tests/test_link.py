@@ -158,6 +158,14 @@ def test_unlinked_names_get_a_cluster_id_and_short_forms_follow_them():
     assert b.entity_id == a.entity_id and b.method == "coref"
 
 
+def test_a_three_word_name_without_its_last_or_middle_word_is_the_same_person():
+    text = "राष्ट्रपति मोहम्मद अशरफ घनी आए। मोहम्मद अशरफ ने कहा। Then Ivan Ilyich Petrovsky met Ivan Petrovsky."
+    a, b, c, d = link(text, "hi", ("मोहम्मद अशरफ घनी", "PER"), ("मोहम्मद अशरफ", "PER"),
+                      ("Ivan Ilyich Petrovsky", "PER"), ("Ivan Petrovsky", "PER"))
+    assert b.entity_id == a.entity_id and b.method == "coref"
+    assert d.entity_id == c.entity_id and d.method == "coref"
+
+
 def test_kb_matches_korean_particles_stay_outside_the_span():
     text = "김정은이 러시아에서 푸틴과 만났다. 북한군은 한국전쟁 기념일에 NYT가 보도했다."
     got = [(text[s.start : s.end], s.label) for s in kb_matches(text, "ko")]

@@ -92,6 +92,11 @@ def _antecedent_forms(entity_id: str, own_forms: list[str], mention: str, label:
             # an unknown person called by the given name later ("Michael Phelps" ... "Michael"): it
             # refers back only where exactly one person of the article has that name (_decide)
             forms.add(kb_key(tokens[0]))
+        if entity_id.startswith("x:") and len(tokens) >= 3:
+            # a three-word name without its last word ("मोहम्मद अशरफ" of "मोहम्मद अशरफ घनी") or its
+            # middle ("Mohammad Ghani"): the same person, where no other one of the article has it
+            forms.add(kb_key(" ".join(tokens[:-1])))
+            forms.add(kb_key(f"{tokens[0]} {tokens[-1]}"))
     elif len(tokens) == 1 and 2 <= len(tokens[0]) <= 4 and all(is_hangul(c) for c in tokens[0]):
         forms.add(kb_key(tokens[0][0]))  # Korean name: family name is the first syllable
     forms -= set(own_forms)
