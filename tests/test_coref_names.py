@@ -140,6 +140,13 @@ def test_a_name_cut_short_where_the_text_goes_on_with_a_longer_name_found_elsewh
     assert got == ["रहीम करीम जाफ़री", "रहीम करीम जाफ़री", "रहीम करीम"]
 
 
+def test_a_name_cut_short_is_completed_from_a_name_an_earlier_segment_gave_whole():
+    text = "बाद में रहीम करीम जाफ़री से मिले।"
+    got = repair_spans(text, "hi", spans(text, ("रहीम करीम", "PER")), names=frozenset({"रहीम करीम जाफ़री"}))
+    assert [text[s.start : s.end] for s in got] == ["रहीम करीम जाफ़री"]
+    assert repaired(text, "hi", ("रहीम करीम", "PER")) == ["रहीम करीम"]  # nothing given: left as found
+
+
 def test_a_lone_i_after_a_name_is_the_pronoun():
     text = "and Putin I think will come"
     assert repaired(text, "en", ("Putin", "PER")) == ["Putin"]

@@ -114,10 +114,12 @@ def analyse(
             seg.lang = force_lang
     result = Analysis(segments=segs, sentences=sentences(text, segs))
     publisher_id = provenance.source_id(source) if source and "provenance" in stages else None
+    people: set[str] = set()  # found in earlier segments: a body may cut a name the headline gave whole
     for i, seg in enumerate(segs):
         piece = text[seg.start : seg.end]
         if linked:
-            local_entities = recognise_entities(piece, seg.lang, text)
+            local_entities = recognise_entities(piece, seg.lang, text, frozenset(people))
+            people.update(e.text for e in local_entities if e.label == "PER")
         else:
             local_entities = [Entity(x.start, x.end, piece[x.start : x.end], x.label) for x in recognised_spans(piece, seg.lang)]
         seg_entities = _shift(local_entities, seg.start)
@@ -227,10 +229,11 @@ def _links_to_known_actor(text: str, lang: str, span: Span, *, countries: bool =
     return any(known(e.entity_id) for e in link.link_entities(text, lang, [span]))
 
 
-def recognise_entities(text: str, lang: str, article: str = "") -> list[Entity]:
+def recognise_entities(text: str, lang: str, article: str = "", names: frozenset[str] = frozenset()) -> list[Entity]:
     """NER spans plus knowledge-base matches and organisation names by their head word, linked to
-    canonical actors. `article`: the whole text when `text` is one of its segments."""
-    spans = mentions.repair_spans(text, lang, entity_spans(text, lang), context=article)
+    canonical actors. `article`: the whole text when `text` is one of its segments; `names`: the
+    people found in its earlier segments."""
+    spans = mentions.repair_spans(text, lang, entity_spans(text, lang), context=article, names=names)
     if lang == "ko":
         spans = hangul_names.mend_hangul_names(text, spans, kb_index())
     spans = org_names.merge_org_names(spans, org_names.org_name_spans(text, lang),

@@ -282,10 +282,11 @@ def split_parenthesised(text: str, sp: Span) -> list[Span]:
 
 
 def repair_spans(text: str, lang: str, spans: list[Span], ix: KbIndex | None = None,
-                 context: str = "") -> list[Span]:
+                 context: str = "", names: frozenset[str] = frozenset()) -> list[Span]:
     """The spans with their edges and types mended (see the module doc); a span that is a month or
     weekday abbreviation ("Jan.") is dropped. Order and non-overlap are kept. `context`: the whole
-    article when `text` is one segment of it (a headline is read against the body)."""
+    article when `text` is one segment of it (a headline is read against the body); `names`: the
+    people found in the article's earlier segments (a name cut short here is completed from them)."""
     ix = ix or kb_index()
     cues = load_cues()
     not_names = cues.not_names.get(lang, frozenset())
@@ -313,13 +314,14 @@ def repair_spans(text: str, lang: str, spans: list[Span], ix: KbIndex | None = N
             out.append(Span(start, stop, label))
             if affiliation is not None:
                 out.append(affiliation)
-    return _completed_names(text, _join_split_names(text, _with_regnal_numbers(text, out), lang))
+    return _completed_names(text, _join_split_names(text, _with_regnal_numbers(text, out), lang), names)
 
 
-def _completed_names(text: str, spans: list[Span]) -> list[Span]:
+def _completed_names(text: str, spans: list[Span], earlier: frozenset[str] = frozenset()) -> list[Span]:
     """A person's name the recogniser cut short where the text goes on with the rest of a longer name
-    it found elsewhere ("मोहम्मद अशरफ घनी" once, then "मोहम्मद अशरफ" + "घनी से"): the span takes the rest."""
-    names = {text[s.start : s.end] for s in spans if s.label == "PER"}
+    it found elsewhere, here or in an earlier segment such as the headline ("मोहम्मद अशरफ घनी" once,
+    then "मोहम्मद अशरफ" + "घनी से"): the span takes the rest."""
+    names = {text[s.start : s.end] for s in spans if s.label == "PER"} | earlier
     out: list[Span] = []
     for i, sp in enumerate(spans):
         if sp.label == "PER":
