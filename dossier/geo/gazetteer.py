@@ -21,6 +21,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from dossier import config
+from dossier.linking.translit import fold_latin, romanize
 from dossier.text.scripts import char_script, first_script, fold_nukta, has_hangul, is_devanagari, is_hangul
 
 DATA = config.DATA_DIR
@@ -111,10 +112,10 @@ def place_key(name: str) -> str:
     here means rebuilding that file (scripts/build_gazetteer.py). The linker's key is another one
     (dossier.linking.names.kb_key).
 
-    Hangul: spaces removed (하바롭스크 주 == 하바롭스크주), a word-final 즈 read as 스 (웨일즈 == 웨일스). Devanagari: nukta dropped, chandrabindu
-    read as anusvara (प्याँगयांग == प्यांगयांग), long and short i/u, ॉ/ो and श/ष/स read alike, a nasal
-    letter before a consonant read as anusvara (काठमाण्डू == काठमांडु), a word-final virama dropped: the
-    usual spelling variation in Hindi news.
+    Hangul: spaces removed (하바롭스크 주 == 하바롭스크주), a word-final 즈 read as 스 (웨일즈 ==
+    웨일스). Devanagari: nukta dropped, chandrabindu read as anusvara (प्याँगयांग == प्यांगयांग), long
+    and short i/u, ॉ/ो and श/ष/स read alike, a nasal letter before a consonant read as anusvara
+    (काठमाण्डू == काठमांडु), a word-final virama dropped: the usual spelling variation in Hindi news.
     """
     if name.isascii():  # fast path: most of the 400k stored names
         s = name.lower()
@@ -249,13 +250,11 @@ class Gazetteer:
         phonetic letters or more (short keys meet too many towns); the caller treats every such
         match as doubtful (it needs the article's support). Not Hangul: Korean words romanised
         meet foreign towns by chance (아시아 = Ashiya, 중동 = Jungpyong on KLUE's LOC spans)."""
-        from dossier.linking.translit import fold_latin, romanize
-
         key = place_key(surface)
         if script_class(key) != "devanagari" or self.is_inflection(key):  # रूसी, "Russian"
             return []
         if not self._phonetic:
-            self._build_phonetic(fold_latin)
+            self._build_phonetic()
         seen: dict[str, Candidate] = {}
         for roman in dict.fromkeys(romanize(surface, variant=v) for v in (0, 1)):
             folded = fold_latin(roman)
@@ -269,7 +268,7 @@ class Gazetteer:
                         seen.setdefault(c.place.id, c)
         return sorted(seen.values(), key=lambda c: (-_importance(c.place), c.place.id))
 
-    def _build_phonetic(self, fold_latin) -> None:
+    def _build_phonetic(self) -> None:
         # built on first use (about 1.5 s): only Hindi place names no list has pay for it
         for key, entries in self.index.items():
             if key.isascii() and any(pid in self.places and self.places[pid].kind == "city"
