@@ -166,6 +166,13 @@ def test_a_three_word_name_without_its_last_or_middle_word_is_the_same_person():
     assert d.entity_id == c.entity_id and d.method == "coref"
 
 
+def test_a_nickname_and_the_full_given_name_are_one_person():
+    text = "As Michael Dunleavy reports, it shook. Mike Dunleavy, VOA News. Later Tom Dunleavy spoke."
+    a, b, c = link(text, "en", ("Michael Dunleavy", "PER"), ("Mike Dunleavy", "PER"), ("Tom Dunleavy", "PER"))
+    assert b.entity_id == a.entity_id and b.method == "coref"
+    assert c.entity_id != a.entity_id  # Tom is no form of Michael
+
+
 def test_kb_matches_korean_particles_stay_outside_the_span():
     text = "김정은이 러시아에서 푸틴과 만났다. 북한군은 한국전쟁 기념일에 NYT가 보도했다."
     got = [(text[s.start : s.end], s.label) for s in kb_matches(text, "ko")]

@@ -36,6 +36,7 @@ from dossier.linking.kb import KnowledgeBase
 from dossier.linking.lookup import KbIndex, bare_title, compound_part, core_name, kb_index, mention_forms
 from dossier.linking.mentions import is_alias_pair, person_shape
 from dossier.linking.names import SEPARATORS, kb_key
+from dossier.linking.nicknames import given_name_variants
 from dossier.linking.translit import consonant_skeleton, key_similarity, latin_key, name_keys, same_shape
 from dossier.linking.unlinked import group_unlinked
 from dossier.model import Entity, Span
@@ -92,6 +93,10 @@ def _antecedent_forms(entity_id: str, own_forms: list[str], mention: str, label:
             # an unknown person called by the given name later ("Michael Phelps" ... "Michael"): it
             # refers back only where exactly one person of the article has that name (_decide)
             forms.add(kb_key(tokens[0]))
+        if entity_id.startswith("x:") and tokens[0].isascii():
+            # the same person under a nickname or full given name ("Michael O'Sullivan" ... "Mike
+            # O'Sullivan, VOA News")
+            forms.update(kb_key(" ".join([variant, *tokens[1:]])) for variant in given_name_variants(tokens[0]))
         if entity_id.startswith("x:") and len(tokens) >= 3:
             # a three-word name without its last word ("मोहम्मद अशरफ" of "मोहम्मद अशरफ घनी") or its
             # middle ("Mohammad Ghani"): the same person, where no other one of the article has it
