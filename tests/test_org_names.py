@@ -120,3 +120,14 @@ def test_an_abbreviation_defined_in_parentheses_becomes_an_organisation_span():
     # already a span: nothing added
     iaea = text.index("IAEA")
     assert defined_abbreviations(text, [Span(org, org + 7, "ORG"), Span(iaea, iaea + 4, "ORG")]) == []
+
+
+def test_korean_military_units_named_by_a_number_are_organisations_kept_apart_by_it():
+    from dossier.corpus.pipeline import recognise_entities
+
+    text = "미 7함대와 제2사단이 출동했고 미 3함대는 대기했다."
+    found = {(e.text, e.label, e.entity_id) for e in recognise_entities(text, "ko")}
+    assert ("미 7함대", "ORG") in {(t, lab) for t, lab, _ in found}
+    assert ("제2사단", "ORG") in {(t, lab) for t, lab, _ in found}
+    ids = {t: i for t, _, i in found}
+    assert ids["미 7함대"] != ids["미 3함대"]  # the number is part of the name

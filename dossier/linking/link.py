@@ -165,6 +165,9 @@ def _country_context(text: str, start: int, countries: list[tuple[int, str]]) ->
     return before[-1] if before else None
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def link_entities(text: str, lang: str, spans: list[Span], kb: KnowledgeBase | None = None) -> list[Entity]:
     """Link the recognised spans of one article (or segment) to KB actors.
 
@@ -203,6 +206,9 @@ def link_entities(text: str, lang: str, spans: list[Span], kb: KnowledgeBase | N
         elif method != "blocked" and forms:
             # a title on its own ("총비서는", "the President") names nobody: nothing to group
             key = None if bare_title(mention, ix) else latin_key(core_name(mention, forms, ix, titles=sp.label == "PER"))
+            if key:
+                # the phonetic key keeps letters only: the numbers tell "G7" from "G20", 7함대 from 3함대
+                key += "".join(_DIGITS.findall(mention))
             ent.entity_id = f"x:{key}" if key else None
         prev = out[-1] if out else None
         if (prev is not None and prev.entity_id and (ent.entity_id or "x:").startswith("x:")

@@ -47,6 +47,7 @@ class NameCues:
     not_orgs: dict[str, frozenset[str]]  # ko: word endings that make such a word an everyday noun
     spelled_initials: dict[str, frozenset[str]]  # hi: Latin letters as Hindi writes them (जे = J)
     affiliation_abbreviations: dict[str, frozenset[str]]  # ko: 미, 북, 러 between a name and a title
+    numbered_units: dict[str, frozenset[str]]  # ko: 함대, 사단 after a number: a military unit (미 7함대)
 
 
 def _table(doc: dict, key: str) -> dict[str, list[str]]:
@@ -80,6 +81,7 @@ def load_cues(path: Path = CUES_FILE) -> NameCues:
         not_orgs=sets("not_orgs"),
         spelled_initials=sets("spelled_initials"),
         affiliation_abbreviations=sets("affiliation_abbreviations"),
+        numbered_units=sets("numbered_units"),
     )
 
 

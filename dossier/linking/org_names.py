@@ -171,6 +171,22 @@ def _hi_spans(text: str, heads: frozenset[str], stops: frozenset[str], ix: KbInd
     return out
 
 
+_KO_SERVICES = ("해군", "육군", "공군", "해병대")
+
+
+def _ko_numbered_units(text: str, units: frozenset[str], abbreviations: frozenset[str]) -> list[Span]:
+    """Military units named by a number and a unit word ("미 7함대", "제2사단", "미 해군 7함대"):
+    organisations no recogniser trained on KLUE tags, with the country abbreviation and the service in
+    front where the text writes them."""
+    if not units:
+        return []
+    unit = "|".join(sorted(map(re.escape, units), key=len, reverse=True))
+    before = "|".join(map(re.escape, sorted(abbreviations, key=len, reverse=True))) or "(?!)"
+    service = "|".join(_KO_SERVICES)
+    pattern = re.compile(rf"(?<!\w)(?:(?:{before})\s+)?(?:(?:{service})\s*)?제?\d+\s*(?:{unit})")
+    return [Span(m.start(), m.end(), "ORG") for m in pattern.finditer(text)]
+
+
 def org_name_spans(text: str, lang: str, ix: KbIndex | None = None) -> list[Span]:
     """ORG spans for organisation names ending in a head word (see the module doc), in text order."""
     cues = load_cues()
@@ -179,7 +195,11 @@ def org_name_spans(text: str, lang: str, ix: KbIndex | None = None) -> list[Span
         return []
     ix = ix or kb_index()
     if lang == "ko":
-        return _ko_spans(text, heads, cues.not_orgs.get(lang, frozenset()), ix)
+        found = _ko_spans(text, heads, cues.not_orgs.get(lang, frozenset()), ix)
+        units = _ko_numbered_units(text, cues.numbered_units.get(lang, frozenset()),
+                                   cues.affiliation_abbreviations.get(lang, frozenset()))
+        return sorted(found + [u for u in units if all(u.end <= f.start or f.end <= u.start for f in found)],
+                      key=lambda s: s.start)
     if lang == "en":
         return _en_spans(text, heads, ix)
     return _hi_spans(text, heads, cues.name_stops.get(lang, frozenset()), ix)
