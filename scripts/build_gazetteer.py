@@ -404,7 +404,7 @@ def korean_province_pairs(regions: list[dict]) -> list[dict]:
         south, north = pair["남"], pair["북"]
         en = south["name"].removeprefix("South ")
         codes = sorted(r["id"].split("-")[-1] for r in (south, north))
-        out.append({"id": f"region:{cc}-{codes[0]}+{codes[1]}", "kind": "region", "name": en,
+        out.append({"id": f"region:{cc}-{codes[0]}-{codes[1]}", "kind": "region", "name": en,
                     "lat": round((south["lat"] + north["lat"]) / 2, 5), "lon": round((south["lon"] + north["lon"]) / 2, 5),
                     "cc": cc, "pop": 0, "names": {"ko": [stem + "도"], "en": [f"{en} Province"]}, "stems": []})
     return out

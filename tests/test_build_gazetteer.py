@@ -148,7 +148,7 @@ def test_the_old_undivided_korean_provinces_are_regions_between_their_halves():
               {"id": "region:KP-04", "cc": "KP", "name": "Chagang", "lat": 40.0, "lon": 126.0,
                "names": {"ko": ["자강도"]}}]
     (pair,) = build.korean_province_pairs(halves)
-    assert pair["id"] == "region:KP-05+06" and pair["names"]["ko"] == ["황해도"]
+    assert pair["id"] == "region:KP-05-06" and pair["names"]["ko"] == ["황해도"]
     assert (pair["lat"], pair["lon"]) == (38.5, 125.5) and pair["name"] == "Hwanghae"
     found = {(p.text, p.place_id) for p in geoparse("북한 황해도와 경상도에 비가 내렸다.", "ko")}
-    assert {("황해도", "region:KP-05+06"), ("경상도", "region:KR-47+48")} <= found
+    assert {("황해도", "region:KP-05-06"), ("경상도", "region:KR-47-48")} <= found
