@@ -151,10 +151,12 @@ def kb_matches(text: str, lang: str, kb: KnowledgeBase | None = None) -> list[Sp
                 continue  # "America" must not match "america" in running text
             if not _boundary_ok(folded, i, i + length, script, m.particles, m.suffixes):
                 continue
-            spans.append((i, i + length, label))
-            for fam, fscript in m.family.get(form, {}).items():
-                family_after.setdefault(fam, (i + length, fscript))
-            hit = length
+            end, longer = _overlapping_longer(folded, low, i, i + length, label, m) if label == "PER" else (i + length, None)
+            spans.append((i, end, label))
+            for name_form in (form, longer):
+                for fam, fscript in m.family.get(name_form, {}).items():
+                    family_after.setdefault(fam, (end, fscript))
+            hit = end - i
             break
         i += hit or 1
     spans += _family_mentions(folded, low, family_after, spans, m)
@@ -164,6 +166,26 @@ def kb_matches(text: str, lang: str, kb: KnowledgeBase | None = None) -> list[Sp
             spans.append((cs, ce, label))
     spans.sort()
     return [Span(idx[s], idx[e - 1] + 1, label) for s, e, label in spans]
+
+
+def _overlapping_longer(folded: str, low: str, start: int, end: int, label: str,
+                        m: _Matcher) -> tuple[int, str | None]:
+    """The end of a person's match at `start`, carried on to the end of a person's name that begins
+    inside it and goes further: "President Xi" (a short form) and "Xi Jinping" (the full name) in
+    "President Xi Jinping" are one span, which loses its title later, rather than "President Xi" and
+    a bare "Xi" that names nobody. (Organisations nest for real: "미국 백악관" and "백악관
+    국가안보회의" are two.) Also returns the longer name's match form (None if there is none)."""
+    best, longer = end, None
+    for j in range(start + 1, end):
+        if not low[j - 1].isspace():
+            continue  # names begin at a word
+        for length in m.lengths.get(low[j], ()):
+            stop = j + length
+            entry = m.names.get(low[j:stop]) if stop > best else None
+            if entry is not None and entry[0] == label and _boundary_ok(folded, j, stop, entry[2], m.particles, m.suffixes):
+                best, longer = stop, low[j:stop]
+                break
+    return best, longer
 
 
 def _family_mentions(folded: str, low: str, family_after: dict[str, tuple[int, str]],
