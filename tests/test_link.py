@@ -173,6 +173,12 @@ def test_a_nickname_and_the_full_given_name_are_one_person():
     assert c.entity_id != a.entity_id  # Tom is no form of Michael
 
 
+def test_a_title_short_form_and_the_full_name_that_overlaps_it_are_one_match():
+    text = "Chinese President Xi Jinping spoke. Xi said no."
+    assert [(text[s.start : s.end], s.label) for s in kb_matches(text, "en")] == [
+        ("President Xi Jinping", "PER"), ("Xi", "PER")]
+
+
 def test_kb_matches_korean_particles_stay_outside_the_span():
     text = "김정은이 러시아에서 푸틴과 만났다. 북한군은 한국전쟁 기념일에 NYT가 보도했다."
     got = [(text[s.start : s.end], s.label) for s in kb_matches(text, "ko")]
