@@ -147,6 +147,14 @@ def test_a_name_cut_short_is_completed_from_a_name_an_earlier_segment_gave_whole
     assert repaired(text, "hi", ("रहीम करीम", "PER")) == ["रहीम करीम"]  # nothing given: left as found
 
 
+def test_a_nationality_before_a_name_is_no_part_of_it():
+    text = "Jamaican Orville Brandt won, ahead of Russian Yelena Pavlova. The Russian Far East froze."
+    got = repair_spans(text, "en", spans(text, ("Jamaican Orville Brandt", "PER"), ("Russian Yelena Pavlova", "PER"),
+                                         ("Russian Far East", "LOC")))
+    assert [(text[s.start : s.end], s.label) for s in got] == [
+        ("Orville Brandt", "PER"), ("Yelena Pavlova", "PER"), ("Russian Far East", "LOC")]
+
+
 def test_a_lone_i_after_a_name_is_the_pronoun():
     text = "and Putin I think will come"
     assert repaired(text, "en", ("Putin", "PER")) == ["Putin"]

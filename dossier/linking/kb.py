@@ -7,6 +7,7 @@ come from Babel's CLDR territory names, plus the few aliases CLDR lacks (data/kb
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -20,6 +21,8 @@ KB_DIR = config.DATA_DIR / "kb"
 ACTOR_FILES = ("people.yaml", "organisations.yaml", "international_organisations.yaml", "outlets.yaml")
 COUNTRY_ALIASES = "country_aliases.yaml"
 LANG_RULES = "lang_rules.yaml"
+# English demonyms of every country (scripts/extract_demonyms.py; world-countries, ODbL 1.0)
+DEMONYMS = "sources/demonyms.json"
 
 ACTOR_TYPES = ("person", "organisation", "outlet", "country")
 ID_PREFIX = {"person": "per:", "organisation": "org:", "outlet": "outlet:", "country": "country:"}
@@ -71,6 +74,16 @@ class KnowledgeBase:
 
     def __len__(self) -> int:
         return len(self.actors)
+
+
+def _with_demonyms(not_mentions: Names, path: Path) -> Names:
+    """The hand list of adjectives that are no country mention, plus every country's English demonym
+    and its plural ("Jamaican", "Jamaicans"), where the generated file is present."""
+    if not path.exists():
+        return not_mentions
+    forms = [f for fs in json.loads(path.read_text(encoding="utf-8"))["en"].values() for f in fs]
+    plurals = [f + "s" for f in forms if not f.endswith(("s", "sh", "ch", "ese", "i"))]
+    return {**not_mentions, "en": tuple(dict.fromkeys([*not_mentions.get("en", ()), *forms, *plurals]))}
 
 
 def _names(raw: object, where: str) -> Names:
@@ -212,7 +225,8 @@ def load_kb_from(directory: Path) -> KnowledgeBase:
         titles=_names(rules_doc.get("titles"), LANG_RULES),
         articles=_names(rules_doc.get("articles"), LANG_RULES),
         common_words=_names(rules_doc.get("common_words"), LANG_RULES),
-        not_mentions=_names((aliases_doc or {}).get("not_mentions"), COUNTRY_ALIASES),
+        not_mentions=_with_demonyms(_names((aliases_doc or {}).get("not_mentions"), COUNTRY_ALIASES),
+                                    directory / DEMONYMS),
         compounds=_compounds((aliases_doc or {}).get("compounds"), actors),
         compound_heads=_names((aliases_doc or {}).get("compound_heads"), COUNTRY_ALIASES),
     )

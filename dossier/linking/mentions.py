@@ -186,6 +186,24 @@ def trim_titles(text: str, start: int, end: int, lang: str, ix: KbIndex) -> tupl
     return (tokens[0].start(), tokens[-1].end()) if tokens else (start, end)
 
 
+def _name_after_demonym(text: str, start: int, end: int, ix: KbIndex) -> int | None:
+    """Where a person's span is a nationality and a name ("Jamaican James Beckford"), the start of the
+    name: two or three capitalised words after a demonym (data/kb: `not_mentions` and every
+    country's English demonym) that are no place, title or knowledge-base name. Only for spans typed
+    PER: a place span after a demonym is as often a region ("Russian Far East")."""
+    tokens = list(_TOKEN.finditer(text, start, end))
+    for width in (2, 1):
+        rest = tokens[width:]
+        if len(tokens) <= width or kb_key(" ".join(t.group() for t in tokens[:width])) not in ix.not_mentions:
+            continue
+        words = [t.group() for t in rest]
+        if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words) \
+                and not _is_place_name(words) and kb_key(" ".join(words)) not in ix.full \
+                and not any(kb_key(w) in ix.titles for w in words):
+            return rest[0].start()
+    return None
+
+
 def _is_place_name(words: list[str]) -> bool:
     """A country, region or city of the gazetteer, written exactly (no particle, no fuzzy match)."""
     from dossier.geo.gazetteer import load_gazetteer
@@ -305,6 +323,8 @@ def repair_spans(text: str, lang: str, spans: list[Span], ix: KbIndex | None = N
         for part in _split_run_together(text, Span(start, end, sp.label), lang, cues, ix):
             start, stop, label = part.start, part.end, part.label
             affiliation = None
+            if label == "PER" and _is_latin(text[start:stop]):
+                start = _name_after_demonym(text, start, stop, ix) or start
             if label == "PER":
                 start, stop = trim_titles(text, start, stop, lang, ix)
                 stop, affiliation = cut_affiliation(text, start, stop, lang, ix, cues)
