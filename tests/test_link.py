@@ -179,6 +179,13 @@ def test_a_title_short_form_and_the_full_name_that_overlaps_it_are_one_match():
         ("President Xi Jinping", "PER"), ("Xi", "PER")]
 
 
+def test_another_languages_name_of_a_country_that_is_a_city_in_english_is_not_the_country():
+    text = "Lula met Scholz in Brasilia. Germany and Deutschland agreed."
+    a, b, c = link(text, "en", ("Brasilia", "LOC"), ("Germany", "LOC"), ("Deutschland", "LOC"))
+    assert a.entity_id != "country:BR"  # Finnish for Brazil, English for the capital
+    assert b.entity_id == c.entity_id == "country:DE"  # a foreign name that is no city still counts
+
+
 def test_kb_matches_korean_particles_stay_outside_the_span():
     text = "김정은이 러시아에서 푸틴과 만났다. 북한군은 한국전쟁 기념일에 NYT가 보도했다."
     got = [(text[s.start : s.end], s.label) for s in kb_matches(text, "ko")]

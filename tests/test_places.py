@@ -435,3 +435,10 @@ def test_a_hindi_town_no_list_names_in_devanagari_is_found_through_its_latin_nam
     text = "रूसी सेना और सोमा ने कहा।"
     spans = [Span(0, 4, "LOC"), Span(text.index("सोमा"), text.index("सोमा") + 4, "LOC")]
     assert geoparse(text, "hi", spans) == []
+
+
+def test_a_place_span_is_read_in_the_texts_language_first():
+    # "Brasilia" is the Finnish name of Brazil; in English it is the city
+    text = "Lula met Scholz in Brasilia on Monday."
+    i = text.index("Brasilia")
+    assert [p.place_id for p in geoparse(text, "en", [Span(i, i + 8, "LOC")])] == ["gn:3469058"]

@@ -262,7 +262,15 @@ def _mention_from_span(gaz: Gazetteer, rules: dict, text: str, start: int, end: 
         for suf in rules["ko_suffixes"]:
             if surface.endswith(suf) and len(surface) > len(suf):
                 variants.append((start, end - len(suf), surface[: -len(suf)]))
-    lookups = {"exact": gaz.lookup, "fuzzy": gaz.fuzzy, "phonetic": gaz.phonetic}
+    text_lang = lang if first_script(surface) != "LATIN" or lang == "en" else "en"
+
+    def exact(form: str) -> list[Candidate]:
+        # names in the text's language (and English, GeoNames) first, as the scan reads them: the
+        # Finnish name of Brazil is "Brasilia", which in an English text is the city
+        key = place_key(form)
+        return gaz._candidates(key, 1.0, "exact", _lang_filter(text_lang)) or gaz._candidates(key, 1.0, "exact")
+
+    lookups = {"exact": exact, "fuzzy": gaz.fuzzy, "phonetic": gaz.phonetic}
     for method, lookup in lookups.items():
         for s, e, form in variants:
             key = place_key(form)

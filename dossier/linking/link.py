@@ -307,6 +307,13 @@ def is_bare_title(mention: str, kb: KnowledgeBase | None = None) -> bool:
     return bare_title(mention, kb_index(kb))
 
 
+def _a_city_in_english(mention: str) -> bool:
+    """Whether the gazetteer has a city by this exact name in English or GeoNames' own names."""
+    from dossier.geo.gazetteer import load_gazetteer  # only for the rare foreign country name
+
+    return any(c.place.kind == "city" and c.lang in ("en", "*") for c in load_gazetteer().lookup(mention.strip()))
+
+
 def _decide(text, sp, mention, forms, allowed, antecedents, countries, article_countries, ix, lang):
     if not forms or not allowed:
         return None, "none", None
@@ -322,6 +329,8 @@ def _decide(text, sp, mention, forms, allowed, antecedents, countries, article_c
     ambiguous = False
     for f in forms:
         actor_id, amb = _unique(ix.full.get(f), allowed, ix)
+        if actor_id and f in ix.foreign_country_keys and _a_city_in_english(mention):
+            return None, "none", None  # "Brasilia" in English is the city, not Finnish for Brazil
         if actor_id:
             return actor_id, "alias", SCORE_ALIAS
         ambiguous |= amb

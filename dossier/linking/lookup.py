@@ -33,6 +33,9 @@ class KbIndex:
     suffixes: list[str] = field(default_factory=list)
     articles: set[str] = field(default_factory=set)
     not_mentions: set[str] = field(default_factory=set)
+    # keys of countries' names that only other languages give in Latin letters (Finnish "Brasilia" for
+    # Brazil): in a Latin-script text such a word may be a city's own name
+    foreign_country_keys: set[str] = field(default_factory=set)
 
 
 def _add(table: dict[str, set[str]], name: str, actor_id: str) -> None:
@@ -69,6 +72,10 @@ def kb_index(kb: KnowledgeBase | None = None) -> KbIndex:
         for ns in a.generic.values():
             for n in ns:
                 _add(ix.generic, n, a.id)
+    english = {kb_key(n) for a in kb.actors.values() for n in a.names.get("en", ())}
+    ix.foreign_country_keys = {kb_key(n) for a in kb.actors.values() if a.type == "country"
+                               for lang, ns in a.names.items() if lang != "en"
+                               for n in ns if n.isascii()} - english
     rules = kb.rules
     ix.titles = {kb_key(t) for ts in rules.titles.values() for t in ts}
     ix.particles = sorted({p for ps in rules.particles.values() for p in ps}, key=len, reverse=True)
