@@ -155,6 +155,11 @@ def test_a_nationality_before_a_name_is_no_part_of_it():
         ("Orville Brandt", "PER"), ("Yelena Pavlova", "PER"), ("Russian Far East", "LOC")]
 
 
+def test_an_office_before_a_name_makes_it_a_person_where_the_recogniser_saw_none():
+    text = "German Chancellor Olaf Brandt met Foreign Minister Ivan Petrov. The Minister of Defence spoke."
+    assert [text[s.start : s.end] for s in titled_names(text, "en")] == ["Olaf Brandt", "Ivan Petrov"]
+
+
 def test_a_lone_i_after_a_name_is_the_pronoun():
     text = "and Putin I think will come"
     assert repaired(text, "en", ("Putin", "PER")) == ["Putin"]
