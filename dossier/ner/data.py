@@ -51,6 +51,8 @@ def make_blank(lang: str, tokenizer: dict | None = None) -> Language:
         from dossier.ner import ko_tokenizer  # noqa: F401  (registers the Kiwi tokenizers)
 
         tokenizer = tokenizer or {"@tokenizers": "dossier.KiwiTokenizer.v1"}
+    elif lang == "hi":
+        from dossier.ner import hi_tokenizer  # noqa: F401  (registers the name-marking Hindi tokenizer)
     if tokenizer:
         return spacy.blank(lang, config={"nlp": {"tokenizer": dict(tokenizer)}})
     return spacy.blank(lang)

@@ -45,6 +45,8 @@ def pretrain_tok2vec(config, texts: Iterable[str], out_path: Path, *, seed: int,
 
     if lang == "ko":
         from dossier.ner import ko_tokenizer  # noqa: F401  (registers the Kiwi tokenizer)
+    elif lang == "hi":
+        from dossier.ner import hi_tokenizer  # noqa: F401  (registers the name-marking tokenizer)
     if not config.get("pretraining"):
         raise SystemExit("the config has no [pretraining] block: pretrained weights would be ignored")
     fix_random_seed(seed)

@@ -47,6 +47,8 @@ def load_pipeline(lang: str) -> Any:
 
     if lang == "ko":
         from dossier.ner import ko_tokenizer  # noqa: F401  (registers the Kiwi tokenizer before loading)
+    elif lang == "hi":
+        from dossier.ner import hi_tokenizer  # noqa: F401  (registers the name-marking tokenizer, if used)
     return spacy.load(model_dir(lang))
 
 

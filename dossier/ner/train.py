@@ -112,6 +112,8 @@ def train_silver(args: argparse.Namespace) -> int:
 
     if args.lang == "ko":
         from dossier.ner import ko_tokenizer  # noqa: F401  (registers the Kiwi tokenizer)
+    elif args.lang == "hi":
+        from dossier.ner import hi_tokenizer  # noqa: F401  (registers the name-marking tokenizer)
     args.train_files, args.limit, args.extra = None, None, ""
     _train, _extra, held = _split(args)
     exclude = _scoring_texts(args, held) | {r["text"].strip() for r in read_jsonl(_main_paths(args)[0])}
@@ -364,6 +366,8 @@ def run_training(lang: str, config_path: Path, overrides: dict, workdir: Path,
 
     if lang == "ko":
         from dossier.ner import ko_tokenizer  # noqa: F401  (registers the Kiwi tokenizer)
+    elif lang == "hi":
+        from dossier.ner import hi_tokenizer  # noqa: F401  (registers the name-marking tokenizer)
 
     config = load_config(config_path, overrides=overrides, interpolate=False)
     fix_random_seed(int(overrides.get("system.seed", SEED)))
