@@ -7,7 +7,7 @@
 # OUTPUT_DIR defaults to data/models/<lang> (the committed model is overwritten: compare first with
 # `DOSSIER_MODELS=... python -m dossier eval ner FILE`). Seeds are fixed (0); the training budget is
 # wall-clock minutes, so a busier machine stops after fewer steps. Times on the 2-core machine here:
-# en ~25 min, ko ~10 min (+1.5 min silver labelling), hi ~50 min. Needs ../shared/datasets (or
+# en ~25 min, ko ~10 min (+1.5 min silver labelling), hi ~30 min. Needs ../shared/datasets (or
 # DOSSIER_SHARED) and, for en, the GitHub snapshots scripts/build_open_en_ner.sh reads.
 # TRAIN_MINUTES=N overrides the budget (a quick check that the steps run; not the committed model).
 set -eu
@@ -40,7 +40,10 @@ ko)
         --output "$OUT" --workdir "$WORK/work"
     ;;
 hi)
-    "$PY" -m dossier train ner --lang hi --pretrain-epochs 2 --minutes "${TRAIN_MINUTES:-50}" --output "$OUT"
+    # known-name marks (configs/hi-lex.cfg), no pretraining: see the model card, "Hindi: known-name
+    # marks" (adopted 2026-12-04); the marks come from data/ as it is at the commit you run this from
+    "$PY" -m dossier train ner --lang hi --config data/models/configs/hi-lex.cfg --minutes "${TRAIN_MINUTES:-30}" \
+        --output "$OUT" --workdir "$WORK/work"
     ;;
 *)
     echo "unknown language: $LANG_ (en, ko or hi)" >&2
