@@ -89,11 +89,30 @@ def test_a_capital_outranks_a_village_namesake_in_a_named_country():
     name = mention("doha", capital, village)
     resolve([mention("hh", home), name])
     assert name.chosen.place.id == "doha-qq"
-    # without the capital flag the named country's village would win: the flag is what decides
+    # without the capital flag a namesake town of the named country would win, if not dwarfed by it
     plain = GazPlace(id="doha-qq", kind="city", name="Doha", lat=25.3, lon=51.5, cc="QQ", population=345_000)
-    name = mention("doha", plain, village)
+    town = city("doha-hh", "HH", 27.7, 76.9, 60_000)
+    name = mention("doha", plain, town)
     resolve([mention("hh", home), name])
     assert name.chosen.place.id == "doha-hh"
+
+
+def test_a_world_city_outranks_a_namesake_town_many_times_smaller_in_a_named_country():
+    # Vienna, Virginia (16k) beside Washington in a US-centred story is still not "Vienna"
+    us = country("US", 39.8, -98.6)
+    washington = GazPlace(id="washington", kind="city", name="Washington", lat=38.9, lon=-77.0, cc="US",
+                          population=690_000, capital=True)
+    world = GazPlace(id="vienna-at", kind="city", name="Vienna", lat=48.2, lon=16.4, cc="AT",
+                     population=1_690_000, capital=True)
+    town = city("vienna-va", "US", 38.9, -77.3, 16_000)
+    name = mention("vienna", world, town)
+    resolve([mention("us", us), mention("washington", washington), name])
+    assert name.chosen.place.id == "vienna-at"
+    # the town's own region named beside it places it
+    virginia = GazPlace(id="region:US-VA", kind="region", name="Virginia", lat=37.5, lon=-78.8, cc="US")
+    name = mention("vienna", world, town)
+    resolve([mention("us", us), mention("virginia", virginia), name])
+    assert name.chosen.place.id == "vienna-va"
 
 
 def test_a_small_capital_gets_no_bonus_over_a_bigger_namesake():

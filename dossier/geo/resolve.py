@@ -53,6 +53,9 @@ REGION_PRIOR_POPULATION = WEAK_CITY_MIN_POP
 # better-known namesakes on its title alone.
 CAPITAL_BONUS = 1.5
 CAPITAL_MIN_POP = 100_000
+# A namesake this many times smaller than a world city of DWARF_MIN_POP people or more (see _dwarfed)
+DWARF_RATIO = 8
+DWARF_MIN_POP = 150_000
 
 
 def _prior(p: GazPlace) -> float:
@@ -121,23 +124,36 @@ def _country_over_towns(m: Mention) -> list[Candidate]:
     return m.candidates
 
 
+def _dwarfed(p: GazPlace, candidates: list[Candidate]) -> bool:
+    """A town that shares its name with a world city DWARF_RATIO times its size or more (Vienna,
+    Virginia and Vienna; Geneva, Illinois and Geneva): news means the world city unless it places
+    the town, so its country being named, or a capital near it, must not be enough."""
+    return p.kind == "city" and any(
+        c.place.kind == "city" and c.place.population >= DWARF_MIN_POP
+        and c.place.population >= DWARF_RATIO * max(p.population, 1) for c in candidates)
+
+
 def _choose(mentions: list[Mention], countries: Counter[str], all_anchors: list[tuple[str, GazPlace]]) -> None:
     for m in mentions:
         m.chosen = None
         anchors = [a for key, a in all_anchors if key != m.key]
         best, best_score = None, -1e9
-        for c in _country_over_towns(m):
+        candidates = _country_over_towns(m)
+        for c in candidates:
             p = c.place
             score = _prior(p)
-            if p.kind != "country" and p.cc and countries[p.cc]:
-                score += 1.5
+            dwarfed = _dwarfed(p, candidates)
             near = 0.0
             for a in anchors:  # the same place named under another name (모스크바, Moscow) counts too
+                if dwarfed and (a.capital or a.kind != "region" and _km(a, p) >= ADJACENT_KM):
+                    continue  # only its own region or a town beside it places a dwarfed namesake
                 d = _km(a, p)
                 near += 2.0 if d < ADJACENT_KM else 1.5 if d < NEAR_KM[0] else 1.0 if d < NEAR_KM[1] \
                     else 0.5 if d < NEAR_KM[2] else 0.0
                 if a.id in p.near:
                     near += 1.0
+            if p.kind != "country" and p.cc and countries[p.cc] and (not dwarfed or near > 0):
+                score += 1.5
             score += min(near, 3.0)
             if c.method in ("fuzzy", "phonetic"):
                 score -= (1.0 - c.score) * 5
