@@ -379,9 +379,10 @@ def test_korean_two_syllable_foreign_city_after_its_country():
     # ... or its country and a cue word ("the capital"), and then a bare mention counts as well
     assert "gn:250441" in ids(geoparse("요르단 수도 암만에서 결승전이 열렸다.", "ko"))
     assert "gn:250441" in ids(geoparse("요르단의 수도 암만에서 열린 결승전 뒤 암만의 거리는 조용했다.", "ko"))
-    # ... or the unit 시 after it, where the article names its country
+    # ... or the unit 시 after it, where the article names its country (a world city of 1.2M people
+    # or more needs neither: 양곤, Yangon, 5M)
     assert "gn:1298824" in ids(geoparse("미얀마 선거관리위원회는 양곤 시 45개 선거구를 발표했다.", "ko"))
-    assert "gn:1298824" not in ids(geoparse("선거관리위원회는 양곤 시 45개 선거구를 발표했다.", "ko"))
+    assert "gn:1298824" in ids(geoparse("선거관리위원회는 양곤 시 45개 선거구를 발표했다.", "ko"))
     # an everyday word that is also a city's reading stays a word (위해 = Weihai, "for")
     assert not ids(geoparse("중국 정부는 이를 위해 시 당국과 협력했다.", "ko")) - {"country:CN"}
 
@@ -442,3 +443,15 @@ def test_a_place_span_is_read_in_the_texts_language_first():
     text = "Lula met Scholz in Brasilia on Monday."
     i = text.index("Brasilia")
     assert [p.place_id for p in geoparse(text, "en", [Span(i, i + 8, "LOC")])] == ["gn:3469058"]
+
+
+def test_korean_world_cities_with_two_syllable_names_need_no_country_named():
+    found = {(p.text, p.name) for p in geoparse("뉴욕과 런던, 도쿄에서 열렸고 서울에서도 열렸다.", "ko")}
+    assert {("뉴욕", "New York City"), ("런던", "London"), ("도쿄", "Tokyo"), ("서울", "Seoul")} <= found
+    # Sino-Korean readings of Chinese cities are everyday words: 위해 "for", 연대 "solidarity"
+    assert geoparse("평화를 위해 연대 투쟁을 했다.", "ko") == []
+
+
+def test_a_country_glued_to_the_noun_after_it_is_found_in_korean():
+    found = {(p.text, p.place_id) for p in geoparse("미국정부는 실망했고 일본당국도 그랬다. 미국인 관광객.", "ko")}
+    assert found == {("미국", "country:US"), ("일본", "country:JP")}  # not the American (미국인)

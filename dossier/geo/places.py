@@ -109,6 +109,7 @@ def _rules() -> dict:
     # gazetteer alone; behind an NER LOC span only where the article's other places support them.
     r["common"] = {lang: set(words) for lang, words in common_words().items()}
     r["compound_followers"] = tuple(r.get("ko_compound_followers") or ())
+    r["country_followers"] = tuple(r.get("ko_country_followers") or ())
     r["unit_words"] = {place_key(w) for w in r.get("unit_words") or ()}
     r["cue_pattern"] = cue_pattern(r.get("place_cues"), r.get("town_cues"))
     r["town_cue_pattern"] = cue_pattern(r.get("town_cues"))
@@ -458,7 +459,11 @@ def _accept(gaz, rules, text, toks, i, j, s, e, key, weak, lang) -> Mention | No
             # 암만에서 ... 암만의" names Amman twice, the second time bare.
             named = set().union(*(country_named_before(gaz, text, k.start(), rules["ko_cue_words"])
                                   for k in re.finditer(re.escape(surface), text)))
-            if not named and _ko_city_unit_follows(rules, text, toks, j):
+            world = [c for c in cands if c.place.population >= KO_WORLD_CITY_POP and c.place.cc not in SINO_KOREAN_READINGS]
+            if not named and world and key not in rules["common"].get("ko", ()):
+                # a world city spelled by sound (뉴욕, 런던, 파리, 도쿄) is what news means by it
+                cands = world
+            elif not named and _ko_city_unit_follows(rules, text, toks, j):
                 weak = True  # "양곤 시": the unit word says it is a city; the article must still support it
             else:
                 cands = [c for c in cands if c.place.cc in ("KR", "KP") or c.place.cc in named]
@@ -489,6 +494,13 @@ def _accept(gaz, rules, text, toks, i, j, s, e, key, weak, lang) -> Mention | No
     return Mention(s, e, key, cands, weak=weak, not_self=not_self)
 
 
+# Two-syllable Hangul names of cities this big are found without their country named (뉴욕, 런던, 서울),
+# except in the countries whose Korean city names are Sino-Korean readings of the characters, which are
+# everyday words too (위해 Weihai = "for", 연대 Yantai = "solidarity", 상해 Shanghai = "injury").
+KO_WORLD_CITY_POP = 1_200_000  # 서울, 부산, 수원 too; not 우파 (Ufa, 1.1M, "the right wing"), 고양 (1.06M)
+SINO_KOREAN_READINGS = frozenset({"CN", "TW", "HK", "MO"})
+
+
 def _ko_city_unit_follows(rules: dict, text: str, toks: list[tuple[int, int]], j: int) -> bool:
     """The next word is the unit 시 (city), alone or with a particle: "양곤 시", "양곤 시에서"."""
     if j + 1 >= len(toks):
@@ -500,6 +512,22 @@ def _ko_city_unit_follows(rules: dict, text: str, toks: list[tuple[int, int]], j
 @lru_cache(maxsize=4)
 def _longest_first(gaz: Gazetteer) -> tuple[str, ...]:
     return tuple(sorted(gaz.ko_compounds, key=len, reverse=True))
+
+
+def _country_glued_to_noun(gaz: Gazetteer, rules: dict, word: str, start: int) -> list[Mention]:
+    """A country's Korean name glued to the noun after it ("미국정부는", "일본당국"), as Korean writes
+    it without a space: the country, where the rest of the word begins with one of
+    `ko_country_followers` (matching.yaml). Only countries: a town's name glued to a noun is as
+    often the start of another word."""
+    for k in range(len(word) - 1, 1, -1):
+        rest = word[k:]
+        if not rest.startswith(rules["country_followers"]):
+            continue
+        key = place_key(word[:k])
+        cands = [c for c in gaz._candidates(key, 1.0, "exact") if c.place.kind == "country" and c.lang in ("ko", "*")]
+        if cands:
+            return [Mention(start, start + k, key, cands)]
+    return []
 
 
 def _compound_or_fuzzy(gaz, rules, text, toks, i, lang) -> list[Mention]:
@@ -518,6 +546,9 @@ def _compound_or_fuzzy(gaz, rules, text, toks, i, lang) -> list[Mention]:
                                                 [Candidate(p, comp, "ko", 1.0, "exact")]))
                     return out
                 break
+        glued = _country_glued_to_noun(gaz, rules, word, s)
+        if glued:
+            return glued
         stems = [(e, word)] + [(e - len(suf), word[: -len(suf)]) for suf in rules["ko_suffixes"]
                                if word.endswith(suf) and len(word) > len(suf)]
     elif first_script(word) == "LATIN":
