@@ -253,6 +253,15 @@ def org_cue(mention: str, lang: str, cues: NameCues, ix: KbIndex) -> bool:
         for suffix in cues.org_suffixes.get(lang, ()):
             if any(len(f) >= len(suffix) + 3 and f.casefold().endswith(suffix.casefold()) for f in forms):
                 return True
+    if lang == "ko" and len(words) >= 2:
+        from dossier.linking.org_names import korean_org_word  # it reads this module's cues
+
+        # a country and an organisation word ("미 대법원", "한국 국방부"): an organisation, not a person
+        last = words[-1].strip(",.;:")
+        country = words[0] in cues.affiliation_abbreviations.get("ko", frozenset()) or any(
+            ix.kb.actors[i].type == "country" for i in ix.full.get(kb_key(words[0]), ()))
+        heads = cues.org_heads.get("ko", frozenset())  # a bare head after a country: "미 대법원"
+        return country and any(korean_org_word(f) or f in heads for f in [last, *strip_particle(last, ix)])
     return False
 
 
