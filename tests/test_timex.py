@@ -67,6 +67,8 @@ def one(text: str, lang: str, dct: dt.date | None, surface: str) -> Timex:
                  {"value": "2019-04-04TAF"}, id="ko_part_of_day_is_the_day_last_named"),
     pytest.param("हादसा 4 अप्रैल 2019 को शाम 7 बजे हुआ।", "hi", MON, "4 अप्रैल",
                  {"text": "4 अप्रैल 2019 को शाम 7 बजे", "value": "2019-04-04T19:00"}, id="hi_date_with_clock"),
+    pytest.param("पेरिस में गत रात्रि हुए हमलों की निंदा की।", "hi", MON, "गत रात्रि",
+                 {"value": "2023-09-10TNI"}, id="hi_last_night"),
     pytest.param("हादसा कल रात 11 बजे हुआ था।", "hi", MON, "कल",
                  {"text": "कल रात 11 बजे", "value": "2023-09-10T23:00"}, id="hi_yesterday_with_clock"),
     pytest.param("그는 20일 평양을 방문했다.", "ko", KO, "20일",
