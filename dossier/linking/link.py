@@ -34,7 +34,7 @@ from dossier.linking.abbreviations import (
 from dossier.linking.dictionary import kb_matches
 from dossier.linking.kb import KnowledgeBase
 from dossier.linking.lookup import KbIndex, bare_title, compound_part, core_name, kb_index, mention_forms
-from dossier.linking.mentions import is_alias_pair, load_cues, person_shape
+from dossier.linking.mentions import is_alias_pair, names_a_country, person_shape
 from dossier.linking.names import SEPARATORS, kb_key
 from dossier.linking.nicknames import given_name_variants
 from dossier.linking.translit import consonant_skeleton, key_similarity, latin_key, name_keys, same_shape
@@ -76,7 +76,7 @@ def _antecedent_forms(entity_id: str, own_forms: list[str], mention: str, label:
     actor = ix.kb.actors.get(entity_id)
     if label != "PER" or (actor is not None and actor.type != "person"):
         tokens = [t for t in _NAME_WORDS.split(mention.strip()) if t]
-        if entity_id.startswith("x:") and len(tokens) >= 2 and _names_a_country(tokens[0], ix):
+        if entity_id.startswith("x:") and len(tokens) >= 2 and names_a_country(tokens[0], ix):
             # an organisation named with its country first ("미 대법원", "US Supreme Court") is the
             # one named without it later ("대법원은"), the country being the article's
             forms.add(kb_key(" ".join(tokens[1:])))
@@ -112,13 +112,6 @@ def _antecedent_forms(entity_id: str, own_forms: list[str], mention: str, label:
     forms -= set(own_forms)
     forms.discard("")
     return forms
-
-
-def _names_a_country(word: str, ix: KbIndex) -> bool:
-    """A country's name or its one-syllable Korean abbreviation (미, 북, 러)."""
-    if word in load_cues().affiliation_abbreviations.get("ko", ()):
-        return True
-    return any(ix.kb.actors[i].type == "country" for i in ix.full.get(kb_key(word), ()))
 
 
 def _unique(ids: set[str] | None, allowed: set[str], ix: KbIndex) -> tuple[str | None, bool]:

@@ -258,11 +258,17 @@ def org_cue(mention: str, lang: str, cues: NameCues, ix: KbIndex) -> bool:
 
         # a country and an organisation word ("미 대법원", "한국 국방부"): an organisation, not a person
         last = words[-1].strip(",.;:")
-        country = words[0] in cues.affiliation_abbreviations.get("ko", frozenset()) or any(
-            ix.kb.actors[i].type == "country" for i in ix.full.get(kb_key(words[0]), ()))
         heads = cues.org_heads.get("ko", frozenset())  # a bare head after a country: "미 대법원"
-        return country and any(korean_org_word(f) or f in heads for f in [last, *strip_particle(last, ix)])
+        return names_a_country(words[0], ix) and any(korean_org_word(f) or f in heads
+                                                     for f in [last, *strip_particle(last, ix)])
     return False
+
+
+def names_a_country(word: str, ix: KbIndex) -> bool:
+    """A country's name or its one-syllable Korean abbreviation (미, 북, 러)."""
+    if word in load_cues().affiliation_abbreviations.get("ko", ()):
+        return True
+    return any(ix.kb.actors[i].type == "country" for i in ix.full.get(kb_key(word), ()))
 
 
 def _kb_organisation(mention: str, lang: str, ix: KbIndex) -> bool:
