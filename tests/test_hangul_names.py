@@ -62,8 +62,8 @@ def test_a_name_before_its_affiliation_and_title_is_a_person_where_nothing_was_f
 def test_a_one_word_korean_name_before_an_affiliation_and_title_is_a_person():
     assert mend("한국 정현우 국방부 대변인은 밝혔다.", ("한국", "LOC"), ("국방부", "ORG")) == [
         ("한국", "LOC"), ("정현우", "PER"), ("국방부", "ORG")]
-    # without an affiliation between, one word before a title stays the recogniser's business
-    assert mend("정현우 대변인은 밝혔다.") == []
+    # without an affiliation between, a proper noun of three syllables before a title is a name too
+    assert mend("정현우 대변인은 밝혔다.") == [("정현우", "PER")]
     # a country or a common word before the organisation is no name
     assert mend("러시아 외무부 대변인은 밝혔다.") == []
     assert mend("이날 국방부 대변인은 밝혔다.") == []
@@ -73,3 +73,9 @@ def test_a_one_word_korean_name_before_an_affiliation_and_title_is_a_person():
 
 def test_vice_presidents_and_governors_are_titles():
     assert mend("로버트 핀치 미국 부통령이 도착했다.") == [("로버트 핀치", "PER")]
+
+
+def test_a_foreign_name_of_three_syllables_or_more_before_a_title_is_a_person():
+    assert mend("시라카와 천황은 말했다.") == [("시라카와", "PER")]
+    # before a firm's title one word is as often the firm
+    assert mend("영남제분 회장이 항소했다.") == []

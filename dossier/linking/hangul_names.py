@@ -11,7 +11,8 @@ with the title list of data/kb/lang_rules.yaml that is enough to mend the spans:
   or over two words when the second is recognised elsewhere in the text ("올레" + "아이나르 뵈른달렌");
 - `names_before_titles`: two or three proper-noun words before a person's title are a person
   where nothing was found ("찰스 하멜린 선수"); so is one (a Korean name) when the person's
-  affiliation stands between it and the title ("김민석 국방부 대변인").
+  affiliation stands between it and the title ("김민석 국방부 대변인"), or one of three syllables or
+  more right before it ("나루히토 천황").
 """
 
 from __future__ import annotations
@@ -169,6 +170,19 @@ def _korean_name_before_organisation(words: _Words, k: int, title: int) -> bool:
         and 2 <= len(words.bare(k)) <= 4 and words.words[k].group() == words.bare(k) and words.proper_noun(k)
 
 
+def _foreign_name_word(words: _Words, k: int, title: int) -> bool:
+    """One proper-noun word of three syllables or more right before a title ("나루히토 천황", "정현우
+    대변인"): a person's name, foreign and spelled by sound or Korean, where the recogniser found none
+    (a two-syllable word before a title is as often a place or a short form: "윤 후보"). Not before the
+    titles of firms and schools (`firm_titles`: "영남제분 회장", "부산외대 총장" name the firm). On
+    8,000 KLUE-train sentences with no recogniser spans: 169 such names, all inside gold PER spans."""
+    bare = words.bare(k)
+    title_word = words.words[title].group().rstrip(",.;:!?")
+    heads_firms = any(title_word.startswith(t) for t in load_cues().firm_titles.get("ko", ()))
+    return k + 1 == title and not heads_firms and len(bare) >= 3 and words.words[k].group() == bare \
+        and words.proper_noun(k)
+
+
 def names_before_titles(text: str, spans: list[Span], words: _Words) -> list[Span]:
     """Two or three proper-noun words right before a title ("찰스 하멜린 선수") where no span is,
     also with the person's affiliation between them ("마거릿 하퍼 WHO 사무총장", "… 미 국토안보부
@@ -185,7 +199,8 @@ def names_before_titles(text: str, spans: list[Span], words: _Words) -> list[Spa
         while first > 0 and stop - first < _MAX_NAME_WORDS and words.words[first - 1].group() == words.bare(first - 1) \
                 and words.proper_noun(first - 1):
             first -= 1
-        if stop - first < 2 and not (stop - first == 1 and _korean_name_before_organisation(words, first, title)):
+        if stop - first < 2 and not (stop - first == 1 and (_korean_name_before_organisation(words, first, title)
+                                                            or _foreign_name_word(words, first, title))):
             continue  # one word before a title is the recogniser's own business ("윤 후보")
         start, end = words.words[first].start(), words.words[stop - 1].end()
         if all(s.end <= start or s.start >= end for s in spans):

@@ -48,6 +48,7 @@ class NameCues:
     spelled_initials: dict[str, frozenset[str]]  # hi: Latin letters as Hindi writes them (जे = J)
     affiliation_abbreviations: dict[str, frozenset[str]]  # ko: 미, 북, 러 between a name and a title
     numbered_units: dict[str, frozenset[str]]  # ko: 함대, 사단 after a number: a military unit (미 7함대)
+    firm_titles: dict[str, frozenset[str]]  # ko: 회장, 대표: the word before them is as often a firm
 
 
 def _table(doc: dict, key: str) -> dict[str, list[str]]:
@@ -82,6 +83,7 @@ def load_cues(path: Path = CUES_FILE) -> NameCues:
         spelled_initials=sets("spelled_initials"),
         affiliation_abbreviations=sets("affiliation_abbreviations"),
         numbered_units=sets("numbered_units"),
+        firm_titles=sets("firm_titles"),
     )
 
 
