@@ -395,7 +395,7 @@ def korean_province_pairs(regions: list[dict]) -> list[dict]:
     for r in regions:
         if r["cc"] in ("KR", "KP") and r["id"].count("-") == 1:
             for name in r["names"].get("ko", []):
-                if len(name) == 4 and name[2] in "남북" and name.endswith("도"):
+                if is_divided_province(name):
                     halves[(r["cc"], name[:2])][name[2]] = r
     out = []
     for (cc, stem), pair in sorted(halves.items()):
@@ -509,6 +509,11 @@ def _natural_earth_only(ne: dict[str, dict], merged: set[str], regions: list[dic
     return out
 
 
+def is_divided_province(name: str) -> bool:
+    """One half of a province Korea divided north and south: 경상남도, 충청북도, 황해남도."""
+    return len(name) == 4 and name[2] in "남북" and name.endswith("도")
+
+
 def korean_province_short_forms(native: str) -> list[str]:
     """How Korean news shortens a province's name: the two-syllable stem of a "-도" province (경기도
     → 경기, 강원도 → 강원) and, for a north/south pair, the first syllable with 남/북 (경상남도 →
@@ -518,7 +523,7 @@ def korean_province_short_forms(native: str) -> list[str]:
         return [native[: -len("특별자치도")] + "도"]
     if len(native) == 3 and native.endswith("도"):
         return [native[:2]]
-    if len(native) == 4 and native[2] in "남북" and native.endswith("도"):
+    if is_divided_province(native):
         return [native[0] + native[2]]
     return []
 

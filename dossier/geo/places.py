@@ -263,7 +263,7 @@ def _mention_from_span(gaz: Gazetteer, rules: dict, text: str, start: int, end: 
         for suf in rules["ko_suffixes"]:
             if surface.endswith(suf) and len(surface) > len(suf):
                 variants.append((start, end - len(suf), surface[: -len(suf)]))
-    text_lang = lang if first_script(surface) != "LATIN" or lang == "en" else "en"
+    text_lang = _text_lang(surface, lang)
 
     def exact(form: str) -> list[Candidate]:
         # names in the text's language (and English, GeoNames) first, as the scan reads them: the
@@ -288,7 +288,7 @@ def _span_mention(rules: dict, s: int, e: int, key: str, cands: list[Candidate],
     """An NER LOC span that names a city still passes the word lists and, when the city is small or
     the match fuzzy, needs support from context (NER models tag "Kim" or "Pacific" as LOC too)."""
     if all(needs_context(c.place) for c in cands):
-        text_lang = lang if first_script(key) != "LATIN" else "en"
+        text_lang = _text_lang(key, lang)
         if key in rules["stop"].get(text_lang, ()):
             return None
         # an NER model calling a region's name a place is support enough; a small town needs more
@@ -374,6 +374,12 @@ def _russian_base(gaz: Gazetteer, rules: dict, key: str) -> str | None:
     return None
 
 
+def _text_lang(written: str, lang: str) -> str:
+    """The language whose names and word lists apply to a name as written: a name in Latin letters
+    inside a Korean or Hindi text is read as English ("Vladivostok" in a Hindi article)."""
+    return "en" if first_script(written) == "LATIN" else lang
+
+
 def _lang_filter(lang: str):
     return lambda name_lang, place: name_lang in NAME_LANGS or name_lang == lang
 
@@ -407,7 +413,7 @@ def _sentence_start(text: str, pos: int) -> bool:
 def _accept(gaz, rules, text, toks, i, j, s, e, key, weak, lang) -> Mention | None:
     surface = text[s:e]
     script = first_script(surface)
-    text_lang = lang if script != "LATIN" or lang == "en" else "en"
+    text_lang = _text_lang(surface, lang)
     cands = gaz._candidates(key, 1.0, "exact", _lang_filter(text_lang))
     if not cands:
         return None

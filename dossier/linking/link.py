@@ -74,15 +74,14 @@ def _antecedent_forms(entity_id: str, own_forms: list[str], mention: str, label:
                       ix: KbIndex) -> set[str]:
     forms = set(ix.actor_forms.get(entity_id, ()))
     actor = ix.kb.actors.get(entity_id)
+    # words split at spaces and dots only: a hyphenated given name is one word ("Ching-te")
+    tokens = [t for t in _NAME_WORDS.split(mention.strip()) if t]
     if label != "PER" or (actor is not None and actor.type != "person"):
-        tokens = [t for t in _NAME_WORDS.split(mention.strip()) if t]
         if entity_id.startswith("x:") and len(tokens) >= 2 and names_a_country(tokens[0], ix):
             # an organisation named with its country first ("미 대법원", "US Supreme Court") is the
             # one named without it later ("대법원은"), the country being the article's
             forms.add(kb_key(" ".join(tokens[1:])))
         return forms - set(own_forms)  # "House" does not refer back to "White House"
-    # words split at spaces and dots only: a hyphenated given name is one word ("Ching-te")
-    tokens = [t for t in _NAME_WORDS.split(mention.strip()) if t]
     if len(tokens) >= 2:
         # Latin, Cyrillic, Devanagari and foreign names in Hangul: the last token is the family
         # name; East Asian names written in Latin put it first ("Kim Min-seok"). KB actors list

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from dossier.linking.lookup import KbIndex, kb_index, strip_particle
 from dossier.linking.mentions import load_cues
@@ -174,17 +175,21 @@ def _hi_spans(text: str, heads: frozenset[str], stops: frozenset[str], ix: KbInd
 _KO_SERVICES = ("해군", "육군", "공군", "해병대")
 
 
+@lru_cache(maxsize=4)
+def _numbered_unit_pattern(units: frozenset[str], abbreviations: frozenset[str]) -> re.Pattern[str]:
+    unit = "|".join(sorted(map(re.escape, units), key=len, reverse=True))
+    before = "|".join(map(re.escape, sorted(abbreviations, key=len, reverse=True))) or "(?!)"
+    service = "|".join(_KO_SERVICES)
+    return re.compile(rf"(?<!\w)(?:(?:{before})\s+)?(?:(?:{service})\s*)?제?\d+\s*(?:{unit})")
+
+
 def _ko_numbered_units(text: str, units: frozenset[str], abbreviations: frozenset[str]) -> list[Span]:
     """Military units named by a number and a unit word ("미 7함대", "제2사단", "미 해군 7함대"):
     organisations no recogniser trained on KLUE tags, with the country abbreviation and the service in
     front where the text writes them."""
     if not units:
         return []
-    unit = "|".join(sorted(map(re.escape, units), key=len, reverse=True))
-    before = "|".join(map(re.escape, sorted(abbreviations, key=len, reverse=True))) or "(?!)"
-    service = "|".join(_KO_SERVICES)
-    pattern = re.compile(rf"(?<!\w)(?:(?:{before})\s+)?(?:(?:{service})\s*)?제?\d+\s*(?:{unit})")
-    return [Span(m.start(), m.end(), "ORG") for m in pattern.finditer(text)]
+    return [Span(m.start(), m.end(), "ORG") for m in _numbered_unit_pattern(units, abbreviations).finditer(text)]
 
 
 def org_name_spans(text: str, lang: str, ix: KbIndex | None = None) -> list[Span]:

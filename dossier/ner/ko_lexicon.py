@@ -23,6 +23,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Collection, Mapping, Sequence
 
+from dossier.text.scripts import has_devanagari, has_hangul
+
 MAX_TOKENS = 6  # longest name looked for, in non-space tokens (대한민국 국가정보원 is 3-4)
 MIN_CHARS = 2  # a one-syllable "name" (북, 미) is a word far more often than a name
 # Kiwi tags a token inside a name may have: nouns (NNG, NNP, NNB), foreign letters, hanja. A run that
@@ -38,7 +40,7 @@ def name_key(surface: str) -> str:
     return place_key(surface)
 
 
-SCRIPT_TEST = {"ko": "has_hangul", "hi": "has_devanagari"}  # which names belong to a language
+IN_SCRIPT = {"ko": has_hangul, "hi": has_devanagari}  # which names belong to a language
 
 
 @functools.cache
@@ -48,9 +50,8 @@ def lexicon(lang: str) -> Mapping[str, str]:
     from dossier.geo.gazetteer import load_gazetteer
     from dossier.geo.places import common_words
     from dossier.linking.kb import load_kb
-    from dossier.text import scripts
 
-    in_script = getattr(scripts, SCRIPT_TEST[lang])
+    in_script = IN_SCRIPT[lang]
     gaz = load_gazetteer()
     # neither stop words nor the names the NER corpora mostly use as ordinary words (경기 = a
     # match far more often than Gyeonggi): marking those Loc taught nothing and, at run time, made
