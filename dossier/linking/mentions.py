@@ -36,6 +36,7 @@ _TOKEN = re.compile(r"\S+")
 @dataclass(frozen=True)
 class NameCues:
     honorifics_before: dict[str, frozenset[str]]
+    roles_before: dict[str, frozenset[str]]
     name_stops: dict[str, frozenset[str]]
     org_words: dict[str, frozenset[str]]
     org_suffixes: dict[str, tuple[str, ...]]
@@ -71,6 +72,7 @@ def load_cues(path: Path = CUES_FILE) -> NameCues:
 
     return NameCues(
         honorifics_before=sets("honorifics_before"),
+        roles_before=sets("roles_before"),
         name_stops=sets("name_stops"),
         org_words=sets("org_words"),
         org_suffixes=longest_first("org_suffixes"),
@@ -438,13 +440,15 @@ def _name_word(bare: str, stops: frozenset[str], honorifics: frozenset[str], lan
         and not any(c.isdigit() for c in bare)
 
 
-def titled_names(text: str, lang: str, ix: KbIndex | None = None) -> list[Span]:
+def titled_names(text: str, lang: str, ix: KbIndex | None = None, *, roles: bool = False) -> list[Span]:
     """PER spans for the one to three name words after an honorific ("श्रीमती द्रौपदी मुर्मु ने" →
     "द्रौपदी मुर्मु"; "Dr. Ravi Kumar said" → "Ravi Kumar"), the honorific left outside. In English
-    the name words are capitalised; elsewhere a stop word (postposition, verb) or punctuation ends them."""
+    the name words are capitalised; elsewhere a stop word (postposition, verb) or punctuation ends them.
+    ``roles=True``: after a role noun instead ("dictator Suharto", "striker Kylian Mbappé"), a weaker
+    cue that the caller uses only where nothing else was found."""
     ix = ix or kb_index()
     cues = load_cues()
-    honorifics = cues.honorifics_before.get(lang)
+    honorifics = (cues.roles_before if roles else cues.honorifics_before).get(lang)
     if not honorifics:
         return []
     stops = cues.name_stops.get(lang, frozenset())
