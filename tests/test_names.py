@@ -93,6 +93,18 @@ def test_titled_names(lang, text, want):
     assert [text[s.start : s.end] for s in titled_names(text, lang)] == want
 
 
+@pytest.mark.parametrize("text, want", [
+    ("Indonesia's late dictator Suharto ruled for decades.", ["Suharto"]),
+    ("United Nations Secretary-General Ban Ki-moon called a meeting.", ["Ban Ki-moon"]),
+    ("France striker Kylian Mbappe scored twice.", ["Kylian Mbappe"]),
+    ("The president said nothing.", []),  # a role noun with no capitalised word after it
+])
+def test_names_after_role_nouns(text, want):
+    assert [text[s.start : s.end] for s in titled_names(text, "en", roles=True)] == want
+    # a role noun is not an honorific: without roles=True nothing is found after it
+    assert all(text[s.start : s.end] not in want for s in titled_names(text, "en"))
+
+
 # --- one person under one id within an article ---------------------------------------------------
 
 def link(text: str, lang: str, *mentions: tuple[str, str]):
@@ -204,3 +216,16 @@ def test_unknown_names_group_across_scripts_in_other_domains(names):
     own = {groups[n][0] for n in names}
     others = {groups[n][0] for g in OTHER_DOMAINS if g is not names for n in g}
     assert len(own) == 1 and not own & others
+
+
+def test_a_korean_organisation_with_the_country_abbreviated_or_whole_is_one_name():
+    from dossier.linking.lookup import country_in_front, kb_index
+
+    ix = kb_index()
+    assert country_in_front("미 대법원", "ko", ix) == country_in_front("미국 대법원", "ko", ix) == "미국 대법원"
+    assert country_in_front("북 외무성", "ko", ix) == "북한 외무성"
+    assert country_in_front("대법원", "ko", ix) == "대법원"  # nothing in front
+    assert country_in_front("미 대법원", "en", ix) == "미 대법원"  # Korean only
+    text = "미 대법원, 결정. 미국 대법원은 오늘 결정했습니다."
+    ents = link(text, "ko", ("미 대법원", "ORG"), ("미국 대법원", "ORG"))
+    assert ents[0].entity_id == ents[1].entity_id and ents[0].entity_id.startswith("x:")

@@ -85,3 +85,29 @@ def test_a_name_after_an_honorific_overrules_model_places_it_cuts_across(monkeyp
     monkeypatch.setattr(pipeline.ner, "recognize", lambda t, lang: [Span(0, 8, "LOC"), Span(9, 13, "LOC")])
     got = [(text[s.start : s.end], s.label) for s in pipeline.entity_spans(text, "hi")]
     assert ("राम नाईक", "PER") in got and not any(t in ("श्री राम", "नाईक") for t, _ in got)
+
+
+def test_a_name_after_a_role_noun_fills_only_a_gap(monkeypatch) -> None:
+    text = "He married the daughter of dictator Suharto, while league leader Real Madrid lost."
+    # the model found the club but not the dictator: the role noun adds the person and leaves the club
+    club = text.index("Real Madrid")
+    monkeypatch.setattr(pipeline.ner, "recognize", lambda t, lang: [Span(club, club + 11, "ORG")])
+    got = [(text[s.start : s.end], s.label) for s in pipeline.entity_spans(text, "en")]
+    assert got == [("Suharto", "PER"), ("Real Madrid", "ORG")]
+
+
+def test_a_place_span_linked_to_a_known_organisation_is_that_organisation() -> None:
+    from dossier.model import Entity
+
+    ents = [
+        Entity(0, 11, "White House", "LOC", "org:white-house"),
+        Entity(20, 26, "Russia", "LOC", "country:RU"),
+        Entity(30, 35, "Paris", "LOC", "x:palis"),
+    ]
+    pipeline.relabel_known_organisations(ents)
+    assert [e.label for e in ents] == ["ORG", "LOC", "LOC"]
+
+
+def test_analyse_lists_the_white_house_as_an_organisation_when_it_speaks() -> None:
+    a = pipeline.analyse("In Washington, the White House congratulated the Indonesian people.", lang_hint="en")
+    assert ("White House", "ORG", "org:white-house") in [(e.text, e.label, e.entity_id) for e, _ in a.entities]

@@ -132,6 +132,8 @@ def analyse(
             result.places.extend(seg_places)
             relabel_places(seg_entities, seg_places)
             relabel_speakers(text, seg.lang, seg_entities, seg_places)
+        if linked:
+            relabel_known_organisations(seg_entities)
         seg_sentences = [s for s in result.sentences if s.segment == i]
         if "events" in stages:
             result.frames.extend(
@@ -161,6 +163,17 @@ def relabel_places(entities: list[Entity], found: list[Place]) -> None:
             p.kind != "country" and p.start <= e.start and e.end <= p.end for p in found
         ):
             e.label = "LOC"
+
+
+def relabel_known_organisations(entities: list[Entity]) -> None:
+    """A place span the knowledge base links to an organisation ("the White House congratulated",
+    "the Kremlin said") is that organisation: it is listed among the actors as ORG. Runs after
+    geoparsing, so a site of the same name found there stays on the map."""
+    actors = load_kb().actors
+    for e in entities:
+        actor = actors.get(e.entity_id or "")
+        if e.label == "LOC" and actor is not None and actor.type in ("organisation", "outlet"):
+            e.label = "ORG"
 
 
 def relabel_speakers(text: str, lang: str, entities: list[Entity], found: list[Place]) -> None:
@@ -275,6 +288,9 @@ def entity_spans(text: str, lang: str) -> list[Span]:
     kb_spans += [t for t in titled
                  if all(t.end <= s.start or t.start >= s.end or (s.start <= t.start and t.end <= s.end)
                          for s in model_spans)]
+    # a name after a role noun ("dictator Suharto") only where nothing at all was found: a weaker cue
+    kb_spans += [r for r in mentions.titled_names(text, lang, roles=True)
+                 if all(r.end <= s.start or r.start >= s.end for s in (*model_spans, *kb_spans))]
     for s in model_spans:
         longer = [m for m in kb_spans if m.start < s.end and s.start < m.end and m.end - m.start > s.end - s.start]
         if longer:
