@@ -33,7 +33,15 @@ from dossier.linking.abbreviations import (
 )
 from dossier.linking.dictionary import kb_matches
 from dossier.linking.kb import KnowledgeBase
-from dossier.linking.lookup import KbIndex, bare_title, compound_part, core_name, kb_index, mention_forms
+from dossier.linking.lookup import (
+    KbIndex,
+    bare_title,
+    compound_part,
+    core_name,
+    country_in_front,
+    kb_index,
+    mention_forms,
+)
 from dossier.linking.mentions import is_alias_pair, names_a_country, person_shape
 from dossier.linking.names import SEPARATORS, kb_key
 from dossier.linking.nicknames import given_name_variants
@@ -209,7 +217,10 @@ def link_entities(text: str, lang: str, spans: list[Span], kb: KnowledgeBase | N
             ent.canonical = actor.name if actor else None
         elif method != "blocked" and forms:
             # a title on its own ("총비서는", "the President") names nobody: nothing to group
-            key = None if bare_title(mention, ix) else latin_key(core_name(mention, forms, ix, titles=sp.label == "PER"))
+            core = core_name(mention, forms, ix, titles=sp.label == "PER")
+            if sp.label == "ORG":
+                core = country_in_front(core, lang, ix)  # 미 대법원 = 미국 대법원
+            key = None if bare_title(mention, ix) else latin_key(core)
             if key:
                 # the phonetic key keeps letters only: the numbers tell "G7" from "G20", 7함대 from 3함대
                 key += "".join(_DIGITS.findall(mention))

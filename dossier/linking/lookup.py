@@ -183,6 +183,41 @@ def core_name(mention: str, forms: list[str], ix: KbIndex, *, titles: bool = Tru
 # --- Korean country abbreviations (북러, 한미일) ---------------------------------------------------
 
 
+_SYLLABLES: dict[tuple[int, str], dict[str, str]] = {}
+
+
+def country_syllables(ix: KbIndex, lang: str) -> dict[str, str]:
+    """The country each syllable of the compound abbreviations stands for (미 = the United States,
+    from 한미 and 미중), where every compound agrees."""
+    cached = _SYLLABLES.get((id(ix.kb), lang))
+    if cached is not None:
+        return cached
+    seen: dict[str, set[str]] = {}
+    for word, ids in ix.kb.rules.compounds.get(lang, {}).items():
+        for syllable, cid in zip(word, ids):
+            seen.setdefault(syllable, set()).add(cid)
+    table = {syl: next(iter(ids)) for syl, ids in seen.items() if len(ids) == 1}
+    _SYLLABLES[(id(ix.kb), lang)] = table
+    return table
+
+
+def country_in_front(name: str, lang: str, ix: KbIndex) -> str:
+    """A Korean organisation's name with the country in front written one way: "미 대법원" and
+    "미국 대법원" are one court, as are "북 외무성" and "북한 외무성". The country word (abbreviated
+    or whole) becomes the country's first Korean name in the knowledge base."""
+    words = name.split()
+    if lang != "ko" or len(words) < 2:
+        return name
+    cid = country_syllables(ix, lang).get(words[0])
+    if cid is None:
+        found = ix.full.get(kb_key(words[0])) or set()
+        cid = next(iter(found)) if len(found) == 1 and next(iter(found)).startswith("country:") else None
+    actor = ix.kb.actors.get(cid or "")
+    names = actor.names.get(lang) if actor else None
+    return " ".join([names[0], *words[1:]]) if names else name
+
+
+
 def _compound_ok(text: str, pos: int, word: str, ix: KbIndex, lang: str) -> bool:
     """`word` stands at `pos` as a whole word, or is followed by a particle or a listed head noun."""
     if pos > 0 and is_hangul(text[pos - 1]):
