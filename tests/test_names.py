@@ -229,3 +229,16 @@ def test_a_korean_organisation_with_the_country_abbreviated_or_whole_is_one_name
     text = "미 대법원, 결정. 미국 대법원은 오늘 결정했습니다."
     ents = link(text, "ko", ("미 대법원", "ORG"), ("미국 대법원", "ORG"))
     assert ents[0].entity_id == ents[1].entity_id and ents[0].entity_id.startswith("x:")
+
+
+def test_a_country_abbreviation_before_a_korean_name_is_the_country_not_part_of_the_name():
+    text = "러 자하로바 대변인, 담화 발표"
+    ents = link(text, "ko", ("러 자하로바", "PER"))
+    assert [(e.text, e.label, e.entity_id) for e in ents] == [("러", "LOC", "country:RU"), ("자하로바", "PER", "x:jalopa")]
+
+
+def test_a_country_abbreviation_alone_is_that_country():
+    text = "러 외무부는 담화를 발표했다."
+    ents = link(text, "ko", ("러", "PER"), ("외무부", "ORG"))
+    assert (ents[0].label, ents[0].entity_id) == ("LOC", "country:RU")
+    assert ents[1].entity_id == "org:ru-foreign-ministry"  # the country read from the abbreviation

@@ -39,10 +39,11 @@ from dossier.linking.lookup import (
     compound_part,
     core_name,
     country_in_front,
+    country_syllables,
     kb_index,
     mention_forms,
 )
-from dossier.linking.mentions import is_alias_pair, names_a_country, person_shape
+from dossier.linking.mentions import is_alias_pair, load_cues, names_a_country, person_shape
 from dossier.linking.names import SEPARATORS, kb_key
 from dossier.linking.nicknames import given_name_variants
 from dossier.linking.translit import consonant_skeleton, key_similarity, latin_key, name_keys, same_shape
@@ -66,6 +67,15 @@ LABEL_TYPES = {
 }
 
 # --- Linking one article ------------------------------------------------------------------------
+
+
+def abbreviated_country(mention: str, lang: str, ix: KbIndex) -> str | None:
+    """The country a one-syllable abbreviation standing as a word names (미 = the United States in
+    "미 국무부", 러 in "러 외무부"), as the compound abbreviations spell it."""
+    if mention not in load_cues().affiliation_abbreviations.get(lang, ()):
+        return None
+    return country_syllables(ix, lang).get(mention)
+
 
 
 @dataclass
@@ -191,7 +201,7 @@ def link_entities(text: str, lang: str, spans: list[Span], kb: KnowledgeBase | N
     # Countries first: generic names ("the defence ministry") are resolved against them.
     countries: list[tuple[int, str]] = []
     for sp in ordered:
-        part = compound_part(text, sp.start, sp.end, lang, ix)
+        part = compound_part(text, sp.start, sp.end, lang, ix) or abbreviated_country(text[sp.start : sp.end], lang, ix)
         if part:
             countries.append((sp.start, part))
             continue
@@ -333,7 +343,7 @@ def _decide(text, sp, mention, forms, allowed, antecedents, countries, article_c
     if not forms or not allowed:
         return None, "none", None
     if "country" in allowed:
-        part = compound_part(text, sp.start, sp.end, lang, ix)
+        part = compound_part(text, sp.start, sp.end, lang, ix) or abbreviated_country(mention, lang, ix)
         if part:
             return part, "alias", SCORE_COMPOUND
         if any(mention.strip() == w for table in ix.kb.rules.compounds.values() for w in table):

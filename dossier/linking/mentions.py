@@ -242,6 +242,16 @@ def cut_affiliation(text: str, start: int, end: int, lang: str, ix: KbIndex,
     return end, None
 
 
+def cut_leading_affiliation(text: str, start: int, end: int, lang: str, cues: NameCues) -> tuple[int, Span | None]:
+    """A person's span that begins with a one-syllable country abbreviation ("미 연준 옐런", "러
+    자하로바" in headlines, where the affiliation stands before the name): the name starts after it,
+    and the abbreviation is a place span of its own (the country)."""
+    tokens = list(_TOKEN.finditer(text, start, end))
+    if len(tokens) >= 2 and tokens[0].group() in cues.affiliation_abbreviations.get(lang, ()):
+        return tokens[1].start(), Span(tokens[0].start(), tokens[0].end(), "LOC")
+    return start, None
+
+
 # --- Types -------------------------------------------------------------------------------------
 
 
@@ -344,7 +354,11 @@ def repair_spans(text: str, lang: str, spans: list[Span], ix: KbIndex | None = N
             affiliation = None
             if label == "PER" and _is_latin(text[start:stop]):
                 start = _name_after_demonym(text, start, stop, ix) or start
+            country = None
+            if text[start:stop] in cues.affiliation_abbreviations.get(lang, ()):
+                label = "LOC"  # "러" alone before "외무부": the country, not a person
             if label == "PER":
+                start, country = cut_leading_affiliation(text, start, stop, lang, cues)
                 start, stop = trim_titles(text, start, stop, lang, ix)
                 stop, affiliation = cut_affiliation(text, start, stop, lang, ix, cues)
                 mention = text[start:stop]
@@ -352,6 +366,8 @@ def repair_spans(text: str, lang: str, spans: list[Span], ix: KbIndex | None = N
                     label = "ORG"
             if out and start < out[-1].end:
                 continue  # grown into the next span: keep the first
+            if country is not None:
+                out.append(country)
             out.append(Span(start, stop, label))
             if affiliation is not None:
                 out.append(affiliation)
