@@ -242,3 +242,16 @@ def test_a_country_abbreviation_alone_is_that_country():
     ents = link(text, "ko", ("러", "PER"), ("외무부", "ORG"))
     assert (ents[0].label, ents[0].entity_id) == ("LOC", "country:RU")
     assert ents[1].entity_id == "org:ru-foreign-ministry"  # the country read from the abbreviation
+
+
+@pytest.mark.parametrize("text, want", [
+    ("할리우드 배우 레오나르도 디카프리오가 새로 출연한다.", [("레오나르도 디카프리오", "PER")]),
+    ("이슬람 무장반군 보코하람의 공격이 이어졌다.", [("보코하람", "ORG")]),
+    ("배우 섭외가 어려웠다.", []),  # a common noun after the role: nobody
+])
+def test_korean_names_after_a_role_noun(text, want):
+    from dossier.linking.hangul_names import _Words, names_after_roles
+    from dossier.linking.lookup import kb_index
+
+    got = names_after_roles(text, [], _Words(text, kb_index()))
+    assert [(text[s.start : s.end], s.label) for s in got] == want

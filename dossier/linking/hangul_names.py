@@ -208,6 +208,32 @@ def names_before_titles(text: str, spans: list[Span], words: _Words) -> list[Spa
     return out
 
 
+def names_after_roles(text: str, spans: list[Span], words: _Words) -> list[Span]:
+    """One to three proper-noun words right after a role noun where no span is: a person after a
+    person's role ("배우 톰 크루즈", "소설가 한강"; `roles_before`), an organisation after a group's
+    ("무장반군 보코하람의"; `org_roles_before`). Korean writes occupations before the name and titles
+    after it; the name ends at its particle."""
+    cues = load_cues()
+    kinds = {**{w: "ORG" for w in cues.org_roles_before.get("ko", ())}, **{w: "PER" for w in cues.roles_before.get("ko", ())}}
+    out = []
+    for i, word in enumerate(words.words[:-1]):
+        label = kinds.get(word.group())
+        if label is None:
+            continue
+        last = i
+        while last + 1 < len(words.words) and last - i < _MAX_NAME_WORDS and words.proper_noun(last + 1) \
+                and not words.title(last + 1):
+            last += 1
+            if words.words[last].group() != words.bare(last):
+                break  # a particle ends the name
+        if last == i:
+            continue
+        start, end = words.words[i + 1].start(), words.words[last].start() + len(words.bare(last))
+        if all(s.end <= start or s.start >= end for s in spans):
+            out.append(Span(start, end, label))
+    return out
+
+
 def mend_hangul_names(text: str, spans: list[Span], ix: KbIndex) -> list[Span]:
     """The three repairs of the module doc, in order, on Korean text."""
     if not any(is_hangul(c) for c in text):
@@ -215,4 +241,6 @@ def mend_hangul_names(text: str, spans: list[Span], ix: KbIndex) -> list[Span]:
     words = _Words(text, ix)
     spans = cut_before_title(text, spans, words)
     spans = extend_names(text, spans, words)
-    return sorted(spans + names_before_titles(text, spans, words), key=lambda s: (s.start, s.end))
+    found = names_before_titles(text, spans, words)
+    found += names_after_roles(text, spans + found, words)
+    return sorted(spans + found, key=lambda s: (s.start, s.end))

@@ -37,6 +37,7 @@ _TOKEN = re.compile(r"\S+")
 class NameCues:
     honorifics_before: dict[str, frozenset[str]]
     roles_before: dict[str, frozenset[str]]
+    org_roles_before: dict[str, frozenset[str]]  # ko: 무장반군, 테러단체 before a group's name
     name_stops: dict[str, frozenset[str]]
     org_words: dict[str, frozenset[str]]
     org_suffixes: dict[str, tuple[str, ...]]
@@ -73,6 +74,7 @@ def load_cues(path: Path = CUES_FILE) -> NameCues:
     return NameCues(
         honorifics_before=sets("honorifics_before"),
         roles_before=sets("roles_before"),
+        org_roles_before=sets("org_roles_before"),
         name_stops=sets("name_stops"),
         org_words=sets("org_words"),
         org_suffixes=longest_first("org_suffixes"),
