@@ -255,3 +255,24 @@ def test_korean_names_after_a_role_noun(text, want):
 
     got = names_after_roles(text, [], _Words(text, kb_index()))
     assert [(text[s.start : s.end], s.label) for s in got] == want
+
+
+def test_an_organisation_without_its_company_tail_is_that_organisation():
+    text = "An Asiana Airlines jet crashed. The Asiana flight came from Shanghai. Washington University spoke in Washington."
+    ents = link(text, "en", ("Asiana Airlines", "ORG"), ("Asiana", "LOC"), ("Washington University", "ORG"),
+                ("Washington", "LOC"))
+    assert ents[1].entity_id == ents[0].entity_id and ents[1].label == "ORG"
+    assert ents[3].entity_id != ents[2].entity_id and ents[3].label == "LOC"  # a place, not the university
+
+
+def test_an_abbreviation_is_keyed_by_its_letters_and_joins_its_name_without_the_country_in_front():
+    text = "The U.S. Federal Bureau of Investigation said so. The FBI will help. The ABC said so."
+    ents = link(text, "en", ("U.S. Federal Bureau of Investigation", "ORG"), ("FBI", "ORG"), ("ABC", "ORG"))
+    assert ents[1].entity_id == ents[0].entity_id
+    assert ents[2].entity_id == "x:abc"  # not a two-letter sound key
+
+
+def test_a_name_span_run_over_the_end_of_a_sentence_is_two_mentions():
+    text = "The prize went to singer Bob Dylan. Dylan was far down the list. Prof. John Smith agreed."
+    spans = repair_spans(text, "en", [span(text, "Bob Dylan. Dylan", "PER"), span(text, "Prof. John Smith", "PER")])
+    assert [text[s.start : s.end] for s in spans] == ["Bob Dylan", "Dylan", "Prof. John Smith"]  # a title's dot is no sentence end

@@ -47,9 +47,14 @@ def initials_of(mention: str) -> str:
 
 
 def abbreviation_of(full: str, short: str) -> bool:
-    """Is `short` the initials of the multi-word name `full`?"""
+    """Is `short` the initials of the multi-word name `full`, with or without an abbreviated country
+    in front ("USGS" of "U.S. Geological Survey", "FBI" of "U.S. Federal Bureau of Investigation")?"""
     bare = short.strip().replace(".", "")
-    return len(bare) >= 2 and initials_of(full) == bare
+    if len(bare) < 2:
+        return False
+    words = _words(full)
+    without_front = " ".join(words[1:]) if len(words) > 2 and is_latin_abbreviation(words[0]) else ""
+    return bare in (initials_of(full), initials_of(without_front) if without_front else "")
 
 
 def abbreviation_pair(text: str, left: Span, right: Span) -> bool:

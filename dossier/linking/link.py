@@ -230,7 +230,10 @@ def link_entities(text: str, lang: str, spans: list[Span], kb: KnowledgeBase | N
             core = core_name(mention, forms, ix, titles=sp.label == "PER")
             if sp.label == "ORG":
                 core = country_in_front(core, lang, ix)  # 미 대법원 = 미국 대법원
-            key = None if bare_title(mention, ix) else latin_key(core)
+            # an abbreviation is keyed by its letters: by sound "FBI" was "pi", two letters that
+            # would gather unrelated names
+            key = None if bare_title(mention, ix) else \
+                core.replace(".", "").lower() if is_latin_abbreviation(core) else latin_key(core)
             if key:
                 # the phonetic key keeps letters only: the numbers tell "G7" from "G20", 7함대 from 3함대
                 key += "".join(_DIGITS.findall(mention))
@@ -246,6 +249,7 @@ def link_entities(text: str, lang: str, spans: list[Span], kb: KnowledgeBase | N
         out.append(ent)
     _refer_forward(out, ordered, lang, antecedents, ix)
     _merge_aliases(text, lang, out, ix)
+    _short_org_forms(out, lang)
     return out
 
 
@@ -307,6 +311,27 @@ def _merge_aliases(text: str, lang: str, entities: list[Entity], ix: KbIndex) ->
             e.entity_id = target
             actor = ix.kb.actors.get(target)
             e.canonical = actor.name if actor else None
+
+
+def _short_org_forms(entities: list[Entity], lang: str) -> None:
+    """An organisation named without its generic tail ("Asiana" after "Asiana Airlines", "Labour"
+    beside "Labour Party") is the one unknown organisation whose full name it begins. A short form the
+    recogniser typed a place qualifies only before a company's tail (`company_tails`): "Washington"
+    is not "Washington University"."""
+    cues = load_cues()
+    companies = cues.company_tails.get(lang, frozenset())
+    heads = companies | cues.org_heads.get(lang, frozenset())
+    fulls = [(e.text.split(), e.entity_id) for e in entities
+             if e.label == "ORG" and (e.entity_id or "").startswith("x:") and e.method == "none"]
+    for e in entities:
+        if e.label not in ("ORG", "LOC") or e.method != "none" or not (e.entity_id or "").startswith("x:"):
+            continue
+        words = e.text.split()
+        tails = heads if e.label == "ORG" else companies
+        hits = {fid for fwords, fid in fulls if fid != e.entity_id and len(fwords) > len(words)
+                and fwords[: len(words)] == words and " ".join(fwords[len(words):]) in tails}
+        if len(hits) == 1:
+            e.entity_id, e.label, e.method, e.score = hits.pop(), "ORG", "coref", SCORE_COREF
 
 
 def unify_surfaces(entities: list[Entity]) -> None:

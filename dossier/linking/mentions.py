@@ -45,6 +45,7 @@ class NameCues:
     leading_determiners: dict[str, frozenset[str]]
     alias_cues: dict[str, tuple[str, ...]]
     stop_initials: dict[str, frozenset[str]]
+    company_tails: dict[str, frozenset[str]]  # en: Airlines, Motors: "Asiana" is "Asiana Airlines"
     org_heads: dict[str, frozenset[str]]  # en/hi: words that end an organisation's name; ko: endings of one word
     not_orgs: dict[str, frozenset[str]]  # ko: word endings that make such a word an everyday noun
     spelled_initials: dict[str, frozenset[str]]  # hi: Latin letters as Hindi writes them (जे = J)
@@ -82,6 +83,7 @@ def load_cues(path: Path = CUES_FILE) -> NameCues:
         leading_determiners=sets("leading_determiners"),
         alias_cues=longest_first("alias_cues"),
         stop_initials=sets("stop_initials"),
+        company_tails=sets("company_tails"),
         org_heads=sets("org_heads"),
         not_orgs=sets("not_orgs"),
         spelled_initials=sets("spelled_initials"),
@@ -320,6 +322,27 @@ def _split_run_together(text: str, sp: Span, lang: str, cues: NameCues, ix: KbIn
     return [Span(left.start, left.end, kinds[0]), Span(right.start, right.end, kinds[1])]
 
 
+_SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+(?=[A-Z])")
+
+
+def split_at_sentence_end(text: str, sp: Span, lang: str, ix: KbIndex) -> list[Span]:
+    """"Bob Dylan. Dylan" as one span is two mentions: a Latin person span that runs over the end of a
+    sentence (a word of four letters or more, a full stop, a capital) is cut there. A title with its
+    dot ("Prof. John Smith", "Gen. Milley") is not a sentence end."""
+    mention = text[sp.start : sp.end]
+    if sp.label != "PER" or not _is_latin(mention):
+        return [sp]
+    honorifics = load_cues().honorifics_before.get(lang, frozenset())
+    out, start = [], sp.start
+    for m in _SENTENCE_END.finditer(text, sp.start, sp.end):
+        word = text[start : m.start()].split()[-1] if text[start : m.start()].split() else ""
+        if len(word) < 4 or word + "." in honorifics or _is_title([word], lang, ix) or _is_title([word + "."], lang, ix):
+            continue
+        out.append(Span(start, m.start(), sp.label))
+        start = m.end()
+    return [*out, Span(start, sp.end, sp.label)] if out else [sp]
+
+
 _PARENTHESISED = re.compile(r"(\S.*?)\s*[(（]\s*([^()（）]*?\S)\s*[)）]")
 
 
@@ -342,7 +365,8 @@ def repair_spans(text: str, lang: str, spans: list[Span], ix: KbIndex | None = N
     cues = load_cues()
     not_names = cues.not_names.get(lang, frozenset())
     out: list[Span] = []
-    for sp in [part for whole in spans for part in split_parenthesised(text, whole)]:
+    for sp in [part for whole in spans for piece in split_at_sentence_end(text, whole, lang, ix)
+               for part in split_parenthesised(text, piece)]:
         if text[sp.start : sp.end].strip() in not_names:
             continue
         start, end = sp.start, complete_word(text, sp.start, sp.end)
