@@ -99,7 +99,9 @@ def test_a_folder_without_articles_is_an_error_not_an_empty_pass(tmp_path):
                                                    ("devset_d", ("devset", "devset_b", "devset_c")),
                                                    ("devset_e", ("devset", "devset_b", "devset_c", "devset_d")),
                                                    ("devset_f", ("devset", "devset_b", "devset_c", "devset_d",
-                                                                 "devset_e"))])
+                                                                 "devset_e")),
+                                                   ("devset_g", ("devset", "devset_b", "devset_c", "devset_d",
+                                                                 "devset_e", "devset_f"))])
 def test_check_set_is_valid_and_balanced(name, earlier_sets):
     check_set = DEVSET.parent / name
     assert validate(check_set / "articles", check_set / "gold") == []
