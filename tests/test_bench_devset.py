@@ -95,11 +95,18 @@ def test_a_folder_without_articles_is_an_error_not_an_empty_pass(tmp_path):
     assert main(["--dir", str(tmp_path)]) == 2
 
 
+# Set G was built beside set H; one of its Hindi texts was the same page as one of H's (the Festival of
+# Innovations release) and was dropped from G before G was scored.
+_PER_LANGUAGE = {"devset_g": (5, 4, 5)}
+
+
 @pytest.mark.parametrize(("name", "earlier_sets"), [("devset_b", ()), ("devset_c", ("devset", "devset_b")),
                                                    ("devset_d", ("devset", "devset_b", "devset_c")),
                                                    ("devset_e", ("devset", "devset_b", "devset_c", "devset_d")),
                                                    ("devset_f", ("devset", "devset_b", "devset_c", "devset_d",
                                                                  "devset_e")),
+                                                   ("devset_g", ("devset", "devset_b", "devset_c", "devset_d",
+                                                                 "devset_e", "devset_f", "devset_h")),
                                                    ("devset_h", ("devset", "devset_b", "devset_c", "devset_d",
                                                                  "devset_e", "devset_f"))])
 def test_check_set_is_valid_and_balanced(name, earlier_sets):
@@ -107,7 +114,8 @@ def test_check_set_is_valid_and_balanced(name, earlier_sets):
     assert validate(check_set / "articles", check_set / "gold") == []
     names = {p.name for p in (check_set / "articles").glob("*.txt")}
     assert set(load_gold(check_set / "gold")) == names
-    assert sorted(n[:2] for n in names) == ["en"] * 5 + ["hi"] * 5 + ["ko"] * 5
+    en, hi, ko = _PER_LANGUAGE.get(name, (5, 5, 5))
+    assert sorted(n[:2] for n in names) == ["en"] * en + ["hi"] * hi + ["ko"] * ko
     # a fresh set must not reuse an article of the earlier sets
     earlier = {p.name for d in earlier_sets for p in (DEVSET.parent / d / "articles").glob("*.txt")}
     assert not names & earlier
