@@ -276,3 +276,19 @@ def test_a_name_span_run_over_the_end_of_a_sentence_is_two_mentions():
     text = "The prize went to singer Bob Dylan. Dylan was far down the list. Prof. John Smith agreed."
     spans = repair_spans(text, "en", [span(text, "Bob Dylan. Dylan", "PER"), span(text, "Prof. John Smith", "PER")])
     assert [text[s.start : s.end] for s in spans] == ["Bob Dylan", "Dylan", "Prof. John Smith"]  # a title's dot is no sentence end
+
+
+@pytest.mark.parametrize("text, mention, label, wrong", [
+    ("김정훈 감독이 이끄는 북한 대표팀.", "김정훈", "PER", "per:kim-jong-un"),  # one sound key, other letters
+    ("태국 등 아시아 3개 나라.", "아시아", "ORG", "org:asi"),  # a three-letter key is no misspelling
+    ("The World Trade Organisation met.", "World Trade Organisation", "ORG", "org:who"),  # Trade is not Health
+])
+def test_a_fuzzy_sound_match_needs_the_letters_to_agree(text, mention, label, wrong):
+    assert link(text, "ko" if not text.isascii() else "en", (mention, label))[0].entity_id != wrong
+
+
+def test_a_fuzzy_match_still_takes_a_spelling_variant():
+    from dossier.linking.link import _hangul_close, _latin_close
+
+    assert _latin_close("Sergei Shoigu", "Sergey Shoygu") and _hangul_close("블라디보스톡", "블라디보스토크")
+    assert not _hangul_close("김정훈", "김정은") and not _latin_close("Sergei Rebrov", "Sergey Lavrov")

@@ -22,6 +22,7 @@ stays unlinked: a missing link is recoverable, a wrong one misleads the analyst.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -141,11 +142,66 @@ def _unique(ids: set[str] | None, allowed: set[str], ix: KbIndex) -> tuple[str |
     return None, len(ok) > 1
 
 
+_MIN_FUZZY_KEY = 4  # a key of three letters or fewer ("asi" of ASI) is too short to be misspelled
+_SHORT_HANGUL_NAME = 3  # syllables: a Korean person's name, spelled one way in Hangul
+_LATIN_SPELLING_MIN = 0.8  # letters: Shoigu / Shoygu 0.83, Nice / Nikkei 0.6
+_LATIN_WORD_MIN = 0.7  # each word: Rebrov / Lavrov 0.67, Trade / Health
+
+
+def _letters(name: str) -> str:
+    return "".join(c for c in name.casefold() if c.isalpha())
+
+
+def _spelling_agrees(mention: str, forms: list[str], actor_id: str, ix: KbIndex) -> bool:
+    """A fuzzy match on sound keys checked against the letters, where the knowledge base names the
+    actor in the mention's own script: the keys may agree where the letters plainly do not (김정훈
+    and 김정은 share a key, the h being weak; "Nice" and Nikkei, "Asia" and ASI come close). A
+    Hangul name of three syllables or fewer must be spelled exactly (a Korean person's name), a
+    longer one closely (블라디보스톡 / 블라디보스토크); a Latin one closely (Shoigu / Shoygu)."""
+    actor_names = [n for names in ix.kb.actors[actor_id].names.values() for n in names]
+    for script, agrees in (("hangul", _hangul_close), ("latin", _latin_close)):
+        # Latin: the mention as written (its words count); Hangul: its forms without a particle too
+        written = [f for f in (mention, *(forms if script == "hangul" else ())) if f and _in_script(f, script)]
+        known = [n for n in actor_names if _in_script(n, script)]
+        if written and known:
+            return any(agrees(w, k) for w in written for k in known)
+    return True
+
+
+def _in_script(name: str, script: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    if not letters:
+        return False
+    return all(is_hangul(c) for c in letters) if script == "hangul" else all(c.isascii() for c in letters)
+
+
+def _hangul_close(written: str, known: str) -> bool:
+    w, k = _letters(written), _letters(known)
+    if w == k:
+        return True
+    # compared letter by letter (jamo), not syllable by syllable: 톡 and 토크 share ㅌㅗ
+    return min(len(w), len(k)) > _SHORT_HANGUL_NAME and key_similarity(
+        unicodedata.normalize("NFD", w), unicodedata.normalize("NFD", k)) >= FUZZY_MIN
+
+
+def _latin_close(written: str, known: str) -> bool:
+    """Close as a whole and, where both have the same number of words, word by word ("World Trade
+    Organisation" is not "World Health Organisation")."""
+    if key_similarity(_letters(written), _letters(known)) < _LATIN_SPELLING_MIN:
+        return False
+    w_words, k_words = _name_tokens(written), _name_tokens(known)
+    return len(w_words) != len(k_words) or all(
+        key_similarity(_letters(a), _letters(b)) >= _LATIN_WORD_MIN for a, b in zip(w_words, k_words))
+
+
 def _fuzzy(forms: list[str], mention: str, allowed: set[str], ix: KbIndex) -> tuple[str | None, float]:
     best: dict[str, float] = {}
     for key in name_keys(mention):
+        if len(key) < _MIN_FUZZY_KEY:
+            continue
         for cand_key, actor_id in ix.skeleton.get(consonant_skeleton(key), ()):
-            if ix.kb.actors[actor_id].type not in allowed or not same_shape(key, cand_key):
+            if ix.kb.actors[actor_id].type not in allowed or not same_shape(key, cand_key) \
+                    or len(cand_key) < _MIN_FUZZY_KEY or not _spelling_agrees(mention, forms, actor_id, ix):
                 continue
             sim = key_similarity(key, cand_key)
             if sim >= FUZZY_MIN and sim > best.get(actor_id, 0.0):
