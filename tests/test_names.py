@@ -275,7 +275,7 @@ def test_an_abbreviation_is_keyed_by_its_letters_and_joins_its_name_without_the_
 def test_a_name_span_run_over_the_end_of_a_sentence_is_two_mentions():
     text = "The prize went to singer Bob Dylan. Dylan was far down the list. Prof. John Smith agreed."
     spans = repair_spans(text, "en", [span(text, "Bob Dylan. Dylan", "PER"), span(text, "Prof. John Smith", "PER")])
-    assert [text[s.start : s.end] for s in spans] == ["Bob Dylan", "Dylan", "Prof. John Smith"]  # a title's dot is no sentence end
+    assert [text[s.start : s.end] for s in spans] == ["Bob Dylan", "Dylan", "John Smith"]  # a title's dot is no sentence end
 
 
 @pytest.mark.parametrize("text, mention, label, wrong", [
@@ -292,3 +292,21 @@ def test_a_fuzzy_match_still_takes_a_spelling_variant():
 
     assert _latin_close("Sergei Shoigu", "Sergey Shoygu") and _hangul_close("블라디보스톡", "블라디보스토크")
     assert not _hangul_close("김정훈", "김정은") and not _latin_close("Sergei Rebrov", "Sergey Lavrov")
+
+
+def test_one_word_taken_for_a_person_is_the_organisation_it_begins_unless_a_person_has_it():
+    text = "Celera Genomics said so. Celera is ahead. Gerald Ford met the Ford Foundation. Ford spoke."
+    ents = link(text, "en", ("Celera Genomics", "ORG"), ("Celera", "PER"), ("Gerald Ford", "PER"),
+                ("Ford Foundation", "ORG"), ("Ford", "PER"))
+    assert (ents[1].entity_id, ents[1].label) == (ents[0].entity_id, "ORG")
+    assert ents[4].entity_id != ents[3].entity_id
+
+
+def test_a_span_over_a_sentence_end_before_a_title_gives_the_organisation_and_the_person(monkeypatch):
+    from dossier.corpus import pipeline
+
+    text = "Their work is led by the National Institutes of Health. Doctor Collins says no."
+    start = text.index("National")
+    monkeypatch.setattr(pipeline.ner, "recognize", lambda t, lang: [Span(start, text.index(" says"), "ORG")])
+    got = [(text[s.start : s.end], s.label) for s in pipeline.entity_spans(text, "en")]
+    assert ("National Institutes of Health", "ORG") in got and ("Doctor Collins", "PER") in got

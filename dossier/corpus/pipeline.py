@@ -272,7 +272,9 @@ def entity_spans(text: str, lang: str) -> list[Span]:
     overlaps a model span replaces it (the model cut "किम जोंग उन" to "किम जोंग", which would then
     resemble Kim Yo Jong); and where the model ran two names together into one span that links to
     nothing ("Russia Vladimir Putin"), the knowledge-base names inside it replace it."""
-    model_spans = ner.recognize(text, lang)
+    ix = kb_index()
+    # a span run over a sentence end is two mentions before anything is matched against it
+    model_spans = [p for s in ner.recognize(text, lang) for p in mentions.split_at_sentence_end(text, s, lang, ix)]
     kb_spans = link.kb_matches(text, lang)
     spans: list[Span] = []
     # a name after an honorific that the dictionary did not find ("श्रीमती द्रौपदी मुर्मु"); like a

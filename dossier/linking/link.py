@@ -373,19 +373,29 @@ def _short_org_forms(entities: list[Entity], lang: str) -> None:
     """An organisation named without its generic tail ("Asiana" after "Asiana Airlines", "Labour"
     beside "Labour Party") is the one unknown organisation whose full name it begins. A short form the
     recogniser typed a place qualifies only before a company's tail (`company_tails`): "Washington"
-    is not "Washington University"."""
+    is not "Washington University"; one it typed a person only as one word that no person's full
+    name in the article holds."""
     cues = load_cues()
     companies = cues.company_tails.get(lang, frozenset())
     heads = companies | cues.org_heads.get(lang, frozenset())
     fulls = [(e.text.split(), e.entity_id) for e in entities
              if e.label == "ORG" and (e.entity_id or "").startswith("x:") and e.method == "none"]
+    # words of people's full names: "Ford" beside "Gerald Ford" is the person, not "Ford Foundation"
+    person_words = {w for e in entities if e.label == "PER" and len(e.text.split()) > 1 for w in e.text.split()}
     for e in entities:
-        if e.label not in ("ORG", "LOC") or e.method != "none" or not (e.entity_id or "").startswith("x:"):
+        if e.method != "none" or not (e.entity_id or "").startswith("x:"):
             continue
         words = e.text.split()
-        tails = heads if e.label == "ORG" else companies
+        if e.label == "PER":
+            # one word the recogniser took for a person, the front of an organisation's name in the
+            # same article ("Celera" beside "Celera Genomics"), whatever the tail
+            if len(words) != 1 or words[0] in person_words:
+                continue
+        elif e.label not in ("ORG", "LOC"):
+            continue
+        tails = None if e.label == "PER" else heads if e.label == "ORG" else companies
         hits = {fid for fwords, fid in fulls if fid != e.entity_id and len(fwords) > len(words)
-                and fwords[: len(words)] == words and " ".join(fwords[len(words):]) in tails}
+                and fwords[: len(words)] == words and (tails is None or " ".join(fwords[len(words):]) in tails)}
         if len(hits) == 1:
             e.entity_id, e.label, e.method, e.score = hits.pop(), "ORG", "coref", SCORE_COREF
 

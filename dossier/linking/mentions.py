@@ -326,21 +326,33 @@ _SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s+(?=[A-Z])")
 
 
 def split_at_sentence_end(text: str, sp: Span, lang: str, ix: KbIndex) -> list[Span]:
-    """"Bob Dylan. Dylan" as one span is two mentions: a Latin person span that runs over the end of a
-    sentence (a word of four letters or more, a full stop, a capital) is cut there. A title with its
-    dot ("Prof. John Smith", "Gen. Milley") is not a sentence end."""
+    """"Bob Dylan. Dylan" as one span is two mentions: a Latin person or organisation span that runs
+    over the end of a sentence (a word of four letters or more, five in an organisation's name where
+    "Corp." ends no sentence, then a full stop and a capital) is cut there. A title with its dot
+    ("Prof. John Smith", "Gen. Milley") is not a sentence end. A piece that begins with a person's
+    title or honorific is a person ("National Institutes of Health. Doctor Collins")."""
     mention = text[sp.start : sp.end]
-    if sp.label != "PER" or not _is_latin(mention):
+    if sp.label not in ("PER", "ORG") or not _is_latin(mention):
         return [sp]
     honorifics = load_cues().honorifics_before.get(lang, frozenset())
-    out, start = [], sp.start
+    shortest = 4 if sp.label == "PER" else 5
+    pieces, start = [], sp.start
     for m in _SENTENCE_END.finditer(text, sp.start, sp.end):
-        word = text[start : m.start()].split()[-1] if text[start : m.start()].split() else ""
-        if len(word) < 4 or word + "." in honorifics or _is_title([word], lang, ix) or _is_title([word + "."], lang, ix):
+        words = text[start : m.start()].split()
+        word = words[-1] if words else ""
+        if len(word) < shortest or word + "." in honorifics or _is_title([word], lang, ix) or _is_title([word + "."], lang, ix):
             continue
-        out.append(Span(start, m.start(), sp.label))
+        pieces.append((start, m.start()))
         start = m.end()
-    return [*out, Span(start, sp.end, sp.label)] if out else [sp]
+    if not pieces:
+        return [sp]
+    pieces.append((start, sp.end))
+    out = []
+    for a, b in pieces:
+        first = text[a:b].split()[0]
+        titled = first in honorifics or _is_title([first], lang, ix)
+        out.append(Span(a, b, "PER" if titled and len(text[a:b].split()) > 1 else sp.label))
+    return out
 
 
 _PARENTHESISED = re.compile(r"(\S.*?)\s*[(（]\s*([^()（）]*?\S)\s*[)）]")
