@@ -385,6 +385,10 @@ def test_korean_two_syllable_foreign_city_after_its_country():
     assert "gn:1298824" in ids(geoparse("선거관리위원회는 양곤 시 45개 선거구를 발표했다.", "ko"))
     # an everyday word that is also a city's reading stays a word (위해 = Weihai, "for")
     assert not ids(geoparse("중국 정부는 이를 위해 시 당국과 협력했다.", "ko")) - {"country:CN"}
+    # a part of the country or a first-level region of it may stand between (우한 = Wuhan)
+    assert "gn:1791247" in ids(geoparse("중국 중부 우한에서 시작됐다.", "ko"))
+    assert "gn:1791247" in ids(geoparse("중국 중부 후베이성 우한에서 시작됐다.", "ko"))
+    assert "gn:1791247" not in ids(geoparse("우한 지역에서 발생했다.", "ko"))
 
 
 def test_a_place_named_right_next_to_another_settles_a_namesake_region():

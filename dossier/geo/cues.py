@@ -51,14 +51,18 @@ def apply_cues(rules: dict, text: str, mentions: list[Mention]) -> None:
             m.weak = m.strong_only = False
 
 
-def country_named_before(gaz: Gazetteer, text: str, start: int, cue_words: frozenset[str] = frozenset()) -> set[str]:
+def country_named_before(gaz: Gazetteer, text: str, start: int, cue_words: frozenset[str] = frozenset(),
+                         skip_words: frozenset[str] = frozenset()) -> set[str]:
     """Country codes named by the word right before `start` ("러시아 소치", "러시아의 소치"): news writes
     a foreign town after its country, which settles both that the word is a place and which namesake
-    it is. One cue word may stand between them ("요르단 수도 암만", "요르단의 수도 암만": `cue_words`)."""
+    it is. One cue word may stand between them ("요르단 수도 암만", "요르단의 수도 암만": `cue_words`),
+    and before it a part of the country (`skip_words`: "중국 중부 우한"). A first-level region there
+    names its country as well ("후베이성 우한", "중국 중부 후베이성 우한")."""
     before = text[max(0, start - 30):start]
     m = _PREVIOUS_WORD.search(before)
-    if m is not None and m.group(1) in cue_words:
-        m = _PREVIOUS_WORD.search(before[:m.start(1)])
+    for skippable in (cue_words, skip_words):
+        if m is not None and m.group(1) in skippable:
+            m = _PREVIOUS_WORD.search(before[:m.start(1)])
     if m is None:
         return set()
     word = m.group(1)
@@ -67,4 +71,7 @@ def country_named_before(gaz: Gazetteer, text: str, start: int, cue_words: froze
         cands = gaz.lookup(form)
         if cands and cands[0].place.kind == "country":
             return {cands[0].place.cc}
+        regions = {c.place.cc for c in cands if c.place.kind == "region"}
+        if cands and len(regions) == 1 and all(c.place.kind == "region" for c in cands):
+            return regions
     return set()

@@ -114,6 +114,7 @@ def _rules() -> dict:
     r["cue_pattern"] = cue_pattern(r.get("place_cues"), r.get("town_cues"))
     r["town_cue_pattern"] = cue_pattern(r.get("town_cues"))
     r["region_cue_pattern"] = cue_pattern(r.get("region_cues"))
+    r["ko_part_words"] = frozenset(r.get("ko_country_parts") or ())
     r["ko_cue_words"] = frozenset((r.get("place_cues") or {}).get("ko", ()) + (r.get("town_cues") or {}).get("ko", ()))
     return r
 
@@ -463,7 +464,8 @@ def _accept(gaz, rules, text, toks, i, j, s, e, key, weak, lang) -> Mention | No
             # cities phonetically (웨이하이). Only Korean cities keep a two-syllable name, and weakly.
             # Any occurrence of the name in the article after its country will do: "요르단 수도
             # 암만에서 ... 암만의" names Amman twice, the second time bare.
-            named = set().union(*(country_named_before(gaz, text, k.start(), rules["ko_cue_words"])
+            named = set().union(*(country_named_before(gaz, text, k.start(), rules["ko_cue_words"],
+                                                       rules["ko_part_words"])
                                   for k in re.finditer(re.escape(surface), text)))
             world = [c for c in cands if c.place.population >= KO_WORLD_CITY_POP and c.place.cc not in SINO_KOREAN_READINGS]
             if not named and world and key not in rules["common"].get("ko", ()):
