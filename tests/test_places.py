@@ -459,3 +459,14 @@ def test_korean_world_cities_with_two_syllable_names_need_no_country_named():
 def test_a_country_glued_to_the_noun_after_it_is_found_in_korean():
     found = {(p.text, p.place_id) for p in geoparse("미국정부는 실망했고 일본당국도 그랬다. 미국인 관광객.", "ko")}
     assert found == {("미국", "country:US"), ("일본", "country:JP")}  # not the American (미국인)
+
+
+def test_a_demonym_names_its_country_for_the_places_of_a_story():
+    from dossier.geo.places import demonym_countries
+
+    assert demonym_countries("the Greek debt crisis and American officials", "en") == {"GR": 1, "US": 1}
+    assert not demonym_countries("그리스 부채 위기", "ko")  # Korean writes the country's name itself
+    # Athens, Georgia is near Washington and in the United States; "Greek" puts Athens in Greece
+    text = ("The IMF in Washington said the United States economy would grow. It downplayed the Greek debt "
+            "crisis and Athens' bid for a new bailout.")
+    assert "gn:264371" in ids(geoparse(text, "en"))

@@ -68,15 +68,17 @@ def _prior(p: GazPlace) -> float:
     return math.log10(population + 10) / 2 + bonus  # 600k -> 2.9, 50k -> 2.35, 7k -> 1.9
 
 
-def resolve(mentions: list[Mention]) -> None:
+def resolve(mentions: list[Mention], named_countries: Counter[str] | None = None) -> None:
     """Choose one candidate per mention (sets .chosen), or none for a weak mention whose place the
     article's other places and countries do not support.
 
     Two passes: the first uses only the unambiguous mentions as evidence; the second adds every
     place the first pass chose, so that a namesake is read where the rest of the article is
     ("Santiago" chosen in Chile makes "Valparaiso" the Chilean port, not the Indiana town; "California"
-    supports "Ridgecrest")."""
+    supports "Ridgecrest"). `named_countries`: countries the text names in words that are no place
+    (demonyms: "the Greek debt crisis"), evidence like a country's name."""
     countries, anchors = _unambiguous_evidence(mentions)
+    countries.update(named_countries or Counter())  # countries the text names otherwise ("Greek")
     _choose(mentions, countries, anchors)
     seen = {a.id for _, a in anchors}
     for m in mentions:
