@@ -310,3 +310,13 @@ def test_a_span_over_a_sentence_end_before_a_title_gives_the_organisation_and_th
     monkeypatch.setattr(pipeline.ner, "recognize", lambda t, lang: [Span(start, text.index(" says"), "ORG")])
     got = [(text[s.start : s.end], s.label) for s in pipeline.entity_spans(text, "en")]
     assert ("National Institutes of Health", "ORG") in got and ("Doctor Collins", "PER") in got
+
+
+def test_a_foreign_surname_that_is_also_a_town_before_an_affiliation_and_title():
+    # 오바마 is also Obama, a town in Japan: after a first name, before "미국 대통령", it is the surname
+    from dossier.linking.hangul_names import _Words, names_before_titles
+    from dossier.linking.lookup import kb_index
+
+    text = "바락 오바마 미국 대통령이 참석했다."
+    got = names_before_titles(text, [], _Words(text, kb_index()))
+    assert [(text[s.start : s.end], s.label) for s in got] == [("바락 오바마", "PER")]

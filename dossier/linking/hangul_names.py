@@ -74,6 +74,18 @@ class _Words:
         return key in self.ix.full or key in self.ix.titles or bool(load_gazetteer().lookup(bare)) \
             or bare in load_cues().affiliation_abbreviations.get("ko", ())
 
+    def town_in_name(self, i: int) -> bool:
+        """A word the analyser calls a proper noun that is known only as a town's name, no actor's
+        or title and no country or region (오바마: Obama, Japan): after a first name it is a surname."""
+        w = self.words[i]
+        bare = self.bare(i)
+        if w.group() != bare or not _hangul(bare) or kb_key(bare) in self.ix.full or kb_key(bare) in self.ix.titles:
+            return False
+        tags = [tag for start, stop, tag in self.morphs if start < w.end() and w.start() < stop]
+        places = load_gazetteer().lookup(bare)
+        return bool(tags) and all(t == "NNP" for t in tags) and bool(places) \
+            and all(c.place.kind == "city" for c in places)
+
     def title(self, i: int) -> bool:
         word = self.words[i].group().rstrip(",.;:!?")
         return any(kb_key(f) in self.ix.titles for f in [word, *strip_particle(word, self.ix)])
@@ -199,6 +211,8 @@ def names_before_titles(text: str, spans: list[Span], words: _Words) -> list[Spa
         while first > 0 and stop - first < _MAX_NAME_WORDS and words.words[first - 1].group() == words.bare(first - 1) \
                 and words.proper_noun(first - 1):
             first -= 1
+        if stop - first == 1 and stop + 1 < title and words.town_in_name(stop):
+            stop += 1  # "바락 오바마 미국 대통령": 오바마 is also a town in Japan, taken for the affiliation
         if stop - first < 2 and not (stop - first == 1 and (_korean_name_before_organisation(words, first, title)
                                                             or _foreign_name_word(words, first, title))):
             continue  # one word before a title is the recogniser's own business ("윤 후보")
