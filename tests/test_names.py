@@ -320,3 +320,12 @@ def test_a_foreign_surname_that_is_also_a_town_before_an_affiliation_and_title()
     text = "바락 오바마 미국 대통령이 참석했다."
     got = names_before_titles(text, [], _Words(text, kb_index()))
     assert [(text[s.start : s.end], s.label) for s in got] == [("바락 오바마", "PER")]
+
+
+def test_a_korean_organisation_abbreviated_by_its_syllables_is_that_organisation():
+    text = "더민주와 민주당. 더불어민주당과 민주평화당, 한국은행과 한은."
+    ents = link(text, "ko", ("더민주", "ORG"), ("민주당", "ORG"), ("더불어민주당", "ORG"), ("민주평화당", "ORG"),
+                ("한국은행", "ORG"), ("한은", "ORG"))
+    assert ents[0].entity_id == ents[2].entity_id
+    assert ents[1].entity_id != ents[3].entity_id  # keeps the head 당: another party
+    assert ents[5].entity_id == ents[4].entity_id

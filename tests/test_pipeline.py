@@ -111,3 +111,14 @@ def test_a_place_span_linked_to_a_known_organisation_is_that_organisation() -> N
 def test_analyse_lists_the_white_house_as_an_organisation_when_it_speaks() -> None:
     a = pipeline.analyse("In Washington, the White House congratulated the Indonesian people.", lang_hint="en")
     assert ("White House", "ORG", "org:white-house") in [(e.text, e.label, e.entity_id) for e, _ in a.entities]
+
+
+def test_a_headline_abbreviation_and_the_body_full_name_are_one_organisation(monkeypatch):
+    text = "더민주, 수도권 압승\n\n최대 야당인 더불어민주당이 수도권에서 크게 이겼습니다."
+
+    def spans(t, lang):
+        return [Span(t.index(n), t.index(n) + len(n), "ORG") for n in ("더민주", "더불어민주당") if n in t]
+
+    monkeypatch.setattr(pipeline.ner, "recognize", spans)
+    ids = {e.text: e.entity_id for e, _ in pipeline.analyse(text, lang_hint="ko").entities if e.label == "ORG"}
+    assert ids["더민주"] == ids["더불어민주당"]

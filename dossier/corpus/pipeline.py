@@ -148,6 +148,8 @@ def analyse(
                     result.attribution.append(credit)
     if linked:
         link.unify_surfaces([e for e, _ in result.entities])
+        for lang in {lang for _, lang in result.entities}:
+            link.join_short_forms([e for e, seg_lang in result.entities if seg_lang == lang], lang)
     # what this article could not get, per language (shown by the app beside the article)
     result.notes.extend(c.note() for c in article_coverage(seg.lang for seg in segs))
     return result

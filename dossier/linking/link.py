@@ -305,7 +305,7 @@ def link_entities(text: str, lang: str, spans: list[Span], kb: KnowledgeBase | N
         out.append(ent)
     _refer_forward(out, ordered, lang, antecedents, ix)
     _merge_aliases(text, lang, out, ix)
-    _short_org_forms(out, lang)
+    join_short_forms(out, lang)
     return out
 
 
@@ -398,6 +398,39 @@ def _short_org_forms(entities: list[Entity], lang: str) -> None:
                 and fwords[: len(words)] == words and (tails is None or " ".join(fwords[len(words):]) in tails)}
         if len(hits) == 1:
             e.entity_id, e.label, e.method, e.score = hits.pop(), "ORG", "coref", SCORE_COREF
+
+
+def _is_subsequence(short: str, full: str) -> bool:
+    rest = iter(full)
+    return all(ch in rest for ch in short)
+
+
+def _korean_org_abbreviations(entities: list[Entity], lang: str) -> None:
+    """A Korean organisation's abbreviation made of syllables of its full name, in order, from the
+    first one, without the full name's last (its generic head): "더민주" of "더불어민주당", "한은" of
+    "한국은행", "전경련" of "전국경제인연합회"; "민주당" beside "민주평화당" keeps the head and is
+    another party. Only between unknown organisations of one article, and only one full name fits."""
+    if lang != "ko":
+        return
+    fulls = [(e.text.replace(" ", ""), e.entity_id) for e in entities
+             if e.label == "ORG" and (e.entity_id or "").startswith("x:") and e.method == "none"
+             and all(is_hangul(c) for c in e.text.replace(" ", ""))]
+    for e in entities:
+        short = e.text.replace(" ", "")
+        if e.label != "ORG" or e.method != "none" or not (e.entity_id or "").startswith("x:") \
+                or not 2 <= len(short) <= 4 or not all(is_hangul(c) for c in short):
+            continue
+        hits = {fid for full, fid in fulls if fid != e.entity_id and len(full) >= len(short) + 2
+                and full[0] == short[0] and full[-1] != short[-1] and _is_subsequence(short, full)}
+        if len(hits) == 1:
+            e.entity_id, e.method, e.score = hits.pop(), "coref", SCORE_COREF
+
+
+def join_short_forms(entities: list[Entity], lang: str) -> None:
+    """An organisation's short forms and its full name as one actor across a whole article (the
+    headline's "더민주", the body's "더불어민주당"): `link_entities` does this within one segment."""
+    _short_org_forms(entities, lang)
+    _korean_org_abbreviations(entities, lang)
 
 
 def unify_surfaces(entities: list[Entity]) -> None:
