@@ -329,3 +329,15 @@ def test_a_korean_organisation_abbreviated_by_its_syllables_is_that_organisation
     assert ents[0].entity_id == ents[2].entity_id
     assert ents[1].entity_id != ents[3].entity_id  # keeps the head 당: another party
     assert ents[5].entity_id == ents[4].entity_id
+
+
+def test_korean_ranks_and_academic_titles_are_titles_but_a_school_before_a_professor_is_no_person():
+    from dossier.linking.hangul_names import _Words, names_before_titles
+    from dossier.linking.lookup import kb_index
+    from dossier.linking.mentions import trim_titles
+
+    ix = kb_index()
+    text = "이세돌 9단"
+    assert text[slice(*trim_titles(text, 0, len(text), "ko", ix))] == "이세돌"
+    text = "중앙대 교수와 경찰대 교수 등이 참석했다."
+    assert names_before_titles(text, [], _Words(text, ix)) == []
