@@ -470,3 +470,8 @@ def test_a_demonym_names_its_country_for_the_places_of_a_story():
     text = ("The IMF in Washington said the United States economy would grow. It downplayed the Greek debt "
             "crisis and Athens' bid for a new bailout.")
     assert "gn:264371" in ids(geoparse(text, "en"))
+
+
+def test_korean_short_names_of_countries():
+    assert "country:ZA" in ids(geoparse("남아공 수도 요하네스버그의 경기장에서 열렸다.", "ko"))
+    assert "country:AF" in ids(geoparse("아프간 수도 카불에서 폭발이 일어났다.", "ko"))
