@@ -12,7 +12,10 @@ with the title list of data/kb/lang_rules.yaml that is enough to mend the spans:
 - `names_before_titles`: two or three proper-noun words before a person's title are a person
   where nothing was found ("찰스 하멜린 선수"); so is one (a Korean name) when the person's
   affiliation stands between it and the title ("김민석 국방부 대변인"), or one of three syllables or
-  more right before it ("나루히토 천황").
+  more right before it ("나루히토 천황"), or a first name and a surname that is also a town's name
+  ("바락 오바마 미국 대통령");
+- `names_after_roles`: one to three proper-noun words after an occupation written before the name
+  ("배우 톰 크루즈") are a person, after a group's role word ("무장반군 보코하람") an organisation.
 """
 
 from __future__ import annotations
@@ -249,7 +252,7 @@ def names_after_roles(text: str, spans: list[Span], words: _Words) -> list[Span]
 
 
 def mend_hangul_names(text: str, spans: list[Span], ix: KbIndex) -> list[Span]:
-    """The three repairs of the module doc, in order, on Korean text."""
+    """The repairs of the module doc, in order, on Korean text."""
     if not any(is_hangul(c) for c in text):
         return spans
     words = _Words(text, ix)

@@ -78,7 +78,6 @@ def abbreviated_country(mention: str, lang: str, ix: KbIndex) -> str | None:
     return country_syllables(ix, lang).get(mention)
 
 
-
 @dataclass
 class _Antecedent:
     entity_id: str

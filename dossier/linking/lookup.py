@@ -217,7 +217,6 @@ def country_in_front(name: str, lang: str, ix: KbIndex) -> str:
     return " ".join([names[0], *words[1:]]) if names else name
 
 
-
 def _compound_ok(text: str, pos: int, word: str, ix: KbIndex, lang: str) -> bool:
     """`word` stands at `pos` as a whole word, or is followed by a particle or a listed head noun."""
     if pos > 0 and is_hangul(text[pos - 1]):
