@@ -146,7 +146,10 @@ def _ko_spans(text: str, endings: frozenset[str], not_orgs: frozenset[str], ix: 
                     out.append(Span(tokens[i - 1].start(), tok.start() + len(bare), "ORG"))
                     break
             if _has_org_ending(bare, endings):
-                out.append(Span(tok.start(), tok.start() + len(bare), "ORG"))
+                # "북한 축구대표팀": the country written before the word is part of the name
+                prev = tokens[i - 1].group() if i > 0 else ""
+                with_country = prev and prev == prev.rstrip(_EDGE_PUNCT) and kb_key(prev) in countries
+                out.append(Span(tokens[i - 1].start() if with_country else tok.start(), tok.start() + len(bare), "ORG"))
                 break
     return out
 
