@@ -377,8 +377,7 @@ def repair_spans(text: str, lang: str, spans: list[Span], ix: KbIndex | None = N
     cues = load_cues()
     not_names = cues.not_names.get(lang, frozenset())
     out: list[Span] = []
-    for sp in [part for whole in spans for piece in split_at_sentence_end(text, whole, lang, ix)
-               for part in split_parenthesised(text, piece)]:
+    for sp in [part for whole in spans for part in split_parenthesised(text, whole)]:
         if text[sp.start : sp.end].strip() in not_names:
             continue
         start, end = sp.start, complete_word(text, sp.start, sp.end)
