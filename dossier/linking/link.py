@@ -368,6 +368,11 @@ def _merge_aliases(text: str, lang: str, entities: list[Entity], ix: KbIndex) ->
             e.canonical = actor.name if actor else None
 
 
+def _unlinked(e: Entity) -> bool:
+    """A mention no knowledge-base actor and no coreference took: its id is its own cluster key."""
+    return (e.entity_id or "").startswith("x:") and e.method == "none"
+
+
 def _short_org_forms(entities: list[Entity], lang: str) -> None:
     """An organisation named without its generic tail ("Asiana" after "Asiana Airlines", "Labour"
     beside "Labour Party") is the one unknown organisation whose full name it begins. A short form the
@@ -377,12 +382,11 @@ def _short_org_forms(entities: list[Entity], lang: str) -> None:
     cues = load_cues()
     companies = cues.company_tails.get(lang, frozenset())
     heads = companies | cues.org_heads.get(lang, frozenset())
-    fulls = [(e.text.split(), e.entity_id) for e in entities
-             if e.label == "ORG" and (e.entity_id or "").startswith("x:") and e.method == "none"]
+    fulls = [(e.text.split(), e.entity_id) for e in entities if e.label == "ORG" and _unlinked(e)]
     # words of people's full names: "Ford" beside "Gerald Ford" is the person, not "Ford Foundation"
     person_words = {w for e in entities if e.label == "PER" and len(e.text.split()) > 1 for w in e.text.split()}
     for e in entities:
-        if e.method != "none" or not (e.entity_id or "").startswith("x:"):
+        if not _unlinked(e):
             continue
         words = e.text.split()
         if e.label == "PER":
@@ -411,13 +415,10 @@ def _korean_org_abbreviations(entities: list[Entity], lang: str) -> None:
     another party. Only between unknown organisations of one article, and only one full name fits."""
     if lang != "ko":
         return
-    fulls = [(e.text.replace(" ", ""), e.entity_id) for e in entities
-             if e.label == "ORG" and (e.entity_id or "").startswith("x:") and e.method == "none"
-             and all(is_hangul(c) for c in e.text.replace(" ", ""))]
-    for e in entities:
-        short = e.text.replace(" ", "")
-        if e.label != "ORG" or e.method != "none" or not (e.entity_id or "").startswith("x:") \
-                or not 2 <= len(short) <= 4 or not all(is_hangul(c) for c in short):
+    orgs = [(e, e.text.replace(" ", "")) for e in entities if e.label == "ORG" and _unlinked(e)]
+    fulls = [(written, e.entity_id) for e, written in orgs if all(is_hangul(c) for c in written)]
+    for e, short in orgs:
+        if not 2 <= len(short) <= 4 or not all(is_hangul(c) for c in short):
             continue
         hits = {fid for full, fid in fulls if fid != e.entity_id and len(full) >= len(short) + 2
                 and full[0] == short[0] and full[-1] != short[-1] and _is_subsequence(short, full)}
