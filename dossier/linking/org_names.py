@@ -128,28 +128,33 @@ def korean_org_word(word: str) -> bool:
     return not _not_org(word, cues.not_orgs.get("ko", frozenset())) and _has_org_ending(word, cues.org_heads.get("ko", frozenset()))
 
 
+def _country_before(tokens: list[re.Match[str]], i: int, ix: KbIndex) -> bool:
+    """The word before token `i` is a country's name, with no punctuation between ("한국 은행")."""
+    if i == 0:
+        return False
+    prev = tokens[i - 1].group()
+    return prev == prev.rstrip(_EDGE_PUNCT) and any(
+        ix.kb.actors[a].type == "country" for a in ix.full.get(kb_key(prev), ()))
+
+
 def _ko_spans(text: str, endings: frozenset[str], not_orgs: frozenset[str], ix: KbIndex) -> list[Span]:
-    countries = {k for k, ids in ix.full.items() if any(ix.kb.actors[i].type == "country" for i in ids)}
     tokens = list(_TOKEN.finditer(text))
     out = []
     for i, tok in enumerate(tokens):
         word = tok.group().rstrip(_EDGE_PUNCT)
         if not word or not all(is_hangul(c) for c in word):
             continue
+        after_country = _country_before(tokens, i, ix)
         for bare in [word] + strip_particle(word, ix):
             if _not_org(bare, not_orgs):
                 break
-            if bare in endings and i > 0:
+            if bare in endings and after_country:
                 # "한국 은행": a country, then a bare head word
-                prev = tokens[i - 1].group()
-                if prev == prev.rstrip(_EDGE_PUNCT) and kb_key(prev) in countries:
-                    out.append(Span(tokens[i - 1].start(), tok.start() + len(bare), "ORG"))
-                    break
+                out.append(Span(tokens[i - 1].start(), tok.start() + len(bare), "ORG"))
+                break
             if _has_org_ending(bare, endings):
                 # "북한 축구대표팀": the country written before the word is part of the name
-                prev = tokens[i - 1].group() if i > 0 else ""
-                with_country = prev and prev == prev.rstrip(_EDGE_PUNCT) and kb_key(prev) in countries
-                out.append(Span(tokens[i - 1].start() if with_country else tok.start(), tok.start() + len(bare), "ORG"))
+                out.append(Span(tokens[i - 1].start() if after_country else tok.start(), tok.start() + len(bare), "ORG"))
                 break
     return out
 
