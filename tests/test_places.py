@@ -462,7 +462,7 @@ def test_a_country_glued_to_the_noun_after_it_is_found_in_korean():
 
 
 def test_a_demonym_names_its_country_for_the_places_of_a_story():
-    from dossier.geo.places import demonym_countries
+    from dossier.geo.demonyms import demonym_countries
 
     assert demonym_countries("the Greek debt crisis and American officials", "en") == {"GR": 1, "US": 1}
     assert not demonym_countries("그리스 부채 위기", "ko")  # Korean writes the country's name itself

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Protocol
 
 from dossier.geo.cues import apply_cues, country_named_before, cue_before, cue_pattern
+from dossier.geo.demonyms import demonym_countries
 from dossier.geo.gazetteer import RULES_FILE, Candidate, Gazetteer, load_gazetteer, needs_context, place_key
 from dossier.geo.resolve import Mention, resolve
 from dossier.model import Place
@@ -183,45 +183,6 @@ def geoparse(text: str, lang: str, spans: list | None = None) -> list[Place]:
         places.append(Place(start=m.start, end=m.end, text=text[m.start:m.end], place_id=p.id,
                             name=p.name, lat=p.lat, lon=p.lon, kind=p.kind))
     return places
-
-
-# ---- countries named by their people ("Greek", "Brazilian") -------------------------------------------
-
-DEMONYMS_FILE = RULES_DIR.parent / "kb" / "sources" / "demonyms.json"  # world-countries, ODbL 1.0
-
-
-@lru_cache(maxsize=1)
-def _demonym_pattern() -> tuple[re.Pattern, dict[str, str]] | None:
-    """Each English demonym and the one country it names: where several countries share one
-    ("American": the United States, the Northern Mariana Islands), the most populous."""
-    if not DEMONYMS_FILE.exists():
-        return None
-    per_country = json.loads(DEMONYMS_FILE.read_text(encoding="utf-8")).get("en", {})
-    gaz = load_gazetteer()
-    population = {p.cc: p.population for p in gaz.places.values() if p.kind == "country"}
-    country_of: dict[str, str] = {}
-    for cc, words in per_country.items():
-        for word in words:
-            if word not in country_of or population.get(cc, 0) > population.get(country_of[word], 0):
-                country_of[word] = cc
-    if not country_of:
-        return None
-    words = sorted(country_of, key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b"), country_of
-
-
-def demonym_countries(text: str, lang: str) -> Counter[str]:
-    """Countries an English text names by their people's adjective ("the Greek debt crisis"): support
-    for places in them, like the country's name (Athens, not Athens, Georgia, in a story from
-    Washington about Greece)."""
-    found: Counter[str] = Counter()
-    compiled = _demonym_pattern() if lang == "en" else None
-    if compiled is None:
-        return found
-    pattern, country_of = compiled
-    for m in pattern.finditer(text):
-        found[country_of[m.group(1)]] += 1
-    return found
 
 
 # ---- mention finding ------------------------------------------------------------------------------

@@ -76,12 +76,21 @@ class KnowledgeBase:
         return len(self.actors)
 
 
+@lru_cache(maxsize=4)
+def english_demonyms(path: Path = KB_DIR / DEMONYMS) -> dict[str, tuple[str, ...]]:
+    """Each country's English demonyms by ISO code ("GR": ("Greek",)), from the generated file
+    (scripts/extract_demonyms.py); empty where it is absent."""
+    if not path.exists():
+        return {}
+    return {cc: tuple(words) for cc, words in json.loads(path.read_text(encoding="utf-8"))["en"].items()}
+
+
 def _with_demonyms(not_mentions: Names, path: Path) -> Names:
     """The hand list of adjectives that are no country mention, plus every country's English demonym
     and its plural ("Jamaican", "Jamaicans"), where the generated file is present."""
     if not path.exists():
         return not_mentions
-    forms = [f for fs in json.loads(path.read_text(encoding="utf-8"))["en"].values() for f in fs]
+    forms = [f for fs in english_demonyms(path).values() for f in fs]
     plurals = [f + "s" for f in forms if not f.endswith(("s", "sh", "ch", "ese", "i"))]
     return {**not_mentions, "en": tuple(dict.fromkeys([*not_mentions.get("en", ()), *forms, *plurals]))}
 
