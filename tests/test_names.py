@@ -346,3 +346,17 @@ def test_korean_ranks_and_academic_titles_are_titles_but_a_school_before_a_profe
     assert text[slice(*trim_titles(text, 0, len(text), "ko", ix))] == "이세돌"
     text = "중앙대 교수와 경찰대 교수 등이 참석했다."
     assert names_before_titles(text, [], _Words(text, ix)) == []
+
+
+def test_a_korean_organisation_named_again_without_a_modifier_is_that_organisation():
+    text = "북한 축구대표팀이 졌다. 북한 대표팀은 브라질 대표팀에 1대2로 졌다."
+    ents = link(text, "ko", ("북한 축구대표팀", "ORG"), ("북한 대표팀", "ORG"), ("브라질 대표팀", "ORG"))
+    assert ents[1].entity_id == ents[0].entity_id
+    assert ents[2].entity_id != ents[0].entity_id  # another country's team
+
+
+def test_a_korean_organisation_without_its_modifier_stays_apart_when_two_full_names_fit():
+    text = "북한 축구대표팀과 북한 여자축구대표팀. 북한 대표팀이 이겼다."
+    ents = link(text, "ko", ("북한 축구대표팀", "ORG"), ("북한 여자축구대표팀", "ORG"), ("북한 대표팀", "ORG"))
+    assert ents[2].entity_id not in (ents[0].entity_id, ents[1].entity_id)
+    assert ents[0].entity_id != ents[1].entity_id  # not a bare head: the men's and the women's team

@@ -426,11 +426,40 @@ def _korean_org_abbreviations(entities: list[Entity], lang: str) -> None:
             e.entity_id, e.method, e.score = hits.pop(), "coref", SCORE_COREF
 
 
+def _korean_org_without_modifier(entities: list[Entity], lang: str) -> None:
+    """A Korean organisation named again by its owner and bare generic head, without the modifier
+    glued to the head or standing before it: "북한 대표팀" after "북한 축구대표팀", "한국 대표팀" beside
+    "한국 축구 대표팀". The first word (whose organisation it is) is the same, every short word is a
+    word of the full name or the end of one, in order, and the last is the end of the full name's
+    last word; only one full name may fit, so
+    "북한 대표팀" beside both "북한 축구대표팀" and "북한 여자축구대표팀" stays apart."""
+    if lang != "ko":
+        return
+    heads = load_cues().org_heads.get(lang, frozenset())
+    orgs = [(e, e.text.split()) for e in entities if e.label == "ORG" and _unlinked(e)]
+    for e, short in orgs:
+        # the short form ends in a bare generic head (대표팀, 위원회): "북한 축구대표팀" is not the
+        # short form of "북한 여자축구대표팀", it is another team
+        if len(short) < 2 or short[-1] not in heads or not all(is_hangul(c) for c in "".join(short)):
+            continue
+        hits = {f.entity_id for f, full in orgs if f.entity_id != e.entity_id and full[0] == short[0]
+                and full[-1] != short[-1] and full[-1].endswith(short[-1]) and _words_end_in(short[1:], full[1:])}
+        if len(hits) == 1:
+            e.entity_id, e.method, e.score = hits.pop(), "coref", SCORE_COREF
+
+
+def _words_end_in(short: list[str], full: list[str]) -> bool:
+    """Each short word, in order, is the end of a later full word than the one before it."""
+    rest = iter(full)
+    return all(any(w.endswith(s) for w in rest) for s in short)
+
+
 def join_short_forms(entities: list[Entity], lang: str) -> None:
     """An organisation's short forms and its full name as one actor across a whole article (the
     headline's "더민주", the body's "더불어민주당"): `link_entities` does this within one segment."""
     _short_org_forms(entities, lang)
     _korean_org_abbreviations(entities, lang)
+    _korean_org_without_modifier(entities, lang)
 
 
 def unify_surfaces(entities: list[Entity]) -> None:
