@@ -475,3 +475,14 @@ def test_a_demonym_names_its_country_for_the_places_of_a_story():
 def test_korean_short_names_of_countries():
     assert "country:ZA" in ids(geoparse("남아공 수도 요하네스버그의 경기장에서 열렸다.", "ko"))
     assert "country:AF" in ids(geoparse("아프간 수도 카불에서 폭발이 일어났다.", "ko"))
+
+
+def test_the_coronavirus_is_no_californian_town_unless_the_recogniser_says_so():
+    # 코로나 / Corona: the virus since 2020, older than the NER corpora common_words.json counts
+    assert all(p.name != "Corona" for p in geoparse("코로나 바이러스가 중국에서 확산되고 있다.", "ko"))
+    assert all(p.name != "Corona" for p in geoparse("Corona cases rose in Italy.", "en"))
+    # the town: tagged a place by the recogniser, and the article is about its surroundings
+    text = "A fire near Corona, California, forced evacuations, officials in Los Angeles said."
+    spans = [Span(text.index("Corona"), text.index("Corona") + 6, "LOC")]
+    assert "Corona" in {p.name for p in geoparse(text, "en", spans)}
+    assert "Corona" not in {p.name for p in geoparse(text, "en")}

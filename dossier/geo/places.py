@@ -109,6 +109,8 @@ def _rules() -> dict:
     # scripts/build_gazetteer.py into data/gazetteer/common_words.json): never matched by the
     # gazetteer alone; behind an NER LOC span only where the article's other places support them.
     r["common"] = {lang: set(words) for lang, words in common_words().items()}
+    for lang, words in (r.get("common_extra") or {}).items():
+        r["common"].setdefault(lang, set()).update(place_key(w) for w in words)
     r["compound_followers"] = tuple(r.get("ko_compound_followers") or ())
     r["country_followers"] = tuple(r.get("ko_country_followers") or ())
     r["unit_words"] = {place_key(w) for w in r.get("unit_words") or ()}
@@ -296,8 +298,11 @@ def _span_mention(rules: dict, s: int, e: int, key: str, cands: list[Candidate],
         # an NER model calling a region's name a place is support enough; a small town needs more
         small = all(c.place.kind == "city" for c in cands) and max(
             c.place.population for c in cands) < rules["min_population_without_context"]
-        doubtful = key in rules["common"].get(text_lang, ()) or method in ("fuzzy", "phonetic")
-        return Mention(s, e, key, cands, ner=True, weak=small or doubtful)
+        common = key in rules["common"].get(text_lang, ())
+        doubtful = common or method in ("fuzzy", "phonetic")
+        # an everyday word tagged a place is no evidence of its own country: the article's other
+        # places must name it (코로나 tagged LOC in a report on China is not Corona, California)
+        return Mention(s, e, key, cands, ner=True, weak=small or doubtful, not_self=common)
     return Mention(s, e, key, cands, ner=True)
 
 
