@@ -360,3 +360,13 @@ def test_a_korean_organisation_without_its_modifier_stays_apart_when_two_full_na
     ents = link(text, "ko", ("북한 축구대표팀", "ORG"), ("북한 여자축구대표팀", "ORG"), ("북한 대표팀", "ORG"))
     assert ents[2].entity_id not in (ents[0].entity_id, ents[1].entity_id)
     assert ents[0].entity_id != ents[1].entity_id  # not a bare head: the men's and the women's team
+
+
+def test_a_place_cue_and_a_place_typed_a_person_is_the_place():
+    text = "동성애자들은 현재 수도 워싱턴 DC와 미국 내 36개 주에서 결혼할 수 있다."
+    start = text.index("수도")
+    got = repair_spans(text, "ko", [Span(start, start + len("수도 워싱턴"), "PER")])
+    assert [(text[s.start : s.end], s.label) for s in got] == [("워싱턴", "LOC")]
+    text = "수도 김민수 씨가 말했다."  # no place after the cue: left to the recogniser
+    got = repair_spans(text, "ko", [Span(0, 6, "PER")])
+    assert [s.label for s in got] == ["PER"]

@@ -219,6 +219,19 @@ def _is_place_name(words: list[str]) -> bool:
     return bool(load_gazetteer().lookup(" ".join(words)))
 
 
+def place_after_cue(text: str, start: int, end: int, lang: str) -> Span | None:
+    """A person's span that is a place cue and a place ("수도 워싱턴", "capital Kyiv", "राजधानी दिल्ली":
+    the cue words of data/gazetteer/matching.yaml, `place_cues` and `town_cues`): the place alone."""
+    from dossier.geo.gazetteer import load_gazetteer
+
+    rules = load_gazetteer().rules
+    cues = {c for key in ("place_cues", "town_cues") for c in (rules.get(key) or {}).get(lang, ()) if " " not in c}
+    tokens = list(_TOKEN.finditer(text, start, end))
+    if len(tokens) >= 2 and tokens[0].group().lower() in cues and _is_place_name([t.group() for t in tokens[1:]]):
+        return Span(tokens[1].start(), end, "LOC")
+    return None
+
+
 def cut_affiliation(text: str, start: int, end: int, lang: str, ix: KbIndex,
                     cues: NameCues) -> tuple[int, Span | None]:
     """Where a person's span runs on into the affiliation written between the name and the title,
@@ -394,6 +407,9 @@ def repair_spans(text: str, lang: str, spans: list[Span], ix: KbIndex | None = N
             country = None
             if text[start:stop] in cues.affiliation_abbreviations.get(lang, ()):
                 label = "LOC"  # "러" alone before "외무부": the country, not a person
+            place = place_after_cue(text, start, stop, lang) if label == "PER" else None
+            if place is not None:
+                start, label = place.start, "LOC"
             if label == "PER":
                 start, country = cut_leading_affiliation(text, start, stop, lang, cues)
                 start, stop = trim_titles(text, start, stop, lang, ix)
