@@ -370,3 +370,13 @@ def test_a_place_cue_and_a_place_typed_a_person_is_the_place():
     text = "수도 김민수 씨가 말했다."  # no place after the cue: left to the recogniser
     got = repair_spans(text, "ko", [Span(0, 6, "PER")])
     assert [s.label for s in got] == ["PER"]
+
+
+def test_a_name_after_a_company_called_is_an_organisation_where_nothing_else_was_found():
+    text = "A company called OrbComm hired the firm to deploy 11 satellites."
+    assert [(text[s.start : s.end], s.label) for s in titled_names(text, "en", roles=True)] == [("OrbComm", "ORG")]
+
+
+def test_korean_role_nouns_are_left_to_the_reader_that_knows_particles():
+    # titled_names would run on past the particle ("톰 크루즈가 서울에"); hangul_names reads them
+    assert titled_names("할리우드 배우 톰 크루즈가 서울에 왔다.", "ko", roles=True) == []

@@ -514,11 +514,20 @@ def titled_names(text: str, lang: str, ix: KbIndex | None = None, *, roles: bool
     "द्रौपदी मुर्मु"; "Dr. Ravi Kumar said" → "Ravi Kumar"), the honorific left outside. In English
     the name words are capitalised; elsewhere a stop word (postposition, verb) or punctuation ends them.
     ``roles=True``: after a role noun instead ("dictator Suharto", "striker Kylian Mbappé"), a weaker
-    cue that the caller uses only where nothing else was found."""
+    cue that the caller uses only where nothing else was found; after an organisation's role phrase
+    ("a company called OrbComm", `org_roles_before`) the span is an organisation."""
+    if roles and lang == "ko":
+        # Korean role nouns are read by hangul_names.names_after_roles, which ends the name at its
+        # particle with Kiwi's parts of speech; here the run would go on ("톰 크루즈가 서울에")
+        return []
     ix = ix or kb_index()
     cues = load_cues()
-    honorifics = (cues.roles_before if roles else cues.honorifics_before).get(lang)
-    if not honorifics:
+    honorifics = (cues.roles_before if roles else cues.honorifics_before).get(lang, frozenset())
+    # phrases of one to three words before a name, and the type of what follows them
+    phrases = {tuple(h.split()): "PER" for h in honorifics}
+    if roles:
+        phrases.update({tuple(h.split()): "ORG" for h in cues.org_roles_before.get(lang, ())})
+    if not phrases:
         return []
     stops = cues.name_stops.get(lang, frozenset())
     initials = cues.stop_initials.get(lang, frozenset())
@@ -527,7 +536,9 @@ def titled_names(text: str, lang: str, ix: KbIndex | None = None, *, roles: bool
     out: list[Span] = []
     i = 0
     while i < len(tokens):
-        if tokens[i].group() not in honorifics:
+        label = next((phrases[k] for n in (3, 2, 1) if i + 1 >= n
+                      and (k := tuple(t.group() for t in tokens[i + 1 - n : i + 1])) in phrases), None)
+        if label is None:
             i += 1
             continue
         name: list[re.Match[str]] = []
@@ -557,7 +568,7 @@ def titled_names(text: str, lang: str, ix: KbIndex | None = None, *, roles: bool
             end = name[-1].start() + len(name[-1].group().rstrip(",.;:!?।"))
             if lang == "en" and text[end - 1 : end] == "." and end - name[-1].start() > 2:
                 end -= 1
-            out.append(Span(name[0].start(), end, "PER"))
+            out.append(Span(name[0].start(), end, label))
         i = max(j, i + 1)
     return out
 
