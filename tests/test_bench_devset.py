@@ -108,7 +108,9 @@ _PER_LANGUAGE = {"devset_g": (5, 4, 5)}
                                                    ("devset_g", ("devset", "devset_b", "devset_c", "devset_d",
                                                                  "devset_e", "devset_f", "devset_h")),
                                                    ("devset_h", ("devset", "devset_b", "devset_c", "devset_d",
-                                                                 "devset_e", "devset_f"))])
+                                                                 "devset_e", "devset_f")),
+                                                   ("devset_i", ("devset", "devset_b", "devset_c", "devset_d",
+                                                                 "devset_e", "devset_f", "devset_g", "devset_h"))])
 def test_check_set_is_valid_and_balanced(name, earlier_sets):
     check_set = DEVSET.parent / name
     assert validate(check_set / "articles", check_set / "gold") == []
