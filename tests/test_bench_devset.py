@@ -109,6 +109,9 @@ _PER_LANGUAGE = {"devset_g": (5, 4, 5)}
                                                                  "devset_e", "devset_f", "devset_h")),
                                                    ("devset_h", ("devset", "devset_b", "devset_c", "devset_d",
                                                                  "devset_e", "devset_f")),
+                                                   ("devset_i", ("devset", "devset_b", "devset_c", "devset_d",
+                                                                 "devset_e", "devset_f", "devset_g", "devset_h",
+                                                                 "devset_j")),
                                                    ("devset_j", ("devset", "devset_b", "devset_c", "devset_d",
                                                                  "devset_e", "devset_f", "devset_g", "devset_h"))])
 def test_check_set_is_valid_and_balanced(name, earlier_sets):
