@@ -70,7 +70,8 @@ def infer_month(dct: dt.date | None, day: int, direction: str | None,
                 explicit: str | None = None, clock: bool = False) -> tuple[int | None, int | None]:
     """A day of the month alone ("4일", "on the 4th"): (year, month) of the publication month, or of the
     previous one when a past-tense report names a day after the publication date. The day right after
-    the publication date with a clock time ("17일 오전 1시 30분 현재" in a report dated the 16th) is that
+    the publication date with a clock time or a part of the day ("17일 오전 1시 30분 현재", "17일 새벽"
+    in a report dated the 16th) is that
     next day: a clock in a time zone ahead of the publisher's (Seoul's, for a report dated in
     Washington) is already there, as with English weekdays (weekday_date)."""
     if dct is None:
