@@ -380,3 +380,24 @@ def test_a_name_after_a_company_called_is_an_organisation_where_nothing_else_was
 def test_korean_role_nouns_are_left_to_the_reader_that_knows_particles():
     # titled_names would run on past the particle ("톰 크루즈가 서울에"); hangul_names reads them
     assert titled_names("할리우드 배우 톰 크루즈가 서울에 왔다.", "ko", roles=True) == []
+
+
+def test_a_hyphenated_surname_cut_before_its_capitalised_part_is_made_whole():
+    text = "Nana Addo Dankwah Akufo-Addo, NPP, and the Kim-Putin summit."
+    spans = [Span(text.index("Dankwah"), text.index("-Addo"), "PER"), Span(text.index("Kim"), text.index("-Putin"), "PER")]
+    assert [text[s.start : s.end] for s in repair_spans(text, "en", spans)] == ["Dankwah Akufo-Addo", "Kim"]
+
+
+def test_an_abbreviation_taken_for_a_person_is_the_organisation_it_spells():
+    text = "Mahama of the National Democratic Congress won. John Mahama, NDC: 5,574,761 votes. The NDC said so."
+    ents = link(text, "en", ("National Democratic Congress", "ORG"), ("John Mahama", "PER"), ("NDC", "PER"), ("NDC", "PER"))
+    assert [(e.text, e.label, e.entity_id) for e in ents if e.text == "NDC"] == [("NDC", "ORG", ents[0].entity_id)] * 2
+
+
+def test_the_word_after_a_kind_of_organisation_with_the_copula_is_that_organisation():
+    from dossier.linking.hangul_names import _Words, orgs_in_apposition
+    from dossier.linking.lookup import kb_index
+
+    text = "여당인 국민의힘은 94곳에서 이겼다. 교육부 소속기관인 국사편찬위원회, 그리고 배우인 김민수 씨."
+    got = orgs_in_apposition(text, [], _Words(text, kb_index()))
+    assert [(text[s.start : s.end], s.label) for s in got] == [("국민의힘", "ORG"), ("국사편찬위원회", "ORG")]

@@ -122,3 +122,17 @@ def test_a_headline_abbreviation_and_the_body_full_name_are_one_organisation(mon
     monkeypatch.setattr(pipeline.ner, "recognize", spans)
     ids = {e.text: e.entity_id for e, _ in pipeline.analyse(text, lang_hint="ko").entities if e.label == "ORG"}
     assert ids["더민주"] == ids["더불어민주당"]
+
+
+def test_an_organisation_abbreviation_before_a_person_in_a_headline_is_cut_off(monkeypatch):
+    # "연준 옐런" (the Fed's Yellen) in the headline, "연방준비제도의 재닛 옐런" in the body
+    text = "미 연준 옐런의장, 금리인상 시사\n\n미국의 중앙은행인 연방준비제도의 재닛 옐런 의장이 말했습니다."
+
+    def spans(t: str, lang: str) -> list[Span]:
+        return [Span(t.index(n), t.index(n) + len(n), label) for n, label in
+                (("연준 옐런", "PER"), ("연방준비제도", "ORG"), ("재닛 옐런", "PER")) if n in t]
+
+    monkeypatch.setattr(pipeline.ner, "recognize", spans)
+    ents = {e.text: e for e, _ in pipeline.analyse(text, lang_hint="ko").entities}
+    assert ents["연준"].label == "ORG" and ents["연준"].entity_id == ents["연방준비제도"].entity_id
+    assert ents["옐런"].entity_id == ents["재닛 옐런"].entity_id

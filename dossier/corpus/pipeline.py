@@ -148,8 +148,13 @@ def analyse(
                     result.attribution.append(credit)
     if linked:
         link.unify_surfaces([e for e, _ in result.entities])
+        added: list[tuple[Entity, str]] = []
         for lang in {lang for _, lang in result.entities}:
-            link.join_short_forms([e for e, seg_lang in result.entities if seg_lang == lang], lang)
+            same_lang = [e for e, seg_lang in result.entities if seg_lang == lang]
+            added += [(e, lang) for e in link.split_abbreviated_owner(same_lang, lang)]
+            link.join_short_forms(same_lang, lang)
+        if added:  # an organisation's abbreviation cut off a person's span ("연준 옐런")
+            result.entities = sorted(result.entities + added, key=lambda pair: (pair[0].start, pair[0].end))
     # what this article could not get, per language (shown by the app beside the article)
     result.notes.extend(c.note() for c in article_coverage(seg.lang for seg in segs))
     return result

@@ -15,7 +15,8 @@ with the title list of data/kb/lang_rules.yaml that is enough to mend the spans:
   more right before it ("나루히토 천황"), or a first name and a surname that is also a town's name
   ("바락 오바마 미국 대통령");
 - `names_after_roles`: one to three proper-noun words after an occupation written before the name
-  ("배우 톰 크루즈") are a person, after a group's role word ("무장반군 보코하람") an organisation.
+  ("배우 톰 크루즈") are a person, after a group's role word ("무장반군 보코하람") an organisation;
+- `orgs_in_apposition`: the word after "<kind of organisation>인" ("여당인 국민의힘은") an organisation.
 """
 
 from __future__ import annotations
@@ -58,6 +59,19 @@ class _Words:
             if w.start() <= start < w.end() and tag.startswith(("J", "SF", "SP", "SS")) and start > w.start():
                 stem_end = min(stem_end, start)
         return self.text[w.start() : stem_end]
+
+    def without_final_particle(self, i: int) -> int:
+        """The end of the word less the particle the analyser finds at its end ("국민의힘은" → "국민의힘";
+        `bare` stops at the first particle, "국민")."""
+        w = self.words[i]
+        end = w.end()
+        inside = sorted((start, stop, tag) for start, stop, tag in self.morphs if w.start() < start < w.end())
+        # from the end: punctuation ("국사편찬위원회,") and the one particle before it
+        while inside and inside[-1][1] == end and inside[-1][2].startswith(("SF", "SP", "SS")):
+            end = inside.pop()[0]
+        if inside and inside[-1][1] == end and inside[-1][2].startswith("J"):
+            end = inside[-1][0]
+        return end
 
     def proper_noun(self, i: int) -> bool:
         """The word (less a particle) is all proper noun, and no knowledge-base name or title."""
@@ -260,4 +274,24 @@ def mend_hangul_names(text: str, spans: list[Span], ix: KbIndex) -> list[Span]:
     spans = extend_names(text, spans, words)
     found = names_before_titles(text, spans, words)
     found += names_after_roles(text, spans + found, words)
+    found += orgs_in_apposition(text, spans + found, words)
     return sorted(spans + found, key=lambda s: (s.start, s.end))
+
+
+def orgs_in_apposition(text: str, spans: list[Span], words: _Words) -> list[Span]:
+    """The word after "<kind of organisation>인" ("여당인 국민의힘은", "위성정당인 국민의미래가"), less its
+    final particle, is an organisation where no span is (`org_appositions`). The whole word is the
+    name: the analyser reads a new party's name as ordinary words (국민 + 의 + 힘)."""
+    kinds = load_cues().org_appositions.get("ko", frozenset())
+    out = []
+    for i, word in enumerate(words.words[:-1]):
+        w = word.group()
+        if not (w.endswith("인") and any(w[:-1].endswith(kind) for kind in kinds)):  # 전문기관인, 여당인
+            continue
+        start, end = words.words[i + 1].start(), words.without_final_particle(i + 1)
+        name = text[start:end]
+        # Hangul, and digits only beside it ("대남공작 부서인 225국")
+        if end - start >= 2 and any(is_hangul(c) for c in name) and all(is_hangul(c) or c.isdigit() for c in name) \
+                and all(s.end <= start or s.start >= end for s in spans):
+            out.append(Span(start, end, "ORG"))
+    return out

@@ -124,8 +124,14 @@ def _antecedent_forms(entity_id: str, own_forms: list[str], mention: str, label:
             # middle ("Mohammad Ghani"): the same person, where no other one of the article has it
             forms.add(kb_key(" ".join(tokens[:-1])))
             forms.add(kb_key(f"{tokens[0]} {tokens[-1]}"))
+            # ... or without its first ("Mr. Dorbor Jallah" of "James Dorbor Jallah")
+            forms.add(kb_key(" ".join(tokens[1:])))
     elif len(tokens) == 1 and 2 <= len(tokens[0]) <= 4 and all(is_hangul(c) for c in tokens[0]):
         forms.add(kb_key(tokens[0][0]))  # Korean name: family name is the first syllable
+        if entity_id.startswith("x:") and len(tokens[0]) == 3:
+            # ... and the given name its last two, by which reports call a person again ("순희" of
+            # "계순희"), where no other person of the article has it
+            forms.add(kb_key(tokens[0][1:]))
     forms -= set(own_forms)
     forms.discard("")
     return forms
@@ -329,6 +335,7 @@ def _merge_aliases(text: str, lang: str, entities: list[Entity], ix: KbIndex) ->
     earlier one's id); an organisation and its abbreviation ("Press Information Bureau (PIB)",
     "세계보건기구, WHO", or "WHO" anywhere after "World Health Organization")."""
     merged: dict[str, str] = {}
+    typed_as_full: dict[str, str] = {}  # the id of an abbreviation typed a person -> its full name's type
 
     def join(ids: list[str], abbreviation: bool) -> None:
         known = [i for i in ids if not i.startswith("x:")]
@@ -350,15 +357,23 @@ def _merge_aliases(text: str, lang: str, entities: list[Entity], ix: KbIndex) ->
         elif abbreviation_pair(text, lspan, rspan):
             join([left.entity_id, right.entity_id], abbreviation=True)
     for short in entities:
-        if short.label not in ACTOR_LABELS or not short.entity_id or not is_latin_abbreviation(short.text):
+        # an abbreviation the recogniser took for a person ("John Mahama, NDC: 5,574,761 votes") is
+        # still the organisation whose initials it spells
+        if short.label not in (*ACTOR_LABELS, "PER") or not short.entity_id or not is_latin_abbreviation(short.text):
             continue
-        fulls = {e.entity_id for e in entities if e.entity_id and e.entity_id != short.entity_id
+        fulls = {(e.entity_id, e.label) for e in entities if e.entity_id and e.entity_id != short.entity_id
                  and e.label in ACTOR_LABELS and abbreviation_of(e.text, short.text)}
+        if short.label == "PER":
+            fulls = {(i, label) for i, label in fulls if label == "ORG"}
         if len(fulls) == 1:
-            join([fulls.pop(), short.entity_id], abbreviation=True)
+            full_id, label = fulls.pop()
+            if short.label == "PER":
+                typed_as_full[short.entity_id] = label
+            join([full_id, short.entity_id], abbreviation=True)
     if not merged:
         return
     for e in entities:
+        e.label = typed_as_full.get(e.entity_id or "", e.label)
         target = merged.get(e.entity_id or "")
         if target:
             if e.entity_id != target and e.method == "none":
@@ -408,6 +423,43 @@ def _is_subsequence(short: str, full: str) -> bool:
     return all(ch in rest for ch in short)
 
 
+def _abbreviates(short: str, full: str) -> bool:
+    """Is the Hangul `short` made of syllables of `full`, in order, from its first and without its
+    last (the generic head): 더민주 of 더불어민주당, 연준 of 연방준비제도."""
+    return len(full) >= len(short) + 2 and full[0] == short[0] and full[-1] != short[-1] \
+        and _is_subsequence(short, full)
+
+
+def split_abbreviated_owner(entities: list[Entity], lang: str) -> list[Entity]:
+    """A Korean person's span that begins with the syllable abbreviation of an organisation the
+    article names in full ("미 연준 옐런의장" in the headline, "연방준비제도의 재닛 옐런" in the body):
+    the person is the last word, the same person as the one whose full name ends in it, and the
+    abbreviation is that organisation. Changes the person in place; returns the organisation
+    mentions to add."""
+    if lang != "ko":
+        return []
+    fulls = [(e.text.replace(" ", ""), e.entity_id) for e in entities
+             if e.label == "ORG" and _unlinked(e) and all(is_hangul(c) for c in e.text.replace(" ", ""))]
+    added: list[Entity] = []
+    for e in entities:
+        words = e.text.split()
+        if e.label != "PER" or not _unlinked(e) or len(words) != 2 or not 2 <= len(words[0]) <= 4 \
+                or not all(is_hangul(c) for c in words[0]):
+            continue
+        owners = {fid for full, fid in fulls if _abbreviates(words[0], full)}
+        if len(owners) != 1:
+            continue
+        people = {p.entity_id for p in entities if p is not e and p.label == "PER" and len(p.text.split()) > 1
+                  and p.text.split()[-1] == words[1] and p.entity_id}
+        if len(people) != 1:
+            continue  # no full name to say who the last word is
+        added.append(Entity(e.start, e.start + len(words[0]), words[0], "ORG", owners.pop(),
+                            score=SCORE_COREF, method="coref"))
+        e.start = e.end - len(words[1])
+        e.text, e.entity_id, e.method, e.score = words[1], people.pop(), "coref", SCORE_COREF
+    return added
+
+
 def _korean_org_abbreviations(entities: list[Entity], lang: str) -> None:
     """A Korean organisation's abbreviation made of syllables of its full name, in order, from the
     first one, without the full name's last (its generic head): "더민주" of "더불어민주당", "한은" of
@@ -420,8 +472,7 @@ def _korean_org_abbreviations(entities: list[Entity], lang: str) -> None:
     for e, short in orgs:
         if not 2 <= len(short) <= 4 or not all(is_hangul(c) for c in short):
             continue
-        hits = {fid for full, fid in fulls if fid != e.entity_id and len(full) >= len(short) + 2
-                and full[0] == short[0] and full[-1] != short[-1] and _is_subsequence(short, full)}
+        hits = {fid for full, fid in fulls if fid != e.entity_id and _abbreviates(short, full)}
         if len(hits) == 1:
             e.entity_id, e.method, e.score = hits.pop(), "coref", SCORE_COREF
 

@@ -38,6 +38,7 @@ class NameCues:
     honorifics_before: dict[str, frozenset[str]]
     roles_before: dict[str, frozenset[str]]
     org_roles_before: dict[str, frozenset[str]]  # ko: 무장반군, 테러단체 before a group's name
+    org_appositions: dict[str, frozenset[str]]  # ko: 여당, 자회사 in "여당인 국민의힘"
     name_stops: dict[str, frozenset[str]]
     org_words: dict[str, frozenset[str]]
     org_suffixes: dict[str, tuple[str, ...]]
@@ -76,6 +77,7 @@ def load_cues(path: Path = CUES_FILE) -> NameCues:
         honorifics_before=sets("honorifics_before"),
         roles_before=sets("roles_before"),
         org_roles_before=sets("org_roles_before"),
+        org_appositions=sets("org_appositions"),
         name_stops=sets("name_stops"),
         org_words=sets("org_words"),
         org_suffixes=longest_first("org_suffixes"),
@@ -120,6 +122,20 @@ def complete_word(text: str, start: int, end: int) -> int:
     while end < n and (letter(end) or (text[end] in _HYPHENS and letter(end + 1))):
         end += 1
     return end
+
+
+def hyphenated_surname(text: str, start: int, end: int, ix: KbIndex) -> int:
+    """The end of a person's span of two or more words cut before the capitalised second part of a
+    hyphenated surname ("Dankwah Akufo" of "Dankwah Akufo-Addo", "Jane Smith" of "Jane Smith-Jones"):
+    after it. One word is left alone, and so is a second part that is a known person: there the
+    hyphen joins two people ("the Kim-Putin summit")."""
+    m = re.match(rf"[{_HYPHENS}]([A-Z][a-z]+)\b", text[end:])
+    if m is None or len(text[start:end].split()) < 2 or not text[end - 1 : end].isalpha():
+        return end
+    key = kb_key(m.group(1))
+    if key in ix.full or key in ix.short or key in ix.family:
+        return end
+    return end + m.end()
 
 
 def _trim_lowercase_tail(text: str, start: int, end: int) -> int:
@@ -397,7 +413,7 @@ def repair_spans(text: str, lang: str, spans: list[Span], ix: KbIndex | None = N
         if _is_latin(text[start:end]):
             end = _trim_lowercase_tail(text, start, end)
             if sp.label == "PER":
-                end = _trim_headline_verb(text, start, end, context)
+                end = hyphenated_surname(text, start, _trim_headline_verb(text, start, end, context), ix)
             start = _drop_leading_determiner(text, start, end, lang, cues.leading_determiners.get(lang, frozenset()), ix)
         for part in _split_run_together(text, Span(start, end, sp.label), lang, cues, ix):
             start, stop, label = part.start, part.end, part.label
