@@ -88,7 +88,8 @@ def duration(n: Any, unit: str) -> str:
 def prepare(spec: dict[str, Any]) -> dict[str, Any] | None:
     """Turn the convenience keys a pattern may set into the core ones `resolve` reads.
 
-    rel_pod "-1 NI" → one day back, night; year_hi/year_lo (nineteen ninety-six) → year;
+    rel_pod "-1 NI" → one day back, night; year_hi/year_lo (nineteen ninety-six) → year; pair_day 7
+    with day 6 → the range 6-7 (not a pattern's match when the days are not consecutive);
     decade_digits 1990 → decade 199; decade_word 9 → decade 199; set_unit Y → SET P1Y;
     value_set_weekday 4 → SET XXXX-WXX-4; value_set_season SU → SET XXXX-SU; a clock time with no day → today.
     """
@@ -128,6 +129,11 @@ def prepare(spec: dict[str, Any]) -> dict[str, Any] | None:
     for key, unit in (("rel_day", "D"), ("rel_week", "W"), ("rel_month", "M"), ("rel_year", "Y")):
         if key in s:
             s["rel_unit"], s["rel_n"] = unit, s.pop(key)
+    if "pair_day" in s:  # "6 और 7 फरवरी": two days in a row are one range; days apart are two dates
+        d, d2 = as_int(s.get("day")), as_int(s.pop("pair_day"))
+        if d is None or d2 != d + 1:
+            return None
+        s["end"] = {"day": d2}
     if "fy_end" in s:  # 2021-22 → 2021 … 2022
         y, yy = as_year(s["year"]), as_int(s.pop("fy_end"))
         if y is not None and yy is not None:

@@ -179,6 +179,8 @@ def _candidates(text: str, rules: LangRules) -> list[tuple[int, int, Pattern, re
                 s += 1
             if e <= s or _rejected(text, s, e, rules):
                 continue
+            if "pair_day" in pat.spec and _bind(pat, m, rules, text) is None:
+                continue  # "5 और 10 फरवरी" is no range: the shorter "10 फरवरी" must stay a candidate
             out.append((s, e, pat, m))
     return out
 
