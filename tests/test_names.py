@@ -401,3 +401,12 @@ def test_the_word_after_a_kind_of_organisation_with_the_copula_is_that_organisat
     text = "여당인 국민의힘은 94곳에서 이겼다. 교육부 소속기관인 국사편찬위원회, 그리고 배우인 김민수 씨."
     got = orgs_in_apposition(text, [], _Words(text, kb_index()))
     assert [(text[s.start : s.end], s.label) for s in got] == [("국민의힘", "ORG"), ("국사편찬위원회", "ORG")]
+
+
+def test_a_korean_name_glossed_in_brackets_or_former_before_a_title_is_a_person():
+    from dossier.linking.hangul_names import _Words, names_before_titles
+    from dossier.linking.lookup import kb_index
+
+    text = "중국 보시라이(薄熙來) 전 충칭시 당서기와 아베 신조(安倍晋三) 일본 총리, 리언 패네타 전 장관."
+    got = names_before_titles(text, [], _Words(text, kb_index()))
+    assert [text[s.start : s.end] for s in got] == ["보시라이", "아베 신조", "리언 패네타"]

@@ -212,10 +212,18 @@ def _foreign_name_word(words: _Words, k: int, title: int) -> bool:
         and words.proper_noun(k)
 
 
+def _glossed(words: _Words, k: int) -> bool:
+    """The word is a proper noun with its spelling in other letters in brackets ("보시라이(薄熙來)")."""
+    word, bare = words.words[k].group(), words.bare(k)
+    return word.startswith(bare + "(") and word.endswith(")") and words.proper_noun(k)
+
+
 def names_before_titles(text: str, spans: list[Span], words: _Words) -> list[Span]:
     """Two or three proper-noun words right before a title ("찰스 하멜린 선수") where no span is,
     also with the person's affiliation between them ("마거릿 하퍼 WHO 사무총장", "… 미 국토안보부
-    장관")."""
+    장관") and "former" before it (`tenure_words`); one glossed in other letters before that
+    ("보시라이(薄熙來) 전 충칭시 당서기")."""
+    tenure = load_cues().tenure_words.get("ko", frozenset())
     out = []
     for title in range(len(words.words)):
         if not words.title(title):
@@ -224,6 +232,18 @@ def names_before_titles(text: str, spans: list[Span], words: _Words) -> list[Spa
         while title - stop < _MAX_AFFILIATION_WORDS and stop > 0 \
                 and words.words[stop - 1].group() == words.bare(stop - 1) and _affiliation(words, stop - 1):
             stop -= 1
+        if stop > 0 and words.words[stop - 1].group() in tenure:
+            stop -= 1
+        if stop > 0 and _glossed(words, stop - 1):
+            # the gloss follows the whole name: "아베 신조(安倍晋三) 총리", "손흥민(23·토트넘) 선수"
+            first = stop - 1
+            while first > 0 and stop - first < _MAX_NAME_WORDS and words.words[first - 1].group() == words.bare(first - 1) \
+                    and words.proper_noun(first - 1):
+                first -= 1
+            start, end = words.words[first].start(), words.words[stop - 1].start() + len(words.bare(stop - 1))
+            if all(s.end <= start or s.start >= end for s in spans):
+                out.append(Span(start, end, "PER"))
+            continue
         first = stop
         while first > 0 and stop - first < _MAX_NAME_WORDS and words.words[first - 1].group() == words.bare(first - 1) \
                 and words.proper_noun(first - 1):

@@ -39,6 +39,7 @@ class NameCues:
     roles_before: dict[str, frozenset[str]]
     org_roles_before: dict[str, frozenset[str]]  # ko: 무장반군, 테러단체 before a group's name
     org_appositions: dict[str, frozenset[str]]  # ko: 여당, 자회사 in "여당인 국민의힘"
+    tenure_words: dict[str, frozenset[str]]  # ko: 전 ("former") in "보시라이 전 충칭시 당서기"
     name_stops: dict[str, frozenset[str]]
     org_words: dict[str, frozenset[str]]
     org_suffixes: dict[str, tuple[str, ...]]
@@ -78,6 +79,7 @@ def load_cues(path: Path = CUES_FILE) -> NameCues:
         roles_before=sets("roles_before"),
         org_roles_before=sets("org_roles_before"),
         org_appositions=sets("org_appositions"),
+        tenure_words=sets("tenure_words"),
         name_stops=sets("name_stops"),
         org_words=sets("org_words"),
         org_suffixes=longest_first("org_suffixes"),
