@@ -410,3 +410,10 @@ def test_a_korean_name_glossed_in_brackets_or_former_before_a_title_is_a_person(
     text = "중국 보시라이(薄熙來) 전 충칭시 당서기와 아베 신조(安倍晋三) 일본 총리, 리언 패네타 전 장관."
     got = names_before_titles(text, [], _Words(text, kb_index()))
     assert [text[s.start : s.end] for s in got] == ["보시라이", "아베 신조", "리언 패네타"]
+
+
+def test_an_abbreviation_before_an_organisation_noun_is_an_organisation_but_not_a_country_code():
+    from dossier.linking.mentions import abbreviations_before_org_nouns
+
+    text = "Researchers from the ALMA observatory said so. A UK bank and the OSCE mission agreed."
+    assert [text[s.start : s.end] for s in abbreviations_before_org_nouns(text, "en")] == ["ALMA", "OSCE"]

@@ -40,6 +40,7 @@ class NameCues:
     org_roles_before: dict[str, frozenset[str]]  # ko: 무장반군, 테러단체 before a group's name
     org_appositions: dict[str, frozenset[str]]  # ko: 여당, 자회사 in "여당인 국민의힘"
     tenure_words: dict[str, frozenset[str]]  # ko: 전 ("former") in "보시라이 전 충칭시 당서기"
+    org_nouns_after: dict[str, frozenset[str]]  # en: "observatory" in "the ALMA observatory"
     name_stops: dict[str, frozenset[str]]
     org_words: dict[str, frozenset[str]]
     org_suffixes: dict[str, tuple[str, ...]]
@@ -80,6 +81,7 @@ def load_cues(path: Path = CUES_FILE) -> NameCues:
         org_roles_before=sets("org_roles_before"),
         org_appositions=sets("org_appositions"),
         tenure_words=sets("tenure_words"),
+        org_nouns_after=sets("org_nouns_after"),
         name_stops=sets("name_stops"),
         org_words=sets("org_words"),
         org_suffixes=longest_first("org_suffixes"),
@@ -589,6 +591,26 @@ def titled_names(text: str, lang: str, ix: KbIndex | None = None, *, roles: bool
             out.append(Span(name[0].start(), end, label))
         i = max(j, i + 1)
     return out
+
+
+def abbreviations_before_org_nouns(text: str, lang: str) -> list[Span]:
+    """ORG spans for Latin abbreviations right before a lower-case organisation noun ("the ALMA
+    observatory", `org_nouns_after`), not a country's code ("a UK bank"): a weak cue, which the caller
+    uses only where nothing else was found."""
+    nouns = load_cues().org_nouns_after.get(lang)
+    if not nouns:
+        return []
+    out = []
+    for m in re.finditer(r"(?<![\w.])([A-Z][A-Z0-9&]{1,9})\s+([a-z]+)\b", text):
+        if m.group(2) in nouns and is_latin_abbreviation(m.group(1)) and not _is_country_code(m.group(1)):
+            out.append(Span(m.start(1), m.end(1), "ORG"))
+    return out
+
+
+def _is_country_code(word: str) -> bool:
+    from dossier.geo.gazetteer import load_gazetteer
+
+    return any(c.place.kind == "country" for c in load_gazetteer().lookup(word))
 
 
 # --- "A, also known as B" ----------------------------------------------------------------------
