@@ -79,9 +79,13 @@ class _Words:
         bare = self.bare(i)
         if not _hangul(bare):
             return False
-        end = w.start() + len(bare)
-        tags = [tag for start, stop, tag in self.morphs if start < end and w.start() < stop]
-        return bool(tags) and all(t == "NNP" for t in tags) and not self.known(bare) and not korean_org_word(bare)
+        return self._all_proper_nouns(w.start(), w.start() + len(bare)) and not self.known(bare) \
+            and not korean_org_word(bare)
+
+    def _all_proper_nouns(self, start: int, end: int) -> bool:
+        """Every morpheme the analyser finds in text[start:end] is a proper noun (NNP)."""
+        tags = [tag for s, e, tag in self.morphs if s < end and start < e]
+        return bool(tags) and all(t == "NNP" for t in tags)
 
     def known(self, bare: str) -> bool:
         """A knowledge-base name, a title, a place ("미하일 덱탸료프 하바롭스크 주지사": the city is
@@ -98,10 +102,8 @@ class _Words:
         bare = self.bare(i)
         if w.group() != bare or not _hangul(bare) or kb_key(bare) in self.ix.full or kb_key(bare) in self.ix.titles:
             return False
-        tags = [tag for start, stop, tag in self.morphs if start < w.end() and w.start() < stop]
         places = load_gazetteer().lookup(bare)
-        return bool(tags) and all(t == "NNP" for t in tags) and bool(places) \
-            and all(c.place.kind == "city" for c in places)
+        return self._all_proper_nouns(w.start(), w.end()) and bool(places) and all(c.place.kind == "city" for c in places)
 
     def title(self, i: int) -> bool:
         word = self.words[i].group().rstrip(",.;:!?")
