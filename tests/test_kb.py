@@ -107,3 +107,11 @@ def test_invalid_entries_are_rejected(tmp_path: Path):
     (tmp_path / "country_aliases.yaml").write_text("compounds: {ko: {북러: [country:KP]}}\n")
     with pytest.raises(ValueError, match="one known country id per syllable"):
         load_kb_from(tmp_path)
+    # the one syllable table: a compound's syllables and the standalone ones must agree with it
+    (tmp_path / "country_aliases.yaml").write_text(
+        "compounds: {ko: {북러: [country:KP, country:RU]}}\nsyllables: {ko: {북: country:KP, 러: country:UA}}\n")
+    with pytest.raises(ValueError, match="disagrees with the syllables table"):
+        load_kb_from(tmp_path)
+    (tmp_path / "country_aliases.yaml").write_text("syllables: {ko: {북: country:KP}}\nsyllables_alone: {ko: [미]}\n")
+    with pytest.raises(ValueError, match="not in the syllables table"):
+        load_kb_from(tmp_path)

@@ -21,6 +21,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from dossier import config
+from dossier.linking.kb import load_kb
 from dossier.linking.translit import fold_latin, romanize
 from dossier.text.scripts import char_script, first_script, fold_nukta, has_hangul, is_devanagari, is_hangul
 
@@ -376,7 +377,6 @@ def _load_curated(path: Path, places: dict[str, GazPlace], index: dict,
     compounds = {}
     for word, parts in (data.get("ko_compounds") or {}).items():
         compounds[word] = [(int(o), int(n), str(pid)) for o, n, pid in parts]
-    names_out["__ko_syllables__"] = {k: [v] for k, v in (data.get("ko_country_syllables") or {}).items()}
     return compounds
 
 
@@ -403,10 +403,10 @@ def load_gazetteer_from(places_file: Path = PLACES_FILE, sites_file: Path = SITE
     curated_names: dict[str, dict[str, list[str]]] = {}
     compounds = _load_curated(sites_file, places, index, curated_names)
     rules = _load_rules(rules_file)
-    syllables = {k: v[0] for k, v in curated_names.pop("__ko_syllables__", {}).items()}
     gaz = Gazetteer(places=places, index=index, rules=rules, ko_compounds=compounds,
                     _curated_names=curated_names, _script_names=script_names)
-    gaz.ko_country_syllables = syllables
+    # 한·미·일, 북-러: the knowledge base's one table of one-syllable country abbreviations
+    gaz.ko_country_syllables = dict(load_kb().rules.syllables.get("ko", {}))
     gaz.max_words = max(k.count(" ") for k in index) + 1
     return gaz
 

@@ -25,7 +25,7 @@ import re
 
 from dossier.geo.gazetteer import load_gazetteer
 from dossier.linking.abbreviations import is_latin_abbreviation
-from dossier.linking.lookup import KbIndex, strip_particle
+from dossier.linking.lookup import KbIndex, alone_country_syllables, strip_particle
 from dossier.linking.mentions import load_cues
 from dossier.linking.names import kb_key
 from dossier.linking.org_names import korean_org_word
@@ -93,7 +93,7 @@ class _Words:
         국토안보부 장관": 미 is the United States)."""
         key = kb_key(bare)
         return key in self.ix.full or key in self.ix.titles or bool(load_gazetteer().lookup(bare)) \
-            or bare in load_cues().affiliation_abbreviations.get("ko", ())
+            or bare in alone_country_syllables(self.ix, "ko")
 
     def town_in_name(self, i: int) -> bool:
         """A word the analyser calls a proper noun that is known only as a town's name, no actor's

@@ -59,6 +59,8 @@ class LangRules:
     not_mentions: Names  # adjectives that are never a country mention
     compounds: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # lang -> 북러 -> ids
     compound_heads: Names = field(default_factory=dict)  # nouns that may follow a compound (북러+정상회담)
+    syllables: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> 미 -> country:US
+    syllables_alone: Names = field(default_factory=dict)  # those standing alone as a word (미 국무부)
 
 
 @dataclass(frozen=True)
@@ -206,6 +208,24 @@ def _compounds(raw: object, actors: dict[str, Actor]) -> dict[str, dict[str, tup
     return out
 
 
+def _syllables(raw: object, alone: Names, compounds: dict[str, dict[str, tuple[str, ...]]],
+               actors: dict[str, Actor]) -> dict[str, dict[str, str]]:
+    """The one table of one-syllable country abbreviations; every syllable of a compound and every
+    one that stands alone must be in it, meaning the same country."""
+    out = {str(lang): {str(k): str(v) for k, v in (table or {}).items()} for lang, table in (raw or {}).items()}
+    for lang, table in out.items():
+        if any(cid not in actors for cid in table.values()):
+            raise ValueError(f"{COUNTRY_ALIASES}: syllables ({lang}) name an unknown country")
+    for lang, words in compounds.items():
+        for word, ids in words.items():
+            if any(out.get(lang, {}).get(syllable) != cid for syllable, cid in zip(word, ids)):
+                raise ValueError(f"{COUNTRY_ALIASES}: compound {word!r} disagrees with the syllables table")
+    for lang, words in alone.items():
+        if any(w not in out.get(lang, {}) for w in words):
+            raise ValueError(f"{COUNTRY_ALIASES}: syllables_alone ({lang}) not in the syllables table")
+    return out
+
+
 def load_kb_from(directory: Path) -> KnowledgeBase:
     """Read and validate a KB directory (uncached; tests use it on their own small KB)."""
     actors: dict[str, Actor] = {}
@@ -228,6 +248,8 @@ def load_kb_from(directory: Path) -> KnowledgeBase:
     rules_path = directory / LANG_RULES
     rules_doc = yaml.safe_load(rules_path.read_text(encoding="utf-8")) if rules_path.exists() else {}
     rules_doc = rules_doc or {}
+    compounds = _compounds((aliases_doc or {}).get("compounds"), actors)
+    alone = _names((aliases_doc or {}).get("syllables_alone"), COUNTRY_ALIASES)
     rules = LangRules(
         particles=_names(rules_doc.get("particles"), LANG_RULES),
         suffixes=_names(rules_doc.get("suffixes"), LANG_RULES),
@@ -236,8 +258,10 @@ def load_kb_from(directory: Path) -> KnowledgeBase:
         common_words=_names(rules_doc.get("common_words"), LANG_RULES),
         not_mentions=_with_demonyms(_names((aliases_doc or {}).get("not_mentions"), COUNTRY_ALIASES),
                                     directory / DEMONYMS),
-        compounds=_compounds((aliases_doc or {}).get("compounds"), actors),
+        compounds=compounds,
         compound_heads=_names((aliases_doc or {}).get("compound_heads"), COUNTRY_ALIASES),
+        syllables=_syllables((aliases_doc or {}).get("syllables"), alone, compounds, actors),
+        syllables_alone=alone,
     )
     return KnowledgeBase(actors=actors, rules=rules)
 

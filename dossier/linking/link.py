@@ -36,6 +36,7 @@ from dossier.linking.dictionary import kb_matches
 from dossier.linking.kb import KnowledgeBase
 from dossier.linking.lookup import (
     KbIndex,
+    alone_country_syllables,
     bare_title,
     compound_part,
     core_name,
@@ -73,7 +74,7 @@ LABEL_TYPES = {
 def abbreviated_country(mention: str, lang: str, ix: KbIndex) -> str | None:
     """The country a one-syllable abbreviation standing as a word names (미 = the United States in
     "미 국무부", 러 in "러 외무부"), as the compound abbreviations spell it."""
-    if mention not in load_cues().affiliation_abbreviations.get(lang, ()):
+    if mention not in alone_country_syllables(ix, lang):
         return None
     return country_syllables(ix, lang).get(mention)
 

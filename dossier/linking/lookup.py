@@ -183,22 +183,18 @@ def core_name(mention: str, forms: list[str], ix: KbIndex, *, titles: bool = Tru
 # --- Korean country abbreviations (북러, 한미일) ---------------------------------------------------
 
 
-_SYLLABLES: dict[tuple[int, str], dict[str, str]] = {}
 
 
 def country_syllables(ix: KbIndex, lang: str) -> dict[str, str]:
-    """The country each syllable of the compound abbreviations stands for (미 = the United States,
-    from 한미 and 미중), where every compound agrees."""
-    cached = _SYLLABLES.get((id(ix.kb), lang))
-    if cached is not None:
-        return cached
-    seen: dict[str, set[str]] = {}
-    for word, ids in ix.kb.rules.compounds.get(lang, {}).items():
-        for syllable, cid in zip(word, ids):
-            seen.setdefault(syllable, set()).add(cid)
-    table = {syl: next(iter(ids)) for syl, ids in seen.items() if len(ids) == 1}
-    _SYLLABLES[(id(ix.kb), lang)] = table
-    return table
+    """The country each one-syllable abbreviation stands for (미 = the United States): the knowledge
+    base's one table (data/kb/country_aliases.yaml, `syllables`)."""
+    return ix.kb.rules.syllables.get(lang, {})
+
+
+def alone_country_syllables(ix: KbIndex, lang: str) -> tuple[str, ...]:
+    """The abbreviations that also stand alone as a word before a name, a title or an organisation
+    (미 국무부, 러 자하로바; `syllables_alone`)."""
+    return ix.kb.rules.syllables_alone.get(lang, ())
 
 
 def country_in_front(name: str, lang: str, ix: KbIndex) -> str:

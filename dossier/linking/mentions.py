@@ -20,7 +20,7 @@ import yaml
 
 from dossier.linking.abbreviations import is_latin_abbreviation
 from dossier.linking.kb import KB_DIR
-from dossier.linking.lookup import KbIndex, kb_index, mention_forms, strip_particle
+from dossier.linking.lookup import KbIndex, alone_country_syllables, kb_index, mention_forms, strip_particle
 from dossier.linking.names import kb_key
 from dossier.model import Span
 from dossier.text.scripts import is_word_char
@@ -52,7 +52,6 @@ class NameCues:
     org_heads: dict[str, frozenset[str]]  # en/hi: words that end an organisation's name; ko: endings of one word
     not_orgs: dict[str, frozenset[str]]  # ko: word endings that make such a word an everyday noun
     spelled_initials: dict[str, frozenset[str]]  # hi: Latin letters as Hindi writes them (जे = J)
-    affiliation_abbreviations: dict[str, frozenset[str]]  # ko: 미, 북, 러 between a name and a title
     numbered_units: dict[str, frozenset[str]]  # ko: 함대, 사단 after a number: a military unit (미 7함대)
     firm_titles: dict[str, frozenset[str]]  # ko: 회장, 대표: the word before them is as often a firm
 
@@ -93,7 +92,6 @@ def load_cues(path: Path = CUES_FILE) -> NameCues:
         org_heads=sets("org_heads"),
         not_orgs=sets("not_orgs"),
         spelled_initials=sets("spelled_initials"),
-        affiliation_abbreviations=sets("affiliation_abbreviations"),
         numbered_units=sets("numbered_units"),
         firm_titles=sets("firm_titles"),
     )
@@ -260,7 +258,7 @@ def cut_affiliation(text: str, start: int, end: int, lang: str, ix: KbIndex,
     Korean puts the affiliation after the name ("릭 스콧 플로리다 주지사", "마거릿 챈 WHO 사무총장",
     "존 케리 미 국무장관") and the recogniser often takes it into the name. Cut: a Latin acronym ending a
     Hangul or Devanagari span (an organisation: WHO, UN); a one-syllable country abbreviation
-    (`affiliation_abbreviations`); a place name right before a title. Two words of the name must be
+    (the knowledge base's `syllables_alone`); a place name right before a title. Two words of the name must be
     left for a place ("조지 워싱턴 대통령" is George Washington)."""
     tokens = list(_TOKEN.finditer(text, start, end))
     if len(tokens) < 2:
@@ -268,7 +266,7 @@ def cut_affiliation(text: str, start: int, end: int, lang: str, ix: KbIndex,
     last = tokens[-1]
     if is_latin_abbreviation(last.group()) and not _is_latin(text[start:tokens[-2].end()]):
         return tokens[-2].end(), Span(last.start(), last.end(), "ORG")
-    if last.group() in cues.affiliation_abbreviations.get(lang, ()):
+    if last.group() in alone_country_syllables(ix, lang):
         return tokens[-2].end(), None
     following = _TOKEN.search(text, end)
     if following is None or text[end:following.start()].strip() or not _is_title([following.group()], lang, ix):
@@ -279,12 +277,12 @@ def cut_affiliation(text: str, start: int, end: int, lang: str, ix: KbIndex,
     return end, None
 
 
-def cut_leading_affiliation(text: str, start: int, end: int, lang: str, cues: NameCues) -> tuple[int, Span | None]:
+def cut_leading_affiliation(text: str, start: int, end: int, lang: str, ix: KbIndex) -> tuple[int, Span | None]:
     """A person's span that begins with a one-syllable country abbreviation ("미 연준 옐런", "러
     자하로바" in headlines, where the affiliation stands before the name): the name starts after it,
     and the abbreviation is a place span of its own (the country)."""
     tokens = list(_TOKEN.finditer(text, start, end))
-    if len(tokens) >= 2 and tokens[0].group() in cues.affiliation_abbreviations.get(lang, ()):
+    if len(tokens) >= 2 and tokens[0].group() in alone_country_syllables(ix, lang):
         return tokens[1].start(), Span(tokens[0].start(), tokens[0].end(), "LOC")
     return start, None
 
@@ -317,7 +315,7 @@ def org_cue(mention: str, lang: str, cues: NameCues, ix: KbIndex) -> bool:
 
 def names_a_country(word: str, ix: KbIndex) -> bool:
     """A country's name or its one-syllable Korean abbreviation (미, 북, 러)."""
-    if word in load_cues().affiliation_abbreviations.get("ko", ()):
+    if word in alone_country_syllables(ix, "ko"):
         return True
     return any(ix.kb.actors[i].type == "country" for i in ix.full.get(kb_key(word), ()))
 
@@ -425,13 +423,13 @@ def repair_spans(text: str, lang: str, spans: list[Span], ix: KbIndex | None = N
             if label == "PER" and _is_latin(text[start:stop]):
                 start = _name_after_demonym(text, start, stop, ix) or start
             country = None
-            if text[start:stop] in cues.affiliation_abbreviations.get(lang, ()):
+            if text[start:stop] in alone_country_syllables(ix, lang):
                 label = "LOC"  # "러" alone before "외무부": the country, not a person
             place = place_after_cue(text, start, stop, lang) if label == "PER" else None
             if place is not None:
                 start, label = place.start, "LOC"
             if label == "PER":
-                start, country = cut_leading_affiliation(text, start, stop, lang, cues)
+                start, country = cut_leading_affiliation(text, start, stop, lang, ix)
                 start, stop = trim_titles(text, start, stop, lang, ix)
                 stop, affiliation = cut_affiliation(text, start, stop, lang, ix, cues)
                 mention = text[start:stop]

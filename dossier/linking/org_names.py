@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from dossier.linking.lookup import KbIndex, kb_index, strip_particle
+from dossier.linking.lookup import KbIndex, alone_country_syllables, kb_index, strip_particle
 from dossier.linking.mentions import load_cues
 from dossier.linking.names import kb_key
 from dossier.model import Span
@@ -210,7 +210,7 @@ def org_name_spans(text: str, lang: str, ix: KbIndex | None = None) -> list[Span
     if lang == "ko":
         found = _ko_spans(text, heads, cues.not_orgs.get(lang, frozenset()), ix)
         units = _ko_numbered_units(text, cues.numbered_units.get(lang, frozenset()),
-                                   cues.affiliation_abbreviations.get(lang, frozenset()))
+                                   frozenset(alone_country_syllables(ix, lang)))
         return sorted(found + [u for u in units if all(u.end <= f.start or f.end <= u.start for f in found)],
                       key=lambda s: s.start)
     if lang == "en":
