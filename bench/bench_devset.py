@@ -15,7 +15,8 @@ compared with DIR/gold/<name>.yaml, marked by reading the text:
   that span counts, because the gazetteer's names differ from ours ('Gyeongsangbuk-do' for North
   Gyeongsang), so a region's identity is not checked (lenient);
 - key dates: a time expression overlaps the surface and its value (or value/value_end) equals the
-  gold ISO value, or is a time of day on that date;
+  gold ISO value, or is a time of day on that date, or is a range that starts or ends on the gold
+  day (the gold marks "27일" of "27일부터 30일까지");
 - language: the article's language is the majority (by characters) of its segments' languages.
 
 "One id" is scored twice: on the extraction, and on the store after `ingest` of the whole set
@@ -111,6 +112,10 @@ def place_matches(gold: dict, place: dict) -> bool:
 def date_matches(gold: dict, time: dict) -> bool:
     value = time.get("value")
     if time.get("value_end"):
+        # a day the gold marks on its own inside a range ("27일" of "27일부터 30일까지") is right when
+        # the range starts or ends on it; a gold range needs the whole range
+        if "/" not in gold["value"] and gold["value"] in (value, time["value_end"]):
+            return True
         value = f"{value}/{time['value_end']}"
     # a time of day on the right date ("10일 오전 4시 40분" -> 2022-03-10T04:40) is the right date
     return value == gold["value"] or (value or "").startswith(gold["value"] + "T")

@@ -7,6 +7,7 @@ import pytest
 
 from bench.bench_devset import (
     DEVSET,
+    date_matches,
     load_gold,
     main,
     occurrences,
@@ -65,6 +66,14 @@ def test_a_split_actor_a_far_place_a_wrong_date_and_a_wrong_language_all_count_a
                                             lang="mr"), "en")
     assert (row["actors_found"], row["actors_one_id"]) == (2, 1)   # 0.3° of latitude is about 33 km
     assert (row["places_found"], row["dates_found"], row["wrong_language"]) == (0, 0, 1)
+
+
+def test_a_gold_day_inside_a_range_matches_its_start_or_end_but_a_gold_range_needs_both():
+    rng = {"value": "2015-08-27", "value_end": "2015-08-30"}
+    assert date_matches({"value": "2015-08-27"}, rng) and date_matches({"value": "2015-08-30"}, rng)
+    assert not date_matches({"value": "2015-08-28"}, rng)
+    assert date_matches({"value": "2015-08-27/2015-08-30"}, rng)
+    assert not date_matches({"value": "2015-08-27/2015-08-29"}, rng)
 
 
 def test_percentages_are_over_summed_counts():
