@@ -417,3 +417,24 @@ def test_an_abbreviation_before_an_organisation_noun_is_an_organisation_but_not_
 
     text = "Researchers from the ALMA observatory said so. A UK bank and the OSCE mission agreed."
     assert [text[s.start : s.end] for s in abbreviations_before_org_nouns(text, "en")] == ["ALMA", "OSCE"]
+
+
+def test_a_korean_syllable_abbreviation_taken_for_a_person_is_the_organisation_but_a_name_it_holds_is_not():
+    text = "한국 중앙재난안전대책본부가 밝혔다. 중대본은 또 김대중평화센터와 김대중을 언급했다."
+    ents = link(text, "ko", ("한국 중앙재난안전대책본부", "ORG"), ("중대본", "PER"), ("김대중평화센터", "ORG"), ("김대중", "PER"))
+    assert (ents[1].label, ents[1].entity_id) == ("ORG", ents[0].entity_id)
+    assert (ents[3].label, ents[3].entity_id) != ("ORG", ents[2].entity_id)
+
+
+def test_a_korean_country_and_a_title_taken_for_an_organisation_is_the_country():
+    text = "이시바 시게루 일본 총리와 토니 블링컨 미국 국무장관이 만났다."
+    spans = [Span(text.index("일본 총리"), text.index("일본 총리") + 5, "ORG"),
+             Span(text.index("미국 국무장관"), text.index("미국 국무장관") + 7, "ORG")]
+    got = repair_spans(text, "ko", spans)
+    assert [(text[s.start : s.end], s.label) for s in got] == [("일본", "LOC"), ("미국", "LOC")]
+
+
+def test_a_weekday_ends_no_place_or_person_but_may_end_a_club():
+    text = "Power shifted in Washington Tuesday as Sheffield Wednesday lost."
+    spans = [Span(text.index("Washington"), text.index(" as"), "LOC"), Span(text.index("Sheffield"), text.index(" lost"), "ORG")]
+    assert [text[s.start : s.end] for s in repair_spans(text, "en", spans)] == ["Washington", "Sheffield Wednesday"]

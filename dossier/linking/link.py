@@ -465,17 +465,27 @@ def _korean_org_abbreviations(entities: list[Entity], lang: str) -> None:
     """A Korean organisation's abbreviation made of syllables of its full name, in order, from the
     first one, without the full name's last (its generic head): "더민주" of "더불어민주당", "한은" of
     "한국은행", "전경련" of "전국경제인연합회"; "민주당" beside "민주평화당" keeps the head and is
-    another party. Only between unknown organisations of one article, and only one full name fits."""
+    another party. Only between unknown organisations of one article (and one-word unknown people:
+    the recogniser's type), and only one full name fits."""
     if lang != "ko":
         return
+    ix = kb_index()
     orgs = [(e, e.text.replace(" ", "")) for e in entities if e.label == "ORG" and _unlinked(e)]
     fulls = [(written, e.entity_id) for e, written in orgs if all(is_hangul(c) for c in written)]
-    for e, short in orgs:
+    # the full name without its country in front: "중대본" of "한국 중앙재난안전대책본부"
+    fulls += [("".join(words[1:]), e.entity_id) for e, words in ((e, e.text.split()) for e, _ in orgs)
+              if len(words) > 1 and names_a_country(words[0], ix) and all(is_hangul(c) for c in "".join(words[1:]))]
+    # one word the recogniser took for a person may be such an abbreviation too ("중대본" of
+    # "중앙재난안전대책본부"), but not a name the organisation's name holds as it is ("김대중" of
+    # "김대중평화센터")
+    people = [(e, e.text) for e in entities if e.label == "PER" and _unlinked(e) and " " not in e.text]
+    for e, short in orgs + people:
         if not 2 <= len(short) <= 4 or not all(is_hangul(c) for c in short):
             continue
-        hits = {fid for full, fid in fulls if fid != e.entity_id and _abbreviates(short, full)}
+        hits = {fid for full, fid in fulls if fid != e.entity_id and _abbreviates(short, full)
+                and (e.label == "ORG" or short not in full)}
         if len(hits) == 1:
-            e.entity_id, e.method, e.score = hits.pop(), "coref", SCORE_COREF
+            e.entity_id, e.label, e.method, e.score = hits.pop(), "ORG", "coref", SCORE_COREF
 
 
 def _korean_org_without_modifier(entities: list[Entity], lang: str) -> None:

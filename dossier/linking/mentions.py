@@ -41,6 +41,7 @@ class NameCues:
     org_appositions: dict[str, frozenset[str]]  # ko: 여당, 자회사 in "여당인 국민의힘"
     tenure_words: dict[str, frozenset[str]]  # ko: 전 ("former") in "보시라이 전 충칭시 당서기"
     org_nouns_after: dict[str, frozenset[str]]  # en: "observatory" in "the ALMA observatory"
+    trailing_words: dict[str, frozenset[str]]  # en: weekdays a name span never ends in
     name_stops: dict[str, frozenset[str]]
     org_words: dict[str, frozenset[str]]
     org_suffixes: dict[str, tuple[str, ...]]
@@ -81,6 +82,7 @@ def load_cues(path: Path = CUES_FILE) -> NameCues:
         org_appositions=sets("org_appositions"),
         tenure_words=sets("tenure_words"),
         org_nouns_after=sets("org_nouns_after"),
+        trailing_words=sets("trailing_words"),
         name_stops=sets("name_stops"),
         org_words=sets("org_words"),
         org_suffixes=longest_first("org_suffixes"),
@@ -140,10 +142,12 @@ def hyphenated_surname(text: str, start: int, end: int, ix: KbIndex) -> int:
     return end + m.end()
 
 
-def _trim_lowercase_tail(text: str, start: int, end: int) -> int:
-    """"Ko Wen-je of the" → "Ko Wen-je": a Latin name never ends in lowercase words."""
+def _trim_lowercase_tail(text: str, start: int, end: int, trailing: frozenset[str] = frozenset()) -> int:
+    """"Ko Wen-je of the" → "Ko Wen-je": a Latin name never ends in lowercase words, nor in a
+    weekday (`trailing_words`: "in Washington Tuesday as ...")."""
     tokens = list(_TOKEN.finditer(text, start, end))
-    while len(tokens) > 1 and _is_latin(tokens[-1].group()) and tokens[-1].group()[:1].islower():
+    while len(tokens) > 1 and _is_latin(tokens[-1].group()) and (
+            tokens[-1].group()[:1].islower() or tokens[-1].group().rstrip(",.;:") in trailing):
         tokens.pop()
     return tokens[-1].end() if tokens else end
 
@@ -413,7 +417,10 @@ def repair_spans(text: str, lang: str, spans: list[Span], ix: KbIndex | None = N
             continue
         start, end = sp.start, complete_word(text, sp.start, sp.end)
         if _is_latin(text[start:end]):
-            end = _trim_lowercase_tail(text, start, end)
+            # a club or paper may end in a weekday (Sheffield Wednesday, The Independent on Sunday: the
+            # 9 gold spans ending in one on the English NER data are all ORG); a place or person never does
+            trailing = cues.trailing_words.get(lang, frozenset()) if sp.label in ("LOC", "PER") else frozenset()
+            end = _trim_lowercase_tail(text, start, end, trailing)
             if sp.label == "PER":
                 end = hyphenated_surname(text, start, _trim_headline_verb(text, start, end, context), ix)
             start = _drop_leading_determiner(text, start, end, lang, cues.leading_determiners.get(lang, frozenset()), ix)
@@ -428,6 +435,11 @@ def repair_spans(text: str, lang: str, spans: list[Span], ix: KbIndex | None = N
             place = place_after_cue(text, start, stop, lang) if label == "PER" else None
             if place is not None:
                 start, label = place.start, "LOC"
+            if label == "ORG" and lang == "ko":
+                # "일본 총리", "미국 국무장관" taken for an organisation: the country and a title
+                trimmed = trim_titles(text, start, stop, lang, ix)
+                if trimmed[0] == start and trimmed[1] < stop and names_a_country(text[start:trimmed[1]], ix):
+                    stop, label = trimmed[1], "LOC"
             if label == "PER":
                 start, country = cut_leading_affiliation(text, start, stop, lang, ix)
                 start, stop = trim_titles(text, start, stop, lang, ix)
