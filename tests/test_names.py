@@ -438,3 +438,12 @@ def test_a_weekday_ends_no_place_or_person_but_may_end_a_club():
     text = "Power shifted in Washington Tuesday as Sheffield Wednesday lost."
     spans = [Span(text.index("Washington"), text.index(" as"), "LOC"), Span(text.index("Sheffield"), text.index(" lost"), "ORG")]
     assert [text[s.start : s.end] for s in repair_spans(text, "en", spans)] == ["Washington", "Sheffield Wednesday"]
+
+
+def test_one_name_word_before_a_country_and_a_title_is_a_person():
+    from dossier.linking.hangul_names import _Words, names_before_titles
+    from dossier.linking.lookup import kb_index
+
+    text = "리창 중국 총리와 모디 인도 총리가 왔다. 윤 후보와 서울 시장도."
+    got = names_before_titles(text, [], _Words(text, kb_index()))
+    assert [text[s.start : s.end] for s in got] == ["리창", "모디"]

@@ -486,3 +486,9 @@ def test_the_coronavirus_is_no_californian_town_unless_the_recogniser_says_so():
     spans = [Span(text.index("Corona"), text.index("Corona") + 6, "LOC")]
     assert "Corona" in {p.name for p in geoparse(text, "en", spans)}
     assert "Corona" not in {p.name for p in geoparse(text, "en")}
+
+
+def test_the_state_of_washington_is_the_state_not_the_district():
+    # after a region cue the region of that very name wins over one the name is only an alias of
+    found = [(p.text, p.place_id) for p in geoparse("A mudslide in the western U.S. state of Washington killed 24.", "en")]
+    assert ("Washington", "region:US-WA") in found

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from dossier.geo.gazetteer import Gazetteer
+from dossier.geo.gazetteer import Gazetteer, place_key
 from dossier.geo.resolve import Mention
 
 _LOOK_BACK = 40  # characters before a name searched for a cue
@@ -47,7 +47,9 @@ def apply_cues(rules: dict, text: str, mentions: list[Mention]) -> None:
             region_keys.add(m.key)
     for m in mentions:
         if m.key in region_keys:
-            m.candidates = [c for c in m.candidates if c.place.kind == "region"] or m.candidates
+            regions = [c for c in m.candidates if c.place.kind == "region"] or m.candidates
+            # "the state of Washington" is the state named so, not the district that name also stands for
+            m.candidates = [c for c in regions if place_key(c.place.name) == m.key] or regions
             m.weak = m.strong_only = False
 
 

@@ -26,7 +26,7 @@ import re
 from dossier.geo.gazetteer import load_gazetteer
 from dossier.linking.abbreviations import is_latin_abbreviation
 from dossier.linking.lookup import KbIndex, alone_country_syllables, strip_particle
-from dossier.linking.mentions import load_cues
+from dossier.linking.mentions import load_cues, names_a_country
 from dossier.linking.names import kb_key
 from dossier.linking.org_names import korean_org_word
 from dossier.model import Span
@@ -220,6 +220,13 @@ def _glossed(words: _Words, k: int) -> bool:
     return word.startswith(bare + "(") and word.endswith(")") and words.proper_noun(k)
 
 
+def _name_before_country(words: _Words, k: int, title: int) -> bool:
+    """One proper-noun word, then only a country, then the title: "리창 중국 총리", "모디 인도 총리"
+    (news names foreign leaders so; a place or a short form does not stand before a country)."""
+    return k + 2 == title and names_a_country(words.bare(k + 1), words.ix) \
+        and words.words[k].group() == words.bare(k) and len(words.bare(k)) >= 2 and words.proper_noun(k)
+
+
 def names_before_titles(text: str, spans: list[Span], words: _Words) -> list[Span]:
     """Two or three proper-noun words right before a title ("찰스 하멜린 선수") where no span is,
     also with the person's affiliation between them ("마거릿 하퍼 WHO 사무총장", "… 미 국토안보부
@@ -253,7 +260,8 @@ def names_before_titles(text: str, spans: list[Span], words: _Words) -> list[Spa
         if stop - first == 1 and stop + 1 < title and words.town_in_name(stop):
             stop += 1  # "바락 오바마 미국 대통령": 오바마 is also a town in Japan, taken for the affiliation
         if stop - first < 2 and not (stop - first == 1 and (_korean_name_before_organisation(words, first, title)
-                                                            or _foreign_name_word(words, first, title))):
+                                                            or _foreign_name_word(words, first, title)
+                                                            or _name_before_country(words, first, title))):
             continue  # one word before a title is the recogniser's own business ("윤 후보")
         start, end = words.words[first].start(), words.words[stop - 1].end()
         if all(s.end <= start or s.start >= end for s in spans):
