@@ -447,3 +447,8 @@ def test_one_name_word_before_a_country_and_a_title_is_a_person():
     text = "리창 중국 총리와 모디 인도 총리가 왔다. 윤 후보와 서울 시장도."
     got = names_before_titles(text, [], _Words(text, kb_index()))
     assert [text[s.start : s.end] for s in got] == ["리창", "모디"]
+
+
+def test_a_hindi_honorific_with_the_abbreviation_sign_after_a_comma_and_not_before_an_institution():
+    text = "उत्तराखंड के राज्यपाल,डॉ॰ अज़ीज कुरेशी को संदेश भेजा। डॉ॰ हरिसिंह गौर विश्वविद्यालय में।"
+    assert [text[s.start : s.end] for s in titled_names(text, "hi")] == ["अज़ीज कुरेशी"]

@@ -562,12 +562,14 @@ def titled_names(text: str, lang: str, ix: KbIndex | None = None, *, roles: bool
     stops = cues.name_stops.get(lang, frozenset())
     initials = cues.stop_initials.get(lang, frozenset())
     spelled = cues.spelled_initials.get(lang, frozenset())
+    heads = cues.org_heads.get(lang, frozenset())
     tokens = list(_TOKEN.finditer(text))
     out: list[Span] = []
     i = 0
     while i < len(tokens):
+        # a cue glued after a comma is still the cue ("उत्तराखंड के राज्यपाल,डॉ॰ अज़ीज कुरेशी")
         label = next((phrases[k] for n in (3, 2, 1) if i + 1 >= n
-                      and (k := tuple(t.group() for t in tokens[i + 1 - n : i + 1])) in phrases), None)
+                      and (k := tuple(t.group().rsplit(",", 1)[-1] for t in tokens[i + 1 - n : i + 1])) in phrases), None)
         if label is None:
             i += 1
             continue
@@ -594,6 +596,10 @@ def titled_names(text: str, lang: str, ix: KbIndex | None = None, *, roles: bool
             j += 1
             if bare != word:
                 break  # punctuation ends the name
+        # an institution named after the person ("डॉ॰ हरिसिंह गौर विश्वविद्यालय", "Dr. B.R. Ambedkar
+        # National Institute"): an organisation's head word within the name or the words after it
+        if name and label == "PER" and any(t.group().rstrip(",.;:!?।") in heads for t in tokens[i + 1 : j + 3]):
+            name = []
         if name:
             end = name[-1].start() + len(name[-1].group().rstrip(",.;:!?।"))
             if lang == "en" and text[end - 1 : end] == "." and end - name[-1].start() > 2:
