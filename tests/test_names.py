@@ -452,3 +452,18 @@ def test_one_name_word_before_a_country_and_a_title_is_a_person():
 def test_a_hindi_honorific_with_the_abbreviation_sign_after_a_comma_and_not_before_an_institution():
     text = "उत्तराखंड के राज्यपाल,डॉ॰ अज़ीज कुरेशी को संदेश भेजा। डॉ॰ हरिसिंह गौर विश्वविद्यालय में।"
     assert [text[s.start : s.end] for s in titled_names(text, "hi")] == ["अज़ीज कुरेशी"]
+
+
+def test_us_parties_and_chambers_by_their_bare_names_only_beside_the_united_states():
+    text = "Democrats won back the U.S. House of Representatives. But Republicans kept the Senate."
+    ents = link(text, "en", ("Democrats", "ORG"), ("U.S. House of Representatives", "ORG"), ("Republicans", "ORG"), ("Senate", "ORG"))
+    assert [e.entity_id for e in ents] == ["org:us-democratic-party", "org:us-house", "org:us-republican-party", "org:us-senate"]
+    text = "In Japan the House of Representatives voted and the Democrats lost."
+    ents = link(text, "en", ("Japan", "LOC"), ("House of Representatives", "ORG"), ("Democrats", "ORG"))
+    assert [e.entity_id for e in ents][1:] == ["x:usopleplesentatipes", "x:temoklas"]
+
+
+def test_another_countrys_democratic_party_is_not_the_us_one():
+    text = "In Japan, the ruling Democratic Party of Japan met. The Democratic Party said Kan would stay."
+    ents = link(text, "en", ("Japan", "LOC"), ("Democratic Party of Japan", "ORG"), ("Democratic Party", "ORG"))
+    assert "org:us-democratic-party" not in [e.entity_id for e in ents]

@@ -272,6 +272,14 @@ def link_entities(text: str, lang: str, spans: list[Span], kb: KnowledgeBase | N
             if cid:
                 countries.append((sp.start, cid))
                 break
+        else:
+            # an organisation named with its country in front ("U.S. House of Representatives", "미국
+            # 민주당") names the country for the generic names after it ("Republicans", "공화당")
+            words = text[sp.start : sp.end].split()
+            if sp.label == "ORG" and len(words) > 1:
+                cid = abbreviated_country(words[0], lang, ix) or _unique(ix.full.get(kb_key(words[0])), {"country"}, ix)[0]
+                if cid:
+                    countries.append((sp.start, cid))
     article_countries = {cid for _, cid in countries}
 
     antecedents: list[_Antecedent] = []
