@@ -467,3 +467,9 @@ def test_another_countrys_democratic_party_is_not_the_us_one():
     text = "In Japan, the ruling Democratic Party of Japan met. The Democratic Party said Kan would stay."
     ents = link(text, "en", ("Japan", "LOC"), ("Democratic Party of Japan", "ORG"), ("Democratic Party", "ORG"))
     assert "org:us-democratic-party" not in [e.entity_id for e in ents]
+
+
+def test_a_generic_name_after_another_country_is_not_the_us_body():
+    text = "미국 대통령이 말했다. 영국 하원은 표결했다."
+    ents = link(text, "ko", ("미국", "LOC"), ("영국", "LOC"), ("하원", "ORG"))
+    assert ents[2].entity_id != "org:us-house"

@@ -623,9 +623,10 @@ def _decide(text, sp, mention, forms, allowed, antecedents, countries, article_c
         if not cands:
             continue
         near = _country_context(text, sp.start, countries)
-        pick = {i for i in cands if ix.kb.actors[i].country == near} if near else set()
-        if len(pick) != 1:
-            pick = {i for i in cands if ix.kb.actors[i].country in article_countries}
+        # the country named last in the sentence decides; only where none is named does the article's
+        # ("영국 하원" in an article that also names the US is not the US House)
+        pick = {i for i in cands if ix.kb.actors[i].country == near} if near else \
+            {i for i in cands if ix.kb.actors[i].country in article_countries}
         if len(pick) == 1:
             return next(iter(pick)), "alias", SCORE_GENERIC
         return None, "none", None
