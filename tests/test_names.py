@@ -473,3 +473,13 @@ def test_a_generic_name_after_another_country_is_not_the_us_body():
     text = "미국 대통령이 말했다. 영국 하원은 표결했다."
     ents = link(text, "ko", ("미국", "LOC"), ("영국", "LOC"), ("하원", "ORG"))
     assert ents[2].entity_id != "org:us-house"
+
+
+def test_a_place_span_before_the_honorific_ssi_is_a_person_less_its_demonym():
+    from dossier.linking.hangul_names import _Words, people_before_honorifics
+    from dossier.linking.lookup import kb_index
+
+    text = "미국인 조지 바이탈리 씨는 말했다. 부산 씨는"
+    spans = [Span(0, text.index(" 씨는"), "LOC"), Span(text.index("부산"), text.index("부산") + 2, "LOC")]
+    got = people_before_honorifics(text, spans, _Words(text, kb_index()))
+    assert [(text[s.start : s.end], s.label) for s in got] == [("조지 바이탈리", "PER"), ("부산", "LOC")]

@@ -116,6 +116,29 @@ class _Words:
         return None
 
 
+def people_before_honorifics(text: str, spans: list[Span], words: _Words) -> list[Span]:
+    """A place or organisation span of proper nouns right before a word only a person takes
+    (`person_only_after`: "미국인 조지 바이탈리 씨는", the recogniser's place) is a person; a leading
+    demonym ("<country>인": 미국인, 중국인) is no part of the name."""
+    honorifics = load_cues().person_only_after.get("ko", frozenset())
+    out = []
+    for sp in spans:
+        first, last = words.index_at(sp.start), words.index_at(sp.end - 1)
+        if sp.label == "PER" or first is None or last is None or last + 1 >= len(words.words) \
+                or words.words[last].end() != sp.end or words.bare(last + 1) not in honorifics:
+            out.append(sp)
+            continue
+        w = words.words[first].group()
+        if last > first and w.endswith("인") and names_a_country(w[:-1], words.ix):
+            first += 1  # 미국인 (American)
+        if not _hangul(words.bare(first)) or names_a_country(words.bare(first), words.ix) \
+                or first == last and words.known(words.bare(first)):  # "부산 씨": read no further
+            out.append(sp)
+            continue
+        out.append(Span(words.words[first].start(), sp.end, "PER"))
+    return out
+
+
 def cut_before_title(text: str, spans: list[Span], words: _Words) -> list[Span]:
     """"낸시 펠로시 하원" of "낸시 펠로시 하원의장을": a span that runs into a title word ends before
     it, and the proper nouns left are a person."""
@@ -300,6 +323,7 @@ def mend_hangul_names(text: str, spans: list[Span], ix: KbIndex) -> list[Span]:
     if not any(is_hangul(c) for c in text):
         return spans
     words = _Words(text, ix)
+    spans = people_before_honorifics(text, spans, words)
     spans = cut_before_title(text, spans, words)
     spans = extend_names(text, spans, words)
     found = names_before_titles(text, spans, words)

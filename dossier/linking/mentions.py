@@ -42,6 +42,7 @@ class NameCues:
     tenure_words: dict[str, frozenset[str]]  # ko: 전 ("former") in "보시라이 전 충칭시 당서기"
     org_nouns_after: dict[str, frozenset[str]]  # en: "observatory" in "the ALMA observatory"
     trailing_words: dict[str, frozenset[str]]  # en: weekdays a name span never ends in
+    person_only_after: dict[str, frozenset[str]]  # ko: 씨, after a person's name only
     name_stops: dict[str, frozenset[str]]
     org_words: dict[str, frozenset[str]]
     org_suffixes: dict[str, tuple[str, ...]]
@@ -83,6 +84,7 @@ def load_cues(path: Path = CUES_FILE) -> NameCues:
         tenure_words=sets("tenure_words"),
         org_nouns_after=sets("org_nouns_after"),
         trailing_words=sets("trailing_words"),
+        person_only_after=sets("person_only_after"),
         name_stops=sets("name_stops"),
         org_words=sets("org_words"),
         org_suffixes=longest_first("org_suffixes"),
