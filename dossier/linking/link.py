@@ -501,8 +501,8 @@ def _korean_org_without_modifier(entities: list[Entity], lang: str) -> None:
     glued to the head or standing before it: "북한 대표팀" after "북한 축구대표팀", "한국 대표팀" beside
     "한국 축구 대표팀". The first word (whose organisation it is) is the same, every short word is a
     word of the full name or the end of one, in order, and the last is the end of the full name's
-    last word; only one full name may fit, so
-    "북한 대표팀" beside both "북한 축구대표팀" and "북한 여자축구대표팀" stays apart."""
+    last word; only one full name may fit, so "북한 대표팀" beside both "북한 축구대표팀" and "북한
+    여자축구대표팀" stays apart."""
     if lang != "ko":
         return
     heads = load_cues().org_heads.get(lang, frozenset())

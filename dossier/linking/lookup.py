@@ -183,8 +183,6 @@ def core_name(mention: str, forms: list[str], ix: KbIndex, *, titles: bool = Tru
 # --- Korean country abbreviations (북러, 한미일) ---------------------------------------------------
 
 
-
-
 def country_syllables(ix: KbIndex, lang: str) -> dict[str, str]:
     """The country each one-syllable abbreviation stands for (미 = the United States): the knowledge
     base's one table (data/kb/country_aliases.yaml, `syllables`)."""

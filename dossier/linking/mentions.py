@@ -599,8 +599,15 @@ def titled_names(text: str, lang: str, ix: KbIndex | None = None, *, roles: bool
             if bare != word:
                 break  # punctuation ends the name
         # an institution named after the person ("डॉ॰ हरिसिंह गौर विश्वविद्यालय", "Dr. B.R. Ambedkar
-        # National Institute"): an organisation's head word within the name or the words after it
-        if name and label == "PER" and any(t.group().rstrip(",.;:!?।") in heads for t in tokens[i + 1 : j + 3]):
+        # National Institute"): an organisation's head word within the name or in the two words that
+        # run on from it (not past a stop word or, in English, a lower-case one: "Mr. Lee of the Party")
+        run_on = []
+        for t in tokens[j : j + 2]:
+            w = t.group().rstrip(",.;:!?।")
+            if not w or w in stops or (lang == "en" and not w[:1].isupper()):
+                break
+            run_on.append(w)
+        if name and label == "PER" and any(w in heads for w in [*(t.group().rstrip(",.;:!?।") for t in name), *run_on]):
             name = []
         if name:
             end = name[-1].start() + len(name[-1].group().rstrip(",.;:!?।"))
