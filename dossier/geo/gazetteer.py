@@ -21,7 +21,6 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from dossier import config
-from dossier.linking.kb import load_kb
 from dossier.linking.translit import fold_latin, romanize
 from dossier.text.scripts import char_script, first_script, fold_nukta, has_hangul, is_devanagari, is_hangul
 
@@ -167,7 +166,6 @@ class Gazetteer:
     index: dict[str, list[tuple[str, str, str]]]  # key -> [(place id, lang, surface)]
     rules: dict[str, Any]
     ko_compounds: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)
-    ko_country_syllables: dict[str, str] = field(default_factory=dict)  # 북 -> country:KP (in 북-러, 한·미)
     max_words: int = 1
     _fuzzy_keys: dict[str, dict[str, dict[int, list[str]]]] = field(default_factory=dict)  # script -> first letter -> length -> forms
     _fuzzy_back: dict[str, dict[str, str]] = field(default_factory=dict)  # fuzzy form -> key
@@ -405,8 +403,6 @@ def load_gazetteer_from(places_file: Path = PLACES_FILE, sites_file: Path = SITE
     rules = _load_rules(rules_file)
     gaz = Gazetteer(places=places, index=index, rules=rules, ko_compounds=compounds,
                     _curated_names=curated_names, _script_names=script_names)
-    # 한·미·일, 북-러: the knowledge base's one table of one-syllable country abbreviations
-    gaz.ko_country_syllables = dict(load_kb().rules.syllables.get("ko", {}))
     gaz.max_words = max(k.count(" ") for k in index) + 1
     return gaz
 

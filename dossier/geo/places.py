@@ -22,6 +22,7 @@ from dossier.geo.cues import apply_cues, country_named_before, cue_before, cue_p
 from dossier.geo.demonyms import demonym_countries
 from dossier.geo.gazetteer import RULES_FILE, Candidate, Gazetteer, load_gazetteer, needs_context, place_key
 from dossier.geo.resolve import Mention, resolve
+from dossier.linking.kb import load_kb
 from dossier.model import Place
 from dossier.text.scripts import (
     HANGUL_FIRST,
@@ -204,7 +205,10 @@ def _ko_syllable_chains(gaz: Gazetteer, text: str) -> list[Mention]:
                                                    and not _is_particle_tail(text, b)):
             continue
         positions = [k for k in range(a, b) if is_hangul(text[k])]
-        pids = [gaz.ko_country_syllables.get(text[k]) for k in positions]
+        # the knowledge base's one table of one-syllable country abbreviations, read only where a
+        # chain is written (the gazetteer does not load the knowledge base)
+        syllables = load_kb().rules.syllables.get("ko", {})
+        pids = [syllables.get(text[k]) for k in positions]
         if len(positions) < 2 or not all(pids):
             continue
         for k, pid in zip(positions, pids):
