@@ -6,8 +6,9 @@ data/gazetteer/matching.yaml (`place_cues`, `town_cues`); dossier.geo.places app
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from dossier.geo.gazetteer import Gazetteer, place_key
+from dossier.geo.gazetteer import Gazetteer, load_gazetteer, place_key
 from dossier.geo.resolve import Mention
 
 _LOOK_BACK = 40  # characters before a name searched for a cue
@@ -23,6 +24,14 @@ def cue_pattern(*lists: dict | None) -> re.Pattern:
         return re.compile(r"(?!)")
     return re.compile(r"(?:^|[^\w\u0900-\u097f])(?:" + "|".join(map(re.escape, cues)) + r")[\s,]+$",
                       re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def cue_words(lang: str) -> frozenset[str]:
+    """The words and phrases of `place_cues` and `town_cues` in one language ("수도", "capital", "town
+    of"): read by the geoparser, and by the name repairs ("수도 워싱턴" taken for a person)."""
+    rules = load_gazetteer().rules
+    return frozenset(c for key in ("place_cues", "town_cues") for c in (rules.get(key) or {}).get(lang, ()))
 
 
 def cue_before(rules: dict, text: str, start: int) -> bool:

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Protocol
 
-from dossier.geo.cues import apply_cues, country_named_before, cue_before, cue_pattern
+from dossier.geo.cues import apply_cues, country_named_before, cue_before, cue_pattern, cue_words
 from dossier.geo.demonyms import demonym_countries
 from dossier.geo.gazetteer import RULES_FILE, Candidate, Gazetteer, load_gazetteer, needs_context, place_key
 from dossier.geo.resolve import Mention, resolve
@@ -119,7 +119,7 @@ def _rules() -> dict:
     r["town_cue_pattern"] = cue_pattern(r.get("town_cues"))
     r["region_cue_pattern"] = cue_pattern(r.get("region_cues"))
     r["ko_part_words"] = frozenset(r.get("ko_country_parts") or ())
-    r["ko_cue_words"] = frozenset((r.get("place_cues") or {}).get("ko", ()) + (r.get("town_cues") or {}).get("ko", ()))
+    r["ko_cue_words"] = cue_words("ko")
     return r
 
 

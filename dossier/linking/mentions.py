@@ -246,12 +246,10 @@ def _is_place_name(words: list[str]) -> bool:
 def place_after_cue(text: str, start: int, end: int, lang: str) -> Span | None:
     """A person's span that is a place cue and a place ("수도 워싱턴", "capital Kyiv", "राजधानी दिल्ली":
     the cue words of data/gazetteer/matching.yaml, `place_cues` and `town_cues`): the place alone."""
-    from dossier.geo.gazetteer import load_gazetteer
+    from dossier.geo.cues import cue_words
 
-    rules = load_gazetteer().rules
-    cues = {c for key in ("place_cues", "town_cues") for c in (rules.get(key) or {}).get(lang, ()) if " " not in c}
     tokens = list(_TOKEN.finditer(text, start, end))
-    if len(tokens) >= 2 and tokens[0].group().lower() in cues and _is_place_name([t.group() for t in tokens[1:]]):
+    if len(tokens) >= 2 and tokens[0].group().lower() in cue_words(lang) and _is_place_name([t.group() for t in tokens[1:]]):
         return Span(tokens[1].start(), end, "LOC")
     return None
 
