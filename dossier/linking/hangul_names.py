@@ -250,6 +250,15 @@ def _name_before_country(words: _Words, k: int, title: int) -> bool:
         and words.words[k].group() == words.bare(k) and len(words.bare(k)) >= 2 and words.proper_noun(k)
 
 
+def _name_start(words: _Words, first: int, stop: int) -> int:
+    """The first word of a name ending before `stop`: from `first`, back over bare proper nouns, up
+    to _MAX_NAME_WORDS words in all."""
+    while first > 0 and stop - first < _MAX_NAME_WORDS and words.words[first - 1].group() == words.bare(first - 1) \
+            and words.proper_noun(first - 1):
+        first -= 1
+    return first
+
+
 def names_before_titles(text: str, spans: list[Span], words: _Words) -> list[Span]:
     """Two or three proper-noun words right before a title ("찰스 하멜린 선수") where no span is,
     also with the person's affiliation between them ("마거릿 하퍼 WHO 사무총장", "… 미 국토안보부
@@ -268,18 +277,12 @@ def names_before_titles(text: str, spans: list[Span], words: _Words) -> list[Spa
             stop -= 1
         if stop > 0 and _glossed(words, stop - 1):
             # the gloss follows the whole name: "아베 신조(安倍晋三) 총리", "손흥민(23·토트넘) 선수"
-            first = stop - 1
-            while first > 0 and stop - first < _MAX_NAME_WORDS and words.words[first - 1].group() == words.bare(first - 1) \
-                    and words.proper_noun(first - 1):
-                first -= 1
+            first = _name_start(words, stop - 1, stop)
             start, end = words.words[first].start(), words.words[stop - 1].start() + len(words.bare(stop - 1))
             if all(s.end <= start or s.start >= end for s in spans):
                 out.append(Span(start, end, "PER"))
             continue
-        first = stop
-        while first > 0 and stop - first < _MAX_NAME_WORDS and words.words[first - 1].group() == words.bare(first - 1) \
-                and words.proper_noun(first - 1):
-            first -= 1
+        first = _name_start(words, stop, stop)
         if stop - first == 1 and stop + 1 < title and words.town_in_name(stop):
             stop += 1  # "바락 오바마 미국 대통령": 오바마 is also a town in Japan, taken for the affiliation
         if stop - first < 2 and not (stop - first == 1 and (_korean_name_before_organisation(words, first, title)
