@@ -311,7 +311,14 @@ def test_any_text_and_spans_give_one_entity_per_span_with_original_offsets(text,
                                max_size=6))
     spans = [Span(min(a, b), max(a, b), lab) for a, b, lab in spans]
     ents = link_entities(text, data.draw(st.sampled_from(["en", "ko", "hi"])), spans)
-    assert sorted((e.start, e.end, e.label) for e in ents) == sorted((s.start, s.end, s.label) for s in spans)
+    assert sorted((e.start, e.end) for e in ents) == sorted((s.start, s.end) for s in spans)
+    # the only type the linker changes: a short form joined to an organisation becomes it ("Celera"
+    # beside "Celera Genomics", "NDC" for the National Democratic Congress, 중대본)
+    from collections import Counter
+
+    kept = Counter((e.start, e.end, e.label) for e in ents if e.label != "ORG")
+    given = Counter((s.start, s.end, s.label) for s in spans)
+    assert not kept - given  # every entity not an ORG has its span's own type
     for e in ents:
         assert e.text == text[e.start : e.end]
         assert e.method in ("alias", "coref", "fuzzy", "none")
