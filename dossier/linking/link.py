@@ -344,7 +344,7 @@ def _merge_aliases(text: str, lang: str, entities: list[Entity], ix: KbIndex) ->
     earlier one's id); an organisation and its abbreviation ("Press Information Bureau (PIB)",
     "세계보건기구, WHO", or "WHO" anywhere after "World Health Organization")."""
     merged: dict[str, str] = {}
-    typed_as_full: dict[str, str] = {}  # the id of an abbreviation typed a person -> its full name's type
+    typed_person: set[str] = set()  # ids of abbreviations the recogniser typed a person: organisations
 
     def join(ids: list[str], abbreviation: bool) -> None:
         known = [i for i in ids if not i.startswith("x:")]
@@ -375,14 +375,15 @@ def _merge_aliases(text: str, lang: str, entities: list[Entity], ix: KbIndex) ->
         if short.label == "PER":
             fulls = {(i, label) for i, label in fulls if label == "ORG"}
         if len(fulls) == 1:
-            full_id, label = fulls.pop()
+            full_id, _ = fulls.pop()
             if short.label == "PER":
-                typed_as_full[short.entity_id] = label
+                typed_person.add(short.entity_id)
             join([full_id, short.entity_id], abbreviation=True)
     if not merged:
         return
     for e in entities:
-        e.label = typed_as_full.get(e.entity_id or "", e.label)
+        if e.entity_id in typed_person:
+            e.label = "ORG"
         target = merged.get(e.entity_id or "")
         if target:
             if e.entity_id != target and e.method == "none":
@@ -439,6 +440,13 @@ def _abbreviates(short: str, full: str) -> bool:
         and _is_subsequence(short, full)
 
 
+def _unknown_hangul_orgs(entities: list[Entity]) -> list[tuple[str, str]]:
+    """(name without spaces, id) of every unknown organisation written in Hangul alone: the full
+    names a syllable abbreviation is read against."""
+    orgs = [(e.text.replace(" ", ""), e.entity_id) for e in entities if e.label == "ORG" and _unlinked(e)]
+    return [(written, eid) for written, eid in orgs if all(is_hangul(c) for c in written)]
+
+
 def split_abbreviated_owner(entities: list[Entity], lang: str) -> list[Entity]:
     """A Korean person's span that begins with the syllable abbreviation of an organisation the
     article names in full ("미 연준 옐런의장" in the headline, "연방준비제도의 재닛 옐런" in the body):
@@ -447,8 +455,7 @@ def split_abbreviated_owner(entities: list[Entity], lang: str) -> list[Entity]:
     mentions to add."""
     if lang != "ko":
         return []
-    fulls = [(e.text.replace(" ", ""), e.entity_id) for e in entities
-             if e.label == "ORG" and _unlinked(e) and all(is_hangul(c) for c in e.text.replace(" ", ""))]
+    fulls = _unknown_hangul_orgs(entities)
     added: list[Entity] = []
     for e in entities:
         words = e.text.split()
@@ -479,7 +486,7 @@ def _korean_org_abbreviations(entities: list[Entity], lang: str) -> None:
         return
     ix = kb_index()
     orgs = [(e, e.text.replace(" ", "")) for e in entities if e.label == "ORG" and _unlinked(e)]
-    fulls = [(written, e.entity_id) for e, written in orgs if all(is_hangul(c) for c in written)]
+    fulls = _unknown_hangul_orgs(entities)
     # the full name without its country in front: "중대본" of "한국 중앙재난안전대책본부"
     fulls += [("".join(words[1:]), e.entity_id) for e, words in ((e, e.text.split()) for e, _ in orgs)
               if len(words) > 1 and names_a_country(words[0], ix) and all(is_hangul(c) for c in "".join(words[1:]))]
