@@ -18,7 +18,7 @@ from dossier import __version__, config, provenance
 from dossier.corpus.coverage import article_coverage
 from dossier.events import frames as events
 from dossier.geo import places
-from dossier.linking import abbreviations, hangul_names, link, mentions, org_names
+from dossier.linking import abbreviations, hangul_names, link, mentions, org_names, short_forms
 from dossier.linking.kb import load_kb
 from dossier.linking.lookup import kb_index
 from dossier.model import Entity, Place, Segment, Sentence, Span, Timex
@@ -151,8 +151,8 @@ def analyse(
         added: list[tuple[Entity, str]] = []
         for lang in {lang for _, lang in result.entities}:
             same_lang = [e for e, seg_lang in result.entities if seg_lang == lang]
-            added += [(e, lang) for e in link.split_abbreviated_owner(same_lang, lang)]
-            link.join_short_forms(same_lang, lang)
+            added += [(e, lang) for e in short_forms.split_abbreviated_owner(same_lang, lang)]
+            short_forms.join_short_forms(same_lang, lang)
         if added:  # an organisation's abbreviation cut off a person's span ("연준 옐런")
             result.entities = sorted(result.entities + added, key=lambda pair: (pair[0].start, pair[0].end))
     # what this article could not get, per language (shown by the app beside the article)
