@@ -2,8 +2,9 @@
 dossier/linking/mentions.py): short forms in Hangul, one id per written name in an article,
 initials cut off a name, an initial that is also a stop word. Names here are not the dev set's."""
 
+from dossier.linking.cued_names import titled_names
 from dossier.linking.link import link_entities, unify_surfaces
-from dossier.linking.mentions import repair_spans, titled_names
+from dossier.linking.mentions import repair_spans
 from dossier.model import Entity, Span
 
 

@@ -4,8 +4,9 @@ and launches, far from the sample corpus's domain."""
 
 import pytest
 
+from dossier.linking.cued_names import titled_names
 from dossier.linking.link import link_entities
-from dossier.linking.mentions import complete_word, is_alias_pair, repair_spans, titled_names
+from dossier.linking.mentions import complete_word, is_alias_pair, repair_spans
 from dossier.linking.translit import latin_key
 from dossier.linking.unlinked import group_unlinked
 from dossier.model import Span
@@ -413,7 +414,7 @@ def test_a_korean_name_glossed_in_brackets_or_former_before_a_title_is_a_person(
 
 
 def test_an_abbreviation_before_an_organisation_noun_is_an_organisation_but_not_a_country_code():
-    from dossier.linking.mentions import abbreviations_before_org_nouns
+    from dossier.linking.cued_names import abbreviations_before_org_nouns
 
     text = "Researchers from the ALMA observatory said so. A UK bank and the OSCE mission agreed."
     assert [text[s.start : s.end] for s in abbreviations_before_org_nouns(text, "en")] == ["ALMA", "OSCE"]

@@ -18,7 +18,7 @@ from dossier import __version__, config, provenance
 from dossier.corpus.coverage import article_coverage
 from dossier.events import frames as events
 from dossier.geo import places
-from dossier.linking import abbreviations, hangul_names, link, mentions, org_names, short_forms
+from dossier.linking import abbreviations, cued_names, hangul_names, link, mentions, org_names, short_forms
 from dossier.linking.kb import load_kb
 from dossier.linking.lookup import kb_index
 from dossier.model import Entity, Place, Segment, Sentence, Span, Timex
@@ -289,7 +289,7 @@ def entity_spans(text: str, lang: str) -> list[Span]:
     # Correspondent Jane Doe" as one organisation), and model places or organisations it cuts across
     # that end within it and name no known actor ("श्री राम" + "नाईक" for "श्री राम नाईक": the honorific
     # says a person follows)
-    titled = [t for t in mentions.titled_names(text, lang) if all(t.end <= s.start or t.start >= s.end for s in kb_spans)]
+    titled = [t for t in cued_names.titled_names(text, lang) if all(t.end <= s.start or t.start >= s.end for s in kb_spans)]
     overruled = {(s.start, s.end) for t in titled for s in model_spans
                  if s.label != "PER" and s.start < t.end and t.start < s.end and s.end <= t.end
                  and (s.start, s.end) != (t.start, t.end) and not _links_to_known_actor(text, lang, s)}
@@ -299,7 +299,7 @@ def entity_spans(text: str, lang: str) -> list[Span]:
                          for s in model_spans)]
     # a name after a role noun ("dictator Suharto"), an abbreviation before an organisation noun ("the
     # ALMA observatory"), only where nothing at all was found: weaker cues
-    kb_spans += [r for r in mentions.titled_names(text, lang, roles=True) + mentions.abbreviations_before_org_nouns(text, lang)
+    kb_spans += [r for r in cued_names.titled_names(text, lang, roles=True) + cued_names.abbreviations_before_org_nouns(text, lang)
                  if all(r.end <= s.start or r.start >= s.end for s in (*model_spans, *kb_spans))]
     for s in model_spans:
         longer = [m for m in kb_spans if m.start < s.end and s.start < m.end and m.end - m.start > s.end - s.start]
