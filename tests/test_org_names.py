@@ -26,6 +26,8 @@ def found(text: str, lang: str) -> list[str]:
     ("en", "Indonesia's National Disaster Mitigation Agency counted.", ["National Disaster Mitigation Agency"]),
     ("en", "The minister and his agency said nothing.", []),  # no capitals: no name
     ("en", "The Rocky Mountain News in Denver won. So did the Chicago Tribune.", ["Rocky Mountain News", "Chicago Tribune"]),
+    ("en", "It won in Denver and the Chicago Tribune said so.", ["Chicago Tribune"]),  # "and the" joins two names
+    ("en", "the Ministry of Health and Welfare said", ["Ministry of Health and Welfare"]),
     ("en", "Police Arrest Opposition Party Leader In Capital\nThe Electoral Commission said", ["Electoral Commission"]),
     ("ko", "행정안전부는 밝혔다. 미국 지질조사국과 식품의약품안전처가 말했다.", ["행정안전부", "식품의약품안전처"]),
     ("ko", "연락처를 요청했다. 동남부에서 지진이 났다.", []),  # everyday words with those endings

@@ -52,6 +52,11 @@ def _en_runs(text: str) -> list[list[re.Match[str]]]:
             run = []
         bare = _bare(word)
         capital = bare[:1].isupper()
+        if run and word == "the" and run[-1].group() == "and":
+            # "Denver and the Chicago Tribune": "and the" joins two names, it is not inside one
+            runs.append(run[:-1])
+            run = []
+            continue
         if capital or (run and bare in _EN_CONNECTORS and bare == word):
             if run and (word.startswith(("(", '"', "“")) or bare in _DETERMINERS):
                 runs.append(run)
