@@ -21,6 +21,7 @@ from typing import Protocol
 from dossier.geo.cues import apply_cues, country_named_before, cue_before, cue_pattern, cue_words
 from dossier.geo.demonyms import demonym_countries
 from dossier.geo.gazetteer import RULES_FILE, Candidate, Gazetteer, load_gazetteer, needs_context, place_key
+from dossier.geo.lists import listed_towns
 from dossier.geo.resolve import Mention, resolve
 from dossier.linking.kb import load_kb
 from dossier.model import Place
@@ -185,7 +186,8 @@ def geoparse(text: str, lang: str, spans: list | None = None) -> list[Place]:
         p = c.place
         places.append(Place(start=m.start, end=m.end, text=text[m.start:m.end], place_id=p.id,
                             name=p.name, lat=p.lat, lon=p.lon, kind=p.kind))
-    return places
+    places.extend(listed_towns(gaz, rules, text, _tokens(text), places))
+    return sorted(places, key=lambda p: p.start)
 
 
 # ---- mention finding ------------------------------------------------------------------------------
