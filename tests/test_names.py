@@ -4,9 +4,24 @@ and launches, far from the sample corpus's domain."""
 
 import pytest
 
-from dossier.linking.cued_names import titled_names
-from dossier.linking.link import link_entities
-from dossier.linking.mentions import complete_word, is_alias_pair, repair_spans
+from dossier.corpus import pipeline
+from dossier.linking.cued_names import abbreviations_before_org_nouns, titled_names
+from dossier.linking.hangul_names import (
+    _Words,
+    names_after_roles,
+    names_before_titles,
+    orgs_in_apposition,
+    people_before_honorifics,
+)
+from dossier.linking.link import _hangul_close, _latin_close, link_entities
+from dossier.linking.lookup import country_in_front, kb_index
+from dossier.linking.mentions import (
+    complete_word,
+    is_alias_pair,
+    repair_spans,
+    split_at_sentence_end,
+    trim_titles,
+)
 from dossier.linking.translit import latin_key
 from dossier.linking.unlinked import group_unlinked
 from dossier.model import Span
@@ -220,7 +235,6 @@ def test_unknown_names_group_across_scripts_in_other_domains(names):
 
 
 def test_a_korean_organisation_with_the_country_abbreviated_or_whole_is_one_name():
-    from dossier.linking.lookup import country_in_front, kb_index
 
     ix = kb_index()
     assert country_in_front("미 대법원", "ko", ix) == country_in_front("미국 대법원", "ko", ix) == "미국 대법원"
@@ -251,8 +265,6 @@ def test_a_country_abbreviation_alone_is_that_country():
     ("배우 섭외가 어려웠다.", []),  # a common noun after the role: nobody
 ])
 def test_korean_names_after_a_role_noun(text, want):
-    from dossier.linking.hangul_names import _Words, names_after_roles
-    from dossier.linking.lookup import kb_index
 
     got = names_after_roles(text, [], _Words(text, kb_index()))
     assert [(text[s.start : s.end], s.label) for s in got] == want
@@ -275,8 +287,6 @@ def test_an_abbreviation_is_keyed_by_its_letters_and_joins_its_name_without_the_
 
 def test_a_name_span_run_over_the_end_of_a_sentence_is_two_mentions():
     text = "The prize went to singer Bob Dylan. Dylan was far down the list. Prof. John Smith agreed."
-    from dossier.linking.lookup import kb_index
-    from dossier.linking.mentions import split_at_sentence_end
 
     # the pipeline splits the recogniser's spans (entity_spans) before they are repaired
     raw = [span(text, "Bob Dylan. Dylan", "PER"), span(text, "Prof. John Smith", "PER")]
@@ -294,7 +304,6 @@ def test_a_fuzzy_sound_match_needs_the_letters_to_agree(text, mention, label, wr
 
 
 def test_a_fuzzy_match_still_takes_a_spelling_variant():
-    from dossier.linking.link import _hangul_close, _latin_close
 
     assert _latin_close("Sergei Shoigu", "Sergey Shoygu") and _hangul_close("블라디보스톡", "블라디보스토크")
     assert not _hangul_close("김정훈", "김정은") and not _latin_close("Sergei Rebrov", "Sergey Lavrov")
@@ -309,7 +318,6 @@ def test_one_word_taken_for_a_person_is_the_organisation_it_begins_unless_a_pers
 
 
 def test_a_span_over_a_sentence_end_before_a_title_gives_the_organisation_and_the_person(monkeypatch):
-    from dossier.corpus import pipeline
 
     text = "Their work is led by the National Institutes of Health. Doctor Collins says no."
     start = text.index("National")
@@ -320,8 +328,6 @@ def test_a_span_over_a_sentence_end_before_a_title_gives_the_organisation_and_th
 
 def test_a_foreign_surname_that_is_also_a_town_before_an_affiliation_and_title():
     # 오바마 is also Obama, a town in Japan: after a first name, before "미국 대통령", it is the surname
-    from dossier.linking.hangul_names import _Words, names_before_titles
-    from dossier.linking.lookup import kb_index
 
     text = "바락 오바마 미국 대통령이 참석했다."
     got = names_before_titles(text, [], _Words(text, kb_index()))
@@ -338,9 +344,6 @@ def test_a_korean_organisation_abbreviated_by_its_syllables_is_that_organisation
 
 
 def test_korean_ranks_and_academic_titles_are_titles_but_a_school_before_a_professor_is_no_person():
-    from dossier.linking.hangul_names import _Words, names_before_titles
-    from dossier.linking.lookup import kb_index
-    from dossier.linking.mentions import trim_titles
 
     ix = kb_index()
     text = "이세돌 9단"
@@ -396,8 +399,6 @@ def test_an_abbreviation_taken_for_a_person_is_the_organisation_it_spells():
 
 
 def test_the_word_after_a_kind_of_organisation_with_the_copula_is_that_organisation():
-    from dossier.linking.hangul_names import _Words, orgs_in_apposition
-    from dossier.linking.lookup import kb_index
 
     text = "여당인 국민의힘은 94곳에서 이겼다. 교육부 소속기관인 국사편찬위원회, 그리고 배우인 김민수 씨."
     got = orgs_in_apposition(text, [], _Words(text, kb_index()))
@@ -405,8 +406,6 @@ def test_the_word_after_a_kind_of_organisation_with_the_copula_is_that_organisat
 
 
 def test_a_korean_name_glossed_in_brackets_or_former_before_a_title_is_a_person():
-    from dossier.linking.hangul_names import _Words, names_before_titles
-    from dossier.linking.lookup import kb_index
 
     text = "중국 보시라이(薄熙來) 전 충칭시 당서기와 아베 신조(安倍晋三) 일본 총리, 리언 패네타 전 장관."
     got = names_before_titles(text, [], _Words(text, kb_index()))
@@ -414,7 +413,6 @@ def test_a_korean_name_glossed_in_brackets_or_former_before_a_title_is_a_person(
 
 
 def test_an_abbreviation_before_an_organisation_noun_is_an_organisation_but_not_a_country_code():
-    from dossier.linking.cued_names import abbreviations_before_org_nouns
 
     text = "Researchers from the ALMA observatory said so. A UK bank and the OSCE mission agreed."
     assert [text[s.start : s.end] for s in abbreviations_before_org_nouns(text, "en")] == ["ALMA", "OSCE"]
@@ -442,8 +440,6 @@ def test_a_weekday_ends_no_place_or_person_but_may_end_a_club():
 
 
 def test_one_name_word_before_a_country_and_a_title_is_a_person():
-    from dossier.linking.hangul_names import _Words, names_before_titles
-    from dossier.linking.lookup import kb_index
 
     text = "리창 중국 총리와 모디 인도 총리가 왔다. 윤 후보와 서울 시장도."
     got = names_before_titles(text, [], _Words(text, kb_index()))
@@ -477,8 +473,6 @@ def test_a_generic_name_after_another_country_is_not_the_us_body():
 
 
 def test_a_place_span_before_the_honorific_ssi_is_a_person_less_its_demonym():
-    from dossier.linking.hangul_names import _Words, people_before_honorifics
-    from dossier.linking.lookup import kb_index
 
     text = "미국인 조지 바이탈리 씨는 말했다. 부산 씨는"
     spans = [Span(0, text.index(" 씨는"), "LOC"), Span(text.index("부산"), text.index("부산") + 2, "LOC")]

@@ -9,14 +9,16 @@ import re
 
 from dossier.linking.abbreviations import is_latin_abbreviation
 from dossier.linking.lookup import KbIndex, kb_index
-from dossier.linking.mentions import _TOKEN, _is_title, load_cues
+from dossier.linking.mentions import is_title, load_cues
 from dossier.model import Span
+
+_TOKEN = re.compile(r"\S+")  # a whitespace-separated word
 
 _MAX_TITLED_WORDS = 3  # "श्रीमती द्रौपदी मुर्मु", "Dr. Ravi Kumar Singh": longer runs are not one name
 
 
 def _name_word(bare: str, stops: frozenset[str], honorifics: frozenset[str], lang: str, ix: KbIndex) -> bool:
-    return bool(bare) and bare not in stops and bare not in honorifics and not _is_title([bare], lang, ix) \
+    return bool(bare) and bare not in stops and bare not in honorifics and not is_title([bare], lang, ix) \
         and not any(c.isdigit() for c in bare)
 
 
@@ -69,7 +71,7 @@ def titled_names(text: str, lang: str, ix: KbIndex | None = None, *, roles: bool
                 name.append(tokens[j])  # "डॉ. के. रोसैया", "Dr. S. Jaishankar": an initial and its dot
                 j += 1
                 continue
-            if not bare or bare in stops or bare in honorifics or _is_title([bare], lang, ix):
+            if not bare or bare in stops or bare in honorifics or is_title([bare], lang, ix):
                 break
             if any(c.isdigit() for c in bare) or (lang == "en" and not bare[:1].isupper()):
                 break

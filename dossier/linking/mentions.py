@@ -29,7 +29,7 @@ CUES_FILE = KB_DIR / "name_cues.yaml"
 _HYPHENS = "-‐‑"
 # a romanised East Asian name: family name, then a hyphenated given name ("Ko Wen-je", "Hou You-ih")
 _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+[A-Z][a-z]+[-‐‑][a-z]+")
-_TOKEN = re.compile(r"\S+")
+_TOKEN = re.compile(r"\S+")  # a whitespace-separated word
 
 
 @dataclass(frozen=True)
@@ -191,7 +191,9 @@ def _drop_leading_determiner(text: str, start: int, end: int, lang: str, determi
     return start
 
 
-def _is_title(words: list[str], lang: str, ix: KbIndex) -> bool:
+def is_title(words: list[str], lang: str, ix: KbIndex) -> bool:
+    """Are these words a title or office ("President", "대통령", "प्रधानमंत्री"), a Korean particle
+    after one word allowed ("대통령은")?"""
     key = kb_key(" ".join(words))
     if key in ix.titles:
         return True
@@ -206,11 +208,11 @@ def trim_titles(text: str, start: int, end: int, lang: str, ix: KbIndex) -> tupl
     while changed and len(tokens) > 1:
         changed = False
         for width in (3, 2, 1):
-            if len(tokens) > width and _is_title([t.group() for t in tokens[:width]], lang, ix):
+            if len(tokens) > width and is_title([t.group() for t in tokens[:width]], lang, ix):
                 tokens = tokens[width:]
                 changed = True
                 break
-            if len(tokens) > width and _is_title([t.group() for t in tokens[-width:]], lang, ix):
+            if len(tokens) > width and is_title([t.group() for t in tokens[-width:]], lang, ix):
                 tokens = tokens[:-width]
                 changed = True
                 break
@@ -272,7 +274,7 @@ def cut_affiliation(text: str, start: int, end: int, lang: str, ix: KbIndex,
     if last.group() in alone_country_syllables(ix, lang):
         return tokens[-2].end(), None
     following = _TOKEN.search(text, end)
-    if following is None or text[end:following.start()].strip() or not _is_title([following.group()], lang, ix):
+    if following is None or text[end:following.start()].strip() or not is_title([following.group()], lang, ix):
         return end, None
     for width in (2, 1):
         if len(tokens) - width >= 2 and _is_place_name([t.group() for t in tokens[-width:]]):
@@ -374,7 +376,7 @@ def split_at_sentence_end(text: str, sp: Span, lang: str, ix: KbIndex) -> list[S
     for m in _SENTENCE_END.finditer(text, sp.start, sp.end):
         words = text[start : m.start()].split()
         word = words[-1] if words else ""
-        if len(word) < shortest or word + "." in honorifics or _is_title([word], lang, ix) or _is_title([word + "."], lang, ix):
+        if len(word) < shortest or word + "." in honorifics or is_title([word], lang, ix) or is_title([word + "."], lang, ix):
             continue
         pieces.append((start, m.start()))
         start = m.end()
@@ -384,7 +386,7 @@ def split_at_sentence_end(text: str, sp: Span, lang: str, ix: KbIndex) -> list[S
     out = []
     for a, b in pieces:
         first = text[a:b].split()[0]
-        titled = first in honorifics or _is_title([first], lang, ix)
+        titled = first in honorifics or is_title([first], lang, ix)
         out.append(Span(a, b, "PER" if titled and len(text[a:b].split()) > 1 else sp.label))
     return out
 
