@@ -29,6 +29,9 @@ EN_NEWS = [
     ("The quake struck Nepal at 11:47 p.m. local time Saturday.", "2015-04-24", "11:47 p.m.", "TIME", "2015-04-25T23:47"),
     ("The blast happened at 9 p.m. on Saturday.", "2015-04-24", "9 p.m.", "TIME", "2015-04-18T21:00"),
     ("The rocket lifted off at 6:24 p.m. on May 25, 2023.", "2023-05-26", "May 25", "TIME", "2023-05-25T18:24"),
+    # the infinitive of a schedule takes the tense of the verb before it: last Saturday, in a Sunday report
+    ("It was initially scheduled to begin on Saturday, but was delayed.", "2020-11-15", "Saturday", "DATE", "2020-11-14"),
+    ("The talks begin on Saturday.", "2020-11-15", "Saturday", "DATE", "2020-11-21"),
     ("The launch had been postponed by a day.", "2023-05-25", "a day", "DURATION", "P1D"),
     ("Officials said the visit would take place from April 18 to 21.", "2023-04-10", "April 18 to 21", "DATE", "2023-04-18"),
     ("The summit is scheduled for next month.", "2023-04-10", "next month", "DATE", "2023-05"),
@@ -237,6 +240,10 @@ HI_KO = [
     # the dawn of the day after a report dated in Washington is Seoul's: that day, not a month ago
     ("ko", "개표는 11일 새벽 끝났다.", "2024-04-10", "11일 새벽", "TIME", "2024-04-11TMO", None),
     ("ko", "개표는 11일 끝났다.", "2024-04-10", "11일", "DATE", "2024-03-11", None),
+    # no past or future cue: the 1st said on the 31st is tomorrow, not thirty days back; further ahead, the past
+    ("ko", "세 정상은 1일에는 3국 정상회담을 갖습니다.", "2015-10-31", "1일", "DATE", "2015-11-01", None),
+    ("ko", "세 정상은 3일에는 3국 정상회담을 갖습니다.", "2015-10-20", "3일", "DATE", "2015-10-03", None),
+    ("ko", "세 정상은 1일 3국 정상회담을 가졌습니다.", "2015-10-31", "1일", "DATE", "2015-10-01", None),
     ("ko", "행사는 4월 18일부터 21일까지 열린다.", "2023-04-14", "4월 18일부터 21일까지", "DATE", "2023-04-18", "2023-04-21"),
     ("ko", "행사는 18~21일 열린다.", "2023-04-14", "18~21일", "DATE", "2023-04-18", "2023-04-21"),
     ("ko", "대통령은 내달 3일 출국한다.", "2023-04-14", "내달 3일", "DATE", "2023-05-03", None),

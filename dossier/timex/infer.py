@@ -23,6 +23,9 @@ __all__ = ["NO_TENSE_AHEAD", "infer_month", "infer_year", "season_year", "weekda
 # Without a tense cue a month name (and day) up to this many months after the dct month is the coming one,
 # a month further ahead is last year's (measured on TimeBank dev: 2 to 4 do equally well, 0 and 6+ worse)
 NO_TENSE_AHEAD = 4
+# Without a tense cue a day of the month alone this few days into the next month is that one, not the day
+# three weeks or more back in the dct month (one week: a month's first days in a report of its last ones)
+NO_TENSE_NEXT_MONTH_DAYS = 7
 
 
 def season_year(season: str, dct: dt.date, n: int) -> int:
@@ -73,7 +76,11 @@ def infer_month(dct: dt.date | None, day: int, direction: str | None,
     the publication date with a clock time or a part of the day ("17일 오전 1시 30분 현재", "17일 새벽"
     in a report dated the 16th) is that
     next day: a clock in a time zone ahead of the publisher's (Seoul's, for a report dated in
-    Washington) is already there, as with English weekdays (weekday_date)."""
+    Washington) is already there, as with English weekdays (weekday_date). With no tense to go by, a
+    day at most NO_TENSE_NEXT_MONTH_DAYS into the next month is meant rather than one three weeks or
+    more back ("1일에는 ... 정상회담을 갖습니다" in a report of the 31st); a plan's tense alone does not
+    move a day to the next month (Korean future cues are nouns too: "회담 계획을 보도했다"), only an
+    explicit 오는 / "next" does."""
     if dct is None:
         return None, None
     d = dt.date(dct.year, dct.month, 1)
@@ -82,9 +89,19 @@ def infer_month(dct: dt.date | None, day: int, direction: str | None,
         return d.year, d.month
     if day > dct.day and direction == "past":
         d = add_months(d, -1)
-    elif day < dct.day and explicit == "future":  # "오는 3일" said on the 20th: next month
-        d = add_months(d, 1)
+    elif day < dct.day and (explicit == "future" or (
+            explicit is None and direction is None and _days_ahead(dct, day) <= NO_TENSE_NEXT_MONTH_DAYS)):
+        d = add_months(d, 1)  # "오는 3일" said on the 20th; 1일 said on the 31st
     return d.year, d.month
+
+
+def _days_ahead(dct: dt.date, day: int) -> int:
+    """Days from the dct to that day of the next month (a large number if the month has no such day)."""
+    nxt = add_months(dt.date(dct.year, dct.month, 1), 1)
+    try:
+        return (dt.date(nxt.year, nxt.month, day) - dct).days
+    except ValueError:
+        return 10**6
 
 
 def weekday_date(
