@@ -352,6 +352,24 @@ def test_korean_ranks_and_academic_titles_are_titles_but_a_school_before_a_profe
     assert names_before_titles(text, [], _Words(text, ix)) == []
 
 
+def test_an_organisation_named_again_without_its_leading_words_is_that_organisation():
+    text = "The National Recording Academy held the show. The Recording Academy suspended its chief."
+    ents = link(text, "en", ("National Recording Academy", "ORG"), ("Recording Academy", "ORG"))
+    assert ents[1].entity_id == ents[0].entity_id
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    # two full names end in the short form; a short form before the full name is not a later mention
+    ("The National Science Academy and the Royal Science Academy met. The Science Academy spoke.",
+     (("National Science Academy", "ORG"), ("Royal Science Academy", "ORG"), ("Science Academy", "ORG"))),
+    ("The Science Academy spoke. Later the National Science Academy met.",
+     (("Science Academy", "ORG"), ("National Science Academy", "ORG"))),
+])
+def test_an_organisation_without_leading_words_stays_apart_where_that_is_unsure(text, spans):
+    ents = link(text, "en", *spans)
+    assert ents[-1].entity_id not in {e.entity_id for e in ents[:-1]}
+
+
 def test_a_korean_organisation_named_again_without_a_modifier_is_that_organisation():
     text = "북한 축구대표팀이 졌다. 북한 대표팀은 브라질 대표팀에 1대2로 졌다."
     ents = link(text, "ko", ("북한 축구대표팀", "ORG"), ("북한 대표팀", "ORG"), ("브라질 대표팀", "ORG"))

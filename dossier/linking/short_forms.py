@@ -1,6 +1,6 @@
 """An organisation's or person's short forms joined to the full name in one article, where no
 knowledge-base actor decides: an organisation without its generic tail ("Asiana" after "Asiana
-Airlines"), a Korean organisation's syllable abbreviation ("더민주" of "더불어민주당", "중대본"), one
+Airlines") or without the words before its name ("Recording Academy" after "National Recording Academy"), a Korean organisation's syllable abbreviation ("더민주" of "더불어민주당", "중대본"), one
 named again by its owner and bare head ("북한 대표팀" after "북한 축구대표팀"), and an organisation's
 abbreviation at the front of a Korean person's span ("연준 옐런"). `link_entities` runs
 `join_short_forms` on each segment; the pipeline runs it, and `split_abbreviated_owner`, on the whole
@@ -147,6 +147,24 @@ def _korean_org_without_modifier(entities: list[Entity], lang: str) -> None:
             e.entity_id, e.method, e.score = hits.pop(), "coref", SCORE_COREF
 
 
+def _org_without_leading_words(entities: list[Entity], lang: str) -> None:
+    """An organisation named again without the words before its name ("Recording Academy" after "the
+    National Recording Academy", "आपदा प्रबंधन प्राधिकरण" after "राष्ट्रीय आपदा प्रबंधन प्राधिकरण"): two
+    words or more, after the one unknown organisation in the article whose longer name ends in them.
+    Not where the words left out name a country: "Foreign Ministry" beside "Japan Foreign Ministry" may
+    be another country's."""
+    ix = kb_index()
+    orgs = [(e, e.text.split()) for e in entities if e.label == "ORG" and _unlinked(e)]
+    for e, short in orgs:
+        if len(short) < 2:
+            continue
+        hits = {f.entity_id for f, full in orgs if f.entity_id != e.entity_id and len(full) > len(short)
+                and f.start < e.start and full[-len(short):] == short
+                and not any(names_a_country(w, ix) for w in full[: -len(short)])}
+        if len(hits) == 1:
+            e.entity_id, e.method, e.score = hits.pop(), "coref", SCORE_COREF
+
+
 def _words_end_in(short: list[str], full: list[str]) -> bool:
     """Each short word, in order, is the end of a later full word than the one before it."""
     rest = iter(full)
@@ -159,3 +177,4 @@ def join_short_forms(entities: list[Entity], lang: str) -> None:
     _short_org_forms(entities, lang)
     _korean_org_abbreviations(entities, lang)
     _korean_org_without_modifier(entities, lang)
+    _org_without_leading_words(entities, lang)
