@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -72,6 +73,10 @@ def validate(articles_dir: Path, gold_dir: Path) -> list[str]:
         for key in ("licence", "url", "language"):
             if not meta.get(key):
                 problems.append(f"{sidecar.name}: no {key}")
+        published = meta.get("published")
+        if published is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(published)):
+            # Dossier reads a day-precise date or none; a month alone or a remark belongs in the note
+            problems.append(f"{sidecar.name}: published {published!r} is not YYYY-MM-DD or null")
         doc = gold.get(txt.name)
         if doc is None:
             problems.append(f"{txt.name}: no gold")

@@ -129,6 +129,10 @@ _PER_LANGUAGE = {"devset_g": (5, 4, 5)}
                                                    ("devset_l", ("devset", "devset_b", "devset_c", "devset_d",
                                                                  "devset_e", "devset_f", "devset_g", "devset_h",
                                                                  "devset_i", "devset_j")),
+                                                   ("devset_m", ("devset", "devset_b", "devset_c", "devset_d",
+                                                                 "devset_e", "devset_f", "devset_g", "devset_h",
+                                                                 "devset_i", "devset_j", "devset_k", "devset_l",
+                                                                 "devset_n")),
                                                    ("devset_n", ("devset", "devset_b", "devset_c", "devset_d",
                                                                  "devset_e", "devset_f", "devset_g", "devset_h",
                                                                  "devset_i", "devset_j", "devset_k", "devset_l"))])
