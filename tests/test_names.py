@@ -113,6 +113,7 @@ def test_titled_names(lang, text, want):
     ("Indonesia's late dictator Suharto ruled for decades.", ["Suharto"]),
     ("United Nations Secretary-General Ban Ki-moon called a meeting.", ["Ban Ki-moon"]),
     ("France striker Kylian Mbappe scored twice.", ["Kylian Mbappe"]),
+    ("U.S. Attorney Carmen Ortiz, who prosecuted the case, spoke.", ["Carmen Ortiz"]),
     ("The president said nothing.", []),  # a role noun with no capitalised word after it
 ])
 def test_names_after_role_nouns(text, want):
