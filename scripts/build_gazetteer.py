@@ -659,6 +659,23 @@ def transliterated(names: list[str], population: int, cc: str) -> list[str]:
     return sorted(set(out))
 
 
+# Countries whose place names in Latin letters often carry the Arabic article, which English news drops
+# as often as it keeps it ("Anbar" for Al Anbar, "Raqqa" for Ar Raqqah): the Arab League's members.
+ARABIC_ARTICLE_COUNTRIES = frozenset({"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM",
+                                      "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE", "EH"})
+ARABIC_ARTICLE = re.compile(r"^(?:Al|Ar|As|Ash|Ad|Adh|An|At|Ath|Az|Aş|Aḑ|Az̧|El)[ -](?=\S{4})(.+)$")
+
+
+def without_arabic_article(names: dict[str, list[str]], cc: str | None) -> list[str]:
+    """A place of an Arabic-speaking country named in Latin letters with the article ("Al Anbar",
+    "Ar-Raqqah") is also named without it ("Anbar", "Raqqah"); the caller keeps the bare name only
+    where no other place of that country, and no country, has it."""
+    if cc not in ARABIC_ARTICLE_COUNTRIES:
+        return []
+    latin = {n for lang in ("en", "*") for n in names.get(lang, []) if first_script(n) == "LATIN"}
+    return sorted({m.group(1) for n in latin if (m := ARABIC_ARTICLE.match(n))})
+
+
 def hindi_open_o_variants(names: dict[str, list[str]]) -> list[str]:
     """Hindi writes the English open o (ॉ, "जॉर्डन") also as ा ("जार्डन", older spelling; लास
     एंजिल्स): each Devanagari name with ॉ gets that spelling too (the caller keeps it only where no
@@ -781,6 +798,15 @@ def main() -> None:
         stems = [n for n in c.pop("stems") if place_key(n) not in owners]
         if stems:
             c["names"]["*"] = sorted(set(c["names"].get("*", [])) | set(stems))
+    place_cc = {p["id"]: p.get("cc") for p in countries + regions + cities}
+    country_ids = {p["id"] for p in countries}
+    for p in regions + cities:
+        # a namesake abroad ("Anbar", an alternate name of a Turkish village) is left to the article's context
+        bare = [n for n in without_arabic_article(p["names"], p.get("cc"))
+                if not {o for o in owners.get(place_key(n), set()) - {p["id"]}
+                        if o in country_ids or place_cc.get(o) == p.get("cc")}]
+        if bare:
+            p["names"]["en"] = sorted(set(p["names"].get("en", [])) | set(bare))
     for p in countries + regions + cities:
         # the place's own name in another language (Marathi's जार्डन) does not stop it
         variants = [v for v in hindi_open_o_variants(p["names"]) if owners.get(place_key(v), {p["id"]}) == {p["id"]}]

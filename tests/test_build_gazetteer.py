@@ -140,6 +140,15 @@ def test_hindi_names_with_the_open_o_are_also_found_as_written_with_aa():
     assert {p.place_id for p in geoparse("जार्डन के शाह ने कहा।", "hi")} == {"country:JO"}
 
 
+def test_arab_places_are_also_named_without_the_article():
+    assert build.without_arabic_article({"en": ["Al Anbar", "Al-Hasakah Province"], "ar": ["الأنبار"]}, "IQ") \
+        == ["Anbar", "Hasakah Province"]
+    assert build.without_arabic_article({"en": ["El Paso"]}, "US") == []  # not an Arab country
+    assert build.without_arabic_article({"en": ["Al Kut"]}, "IQ") == []  # too short a name left
+    text = "Islamic State militants seized Ramadi, the capital of Anbar province."
+    assert ("Anbar", "region:IQ-AN") in {(p.text, p.place_id) for p in geoparse(text, "en")}
+
+
 def test_the_old_undivided_korean_provinces_are_regions_between_their_halves():
     halves = [{"id": "region:KP-05", "cc": "KP", "name": "South Hwanghae", "lat": 38.0, "lon": 125.0,
                "names": {"ko": ["황해남도", "황남"]}},
