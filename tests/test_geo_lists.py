@@ -1,4 +1,5 @@
-"""Towns whose names are everyday words, found as items of a list of places (dossier/geo/lists.py)."""
+"""Towns the scan cannot read by their name alone: everyday words in a list of places
+(dossier/geo/lists.py), and foreign towns Korean spells by sound (dossier/geo/places.py)."""
 
 from __future__ import annotations
 
@@ -38,3 +39,21 @@ def test_the_recogniser_calling_it_a_person_does_not_matter_in_a_list():
 def test_no_town_without_a_list_of_places_of_its_own_country(text, lang):
     found = names(text, lang)
     assert "공주" not in found and "Nice" not in found
+
+
+# --- a foreign town Korean spells by sound, before the unit word 시 (dossier/geo/places.py) ---------
+
+def test_a_town_no_list_names_in_hangul_is_found_by_its_sound_before_the_unit_word():
+    text = "콩고민주공화국 동부 부템보 시에서 환자가 나왔다."
+    assert ("부템보", "gn:217562") in {(p.text, p.place_id) for p in geoparse(text, "ko")}  # Butembo
+    # Beni in Congo, beside North Kivu; not Bolivia's Beni department, which has a Korean name
+    text = "콩고민주공화국 북키부 지역 베니 시에 발병 사례가 집중됐다."
+    assert ("베니", "gn:219057") in {(p.text, p.place_id) for p in geoparse(text, "ko")}
+
+
+@pytest.mark.parametrize("text", [
+    "콩고민주공화국 동부 부템보에서 환자가 나왔다.",  # no unit word: Korean words meet towns by chance
+    "환자가 부템보 시에서 나왔다.",  # the article names neither its country nor a place near it
+])
+def test_no_town_by_sound_without_the_unit_word_and_the_article_s_support(text):
+    assert "부템보" not in names(text, "ko")

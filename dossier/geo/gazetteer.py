@@ -241,16 +241,18 @@ class Gazetteer:
             return []
         return self._fuzzy_cached(key, cls, limit)
 
-    def phonetic(self, surface: str) -> list[Candidate]:
+    def phonetic(self, surface: str, *, hangul: bool = False) -> list[Candidate]:
         """Cities whose Latin name sounds like a Devanagari name (सोमा = Soma, प्रयागराज = Prayagraj,
         सांगली = Sangli): where GeoNames has no name of a town in Devanagari, the romanised form
         (dossier.linking.translit, the keys that match people's names across scripts) meets the
         Latin one. Only cities of PHONETIC_MIN_POPULATION or more, and only names of PHONETIC_MIN_KEY
         phonetic letters or more (short keys meet too many towns); the caller treats every such
         match as doubtful (it needs the article's support). Not Hangul: Korean words romanised
-        meet foreign towns by chance (아시아 = Ashiya, 중동 = Jungpyong on KLUE's LOC spans)."""
+        meet foreign towns by chance (아시아 = Ashiya, 중동 = Jungpyong on KLUE's LOC spans), unless
+        the caller has a cue that the word is a town (`hangul=True`: "베니 시에", the unit word after it)."""
         key = place_key(surface)
-        if script_class(key) != "devanagari" or self.is_inflection(key):  # रूसी, "Russian"
+        allowed = ("devanagari", "hangul") if hangul else ("devanagari",)
+        if script_class(key) not in allowed or self.is_inflection(key):  # रूसी, "Russian"
             return []
         if not self._phonetic:
             self._build_phonetic()

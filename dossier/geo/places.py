@@ -485,6 +485,10 @@ def _accept(gaz, rules, text, toks, i, j, s, e, key, weak, lang) -> Mention | No
                 cands = world
             elif not named and _ko_city_unit_follows(rules, text, toks, j):
                 weak = True  # "양곤 시": the unit word says it is a city; the article must still support it
+                # ... perhaps a town no list names in Hangul whose Latin name sounds the same ("베니 시":
+                # Beni in Congo, not Bolivia's Beni department, which has a Korean name)
+                known = {c.place.id for c in cands}
+                cands = cands + [c for c in gaz.phonetic(surface, hangul=True) if c.place.id not in known]
             else:
                 cands = [c for c in cands if c.place.cc in ("KR", "KP") or c.place.cc in named]
                 if not cands:
@@ -569,6 +573,10 @@ def _compound_or_fuzzy(gaz, rules, text, toks, i, lang) -> list[Mention]:
         glued = _country_glued_to_noun(gaz, rules, word, s)
         if glued:
             return glued
+        if _ko_city_unit_follows(rules, text, toks, i) and (cands := gaz.phonetic(word, hangul=True)):
+            # "오소 시에": a town no list names in Hangul, whose Latin name sounds the same; weak: the
+            # article must name its country or a place near it
+            return [Mention(s, e, place_key(word), cands, weak=True)]
         stems = [(e, word)] + [(e - len(suf), word[: -len(suf)]) for suf in rules["ko_suffixes"]
                                if word.endswith(suf) and len(word) > len(suf)]
     elif first_script(word) == "LATIN":
