@@ -5,7 +5,7 @@ and launches, far from the sample corpus's domain."""
 import pytest
 
 from dossier.corpus import pipeline
-from dossier.linking.cued_names import abbreviations_before_org_nouns, titled_names
+from dossier.linking.cued_names import abbreviations_before_org_nouns, apposed_org_names, titled_names
 from dossier.linking.hangul_names import (
     _Words,
     names_after_roles,
@@ -435,6 +435,13 @@ def test_an_abbreviation_before_an_organisation_noun_is_an_organisation_but_not_
 
     text = "Researchers from the ALMA observatory said so. A UK bank and the OSCE mission agreed."
     assert [text[s.start : s.end] for s in abbreviations_before_org_nouns(text, "en")] == ["ALMA", "OSCE"]
+
+
+def test_a_name_set_off_by_commas_after_an_organisation_noun_is_an_organisation():
+    text = ("His party, Servant of the People, is named after his TV show. Another new party, Voice, is "
+            "headed by a singer. The party, which won, said so.")
+    assert [text[s.start : s.end] for s in apposed_org_names(text, "en")] == ["Servant of the People", "Voice"]
+    assert apposed_org_names("Their party, Servant of the People, won.", "hi") == []  # no such nouns
 
 
 def test_a_korean_syllable_abbreviation_taken_for_a_person_is_the_organisation_but_a_name_it_holds_is_not():

@@ -298,9 +298,11 @@ def entity_spans(text: str, lang: str) -> list[Span]:
                  if all(t.end <= s.start or t.start >= s.end or (s.start <= t.start and t.end <= s.end)
                          for s in model_spans)]
     # a name after a role noun ("dictator Suharto"), an abbreviation before an organisation noun ("the
-    # ALMA observatory"), only where nothing at all was found: weaker cues
-    kb_spans += [r for r in cued_names.titled_names(text, lang, roles=True) + cued_names.abbreviations_before_org_nouns(text, lang)
-                 if all(r.end <= s.start or r.start >= s.end for s in (*model_spans, *kb_spans))]
+    # ALMA observatory"), a name in apposition to one ("His party, Servant of the People,"), only where
+    # nothing at all was found: weaker cues
+    weak = (cued_names.titled_names(text, lang, roles=True) + cued_names.abbreviations_before_org_nouns(text, lang)
+            + cued_names.apposed_org_names(text, lang))
+    kb_spans += [r for r in weak if all(r.end <= s.start or r.start >= s.end for s in (*model_spans, *kb_spans))]
     for s in model_spans:
         longer = [m for m in kb_spans if m.start < s.end and s.start < m.end and m.end - m.start > s.end - s.start]
         if longer:

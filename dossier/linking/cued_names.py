@@ -113,6 +113,21 @@ def abbreviations_before_org_nouns(text: str, lang: str) -> list[Span]:
     return out
 
 
+_CAPITALISED_RUN = r"[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of|the|and|for))*"
+
+
+def apposed_org_names(text: str, lang: str) -> list[Span]:
+    """ORG spans for a capitalised name set off by commas after a lower-case noun for a kind of
+    organisation ("His party, Servant of the People, is named", `org_apposition_nouns`): a weak cue,
+    which the caller uses only where nothing else was found."""
+    nouns = load_cues().org_apposition_nouns.get(lang)
+    if not nouns:
+        return []
+    words = "|".join(re.escape(n) for n in sorted(nouns))
+    pattern = re.compile(rf"\b(?:{words})\s*,\s+({_CAPITALISED_RUN})\s*,")
+    return [Span(m.start(1), m.end(1), "ORG") for m in pattern.finditer(text)]
+
+
 def _is_country_code(word: str) -> bool:
     from dossier.geo.gazetteer import load_gazetteer
 

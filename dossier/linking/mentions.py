@@ -40,6 +40,7 @@ class NameCues:
     org_appositions: dict[str, frozenset[str]]  # ko: 여당, 자회사 in "여당인 국민의힘"
     tenure_words: dict[str, frozenset[str]]  # ko: 전 ("former") in "보시라이 전 충칭시 당서기"
     org_nouns_after: dict[str, frozenset[str]]  # en: "observatory" in "the ALMA observatory"
+    org_apposition_nouns: dict[str, frozenset[str]]  # en: "party" in "His party, Servant of the People, ..."
     trailing_words: dict[str, frozenset[str]]  # en: weekdays a name span never ends in
     person_only_after: dict[str, frozenset[str]]  # ko: 씨, after a person's name only
     name_stops: dict[str, frozenset[str]]
@@ -82,6 +83,7 @@ def load_cues(path: Path = CUES_FILE) -> NameCues:
         org_appositions=sets("org_appositions"),
         tenure_words=sets("tenure_words"),
         org_nouns_after=sets("org_nouns_after"),
+        org_apposition_nouns=sets("org_apposition_nouns"),
         trailing_words=sets("trailing_words"),
         person_only_after=sets("person_only_after"),
         name_stops=sets("name_stops"),
