@@ -1,4 +1,4 @@
-"""Towns named in a list of places: "공주, 부여, 익산의 왕궁", "Cannes, Nice and Monaco".
+"""Towns named in a list of places: "공주, 부여, 익산의 왕궁", "Lyon, Nice and Marseille".
 
 Some towns share their name with an everyday word or a given name (공주 'princess', 진주 'pearl',
 Nice, Reading). The scan never reads them as places on their own (matching.yaml `stopwords`, the NER

@@ -1,6 +1,7 @@
 """An organisation's or person's short forms joined to the full name in one article, where no
 knowledge-base actor decides: an organisation without its generic tail ("Asiana" after "Asiana
-Airlines") or without the words before its name ("Recording Academy" after "National Recording Academy"), a Korean organisation's syllable abbreviation ("더민주" of "더불어민주당", "중대본"), one
+Airlines") or without the words before its name ("Recording Academy" after "National Recording
+Academy"), a Korean organisation's syllable abbreviation ("더민주" of "더불어민주당", "중대본"), one
 named again by its owner and bare head ("북한 대표팀" after "북한 축구대표팀"), and an organisation's
 abbreviation at the front of a Korean person's span ("연준 옐런"). `link_entities` runs
 `join_short_forms` on each segment; the pipeline runs it, and `split_abbreviated_owner`, on the whole
