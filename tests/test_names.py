@@ -437,6 +437,13 @@ def test_an_abbreviation_before_an_organisation_noun_is_an_organisation_but_not_
     assert [text[s.start : s.end] for s in abbreviations_before_org_nouns(text, "en")] == ["ALMA", "OSCE"]
 
 
+def test_a_person_with_a_possessive_taken_for_an_organisation_is_the_person():
+    text = "Zelenskiy's Party Leads In Election\nThe party of President Volodymyr Zelenskiy won. People's Party lost."
+    ents = link(text, "en", ("Zelenskiy's Party", "ORG"), ("Volodymyr Zelenskiy", "PER"), ("People's Party", "ORG"))
+    assert (ents[0].text, ents[0].label, ents[0].entity_id) == ("Zelenskiy", "PER", ents[1].entity_id)
+    assert (ents[2].text, ents[2].label) == ("People's Party", "ORG")  # no person called People
+
+
 def test_a_name_set_off_by_commas_after_an_organisation_noun_is_an_organisation():
     text = ("His party, Servant of the People, is named after his TV show. Another new party, Voice, is "
             "headed by a singer. The party, which won, said so.")

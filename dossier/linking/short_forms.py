@@ -2,7 +2,8 @@
 knowledge-base actor decides: an organisation without its generic tail ("Asiana" after "Asiana
 Airlines") or without the words before its name ("Recording Academy" after "National Recording
 Academy"), a Korean organisation's syllable abbreviation ("더민주" of "더불어민주당", "중대본"), one
-named again by its owner and bare head ("북한 대표팀" after "북한 축구대표팀"), and an organisation's
+named again by its owner and bare head ("북한 대표팀" after "북한 축구대표팀"), a person taken with a
+possessive for an organisation ("Zelenskiy's Party"), and an organisation's
 abbreviation at the front of a Korean person's span ("연준 옐런"). `link_entities` runs
 `join_short_forms` on each segment; the pipeline runs it, and `split_abbreviated_owner`, on the whole
 article (the headline's "더민주", the body's "더불어민주당")."""
@@ -166,6 +167,27 @@ def _org_without_leading_words(entities: list[Entity], lang: str) -> None:
             e.entity_id, e.method, e.score = hits.pop(), "coref", SCORE_COREF
 
 
+_POSSESSIVE = ("'s ", "’s ")
+
+
+def _person_before_possessive(entities: list[Entity]) -> None:
+    """An organisation span that is a person's name, a possessive and one more word ("Zelenskiy's
+    Party" in a Title Case headline, where every word is capitalised): the party is a common noun
+    there, and the mention is the person whose full name (or its last word) the article gives."""
+    for e in entities:
+        if e.label != "ORG" or not _unlinked(e):
+            continue
+        cut = max(e.text.find(p) for p in _POSSESSIVE)
+        if cut <= 0 or len(e.text[cut + 3 :].split()) != 1:
+            continue
+        owner = e.text[:cut]
+        people = {p.entity_id for p in entities if p is not e and p.label == "PER" and p.entity_id
+                  and (p.text == owner or (len(p.text.split()) > 1 and p.text.split()[-1] == owner))}
+        if len(people) == 1:
+            e.end = e.start + len(owner)
+            e.text, e.label, e.entity_id, e.method, e.score = owner, "PER", people.pop(), "coref", SCORE_COREF
+
+
 def _words_end_in(short: list[str], full: list[str]) -> bool:
     """Each short word, in order, is the end of a later full word than the one before it."""
     rest = iter(full)
@@ -179,3 +201,4 @@ def join_short_forms(entities: list[Entity], lang: str) -> None:
     _korean_org_abbreviations(entities, lang)
     _korean_org_without_modifier(entities, lang)
     _org_without_leading_words(entities, lang)
+    _person_before_possessive(entities)
