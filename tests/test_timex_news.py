@@ -242,6 +242,9 @@ HI_KO = [
     # the dawn of the day after a report dated in Washington is Seoul's: that day, not a month ago
     ("ko", "개표는 11일 새벽 끝났다.", "2024-04-10", "11일 새벽", "TIME", "2024-04-11TMO", None),
     ("ko", "개표는 11일 끝났다.", "2024-04-10", "11일", "DATE", "2024-03-11", None),
+    # an end date in a past-tense sentence: the nearer of this month's and last month's day
+    ("ko", "총회가 23일까지 하루 연장됐습니다.", "2013-11-22", "23일", "DATE", "2013-11-23", None),
+    ("ko", "행사는 28일까지 진행됐다.", "2013-11-02", "28일", "DATE", "2013-10-28", None),
     # no past or future cue: the 1st said on the 31st is tomorrow, not thirty days back; further ahead, the past
     ("ko", "세 정상은 1일에는 3국 정상회담을 갖습니다.", "2015-10-31", "1일", "DATE", "2015-11-01", None),
     ("ko", "세 정상은 3일에는 3국 정상회담을 갖습니다.", "2015-10-20", "3일", "DATE", "2015-10-03", None),

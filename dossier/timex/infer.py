@@ -70,7 +70,8 @@ def infer_year(dct: dt.date | None, month: int, day: int | None, direction: str 
 
 
 def infer_month(dct: dt.date | None, day: int, direction: str | None,
-                explicit: str | None = None, clock: bool = False) -> tuple[int | None, int | None]:
+                explicit: str | None = None, clock: bool = False,
+                until: bool = False) -> tuple[int | None, int | None]:
     """A day of the month alone ("4일", "on the 4th"): (year, month) of the publication month, or of the
     previous one when a past-tense report names a day after the publication date. The day right after
     the publication date with a clock time or a part of the day ("17일 오전 1시 30분 현재", "17일 새벽"
@@ -80,7 +81,9 @@ def infer_month(dct: dt.date | None, day: int, direction: str | None,
     day at most NO_TENSE_NEXT_MONTH_DAYS into the next month is meant rather than one three weeks or
     more back ("1일에는 ... 정상회담을 갖습니다" in a report of the 31st); a plan's tense alone does not
     move a day to the next month (Korean future cues are nouns too: "회담 계획을 보도했다"), only an
-    explicit 오는 / "next" does."""
+    explicit 오는 / "next" does. An end date ("23일까지", `until`) in a past-tense sentence is the nearer of
+    this month's and last month's day: "연장됐다" (was extended) to the 23rd said on the 22nd is tomorrow,
+    "진행됐다" (ran) to the 28th said on the 2nd is four days ago."""
     if dct is None:
         return None, None
     d = dt.date(dct.year, dct.month, 1)
@@ -88,11 +91,21 @@ def infer_month(dct: dt.date | None, day: int, direction: str | None,
     if clock and explicit is None and day == next_day and next_day > dct.day:
         return d.year, d.month
     if day > dct.day and direction == "past":
-        d = add_months(d, -1)
+        if not (until and explicit is None and day - dct.day < _days_back(dct, day)):
+            d = add_months(d, -1)
     elif day < dct.day and (explicit == "future" or (
             explicit is None and direction is None and _days_ahead(dct, day) <= NO_TENSE_NEXT_MONTH_DAYS)):
         d = add_months(d, 1)  # "오는 3일" said on the 20th; 1일 said on the 31st
     return d.year, d.month
+
+
+def _days_back(dct: dt.date, day: int) -> int:
+    """Days from that day of the previous month to the dct (a large number if it has no such day)."""
+    prev = add_months(dt.date(dct.year, dct.month, 1), -1)
+    try:
+        return (dct - dt.date(prev.year, prev.month, day)).days
+    except ValueError:
+        return 10**6
 
 
 def _days_ahead(dct: dt.date, day: int) -> int:

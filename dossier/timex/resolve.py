@@ -291,7 +291,8 @@ def _resolve_point(spec: dict[str, Any], dct: dt.date | None, tense: str | None,
         if rel_unit is None:
             # a clock time or a part of the day ("11일 새벽") places the day as precisely as a clock does
             clock = spec.get("hour") is not None or "pod" in spec
-            p.year, p.month = infer_month(dct, day, direction, spec.get("dir"), clock=clock)
+            p.year, p.month = infer_month(dct, day, direction, spec.get("dir"), clock=clock,
+                                          until=bool(spec.get("until")))
         elif p.month is None and dct is not None:
             p.month = dct.month
     elif (p.quarter is not None or p.season is not None or p.half is not None) and not have_year:
