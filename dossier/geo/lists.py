@@ -33,8 +33,12 @@ def _separator(joiners: tuple[str, ...]) -> re.Pattern[str]:
 def _items(text: str, tokens: list[tuple[int, int]], places: list[Place]) -> list[tuple[int, int, Place | None]]:
     """Word tokens with the tokens of one place merged into one item (start, end, place or None)."""
     items: list[tuple[int, int, Place | None]] = []
+    ordered = sorted(places, key=lambda p: p.start)
+    k = 0  # one walk over both: the first place not yet ended before the token
     for s, e in tokens:
-        place = next((p for p in places if p.start <= s < p.end or s <= p.start < e), None)
+        while k < len(ordered) and ordered[k].end <= s and ordered[k].start < s:
+            k += 1
+        place = next((p for p in ordered[k : k + 2] if p.start <= s < p.end or s <= p.start < e), None)
         if place is not None and items and items[-1][2] is place:
             items[-1] = (items[-1][0], e, place)
         else:
