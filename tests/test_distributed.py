@@ -203,7 +203,9 @@ def _many_articles(folder: Path, n: int) -> Path:
 
 
 def test_a_killed_worker_loses_no_article_and_stores_none_twice(tmp_path: Path) -> None:
-    n = 24
+    # enough partitions that some are still being analysed when the first articles are stored (with 24
+    # short articles a fast machine had finished them all before the first write)
+    n = 48
     corpus = _many_articles(tmp_path, n)
     cluster = _start_cluster(tmp_path)
     killed: list[tuple[str, list]] = []
@@ -213,12 +215,16 @@ def test_a_killed_worker_loses_no_article_and_stores_none_twice(tmp_path: Path) 
             def kill_a_busy_worker(line) -> None:
                 if killed:
                     return
-                # after the first stored article, kill a worker that is analysing a partition
-                for _ in range(200):
+                # after a stored article, kill a worker that is analysing a partition; where none is at
+                # this moment (between two tasks), try again after the next stored article
+                busy: dict = {}
+                for _ in range(40):
                     busy = {a: keys for a, keys in client.processing().items() if keys}
                     if busy:
                         break
                     time.sleep(0.05)
+                if not busy:
+                    return
                 addr, keys = next(iter(busy.items()))
                 name = client.scheduler_info()["workers"][addr]["name"]
                 cluster.workers[name].kill()
