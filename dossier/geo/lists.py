@@ -36,7 +36,7 @@ def _items(text: str, tokens: list[tuple[int, int]], places: list[Place]) -> lis
     ordered = sorted(places, key=lambda p: p.start)
     k = 0  # one walk over both: the first place not yet ended before the token
     for s, e in tokens:
-        while k < len(ordered) and ordered[k].end <= s and ordered[k].start < s:
+        while k < len(ordered) and ordered[k].end <= s:
             k += 1
         place = next((p for p in ordered[k : k + 2] if p.start <= s < p.end or s <= p.start < e), None)
         if place is not None and items and items[-1][2] is place:

@@ -177,10 +177,9 @@ def _person_before_possessive(entities: list[Entity]) -> None:
     for e in entities:
         if e.label != "ORG" or not _unlinked(e):
             continue
-        cut = max(e.text.find(p) for p in _POSSESSIVE)
-        if cut <= 0 or len(e.text[cut + 3 :].split()) != 1:
+        owner, mark, rest = next((e.text.partition(p) for p in _POSSESSIVE if p in e.text), ("", "", ""))
+        if not owner or not mark or len(rest.split()) != 1:
             continue
-        owner = e.text[:cut]
         people = {p.entity_id for p in entities if p is not e and p.label == "PER" and p.entity_id
                   and (p.text == owner or (len(p.text.split()) > 1 and p.text.split()[-1] == owner))}
         if len(people) == 1:

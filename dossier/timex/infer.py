@@ -91,28 +91,20 @@ def infer_month(dct: dt.date | None, day: int, direction: str | None,
     if clock and explicit is None and day == next_day and next_day > dct.day:
         return d.year, d.month
     if day > dct.day and direction == "past":
-        if not (until and explicit is None and day - dct.day < _days_back(dct, day)):
+        if not (until and explicit is None and day - dct.day < _days_to(dct, day, -1)):
             d = add_months(d, -1)
     elif day < dct.day and (explicit == "future" or (
-            explicit is None and direction is None and _days_ahead(dct, day) <= NO_TENSE_NEXT_MONTH_DAYS)):
+            explicit is None and direction is None and _days_to(dct, day, 1) <= NO_TENSE_NEXT_MONTH_DAYS)):
         d = add_months(d, 1)  # "오는 3일" said on the 20th; 1일 said on the 31st
     return d.year, d.month
 
 
-def _days_back(dct: dt.date, day: int) -> int:
-    """Days from that day of the previous month to the dct (a large number if it has no such day)."""
-    prev = add_months(dt.date(dct.year, dct.month, 1), -1)
+def _days_to(dct: dt.date, day: int, months: int) -> int:
+    """Days from the dct to that day of the month `months` away (-1: the previous one, as a positive
+    count back; 1: the next one); a large number if that month has no such day."""
+    first = add_months(dt.date(dct.year, dct.month, 1), months)
     try:
-        return (dct - dt.date(prev.year, prev.month, day)).days
-    except ValueError:
-        return 10**6
-
-
-def _days_ahead(dct: dt.date, day: int) -> int:
-    """Days from the dct to that day of the next month (a large number if the month has no such day)."""
-    nxt = add_months(dt.date(dct.year, dct.month, 1), 1)
-    try:
-        return (dt.date(nxt.year, nxt.month, day) - dct).days
+        return abs((dt.date(first.year, first.month, day) - dct).days)
     except ValueError:
         return 10**6
 
