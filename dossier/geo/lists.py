@@ -16,7 +16,7 @@ from functools import lru_cache
 from dossier.geo.distance import great_circle_km
 from dossier.geo.gazetteer import Candidate, Gazetteer, place_key
 from dossier.model import Place
-from dossier.text.scripts import first_script, has_hangul
+from dossier.text.scripts import first_script, has_hangul, particle_stems
 
 _MIN_PLACES_IN_LIST = 2
 _MIN_HANGUL_NAME = 2
@@ -75,9 +75,7 @@ def _name_in(gaz: Gazetteer, word: str, suffixes: list[str]) -> str | None:
     if place_key(word) in gaz.index:
         return word
     if has_hangul(word[-1:]):
-        for suf in suffixes:
-            if word.endswith(suf) and len(word) > len(suf) and place_key(word[: -len(suf)]) in gaz.index:
-                return word[: -len(suf)]
+        return next((stem for stem in particle_stems(word, suffixes) if place_key(stem) in gaz.index), None)
     return None
 
 

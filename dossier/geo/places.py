@@ -33,6 +33,7 @@ from dossier.text.scripts import (
     has_hangul,
     is_hangul,
     is_word_char,
+    particle_stems,
 )
 
 # Languages whose stored names may match text written in `lang` when no NER span backs the mention.
@@ -270,9 +271,7 @@ def _mention_from_span(gaz: Gazetteer, rules: dict, text: str, start: int, end: 
     if surface.lower().startswith("the "):
         variants.append((start + 4, end, surface[4:]))
     if has_hangul(surface):
-        for suf in rules["ko_suffixes"]:
-            if surface.endswith(suf) and len(surface) > len(suf):
-                variants.append((start, end - len(suf), surface[: -len(suf)]))
+        variants += [(start, start + len(stem), stem) for stem in particle_stems(surface, rules["ko_suffixes"])]
     text_lang = _text_lang(surface, lang)
 
     def exact(form: str) -> list[Candidate]:
@@ -364,13 +363,12 @@ def _lookup_window(gaz: Gazetteer, rules: dict, text: str, s: int, e: int, key: 
     if key in gaz.index:
         return e, key, False, False
     if has_hangul(surface[-1:]):
-        for suf in rules["ko_suffixes"]:
-            if surface.endswith(suf) and len(surface) > len(suf):
-                stem = place_key(surface[: -len(suf)])
-                if stem in rules["blocker_keys"]:
-                    return e, stem, False, True
-                if stem in gaz.index:
-                    return e - len(suf), stem, suf in rules["ko_ambiguous"], False
+        for stem_text in particle_stems(surface, rules["ko_suffixes"]):
+            stem = place_key(stem_text)
+            if stem in rules["blocker_keys"]:
+                return e, stem, False, True
+            if stem in gaz.index:
+                return s + len(stem_text), stem, surface[len(stem_text):] in rules["ko_ambiguous"], False
     if " " not in key and char_script(surface[-1:] or " ") == "CYRILLIC":
         base = _russian_base(gaz, rules, key)
         if base is not None:
@@ -577,8 +575,7 @@ def _compound_or_fuzzy(gaz, rules, text, toks, i, lang) -> list[Mention]:
             # "오소 시에": a town no list names in Hangul, whose Latin name sounds the same; weak: the
             # article must name its country or a place near it
             return [Mention(s, e, place_key(word), cands, weak=True)]
-        stems = [(e, word)] + [(e - len(suf), word[: -len(suf)]) for suf in rules["ko_suffixes"]
-                               if word.endswith(suf) and len(word) > len(suf)]
+        stems = [(e, word)] + [(s + len(stem), stem) for stem in particle_stems(word, rules["ko_suffixes"])]
     elif first_script(word) == "LATIN":
         if not word[0].isupper() or word.isupper() or _capitalised_neighbour(text, toks, i, i):
             return []

@@ -7,6 +7,7 @@ Korean-particle rules all need, so "is this Hangul?" means the same block everyw
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 # Precomposed Hangul syllables (가..힣): Korean text as written in news; jamo blocks are not words.
@@ -67,3 +68,10 @@ def first_script(text: str) -> str:
 def fold_nukta(text: str) -> str:
     """Drop every nukta, so both spellings of a Hindi word compare equal."""
     return text.replace(NUKTA, "")
+
+
+def particle_stems(word: str, particles: Iterable[str]) -> list[str]:
+    """`word` without each trailing particle it ends with (서울에서 → 서울), in the order given — the
+    rules list particles longest first, so the shortest stem comes first. A word that is only a
+    particle has no stem."""
+    return [word[: -len(p)] for p in particles if word.endswith(p) and len(word) > len(p)]
