@@ -136,10 +136,14 @@ _PER_LANGUAGE = {"devset_g": (5, 4, 5)}
                                                    ("devset_n", ("devset", "devset_b", "devset_c", "devset_d",
                                                                  "devset_e", "devset_f", "devset_g", "devset_h",
                                                                  "devset_i", "devset_j", "devset_k", "devset_l")),
+                                                   ("devset_o", ("devset", "devset_b", "devset_c", "devset_d",
+                                                                 "devset_e", "devset_f", "devset_g", "devset_h",
+                                                                 "devset_i", "devset_j", "devset_k", "devset_l",
+                                                                 "devset_m", "devset_n", "devset_p")),
                                                    ("devset_p", ("devset", "devset_b", "devset_c", "devset_d",
                                                                  "devset_e", "devset_f", "devset_g", "devset_h",
                                                                  "devset_i", "devset_j", "devset_k", "devset_l",
-                                                                 "devset_m", "devset_n"))])
+                                                                 "devset_m", "devset_n", "devset_o"))])
 def test_check_set_is_valid_and_balanced(name, earlier_sets):
     check_set = DEVSET.parent / name
     assert validate(check_set / "articles", check_set / "gold") == []
