@@ -45,6 +45,21 @@ def test_organisation_names_by_head_word(lang, text, names):
     assert found(text, lang) == names
 
 
+@pytest.mark.parametrize(("lang", "text", "names"), [
+    # the office that issues a release, on a line of its own above the headline
+    ("hi", "उपराष्ट्रपति सचिवालय\n\nउपराष्ट्रपति ने चेन्नई में छात्रों को संबोधित किया", ["उपराष्ट्रपति सचिवालय"]),
+    ("hi", "  वित्त मंत्रालय \nवित्त मंत्री ने बजट पेश किया", ["वित्त मंत्रालय"]),
+    ("en", "Vice President's Secretariat\nVice President addresses students in Chennai", ["Vice President's Secretariat"]),
+    # not a line of its own, one word alone, a sentence or a line with a number: no office line
+    ("hi", "उन्होंने कहा कि प्रधानमंत्री कार्यालय ने ट्वीट किया।", []),
+    ("hi", "कार्यालय\nकल बैठक हुई", []),
+    ("en", "Office\nthe minister said", []),
+    ("en", "Room 12 Office\nsomething", []),
+])
+def test_a_line_that_is_only_an_office_name_is_an_organisation(lang, text, names):
+    assert found(text, lang) == names
+
+
 def test_a_proposal_replaces_the_country_inside_it_but_never_cuts_or_swallows_a_person():
     text = "The Thailand Meteorological Department said. Bank of Uganda Governor Emmanuel Tumusiime"
     country = Span(4, 12, "LOC")

@@ -56,6 +56,7 @@ class NameCues:
     spelled_initials: dict[str, frozenset[str]]  # hi: Latin letters as Hindi writes them (जे = J)
     numbered_units: dict[str, frozenset[str]]  # ko: 함대, 사단 after a number: a military unit (미 7함대)
     firm_titles: dict[str, frozenset[str]]  # ko: 회장, 대표: the word before them is as often a firm
+    office_lines: dict[str, frozenset[str]]  # hi: कार्यालय ending a line of its own: a release's issuing office
 
 
 def _table(doc: dict, key: str) -> dict[str, list[str]]:
@@ -99,6 +100,7 @@ def load_cues(path: Path = CUES_FILE) -> NameCues:
         spelled_initials=sets("spelled_initials"),
         numbered_units=sets("numbered_units"),
         firm_titles=sets("firm_titles"),
+        office_lines=sets("office_lines"),
     )
 
 

@@ -205,8 +205,33 @@ def _ko_numbered_units(text: str, units: frozenset[str], abbreviations: frozense
     return [Span(m.start(), m.end(), "ORG") for m in _numbered_unit_pattern(units, abbreviations).finditer(text)]
 
 
+_MAX_OFFICE_LINE_WORDS = 4  # "युवा कार्यक्रम एवं खेल मंत्रालय" has five: its head word alone finds it
+
+
+def _office_line_spans(text: str, office_words: frozenset[str]) -> list[Span]:
+    """A line that is nothing but an office's name ("प्रधानमंत्री कार्यालय" above a press release's
+    headline): the whole line, where two to four words end in an office word and no sentence ends."""
+    out = []
+    for line in re.finditer(r"[^\n]+", text):
+        words = line.group().split()
+        if not 2 <= len(words) <= _MAX_OFFICE_LINE_WORDS or words[-1] not in office_words:
+            continue
+        if any(c.isdigit() for c in line.group()):
+            continue
+        start = line.start() + len(line.group()) - len(line.group().lstrip())
+        out.append(Span(start, line.start() + len(line.group().rstrip()), "ORG"))
+    return out
+
+
+def _without_overlaps(first: list[Span], more: list[Span]) -> list[Span]:
+    """`first` and each span of `more` that overlaps none of them, in text order."""
+    return sorted(first + [m for m in more if all(m.end <= f.start or f.end <= m.start for f in first)],
+                  key=lambda s: s.start)
+
+
 def org_name_spans(text: str, lang: str, ix: KbIndex | None = None) -> list[Span]:
-    """ORG spans for organisation names ending in a head word (see the module doc), in text order."""
+    """ORG spans for organisation names ending in a head word (see the module doc), and for a line
+    that is only an office's name, in text order."""
     cues = load_cues()
     heads = cues.org_heads.get(lang)
     if not heads:
@@ -216,11 +241,9 @@ def org_name_spans(text: str, lang: str, ix: KbIndex | None = None) -> list[Span
         found = _ko_spans(text, heads, cues.not_orgs.get(lang, frozenset()), ix)
         units = _ko_numbered_units(text, cues.numbered_units.get(lang, frozenset()),
                                    frozenset(alone_country_syllables(ix, lang)))
-        return sorted(found + [u for u in units if all(u.end <= f.start or f.end <= u.start for f in found)],
-                      key=lambda s: s.start)
-    if lang == "en":
-        return _en_spans(text, heads, ix)
-    return _hi_spans(text, heads, cues.name_stops.get(lang, frozenset()), ix)
+        return _without_overlaps(found, units)
+    found = _en_spans(text, heads, ix) if lang == "en" else _hi_spans(text, heads, cues.name_stops.get(lang, frozenset()), ix)
+    return _without_overlaps(_office_line_spans(text, cues.office_lines.get(lang, frozenset())), found)
 
 
 def merge_org_names(spans: list[Span], proposals: list[Span],
