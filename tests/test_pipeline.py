@@ -136,3 +136,28 @@ def test_an_organisation_abbreviation_before_a_person_in_a_headline_is_cut_off(m
     ents = {e.text: e for e, _ in pipeline.analyse(text, lang_hint="ko").entities}
     assert ents["연준"].label == "ORG" and ents["연준"].entity_id == ents["연방준비제도"].entity_id
     assert ents["옐런"].entity_id == ents["재닛 옐런"].entity_id
+
+
+def _at(text: str, surface: str, label: str, nth: int = 0) -> Span:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return Span(start, start + len(surface), label)
+
+
+def test_a_titled_name_the_model_cut_short_wins_when_its_last_word_is_a_person_elsewhere():
+    text = "राष्ट्रपति श्रीमती द्रौपदी मुर्मु 18 से 21 अप्रैल तक दौरा करेंगी। श्रीमती मुर्मु शिमला जाएंगी।"
+    model = [_at(text, "श्रीमती द्रौपदी", "PER")]
+    titled = [_at(text, "द्रौपदी मुर्मु", "PER"), _at(text, "मुर्मु", "PER", nth=1)]
+    assert pipeline._cut_titled_names(text, titled, model) == {(model[0].start, model[0].end)}
+
+
+def test_the_model_span_stays_when_the_titled_run_adds_a_word_that_is_no_name():
+    text = "श्री नरेंद्र मोदी सरकार ने कहा। श्री नरेंद्र मोदी ने भी कहा।"
+    model = [_at(text, "नरेंद्र मोदी", "PER"), _at(text, "नरेंद्र मोदी", "PER", nth=1)]
+    titled = [_at(text, "नरेंद्र मोदी सरकार", "PER"), _at(text, "नरेंद्र मोदी", "PER", nth=1)]
+    assert pipeline._cut_titled_names(text, titled, model) == set()
+    # nor when a second model span lies in the titled run (a place after the name)
+    text = "श्री राम नाईक जापान गए। नाईक ने कहा।"
+    model = [_at(text, "राम", "PER"), _at(text, "जापान", "LOC"), _at(text, "नाईक", "PER", nth=1)]
+    assert pipeline._cut_titled_names(text, [_at(text, "राम नाईक जापान", "PER")], model) == set()
