@@ -261,6 +261,17 @@ def test_ner_loc_span_is_resolved_even_with_a_typo():
     assert [(p.start, p.end, p.place_id) for p in places] == [(s, s + 12, "gn:2013348")]
 
 
+def test_a_two_syllable_foreign_town_tagged_loc_twice_does_not_support_itself():
+    # 크루 ("crew") is also Crewe, England: written twice and tagged LOC both times, it is still a word
+    text = "스페이스X 크루 드래곤이 발사됐다. 이번 크루 임무는 6개월이다."
+    spans = [Span(k, k + 2, "LOC") for k in (text.index("크루"), text.rindex("크루"))]
+    assert geoparse(text, "ko", spans) == []
+    # ... while the article naming England still places it
+    text = "영국 크루에서 열차가 멈췄다."
+    k = text.index("크루")
+    assert "gn:2652002" in ids(geoparse(text, "ko", [Span(k, k + 2, "LOC")]))
+
+
 def test_ner_per_span_blocks_a_city_reading():
     text = "Vladimir said hello."
     assert geoparse(text, "en", [Span(0, 8, "PER")]) == []
@@ -327,6 +338,9 @@ def test_ner_mislabels_do_not_override_the_gazetteer_blindly():
      ["region:IN-HP", "region:IN-JH", "country:IN"]),
     ("झारखंड और हिमाचल प्रदेश में बारिश हुई।", "hi", ["region:IN-JH", "region:IN-HP"]),
     ("전라남도 고흥에서 발사됐다.", "ko", ["region:KR-46"]),
+    # a foreign region with its unit word glued on says what it is, with no country named
+    ("로켓은 플로리다주에서 발사됐다.", "ko", ["region:US-FL"]),
+    ("간쑤성에서 지진이 났다.", "ko", ["region:CN-GS"]),
     ("普京在莫斯科会见了金正恩。", "zh", ["gn:524901"]),
     ("プーチン大統領はモスクワで会談した。", "ja", ["gn:524901"]),
     ("日本の首相は東京で会見した。", "ja", ["country:JP", "gn:1850147"]),
@@ -341,9 +355,11 @@ def test_regions_and_cjk_names_are_found(text, lang, expected):
     "The Capital region and the Central bank said Punjab National Bank grew.",
     "Kerry Group reported results.",
     "双方讨论了合作。",  # 合作 "cooperation" is also the town of Hezuo
+    "플로리다에서 열렸다.",  # the bare Korean name is Florida, US, and Florida, Uruguay
 ])
 def test_region_and_two_character_names_need_context(text):
-    assert [p.place_id for p in geoparse(text, "zh" if "双" in text else "en")] == []
+    lang = "zh" if "双" in text else "ko" if "플" in text else "en"
+    assert [p.place_id for p in geoparse(text, lang)] == []
 
 
 def test_declined_russian_words_are_not_places_by_accident():

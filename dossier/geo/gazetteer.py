@@ -12,6 +12,7 @@ import json
 import re
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -276,6 +277,13 @@ class Gazetteer:
                                      and self.places[pid].population >= PHONETIC_MIN_POPULATION
                                      for pid, _, _ in entries):
                 self._phonetic.setdefault(fold_latin(key), []).append(key)
+
+    def written_with_unit(self, key: str, units: Iterable[str], place_ids: set[str]) -> bool:
+        """`key` is a bare name of one of `place_ids` with a unit word glued after it ("플로리다주" =
+        플로리다 + 주): the unit says which kind of place it is. The bare name has two letters or more:
+        "몬주" is as often a word cut short as Myanmar's Mon State."""
+        return any(key.endswith(u) and len(key) > len(u) + 1 and place_ids & {pid for pid, _, _ in self.index.get(key[: -len(u)], ())}
+                   for u in units)
 
     def is_inflection(self, key: str) -> bool:
         """A known name plus a short ending ("russian", "north korean", "러시아인", "अमेरिकी" is

@@ -303,7 +303,10 @@ def _span_mention(rules: dict, s: int, e: int, key: str, cands: list[Candidate],
         # an NER model calling a region's name a place is support enough; a small town needs more
         small = all(c.place.kind == "city" for c in cands) and max(
             c.place.population for c in cands) < rules["min_population_without_context"]
-        common = key in rules["common"].get(text_lang, ())
+        # two Hangul syllables of a foreign town are as often a word (크루 "crew", Crewe), as in _accept
+        common = key in rules["common"].get(text_lang, ()) or (
+            first_script(key) == "HANGUL" and len(key) <= 2 and all(c.place.cc not in ("KR", "KP") for c in cands)
+            and max(c.place.population for c in cands) < KO_WORLD_CITY_POP)
         doubtful = common or method in ("fuzzy", "phonetic")
         # an everyday word tagged a place is no evidence of its own country: the article's other
         # places must name it (코로나 tagged LOC in a report on China is not Corona, California)
@@ -511,7 +514,8 @@ def _accept(gaz, rules, text, toks, i, j, s, e, key, weak, lang) -> Mention | No
     # like a small town; in its own script (झारखंड, 전라남도) it is unambiguous.
     own_script = any(c.place.cc in rules["native_script_countries"].get(script, ()) for c in cands)
     if all_cities and single and max(c.place.population for c in cands) < rules["min_population_without_context"] \
-            and (only_cities or script == "LATIN" or not own_script):
+            and (only_cities or script == "LATIN" or not own_script) \
+            and not gaz.written_with_unit(key, rules["ko_region_units"], {c.place.id for c in cands if c.place.kind == "region"}):
         weak = True
     return Mention(s, e, key, cands, weak=weak, not_self=not_self)
 

@@ -97,6 +97,8 @@ def _unambiguous_evidence(mentions: list[Mention]) -> tuple[Counter[str], list[t
     anchors: list[tuple[str, GazPlace]] = []
     for m in mentions:
         pids = {c.place.id for c in m.candidates}
+        if m.not_self:
+            continue  # an everyday word that is also a town names no country, however often it is written
         if len(pids) == 1:
             p = m.candidates[0].place
             if p.cc:
@@ -180,7 +182,7 @@ def _choose(mentions: list[Mention], countries: Counter[str], all_anchors: list[
 def _counted_itself(m: Mention) -> int:
     """1 when a doubtful name with a single place named that place's country above: it cannot support
     itself ("the Capital region" is only Iceland's, which says nothing of Iceland). An NER LOC span
-    over it is evidence of its own ("Vladikvostok" tagged LOC is the city), unless the name is a
-    `not_self` one (合作 "cooperation" is also Hezuo)."""
+    over it is evidence of its own ("Vladikvostok" tagged LOC is the city); a `not_self` name (合作
+    "cooperation" is also Hezuo) was never counted (`_unambiguous_evidence`)."""
     single = len({c.place.id for c in m.candidates}) == 1
-    return int(single and (m.not_self or not m.ner))
+    return int(single and not m.ner and not m.not_self)
