@@ -23,7 +23,7 @@ from dossier.linking.kb import KB_DIR
 from dossier.linking.lookup import KbIndex, alone_country_syllables, kb_index, mention_forms, strip_particle
 from dossier.linking.names import kb_key
 from dossier.model import Span
-from dossier.text.scripts import is_word_char
+from dossier.text.scripts import is_hangul, is_word_char
 
 CUES_FILE = KB_DIR / "name_cues.yaml"
 _HYPHENS = "-‐‑"
@@ -241,6 +241,23 @@ def _name_after_demonym(text: str, start: int, end: int, ix: KbIndex) -> int | N
     return None
 
 
+def _korean_name_after_demonym(text: str, start: int, end: int, ix: KbIndex) -> int | None:
+    """Where a Korean span is a nationality and a foreign name ("미국인 재스민 모그벨리", "러시아인 콘스탄틴
+    보리소프", whatever the recogniser typed it), the start of the name: two or three Hangul words
+    after a country's name of two syllables or more + 인 that are no title. In the Korean texts of
+    bench/devset* and the sample corpus such a demonym is followed by a full name 5 times in 6 (the
+    sixth: "미국인 연구가로", a role noun, which `is_title` or the recogniser leaves out)."""
+    tokens = list(_TOKEN.finditer(text, start, end))
+    first = tokens[0].group() if tokens else ""
+    rest = [t.group() for t in tokens[1:]]
+    if not (first.endswith("인") and len(first) >= 3 and names_a_country(first[:-1], ix)):
+        return None
+    if 2 <= len(rest) <= 3 and all(w.isalpha() and all(is_hangul(c) for c in w) for w in rest) \
+            and not any(is_title([w], "ko", ix) for w in rest):
+        return tokens[1].start()
+    return None
+
+
 def _is_place_name(words: list[str]) -> bool:
     """A country, region or city of the gazetteer, written exactly (no particle, no fuzzy match)."""
     from dossier.geo.gazetteer import load_gazetteer
@@ -434,6 +451,8 @@ def repair_spans(text: str, lang: str, spans: list[Span], ix: KbIndex | None = N
             affiliation = None
             if label == "PER" and _is_latin(text[start:stop]):
                 start = _name_after_demonym(text, start, stop, ix) or start
+            if lang == "ko" and (named := _korean_name_after_demonym(text, start, stop, ix)) is not None:
+                start, label = named, "PER"
             country = None
             if text[start:stop] in alone_country_syllables(ix, lang):
                 label = "LOC"  # "러" alone before "외무부": the country, not a person
