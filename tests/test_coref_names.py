@@ -125,6 +125,12 @@ def test_a_headline_word_after_a_name_is_cut_when_the_body_writes_it_in_lower_ca
     # outside a headline nothing is cut
     text = "Yesterday Castillo Welcomed the envoy, who was welcomed. Castillo left."
     assert repaired(text, "en", ("Castillo Welcomed", "PER")) == ["Castillo Welcomed"]
+    # several words, inflected otherwise in the body, and an organisation as well as a person
+    text = "Airbus Delivers Jets to Carriers\n\nAirbus said it would deliver more jets to two carriers."
+    assert repaired(text, "en", ("Airbus Delivers Jets", "ORG")) == ["Airbus"]
+    # an organisation the body writes whole keeps every word
+    text = "Sierra Club Sues State\n\nThe Sierra Club said the club would sue."
+    assert repaired(text, "en", ("Sierra Club", "ORG")) == ["Sierra Club"]
 
 
 def test_a_regnal_number_is_part_of_the_name():

@@ -163,24 +163,32 @@ def _is_headline(line: str) -> bool:
 
 
 def _trim_headline_verb(text: str, start: int, end: int, context: str = "") -> int:
-    """"Obama Welcomed in Vietnam" → "Obama": in a title-cased headline the word after a name is
-    capitalised too, and the recogniser takes it in. Cut a last word that the article also writes in
-    lower case ("has been welcomed") when the rest is written elsewhere and the whole is not — so
-    "Theresa May" (written whole in the text) keeps "May". `context`: the whole article, when `text`
-    is only its headline segment."""
+    """"Obama Welcomed in Vietnam" → "Obama", "Boeing Launches Astronauts" → "Boeing": in a title-cased
+    headline the words after a name are capitalised too, and the recogniser takes them in. Cut the
+    last words when the article also writes each of them in lower case (any of -s, -es, -ed, -ing:
+    "launch", "astronauts") and the rest is written elsewhere while the whole is not — so "Theresa
+    May" (written whole in the text) keeps "May". `context`: the whole article, when `text` is only its
+    headline segment."""
     tokens = list(_TOKEN.finditer(text, start, end))
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     if len(tokens) < 2 or not _is_headline(text[line_start:line_end if line_end >= 0 else len(text)]):
         return end
-    tail, rest = tokens[-1].group(), text[start:tokens[-2].end()]
     elsewhere = text[:start] + " " + text[end:] + "\n" + context.replace(text, " ", 1)
 
     def written(s: str) -> bool:
         return re.search(r"(?<!\w)" + re.escape(s) + r"(?!\w)", elsewhere) is not None
 
-    if tail.lower() != tail and written(tail.lower()) and written(rest) and not written(text[start:end]):
-        return tokens[-2].end()
+    def written_lower(word: str) -> bool:
+        stem = re.sub(r"(?:es|s|ed|ing)$", "", word.lower()) if len(word) > 5 else word.lower()
+        return word.lower() != word and re.search(
+            r"(?<!\w)" + re.escape(stem) + r"(?:s|es|ed|d|ing)?(?!\w)", elsewhere) is not None
+
+    if written(text[start:end]):
+        return end
+    for k in range(len(tokens) - 1, 0, -1):  # the longest name first
+        if written(text[start : tokens[k - 1].end()]) and all(written_lower(t.group()) for t in tokens[k:]):
+            return tokens[k - 1].end()
     return end
 
 
@@ -443,8 +451,10 @@ def repair_spans(text: str, lang: str, spans: list[Span], ix: KbIndex | None = N
             # 9 gold spans ending in one on the English NER data are all ORG); a place or person never does
             trailing = cues.trailing_words.get(lang, frozenset()) if sp.label in ("LOC", "PER") else frozenset()
             end = _trim_lowercase_tail(text, start, end, trailing)
+            if sp.label in ("PER", "ORG"):
+                end = _trim_headline_verb(text, start, end, context)
             if sp.label == "PER":
-                end = hyphenated_surname(text, start, _trim_headline_verb(text, start, end, context), ix)
+                end = hyphenated_surname(text, start, end, ix)
             start = _drop_leading_determiner(text, start, end, lang, cues.leading_determiners.get(lang, frozenset()), ix)
         for part in _split_run_together(text, Span(start, end, sp.label), lang, cues, ix):
             start, stop, label = part.start, part.end, part.label
