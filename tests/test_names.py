@@ -88,6 +88,7 @@ def test_a_span_cut_inside_a_word_ends_at_the_word_end(text, cut, whole):
     # a Korean nationality before a foreign name, taken into the span and typed a place
     ("ko", "우주선에는 캐나다인 제러미 핸슨이 탔다.", [("캐나다인 제러미 핸슨", "LOC")], [("제러미 핸슨", "PER")]),
     ("ko", "캐나다인 선교사 일행이 왔다.", [("캐나다인 선교사", "ORG")], [("캐나다인 선교사", "ORG")]),  # one word: no name
+    ("ko", "덴마크인 우주비행사가 탔다.", [("덴마크", "PER")], [("덴마크", "LOC")]),  # a country's name is no person
 ])
 def test_repair_spans(lang, text, given, want):
     spans = [span(text, s, label) for s, label in given]

@@ -466,6 +466,8 @@ def repair_spans(text: str, lang: str, spans: list[Span], ix: KbIndex | None = N
             country = None
             if text[start:stop] in alone_country_syllables(ix, lang):
                 label = "LOC"  # "러" alone before "외무부": the country, not a person
+            elif lang == "ko" and label == "PER" and names_a_country(text[start:stop], ix):
+                label = "LOC"  # "덴마크" of "덴마크인": KLUE's gold types no country name PER (0 of 483 spans)
             place = place_after_cue(text, start, stop, lang) if label == "PER" else None
             if place is not None:
                 start, label = place.start, "LOC"
