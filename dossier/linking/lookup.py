@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from dossier.linking.kb import KnowledgeBase, load_kb
 from dossier.linking.names import SEPARATORS, kb_key
 from dossier.linking.translit import consonant_skeleton, name_keys
-from dossier.text.scripts import is_hangul
+from dossier.text.scripts import is_hangul, particle_stems
 
 # --- Index over the KB --------------------------------------------------------------------------
 
@@ -97,12 +97,7 @@ def cached_index(kb_id: int) -> KbIndex:
 
 def strip_particle(token: str, ix: KbIndex) -> list[str]:
     """Forms of a Korean token without a trailing postposition (longest particle first)."""
-    out = []
-    if is_hangul(token[-1:]):
-        for p in ix.particles:
-            if token.endswith(p) and len(token) > len(p):
-                out.append(token[: -len(p)])
-    return out
+    return particle_stems(token, ix.particles) if is_hangul(token[-1:]) else []
 
 
 def mention_forms(mention: str, lang: str, ix: KbIndex) -> list[str]:
