@@ -145,6 +145,7 @@ def link(text: str, lang: str, *mentions: tuple[str, str]):
     ("en", "Hou You-ih conceded. Hou said he was sorry.", [("Hou You-ih", "PER"), ("Hou", "PER")]),
     ("en", "Ko Wen-je came third. Mr. Ko said.", [("Ko Wen-je", "PER"), ("Mr. Ko", "PER")]),
     ("en", "Droupadi Murmu arrived. President Murmu said.", [("Droupadi Murmu", "PER"), ("President Murmu", "PER")]),
+    ("en", "Aung San Suu Kyi was sentenced. Suu Kyi denied it.", [("Aung San Suu Kyi", "PER"), ("Suu Kyi", "PER")]),
     ("hi", "श्रीमती द्रौपदी मुर्मु पहुंचीं। श्रीमती मुर्मु ने कहा।",
      [("द्रौपदी मुर्मु", "PER"), ("श्रीमती मुर्मु", "PER")]),
     ("ko", "윤영빈 우주항공청장은 말했다. 윤 청장은 덧붙였다.", [("윤영빈", "PER"), ("윤", "PER")]),
@@ -515,3 +516,14 @@ def test_a_place_span_before_the_honorific_ssi_is_a_person_less_its_demonym():
     spans = [Span(0, text.index(" 씨는"), "LOC"), Span(text.index("부산"), text.index("부산") + 2, "LOC")]
     got = people_before_honorifics(text, spans, _Words(text, kb_index()))
     assert [(text[s.start : s.end], s.label) for s in got] == [("조지 바이탈리", "PER"), ("부산", "LOC")]
+
+
+def test_a_korean_name_cut_before_its_family_name_takes_it_when_the_text_names_it_alone():
+    text = "용의자는 아르칸 세틴으로, 경찰은 세틴을 체포했다."
+    first, later = text.index("아르칸"), text.rindex("세틴")
+    spans = [Span(first, first + 3, "PER"), Span(later, later + 2, "PER")]
+    assert surfaces(text, repair_spans(text, "ko", spans)) == [("아르칸 세틴", "PER"), ("세틴", "PER")]
+    # two known leaders side by side in a headline stay two people
+    text = "김정은 푸틴 회담. 푸틴은 말했다."
+    spans = [Span(0, 3, "PER"), Span(text.rindex("푸틴"), text.rindex("푸틴") + 2, "PER")]
+    assert surfaces(text, repair_spans(text, "ko", spans)) == [("김정은", "PER"), ("푸틴", "PER")]

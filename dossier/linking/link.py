@@ -123,8 +123,9 @@ def _antecedent_forms(entity_id: str, own_forms: list[str], mention: str, label:
             # middle ("Mohammad Ghani"): the same person, where no other one of the article has it
             forms.add(kb_key(" ".join(tokens[:-1])))
             forms.add(kb_key(f"{tokens[0]} {tokens[-1]}"))
-            # ... or without its first ("Mr. Dorbor Jallah" of "James Dorbor Jallah")
-            forms.add(kb_key(" ".join(tokens[1:])))
+            # ... or without its first words ("Mr. Dorbor Jallah" of "James Dorbor Jallah", "Suu Kyi" of
+            # "Aung San Suu Kyi"), two words at least
+            forms.update(kb_key(" ".join(tokens[k:])) for k in range(1, len(tokens) - 1))
     elif len(tokens) == 1 and 2 <= len(tokens[0]) <= 4 and all(is_hangul(c) for c in tokens[0]):
         forms.add(kb_key(tokens[0][0]))  # Korean name: family name is the first syllable
         if entity_id.startswith("x:") and len(tokens[0]) == 3:

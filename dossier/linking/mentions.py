@@ -490,7 +490,8 @@ def repair_spans(text: str, lang: str, spans: list[Span], ix: KbIndex | None = N
             out.append(Span(start, stop, label))
             if affiliation is not None:
                 out.append(affiliation)
-    return _completed_names(text, _join_split_names(text, _with_regnal_numbers(text, out), lang), names)
+    out = _completed_names(text, _join_split_names(text, _with_regnal_numbers(text, out), lang), names)
+    return _korean_family_names_joined(text, out, ix) if lang == "ko" else out
 
 
 def _completed_names(text: str, spans: list[Span], earlier: frozenset[str] = frozenset()) -> list[Span]:
@@ -509,6 +510,24 @@ def _completed_names(text: str, spans: list[Span], earlier: frozenset[str] = fro
             if longer:
                 sp = Span(sp.start, sp.start + len(max(longer, key=len)), "PER")
         out.append(sp)
+    return out
+
+
+def _korean_family_names_joined(text: str, spans: list[Span], ix: KbIndex) -> list[Span]:
+    """A Korean person's span cut before the family name ("[아르칸] 세틴으로"), where the word after it,
+    less its particle, is a person the text names on its own elsewhere ("세틴은", "세틴을"): the span takes
+    it in. Not across a known actor (two leaders side by side in a headline, "김정은 푸틴"), nor into a word
+    another span holds."""
+    persons = {text[s.start : s.end] for s in spans if s.label == "PER"}
+    out = list(spans)
+    for i, sp in enumerate(spans):
+        nxt = _TOKEN.match(text, sp.end + 1) if text[sp.end : sp.end + 1] == " " else None
+        if sp.label != "PER" or nxt is None or (i + 1 < len(spans) and spans[i + 1].start < nxt.end()):
+            continue
+        word = nxt.group().rstrip(",.;:!?)\"'’”")
+        stem = next((f for f in [word, *strip_particle(word, ix)] if f in persons), None)
+        if stem and not any(k in ix.full or k in ix.short for k in (kb_key(text[sp.start : sp.end]), kb_key(stem))):
+            out[i] = Span(sp.start, nxt.start() + len(stem), "PER")
     return out
 
 
