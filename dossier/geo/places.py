@@ -21,17 +21,21 @@ from typing import Protocol
 from dossier.geo.cues import apply_cues, country_named_before, cue_before, cue_pattern, cue_words
 from dossier.geo.demonyms import demonym_countries
 from dossier.geo.gazetteer import RULES_FILE, Candidate, Gazetteer, load_gazetteer, needs_context, place_key
+from dossier.geo.korean_places import (
+    city_unit_follows,
+    country_glued_to_noun,
+    foreign_word_like,
+    longest_compounds_first,
+    syllable_chains,
+    world_cities,
+)
 from dossier.geo.lists import listed_towns
 from dossier.geo.resolve import Mention, resolve
-from dossier.linking.kb import load_kb
 from dossier.model import Place
 from dossier.text.scripts import (
-    HANGUL_FIRST,
-    HANGUL_LAST,
     char_script,
     first_script,
     has_hangul,
-    is_hangul,
     is_word_char,
     particle_stems,
 )
@@ -158,7 +162,7 @@ def geoparse(text: str, lang: str, spans: list | None = None) -> list[Place]:
 
     found: list[Mention] = []
     if lang == "ko" or has_hangul(text):
-        found.extend(_ko_syllable_chains(gaz, text))
+        found.extend(syllable_chains(gaz, rules, text))
     for s in spans:
         if s.label in LOC_LABELS:
             m = _mention_from_span(gaz, rules, text, s.start, s.end, lang)
@@ -192,40 +196,6 @@ def geoparse(text: str, lang: str, spans: list | None = None) -> list[Place]:
 
 
 # ---- mention finding ------------------------------------------------------------------------------
-
-
-_SYLLABLE = f"[{HANGUL_FIRST}-{HANGUL_LAST}]"
-_KO_SYLLABLE_CHAIN = re.compile(rf"{_SYLLABLE}(?:\s?[·・‧ㆍ\-]\s?{_SYLLABLE})+")
-_HANGUL_RUN = re.compile(f"{_SYLLABLE}+")
-
-
-def _ko_syllable_chains(gaz: Gazetteer, text: str) -> list[Mention]:
-    """한·미·일, 북-러: one-syllable country abbreviations chained by middle dots or hyphens."""
-    out: list[Mention] = []
-    for m in _KO_SYLLABLE_CHAIN.finditer(text):
-        a, b = m.start(), m.end()
-        if (a > 0 and is_hangul(text[a - 1])) or (b < len(text) and is_hangul(text[b])
-                                                   and not _is_particle_tail(text, b)):
-            continue
-        positions = [k for k in range(a, b) if is_hangul(text[k])]
-        # the knowledge base's one table of one-syllable country abbreviations, read only where a
-        # chain is written (the gazetteer does not load the knowledge base)
-        syllables = load_kb().rules.syllables.get("ko", {})
-        pids = [syllables.get(text[k]) for k in positions]
-        if len(positions) < 2 or not all(pids):
-            continue
-        for k, pid in zip(positions, pids):
-            p = gaz.get(pid)
-            if p is not None:
-                out.append(Mention(k, k + 1, text[k], [Candidate(p, text[k], "ko", 1.0, "exact")]))
-    return out
-
-
-def _is_particle_tail(text: str, pos: int) -> bool:
-    """The Hangul after a chain is a relation word or particle (한·미·일 정상, 북-러간, 한·미의)."""
-    rules = _rules()
-    rest = _HANGUL_RUN.match(text, pos).group(0)
-    return rest in rules["ko_suffixes"] or rest.startswith(rules["compound_followers"])
 
 
 def _overlap(a: Mention, b: Mention) -> bool:
@@ -303,10 +273,7 @@ def _span_mention(rules: dict, s: int, e: int, key: str, cands: list[Candidate],
         # an NER model calling a region's name a place is support enough; a small town needs more
         small = all(c.place.kind == "city" for c in cands) and max(
             c.place.population for c in cands) < rules["min_population_without_context"]
-        # two Hangul syllables of a foreign town are as often a word (크루 "crew", Crewe), as in _accept
-        common = key in rules["common"].get(text_lang, ()) or (
-            first_script(key) == "HANGUL" and len(key) <= 2 and all(c.place.cc not in ("KR", "KP") for c in cands)
-            and max(c.place.population for c in cands) < KO_WORLD_CITY_POP)
+        common = key in rules["common"].get(text_lang, ()) or foreign_word_like(key, cands)
         doubtful = common or method in ("fuzzy", "phonetic")
         # an everyday word tagged a place is no evidence of its own country: the article's other
         # places must name it (코로나 tagged LOC in a report on China is not Corona, California)
@@ -480,11 +447,11 @@ def _accept(gaz, rules, text, toks, i, j, s, e, key, weak, lang) -> Mention | No
             named = set().union(*(country_named_before(gaz, text, k.start(), rules["ko_cue_words"],
                                                        rules["ko_part_words"])
                                   for k in re.finditer(re.escape(surface), text)))
-            world = [c for c in cands if c.place.population >= KO_WORLD_CITY_POP and c.place.cc not in SINO_KOREAN_READINGS]
+            world = world_cities(cands)
             if not named and world and key not in rules["common"].get("ko", ()):
                 # a world city spelled by sound (뉴욕, 런던, 파리, 도쿄) is what news means by it
                 cands = world
-            elif not named and _ko_city_unit_follows(rules, text, toks, j):
+            elif not named and city_unit_follows(rules, text, toks, j):
                 weak = True  # "양곤 시": the unit word says it is a city; the article must still support it
                 # ... perhaps a town no list names in Hangul whose Latin name sounds the same ("베니 시":
                 # Beni in Congo, not Bolivia's Beni department, which has a Korean name)
@@ -520,47 +487,11 @@ def _accept(gaz, rules, text, toks, i, j, s, e, key, weak, lang) -> Mention | No
     return Mention(s, e, key, cands, weak=weak, not_self=not_self)
 
 
-# Two-syllable Hangul names of cities this big are found without their country named (뉴욕, 런던, 서울),
-# except in the countries whose Korean city names are Sino-Korean readings of the characters, which are
-# everyday words too (위해 Weihai = "for", 연대 Yantai = "solidarity", 상해 Shanghai = "injury").
-KO_WORLD_CITY_POP = 1_200_000  # 서울, 부산, 수원 too; not 우파 (Ufa, 1.1M, "the right wing"), 고양 (1.06M)
-SINO_KOREAN_READINGS = frozenset({"CN", "TW", "HK", "MO"})
-
-
-def _ko_city_unit_follows(rules: dict, text: str, toks: list[tuple[int, int]], j: int) -> bool:
-    """The next word is the unit 시 (city), alone or with a particle: "양곤 시", "양곤 시에서"."""
-    if j + 1 >= len(toks):
-        return False
-    word = text[toks[j + 1][0]:toks[j + 1][1]]
-    return word == "시" or (word[:1] == "시" and word[1:] in rules["ko_suffixes"])
-
-
-@lru_cache(maxsize=4)
-def _longest_first(gaz: Gazetteer) -> tuple[str, ...]:
-    return tuple(sorted(gaz.ko_compounds, key=len, reverse=True))
-
-
-def _country_glued_to_noun(gaz: Gazetteer, rules: dict, word: str, start: int) -> list[Mention]:
-    """A country's Korean name glued to the noun after it ("미국정부는", "일본당국"), as Korean writes
-    it without a space: the country, where the rest of the word begins with one of
-    `ko_country_followers` (matching.yaml). Only countries: a town's name glued to a noun is as
-    often the start of another word."""
-    for k in range(len(word) - 1, 1, -1):
-        rest = word[k:]
-        if not rest.startswith(rules["country_followers"]):
-            continue
-        key = place_key(word[:k])
-        cands = [c for c in gaz._candidates(key, 1.0, "exact") if c.place.kind == "country" and c.lang in ("ko", "*")]
-        if cands:
-            return [Mention(start, start + k, key, cands)]
-    return []
-
-
 def _compound_or_fuzzy(gaz, rules, text, toks, i, lang) -> list[Mention]:
     s, e = toks[i]
     word = text[s:e]
     if has_hangul(word):
-        for comp in _longest_first(gaz):
+        for comp in longest_compounds_first(gaz):
             if word.startswith(comp):
                 rest = word[len(comp):]
                 if rest == "" or rest in rules["ko_suffixes"] or rest.startswith(rules["compound_followers"]):
@@ -572,10 +503,10 @@ def _compound_or_fuzzy(gaz, rules, text, toks, i, lang) -> list[Mention]:
                                                 [Candidate(p, comp, "ko", 1.0, "exact")]))
                     return out
                 break
-        glued = _country_glued_to_noun(gaz, rules, word, s)
+        glued = country_glued_to_noun(gaz, rules, word, s)
         if glued:
             return glued
-        if _ko_city_unit_follows(rules, text, toks, i) and (cands := gaz.phonetic(word, hangul=True)):
+        if city_unit_follows(rules, text, toks, i) and (cands := gaz.phonetic(word, hangul=True)):
             # "오소 시에": a town no list names in Hangul, whose Latin name sounds the same; weak: the
             # article must name its country or a place near it
             return [Mention(s, e, place_key(word), cands, weak=True)]
