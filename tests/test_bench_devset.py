@@ -147,7 +147,13 @@ _PER_LANGUAGE = {"devset_g": (5, 4, 5)}
                                                    ("devset_q", ("devset", "devset_b", "devset_c", "devset_d",
                                                                  "devset_e", "devset_f", "devset_g", "devset_h",
                                                                  "devset_i", "devset_j", "devset_k", "devset_l",
-                                                                 "devset_m", "devset_n", "devset_o", "devset_p"))])
+                                                                 "devset_m", "devset_n", "devset_o", "devset_p",
+                                                                 "devset_r")),
+                                                   ("devset_r", ("devset", "devset_b", "devset_c", "devset_d",
+                                                                 "devset_e", "devset_f", "devset_g", "devset_h",
+                                                                 "devset_i", "devset_j", "devset_k", "devset_l",
+                                                                 "devset_m", "devset_n", "devset_o", "devset_p",
+                                                                 "devset_q"))])
 def test_check_set_is_valid_and_balanced(name, earlier_sets):
     check_set = DEVSET.parent / name
     assert validate(check_set / "articles", check_set / "gold") == []
