@@ -11,6 +11,13 @@ def test_kb_names_replace_a_merged_unlinked_model_span(monkeypatch) -> None:
     assert [(text[s.start:s.end], s.label) for s in spans] == [("Russia", "LOC"), ("Vladimir Putin", "PER")]
 
 
+def test_a_country_after_of_inside_a_model_organisation_is_part_of_its_name(monkeypatch) -> None:
+    text = "The People's Movement for the Liberation of Angola won."
+    monkeypatch.setattr(pipeline.ner, "recognize", lambda t, lang: [Span(4, text.index(" won"), "ORG")])
+    got = [(text[s.start:s.end], s.label) for s in pipeline.entity_spans(text, "en")]
+    assert got == [("People's Movement for the Liberation of Angola", "ORG")]
+
+
 def test_linked_model_span_is_kept_and_kb_fills_gaps(monkeypatch) -> None:
     text = "Kim Jong Un met reporters in Russia."
     monkeypatch.setattr(pipeline.ner, "recognize", lambda t, lang: [Span(0, 11, "PER")])
