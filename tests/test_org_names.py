@@ -8,6 +8,7 @@ from dossier.linking.abbreviations import (
     abbreviation_pair,
     defined_abbreviations,
     initials_of,
+    reordered_abbreviation_of,
 )
 from dossier.linking.link import link_entities
 from dossier.linking.mentions import repair_spans, split_parenthesised
@@ -81,6 +82,25 @@ def test_a_proposal_replaces_the_country_inside_it_but_never_cuts_or_swallows_a_
 ])
 def test_initials(full, short, same):
     assert abbreviation_of(full, short) is same
+
+
+@pytest.mark.parametrize(("full", "short", "same"), [
+    ("Revolutionary Armed Forces of Colombia", "FARC", True),  # Fuerzas Armadas Revolucionarias de Colombia
+    ("National Union for the Total Independence of Angola", "UNITA", True),
+    ("Federal Bureau of Investigation", "FBI", False),  # the English order is the other rule's
+    ("Labour Party", "PL", False),  # two letters swapped say too little
+    ("National Liberation Army", "ELN", False),  # Ejército: another word, not another order
+])
+def test_initials_in_the_order_of_the_organisation_s_own_language(full, short, same):
+    assert reordered_abbreviation_of(full, short) is same
+
+
+def test_an_abbreviation_from_the_name_in_its_own_language_links_to_the_english_name():
+    text = "The National Union for the Total Independence of Angola lost. UNITA said it would appeal."
+    full, short = "National Union for the Total Independence of Angola", "UNITA"
+    ents = link_entities(text, "en", [Span(text.index(full), text.index(full) + len(full), "ORG"),
+                                      Span(text.index(short), text.index(short) + len(short), "ORG")])
+    assert ents[0].entity_id == ents[1].entity_id
 
 
 def test_initials_of_a_name_in_another_script_are_empty():

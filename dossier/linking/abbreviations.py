@@ -57,6 +57,19 @@ def abbreviation_of(full: str, short: str) -> bool:
     return bare in (initials_of(full), initials_of(without_front) if without_front else "")
 
 
+_MIN_REORDERED = 3
+
+
+def reordered_abbreviation_of(full: str, short: str) -> bool:
+    """Is `short` the initials of `full` in another order: an abbreviation taken from the name in the
+    organisation's own language, whose words stand in another order than the English ones ("MPLA" of
+    "People's Movement for the Liberation of Angola", "UNITA", "FARC" of "Revolutionary Armed Forces of
+    Colombia")? Three letters at least: two letters swapped say too little."""
+    bare = short.strip().replace(".", "")
+    initials = initials_of(full)
+    return len(bare) >= _MIN_REORDERED and bare != initials and sorted(bare) == sorted(initials)
+
+
 def abbreviation_pair(text: str, left: Span, right: Span) -> bool:
     """Does the text define one of two neighbouring organisation mentions as the other's
     abbreviation: "Full Name (ABBR)", "ABBR (Full Name)", or a full name in another script followed

@@ -32,6 +32,7 @@ from dossier.linking.abbreviations import (
     abbreviation_of,
     abbreviation_pair,
     is_latin_abbreviation,
+    reordered_abbreviation_of,
 )
 from dossier.linking.dictionary import kb_matches
 from dossier.linking.kb import KnowledgeBase
@@ -371,6 +372,10 @@ def _merge_aliases(text: str, lang: str, entities: list[Entity], ix: KbIndex) ->
             continue
         fulls = {(e.entity_id, e.label) for e in entities if e.entity_id and e.entity_id != short.entity_id
                  and e.label in ACTOR_LABELS and abbreviation_of(e.text, short.text)}
+        if not fulls:
+            # ... or in the order of the organisation's own language (MPLA, UNITA), said of an organisation only
+            fulls = {(e.entity_id, e.label) for e in entities if e.entity_id and e.entity_id != short.entity_id
+                     and e.label == "ORG" and reordered_abbreviation_of(e.text, short.text)}
         if short.label == "PER":
             fulls = {(i, label) for i, label in fulls if label == "ORG"}
         if len(fulls) == 1:
