@@ -527,3 +527,13 @@ def test_a_korean_name_cut_before_its_family_name_takes_it_when_the_text_names_i
     text = "김정은 푸틴 회담. 푸틴은 말했다."
     spans = [Span(0, 3, "PER"), Span(text.rindex("푸틴"), text.rindex("푸틴") + 2, "PER")]
     assert surfaces(text, repair_spans(text, "ko", spans)) == [("김정은", "PER"), ("푸틴", "PER")]
+
+
+def test_a_korean_name_span_that_took_the_first_part_of_a_title_word_loses_it():
+    ix = kb_index()
+    text = "미국의 존 케리 국무장관은 말했습니다."
+    start, cut = text.index("존"), text.index("장관")  # the recogniser's span: "존 케리 국무"
+    assert text[slice(*trim_titles(text, start, cut, "ko", ix))] == "존 케리"
+    # a name with its particle glued on is not a title word
+    text = "존 케리가 말했다."
+    assert text[slice(*trim_titles(text, 0, text.index("가"), "ko", ix))] == "존 케리"

@@ -228,7 +228,18 @@ def trim_titles(text: str, start: int, end: int, lang: str, ix: KbIndex) -> tupl
                 tokens = tokens[:-width]
                 changed = True
                 break
+    if len(tokens) > 1 and _title_word_cut(text, tokens[-1], lang, ix):
+        tokens = tokens[:-1]
     return (tokens[0].start(), tokens[-1].end()) if tokens else (start, end)
+
+
+def _title_word_cut(text: str, last: re.Match[str], lang: str, ix: KbIndex) -> bool:
+    """A Korean span whose last word the recogniser cut out of a title ("[존 케리 국무]장관은": 국무 of
+    국무장관): the whole written word, less its particle, is a title, so the cut piece is no name."""
+    if lang != "ko" or last.end() >= len(text) or not is_hangul(text[last.end()]):
+        return False
+    word = _TOKEN.match(text, last.start())
+    return word is not None and word.end() > last.end() and is_title([word.group()], lang, ix)
 
 
 def _name_after_demonym(text: str, start: int, end: int, ix: KbIndex) -> int | None:
