@@ -57,3 +57,11 @@ def test_a_town_no_list_names_in_hangul_is_found_by_its_sound_before_the_unit_wo
 ])
 def test_no_town_by_sound_without_the_unit_word_and_the_article_s_support(text):
     assert "부템보" not in names(text, "ko")
+
+
+def test_a_listed_hindi_name_no_list_spells_so_is_the_town_that_sounds_the_same_near_the_others():
+    text = "चक्रवात से तमिलनाडु, आंध्र प्रदेश और पुडुचेरी में हानि हुई।"
+    found = {p.text: p for p in geoparse(text, "hi")}
+    assert found["पुडुचेरी"].name == "Puducherry"
+    # alone, with nothing listed beside it, the spelling is not read as a place
+    assert "पुडुचेरी" not in names("पुडुचेरी में हानि हुई।", "hi")

@@ -5,7 +5,9 @@ Nice, Reading). The scan never reads them as places on their own (matching.yaml 
 corpora's common words), and the recogniser may even tag them as people. Written as an item of a list
 whose other items are places of one country, such a word is the town of that country near them:
 `listed_towns` adds it. The list must hold at least two places already found, all in that country,
-and the town must lie within `list_town_max_km` (matching.yaml) of one of them.
+and the town must lie within `list_town_max_km` (matching.yaml) of one of them. A Hindi word no list
+spells so (पुडुचेरी; the lists have पुदुचेरि) is matched by sound to a Latin name there
+(`Gazetteer.phonetic`), under the same conditions.
 """
 
 from __future__ import annotations
@@ -105,7 +107,15 @@ def listed_towns(gaz: Gazetteer, rules: dict, text: str, tokens: list[tuple[int,
         name = _name_in(gaz, word, rules["ko_suffixes"])
         if name and len(name) < (_MIN_HANGUL_NAME if script == "HANGUL" else _MIN_OTHER_NAME):
             continue  # 김, 가: one syllable is too little to go on
-        town = _nearest_town(gaz.lookup(name), countries.pop(), listed, max_km) if name else None
+        if name:
+            cands = gaz.lookup(name)
+        elif script == "DEVANAGARI":
+            # a town whose Hindi spelling no list has ("पुडुचेरी" beside तमिलनाडु and आंध्र प्रदेश; the
+            # lists write पुदुचेरि): its Latin name sounding the same, near the places listed with it
+            name, cands = word, gaz.phonetic(word)
+        else:
+            continue
+        town = _nearest_town(cands, countries.pop(), listed, max_km)
         if town is not None:
             p = town.place
             out.append(Place(start=s, end=s + len(name), text=name, place_id=p.id, name=p.name,
