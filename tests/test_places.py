@@ -508,3 +508,12 @@ def test_the_state_of_washington_is_the_state_not_the_district():
     # after a region cue the region of that very name wins over one the name is only an alias of
     found = [(p.text, p.place_id) for p in geoparse("A mudslide in the western U.S. state of Washington killed 24.", "en")]
     assert ("Washington", "region:US-WA") in found
+
+
+@pytest.mark.parametrize(("text", "lang", "country"), [
+    ("태풍이 타이완을 강타했다.", "ko", "country:TW"),  # CLDR has 대만; iso-codes 타이완, as VOA Korean writes it
+    ("중화인민공화국 정부는 밝혔다.", "ko", "country:CN"),  # the official name
+    ("रूसी संघ ने कहा।", "hi", "country:RU"),
+])
+def test_other_names_of_countries_from_iso_codes(text, lang, country):
+    assert country in ids(geoparse(text, lang))
