@@ -19,7 +19,8 @@ for Taiwan where CLDR has 대만; 중화인민공화국; रूसी संघ,
   python scripts/extract_country_aliases.py i18n/package cldr/package pyc/pycountry
 
 npm checks each tarball against the registry's integrity hash; the ones used had sha256
-bb418ebfb965789f… (i18n-iso-countries-7.14.0.tgz) and 7f2ac7fd3b5d90f5… (cldr-localenames-full-48.2.0.tgz).
+bb418ebfb965789f… (i18n-iso-countries-7.14.0.tgz) and 7f2ac7fd3b5d90f5… (cldr-localenames-full-48.2.0.tgz);
+pip checks the wheel against the index's hash: 115c4baf7cceaa30… (pycountry-26.2.16-py3-none-any.whl).
 
 Writes data/gazetteer/sources/country_aliases.json: {"<ISO2>": {"<lang>": [name, ...]}}, names as the
 sources write them (the build splits parentheses and normalises).
