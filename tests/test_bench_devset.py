@@ -153,7 +153,12 @@ _PER_LANGUAGE = {"devset_g": (5, 4, 5)}
                                                                  "devset_e", "devset_f", "devset_g", "devset_h",
                                                                  "devset_i", "devset_j", "devset_k", "devset_l",
                                                                  "devset_m", "devset_n", "devset_o", "devset_p",
-                                                                 "devset_q"))])
+                                                                 "devset_q")),
+                                                   ("devset_t", ("devset", "devset_b", "devset_c", "devset_d",
+                                                                 "devset_e", "devset_f", "devset_g", "devset_h",
+                                                                 "devset_i", "devset_j", "devset_k", "devset_l",
+                                                                 "devset_m", "devset_n", "devset_o", "devset_p",
+                                                                 "devset_q", "devset_r"))])
 def test_check_set_is_valid_and_balanced(name, earlier_sets):
     check_set = DEVSET.parent / name
     assert validate(check_set / "articles", check_set / "gold") == []
