@@ -106,7 +106,7 @@ def test_a_folder_without_articles_is_an_error_not_an_empty_pass(tmp_path):
 
 # Set G was built beside set H; one of its Hindi texts was the same page as one of H's (the Festival of
 # Innovations release) and was dropped from G before G was scored.
-_PER_LANGUAGE = {"devset_g": (5, 4, 5), "devset_s": (5, 1, 4)}
+_PER_LANGUAGE = {"devset_g": (5, 4, 5), "devset_s": (5, 3, 4)}
 
 
 @pytest.mark.parametrize(("name", "earlier_sets"), [("devset_b", ()), ("devset_c", ("devset", "devset_b")),
