@@ -517,3 +517,11 @@ def test_the_state_of_washington_is_the_state_not_the_district():
 ])
 def test_other_names_of_countries_from_iso_codes(text, lang, country):
     assert country in ids(geoparse(text, lang))
+
+
+def test_a_near_miss_of_a_big_city_in_devanagari_needs_the_article_s_support():
+    # अंडमान (Andaman, which the lists name only in full) is two letters from अम्मान (Amman)
+    text = "राष्ट्रपति ने अंडमान में हुई नाव दुर्घटना पर शोक प्रकट किया। भारत के राष्ट्रपति ने कहा।"
+    k = text.index("अंडमान")
+    assert "gn:250441" not in ids(geoparse(text, "hi", [Span(k, k + len("अंडमान"), "LOC")]))
+    assert "gn:250441" not in ids(geoparse(text, "hi"))

@@ -266,6 +266,11 @@ def _span_mention(rules: dict, s: int, e: int, key: str, cands: list[Candidate],
                   method: str) -> Mention | None:
     """An NER LOC span that names a city still passes the word lists and, when the city is small or
     the match fuzzy, needs support from context (NER models tag "Kim" or "Pacific" as LOC too)."""
+    # a Devanagari near-miss is as often a place of India the lists lack (अंडमान, Andaman, is two
+    # letters from अम्मान, Amman): the article must name the city's country or a place near it, and the
+    # near-miss is no evidence of its own country. (Hangul near-misses are older spellings of the same
+    # place far more often: 블라딕보스톡.)
+    caseless_near_miss = method == "fuzzy" and first_script(key) == "DEVANAGARI"
     if all(needs_context(c.place) for c in cands):
         text_lang = _text_lang(key, lang)
         if key in rules["stop"].get(text_lang, ()):
@@ -277,8 +282,8 @@ def _span_mention(rules: dict, s: int, e: int, key: str, cands: list[Candidate],
         doubtful = common or method in ("fuzzy", "phonetic")
         # an everyday word tagged a place is no evidence of its own country: the article's other
         # places must name it (코로나 tagged LOC in a report on China is not Corona, California)
-        return Mention(s, e, key, cands, ner=True, weak=small or doubtful, not_self=common)
-    return Mention(s, e, key, cands, ner=True)
+        return Mention(s, e, key, cands, ner=True, weak=small or doubtful, not_self=common or caseless_near_miss)
+    return Mention(s, e, key, cands, ner=True, weak=caseless_near_miss, not_self=caseless_near_miss)
 
 
 def _scan(gaz: Gazetteer, rules: dict, text: str, lang: str) -> Iterable[Mention]:
@@ -526,6 +531,8 @@ def _compound_or_fuzzy(gaz, rules, text, toks, i, lang) -> list[Mention]:
             # A typo of a city counts only where the article is about that part of the world. So does
             # any near-miss in a script without capitals, where nothing marks the word as a name:
             # भुगतान ("payment") is one letter from भूटान (Bhutan).
+            # A Devanagari one is no evidence of its own country either, however often it is written.
             caseless = first_script(word) != "LATIN"
-            return [Mention(s, end, key, cands, weak=caseless or all(needs_context(c.place) for c in cands))]
+            return [Mention(s, end, key, cands, weak=caseless or all(needs_context(c.place) for c in cands),
+                            not_self=first_script(word) == "DEVANAGARI")]
     return []
