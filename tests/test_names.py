@@ -537,3 +537,9 @@ def test_a_korean_name_span_that_took_the_first_part_of_a_title_word_loses_it():
     # a name with its particle glued on is not a title word
     text = "존 케리가 말했다."
     assert text[slice(*trim_titles(text, 0, text.index("가"), "ko", ix))] == "존 케리"
+
+
+def test_where_a_firm_is_based_is_no_part_of_its_name():
+    text = "the Miami-based National Hurricane Center said"
+    span = Span(text.index("Miami"), text.index(" said"), "ORG")
+    assert surfaces(text, repair_spans(text, "en", [span])) == [("National Hurricane Center", "ORG")]

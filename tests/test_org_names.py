@@ -28,6 +28,7 @@ def found(text: str, lang: str) -> list[str]:
     ("en", "The minister and his agency said nothing.", []),  # no capitals: no name
     ("en", "The Rocky Mountain News in Denver won. So did the Chicago Tribune.", ["Rocky Mountain News", "Chicago Tribune"]),
     ("en", "It won in Denver and the Chicago Tribune said so.", ["Chicago Tribune"]),  # "and the" joins two names
+    ("en", "Forecasters at the Miami-based National Hurricane Center said so.", ["National Hurricane Center"]),
     ("en", "the Ministry of Health and Welfare said", ["Ministry of Health and Welfare"]),
     ("en", "Police Arrest Opposition Party Leader In Capital\nThe Electoral Commission said", ["Electoral Commission"]),
     ("ko", "행정안전부는 밝혔다. 미국 지질조사국과 식품의약품안전처가 말했다.", ["행정안전부", "식품의약품안전처"]),

@@ -203,6 +203,16 @@ def _drop_leading_determiner(text: str, start: int, end: int, lang: str, determi
     return start
 
 
+def _drop_based_modifier(text: str, start: int, end: int) -> int:
+    """"Miami-based National Hurricane Center" → "National Hurricane Center": where a firm or person is
+    based is no part of the name (no gold PER or ORG span of the English NER files holds "-based"; 21
+    times a name follows one)."""
+    tokens = list(_TOKEN.finditer(text, start, end))
+    if len(tokens) > 1 and tokens[0].group().lower().endswith("-based"):
+        return tokens[1].start()
+    return start
+
+
 def is_title(words: list[str], lang: str, ix: KbIndex) -> bool:
     """Are these words a title or office ("President", "대통령", "प्रधानमंत्री"), a Korean particle
     after one word allowed ("대통령은")?"""
@@ -467,6 +477,7 @@ def repair_spans(text: str, lang: str, spans: list[Span], ix: KbIndex | None = N
             if sp.label == "PER":
                 end = hyphenated_surname(text, start, end, ix)
             start = _drop_leading_determiner(text, start, end, lang, cues.leading_determiners.get(lang, frozenset()), ix)
+            start = _drop_based_modifier(text, start, end) if sp.label in ("PER", "ORG") else start
         for part in _split_run_together(text, Span(start, end, sp.label), lang, cues, ix):
             start, stop, label = part.start, part.end, part.label
             affiliation = None

@@ -109,7 +109,8 @@ def _en_spans(text: str, heads: frozenset[str], ix: KbIndex) -> list[Span]:
         while end > 0 and words[end] in _EN_CONNECTORS:
             end -= 1
         start = 0
-        while start < end and (words[start] in _EN_CONNECTORS or words[start] in _DETERMINERS):
+        while start < end and (words[start] in _EN_CONNECTORS or words[start] in _DETERMINERS
+                               or words[start].lower().endswith("-based")):  # "Miami-based": where, not who
             start += 1
         if end - start < 1:
             continue  # one word ("Police said") is too weak on its own
