@@ -18,6 +18,18 @@ def test_a_country_after_of_inside_a_model_organisation_is_part_of_its_name(monk
     assert got == [("People's Movement for the Liberation of Angola", "ORG")]
 
 
+def test_a_country_written_in_front_of_a_model_organisation_stays_in_its_name(monkeypatch) -> None:
+    text = "according to the U.S. Centers for Disease Control and Prevention in Atlanta."
+    org = Span(text.index("U.S."), text.index(" in Atlanta"), "ORG")
+    monkeypatch.setattr(pipeline.ner, "recognize", lambda t, lang: [org])
+    got = [(text[s.start:s.end], s.label) for s in pipeline.entity_spans(text, "en")]
+    assert ("U.S. Centers for Disease Control and Prevention", "ORG") in got
+    # ... but the owner before a possessive is not ("Russia's Defence Ministry" is cut to its KB names)
+    text = "Russia's Defence Ministry said."
+    monkeypatch.setattr(pipeline.ner, "recognize", lambda t, lang: [Span(0, text.index(" said"), "ORG")])
+    assert ("Russia's Defence Ministry", "ORG") not in [(text[s.start:s.end], s.label) for s in pipeline.entity_spans(text, "en")]
+
+
 def test_linked_model_span_is_kept_and_kb_fills_gaps(monkeypatch) -> None:
     text = "Kim Jong Un met reporters in Russia."
     monkeypatch.setattr(pipeline.ner, "recognize", lambda t, lang: [Span(0, 11, "PER")])

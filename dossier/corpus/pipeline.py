@@ -295,12 +295,21 @@ def _cut_titled_names(text: str, titled: list[Span], model_spans: list[Span]) ->
 _OF_PLACE = (" of ", " of the ")
 
 
+_NAME_AFTER_FRONT_PLACE = re.compile(r" [A-Z][a-z]")
+
+
 def _place_in_org_name(text: str, org: Span, match: Span) -> bool:
-    """A place the dictionary found inside a model organisation span after "of" ("Bank of Korea",
-    "National Union for the Total Independence of Angola"): the place completes the name. On the
-    open English NER training files 395 gold organisations end in "of" + a country's name and 12 are
-    written beside it as two names ("Fine Gael of Ireland")."""
-    return org.label == "ORG" and match.label == "LOC" and text[org.start : match.start].endswith(_OF_PLACE)
+    """A place the dictionary found inside a model organisation span that is part of its name: after
+    "of" ("Bank of Korea", "National Union for the Total Independence of Angola"; on the open English
+    NER training files 395 gold organisations end in "of" + a country's name and 12 are written beside
+    it as two names, "Fine Gael of Ireland"), or in front of it with the name's next word right after
+    ("U.S. Centers for Disease Control and Prevention", "Japan Meteorological Agency"; not the owner
+    in "Russia's Defence Ministry")."""
+    if org.label != "ORG" or match.label != "LOC":
+        return False
+    if text[org.start : match.start].endswith(_OF_PLACE):
+        return True
+    return match.start == org.start and match.end < org.end and bool(_NAME_AFTER_FRONT_PLACE.match(text, match.end))
 
 
 def entity_spans(text: str, lang: str) -> list[Span]:
