@@ -110,73 +110,25 @@ def test_a_folder_without_articles_is_an_error_not_an_empty_pass(tmp_path):
 _PER_LANGUAGE = {"devset_g": (5, 4, 5), "devset_s": (5, 3, 4)}
 
 
-@pytest.mark.parametrize(("name", "earlier_sets"), [("devset_b", ()), ("devset_c", ("devset", "devset_b")),
-                                                   ("devset_d", ("devset", "devset_b", "devset_c")),
-                                                   ("devset_e", ("devset", "devset_b", "devset_c", "devset_d")),
-                                                   ("devset_f", ("devset", "devset_b", "devset_c", "devset_d",
-                                                                 "devset_e")),
-                                                   ("devset_g", ("devset", "devset_b", "devset_c", "devset_d",
-                                                                 "devset_e", "devset_f", "devset_h")),
-                                                   ("devset_h", ("devset", "devset_b", "devset_c", "devset_d",
-                                                                 "devset_e", "devset_f")),
-                                                   ("devset_i", ("devset", "devset_b", "devset_c", "devset_d",
-                                                                 "devset_e", "devset_f", "devset_g", "devset_h",
-                                                                 "devset_j")),
-                                                   ("devset_j", ("devset", "devset_b", "devset_c", "devset_d",
-                                                                 "devset_e", "devset_f", "devset_g", "devset_h")),
-                                                   ("devset_k", ("devset", "devset_b", "devset_c", "devset_d",
-                                                                 "devset_e", "devset_f", "devset_g", "devset_h",
-                                                                 "devset_i", "devset_j", "devset_l")),
-                                                   ("devset_l", ("devset", "devset_b", "devset_c", "devset_d",
-                                                                 "devset_e", "devset_f", "devset_g", "devset_h",
-                                                                 "devset_i", "devset_j")),
-                                                   ("devset_m", ("devset", "devset_b", "devset_c", "devset_d",
-                                                                 "devset_e", "devset_f", "devset_g", "devset_h",
-                                                                 "devset_i", "devset_j", "devset_k", "devset_l",
-                                                                 "devset_n")),
-                                                   ("devset_n", ("devset", "devset_b", "devset_c", "devset_d",
-                                                                 "devset_e", "devset_f", "devset_g", "devset_h",
-                                                                 "devset_i", "devset_j", "devset_k", "devset_l")),
-                                                   ("devset_o", ("devset", "devset_b", "devset_c", "devset_d",
-                                                                 "devset_e", "devset_f", "devset_g", "devset_h",
-                                                                 "devset_i", "devset_j", "devset_k", "devset_l",
-                                                                 "devset_m", "devset_n", "devset_p")),
-                                                   ("devset_p", ("devset", "devset_b", "devset_c", "devset_d",
-                                                                 "devset_e", "devset_f", "devset_g", "devset_h",
-                                                                 "devset_i", "devset_j", "devset_k", "devset_l",
-                                                                 "devset_m", "devset_n", "devset_o")),
-                                                   ("devset_q", ("devset", "devset_b", "devset_c", "devset_d",
-                                                                 "devset_e", "devset_f", "devset_g", "devset_h",
-                                                                 "devset_i", "devset_j", "devset_k", "devset_l",
-                                                                 "devset_m", "devset_n", "devset_o", "devset_p",
-                                                                 "devset_r")),
-                                                   ("devset_r", ("devset", "devset_b", "devset_c", "devset_d",
-                                                                 "devset_e", "devset_f", "devset_g", "devset_h",
-                                                                 "devset_i", "devset_j", "devset_k", "devset_l",
-                                                                 "devset_m", "devset_n", "devset_o", "devset_p",
-                                                                 "devset_q")),
-                                                   ("devset_s", ("devset", "devset_b", "devset_c", "devset_d",
-                                                                 "devset_e", "devset_f", "devset_g", "devset_h",
-                                                                 "devset_i", "devset_j", "devset_k", "devset_l",
-                                                                 "devset_m", "devset_n", "devset_o", "devset_p",
-                                                                 "devset_q", "devset_r", "devset_t")),
-                                                   ("devset_t", ("devset", "devset_b", "devset_c", "devset_d",
-                                                                 "devset_e", "devset_f", "devset_g", "devset_h",
-                                                                 "devset_i", "devset_j", "devset_k", "devset_l",
-                                                                 "devset_m", "devset_n", "devset_o", "devset_p",
-                                                                 "devset_q", "devset_r", "devset_s"))])
-def test_check_set_is_valid_and_balanced(name, earlier_sets):
+# every fresh check set beside bench/devset (devset_b, devset_c, ...): a new folder is checked as soon as it exists
+_CHECK_SETS = sorted(p.name for p in DEVSET.parent.glob("devset_*") if p.is_dir())
+
+
+@pytest.mark.parametrize("name", _CHECK_SETS)
+def test_check_set_is_valid_and_balanced(name):
+    # checked against every other set, built before or beside it (G beside H, S beside T)
+    other_sets = ["devset", *(other for other in _CHECK_SETS if other != name)]
     check_set = DEVSET.parent / name
     assert validate(check_set / "articles", check_set / "gold") == []
     names = {p.name for p in (check_set / "articles").glob("*.txt")}
     assert set(load_gold(check_set / "gold")) == names
     en, hi, ko = _PER_LANGUAGE.get(name, (5, 5, 5))
     assert sorted(n[:2] for n in names) == ["en"] * en + ["hi"] * hi + ["ko"] * ko
-    # a fresh set must not reuse an article of the earlier sets
-    earlier = {p.name for d in earlier_sets for p in (DEVSET.parent / d / "articles").glob("*.txt")}
-    assert not names & earlier
+    # a fresh set must not reuse an article of another set
+    others = {p.name for d in other_sets for p in (DEVSET.parent / d / "articles").glob("*.txt")}
+    assert not names & others
     # ... nor the same page under another file name (the sidecar's url, without a "(mirror)" remark)
-    assert not _urls(check_set) & {u for d in earlier_sets for u in _urls(DEVSET.parent / d)}
+    assert not _urls(check_set) & {u for d in other_sets for u in _urls(DEVSET.parent / d)}
 
 
 def _urls(check_set: Path) -> set[str]:
