@@ -15,8 +15,8 @@ from dossier.linking.hangul_names import (
 )
 from dossier.linking.link import _hangul_close, _latin_close, link_entities
 from dossier.linking.lookup import country_in_front, kb_index
+from dossier.linking.edges import complete_word
 from dossier.linking.mentions import (
-    complete_word,
     is_alias_pair,
     repair_spans,
     split_at_sentence_end,

@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from dossier.linking.abbreviations import is_latin_abbreviation
+from dossier.linking.edges import WORD, complete_word, is_latin, latin_edges
 from dossier.linking.kb import KB_DIR
 from dossier.linking.lookup import KbIndex, alone_country_syllables, kb_index, mention_forms, strip_particle
 from dossier.linking.names import kb_key
@@ -26,10 +27,8 @@ from dossier.model import Span
 from dossier.text.scripts import is_hangul, is_word_char
 
 CUES_FILE = KB_DIR / "name_cues.yaml"
-_HYPHENS = "-‐‑"
 # a romanised East Asian name: family name, then a hyphenated given name ("Ko Wen-je", "Hou You-ih")
 _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+[A-Z][a-z]+[-‐‑][a-z]+")
-_TOKEN = re.compile(r"\S+")  # a whitespace-separated word
 
 
 @dataclass(frozen=True)
@@ -104,115 +103,6 @@ def load_cues(path: Path = CUES_FILE) -> NameCues:
     )
 
 
-def _is_latin(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return bool(letters) and all(ord(c) < 0x250 for c in letters)
-
-
-# --- Edges -------------------------------------------------------------------------------------
-
-
-def complete_word(text: str, start: int, end: int) -> int:
-    """The end of a Latin or Cyrillic span cut inside a word ("Lai Ching-" of "Lai Ching-te", "Ching"
-    before "-te"): moved to the word's end. Hangul is left alone, where a particle follows a name."""
-    n = len(text)
-
-    def letter(i: int) -> bool:
-        return 0 <= i < n and text[i].isalpha() and ord(text[i]) < 0x530
-
-    if end <= start:
-        return end
-    if text[end - 1] in _HYPHENS and letter(end):
-        pass  # cut right after the hyphen
-    elif end < n and text[end] in _HYPHENS and letter(end + 1) and text[end + 1].islower() and letter(end - 1):
-        pass  # cut right before "-te"
-    elif not (letter(end - 1) and letter(end)):
-        return end
-    while end < n and (letter(end) or (text[end] in _HYPHENS and letter(end + 1))):
-        end += 1
-    return end
-
-
-def hyphenated_surname(text: str, start: int, end: int, ix: KbIndex) -> int:
-    """The end of a person's span of two or more words cut before the capitalised second part of a
-    hyphenated surname ("Dankwah Akufo" of "Dankwah Akufo-Addo", "Jane Smith" of "Jane Smith-Jones"):
-    after it. One word is left alone, and so is a second part that is a known person: there the
-    hyphen joins two people ("the Kim-Putin summit")."""
-    m = re.match(rf"[{_HYPHENS}]([A-Z][a-z]+)\b", text[end:])
-    if m is None or len(text[start:end].split()) < 2 or not text[end - 1 : end].isalpha():
-        return end
-    key = kb_key(m.group(1))
-    if key in ix.full or key in ix.short or key in ix.family:
-        return end
-    return end + m.end()
-
-
-def _trim_lowercase_tail(text: str, start: int, end: int, trailing: frozenset[str] = frozenset()) -> int:
-    """"Ko Wen-je of the" → "Ko Wen-je": a Latin name never ends in lowercase words, nor in a
-    weekday (`trailing_words`: "in Washington Tuesday as ...")."""
-    tokens = list(_TOKEN.finditer(text, start, end))
-    while len(tokens) > 1 and _is_latin(tokens[-1].group()) and (
-            tokens[-1].group()[:1].islower() or tokens[-1].group().rstrip(",.;:") in trailing):
-        tokens.pop()
-    return tokens[-1].end() if tokens else end
-
-
-def _is_headline(line: str) -> bool:
-    words = [w for w in re.findall(r"[^\W\d_]+", line) if len(w) > 3]
-    return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
-
-
-def _trim_headline_verb(text: str, start: int, end: int, context: str = "") -> int:
-    """"Obama Welcomed in Vietnam" → "Obama", "Boeing Launches Astronauts" → "Boeing": in a title-cased
-    headline the words after a name are capitalised too, and the recogniser takes them in. Cut the
-    last words when the article also writes each of them in lower case (any of -s, -es, -ed, -ing:
-    "launch", "astronauts") and the rest is written elsewhere while the whole is not — so "Theresa
-    May" (written whole in the text) keeps "May". `context`: the whole article, when `text` is only its
-    headline segment."""
-    tokens = list(_TOKEN.finditer(text, start, end))
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    if len(tokens) < 2 or not _is_headline(text[line_start:line_end if line_end >= 0 else len(text)]):
-        return end
-    elsewhere = text[:start] + " " + text[end:] + "\n" + context.replace(text, " ", 1)
-
-    def written(s: str) -> bool:
-        return re.search(r"(?<!\w)" + re.escape(s) + r"(?!\w)", elsewhere) is not None
-
-    def written_lower(word: str) -> bool:
-        stem = re.sub(r"(?:es|s|ed|ing)$", "", word.lower()) if len(word) > 5 else word.lower()
-        return word.lower() != word and re.search(
-            r"(?<!\w)" + re.escape(stem) + r"(?:s|es|ed|d|ing)?(?!\w)", elsewhere) is not None
-
-    if written(text[start:end]):
-        return end
-    for k in range(len(tokens) - 1, 0, -1):  # the longest name first
-        if written(text[start : tokens[k - 1].end()]) and all(written_lower(t.group()) for t in tokens[k:]):
-            return tokens[k - 1].end()
-    return end
-
-
-def _drop_leading_determiner(text: str, start: int, end: int, lang: str, determiners: frozenset[str],
-                             ix: KbIndex) -> int:
-    """"The Naro Space Center" → "Naro Space Center": the article is not part of the name, unless
-    the knowledge base lists the name with it ("The Hindu")."""
-    tokens = list(_TOKEN.finditer(text, start, end))
-    if len(tokens) > 1 and tokens[0].group() in determiners and not any(
-            f in ix.full for f in mention_forms(text[start:end], lang, ix)[:1]):
-        return tokens[1].start()
-    return start
-
-
-def _drop_based_modifier(text: str, start: int, end: int) -> int:
-    """"Miami-based National Hurricane Center" → "National Hurricane Center": where a firm or person is
-    based is no part of the name (no gold PER or ORG span of the English NER files holds "-based"; 21
-    times a name follows one)."""
-    tokens = list(_TOKEN.finditer(text, start, end))
-    if len(tokens) > 1 and tokens[0].group().lower().endswith("-based"):
-        return tokens[1].start()
-    return start
-
-
 def is_title(words: list[str], lang: str, ix: KbIndex) -> bool:
     """Are these words a title or office ("President", "대통령", "प्रधानमंत्री"), a Korean particle
     after one word allowed ("대통령은")?"""
@@ -225,7 +115,7 @@ def is_title(words: list[str], lang: str, ix: KbIndex) -> bool:
 def trim_titles(text: str, start: int, end: int, lang: str, ix: KbIndex) -> tuple[int, int]:
     """A person's span without titles and honorifics at either edge ("श्रीमती मुर्मु" → "मुर्मु",
     "President Lai" → "Lai", "윤석열 대통령은" → "윤석열"), if a name is left."""
-    tokens = list(_TOKEN.finditer(text, start, end))
+    tokens = list(WORD.finditer(text, start, end))
     changed = True
     while changed and len(tokens) > 1:
         changed = False
@@ -248,7 +138,7 @@ def _title_word_cut(text: str, last: re.Match[str], lang: str, ix: KbIndex) -> b
     국무장관): the whole written word, less its particle, is a title, so the cut piece is no name."""
     if lang != "ko" or last.end() >= len(text) or not is_hangul(text[last.end()]):
         return False
-    word = _TOKEN.match(text, last.start())
+    word = WORD.match(text, last.start())
     return word is not None and word.end() > last.end() and is_title([word.group()], lang, ix)
 
 
@@ -257,7 +147,7 @@ def _name_after_demonym(text: str, start: int, end: int, ix: KbIndex) -> int | N
     name: two or three capitalised words after a demonym (data/kb: `not_mentions` and every
     country's English demonym) that are no place, title or knowledge-base name. Only for spans typed
     PER: a place span after a demonym is as often a region ("Russian Far East")."""
-    tokens = list(_TOKEN.finditer(text, start, end))
+    tokens = list(WORD.finditer(text, start, end))
     for width in (2, 1):
         rest = tokens[width:]
         if len(tokens) <= width or kb_key(" ".join(t.group() for t in tokens[:width])) not in ix.not_mentions:
@@ -276,7 +166,7 @@ def _korean_name_after_demonym(text: str, start: int, end: int, ix: KbIndex) -> 
     after a country's name of two syllables or more + 인 that are no title. In the Korean texts of
     bench/devset* and the sample corpus such a demonym is followed by a full name 5 times in 6 (the
     sixth: "미국인 연구가로", a role noun, which `is_title` or the recogniser leaves out)."""
-    tokens = list(_TOKEN.finditer(text, start, end))
+    tokens = list(WORD.finditer(text, start, end))
     first = tokens[0].group() if tokens else ""
     rest = [t.group() for t in tokens[1:]]
     if not (first.endswith("인") and len(first) >= 3 and names_a_country(first[:-1], ix)):
@@ -299,7 +189,7 @@ def place_after_cue(text: str, start: int, end: int, lang: str) -> Span | None:
     the cue words of data/gazetteer/matching.yaml, `place_cues` and `town_cues`): the place alone."""
     from dossier.geo.cues import cue_words
 
-    tokens = list(_TOKEN.finditer(text, start, end))
+    tokens = list(WORD.finditer(text, start, end))
     if len(tokens) >= 2 and tokens[0].group().lower() in cue_words(lang) and _is_place_name([t.group() for t in tokens[1:]]):
         return Span(tokens[1].start(), end, "LOC")
     return None
@@ -315,15 +205,15 @@ def cut_affiliation(text: str, start: int, end: int, lang: str, ix: KbIndex,
     Hangul or Devanagari span (an organisation: WHO, UN); a one-syllable country abbreviation
     (the knowledge base's `syllables_alone`); a place name right before a title. Two words of the name must be
     left for a place ("조지 워싱턴 대통령" is George Washington)."""
-    tokens = list(_TOKEN.finditer(text, start, end))
+    tokens = list(WORD.finditer(text, start, end))
     if len(tokens) < 2:
         return end, None
     last = tokens[-1]
-    if is_latin_abbreviation(last.group()) and not _is_latin(text[start:tokens[-2].end()]):
+    if is_latin_abbreviation(last.group()) and not is_latin(text[start:tokens[-2].end()]):
         return tokens[-2].end(), Span(last.start(), last.end(), "ORG")
     if last.group() in alone_country_syllables(ix, lang):
         return tokens[-2].end(), None
-    following = _TOKEN.search(text, end)
+    following = WORD.search(text, end)
     if following is None or text[end:following.start()].strip() or not is_title([following.group()], lang, ix):
         return end, None
     for width in (2, 1):
@@ -336,7 +226,7 @@ def cut_leading_affiliation(text: str, start: int, end: int, lang: str, ix: KbIn
     """A person's span that begins with a one-syllable country abbreviation ("미 연준 옐런", "러
     자하로바" in headlines, where the affiliation stands before the name): the name starts after it,
     and the abbreviation is a place span of its own (the country)."""
-    tokens = list(_TOKEN.finditer(text, start, end))
+    tokens = list(WORD.finditer(text, start, end))
     if len(tokens) >= 2 and tokens[0].group() in alone_country_syllables(ix, lang):
         return tokens[1].start(), Span(tokens[0].start(), tokens[0].end(), "LOC")
     return start, None
@@ -418,7 +308,7 @@ def split_at_sentence_end(text: str, sp: Span, lang: str, ix: KbIndex) -> list[S
     ("Prof. John Smith", "Gen. Milley") is not a sentence end. A piece that begins with a person's
     title or honorific is a person ("National Institutes of Health. Doctor Collins")."""
     mention = text[sp.start : sp.end]
-    if sp.label not in ("PER", "ORG") or not _is_latin(mention):
+    if sp.label not in ("PER", "ORG") or not is_latin(mention):
         return [sp]
     honorifics = load_cues().honorifics_before.get(lang, frozenset())
     shortest = 4 if sp.label == "PER" else 5
@@ -467,21 +357,13 @@ def repair_spans(text: str, lang: str, spans: list[Span], ix: KbIndex | None = N
         if text[sp.start : sp.end].strip() in not_names:
             continue
         start, end = sp.start, complete_word(text, sp.start, sp.end)
-        if _is_latin(text[start:end]):
-            # a club or paper may end in a weekday (Sheffield Wednesday, The Independent on Sunday: the
-            # 9 gold spans ending in one on the English NER data are all ORG); a place or person never does
-            trailing = cues.trailing_words.get(lang, frozenset()) if sp.label in ("LOC", "PER") else frozenset()
-            end = _trim_lowercase_tail(text, start, end, trailing)
-            if sp.label in ("PER", "ORG"):
-                end = _trim_headline_verb(text, start, end, context)
-            if sp.label == "PER":
-                end = hyphenated_surname(text, start, end, ix)
-            start = _drop_leading_determiner(text, start, end, lang, cues.leading_determiners.get(lang, frozenset()), ix)
-            start = _drop_based_modifier(text, start, end) if sp.label in ("PER", "ORG") else start
+        if is_latin(text[start:end]):
+            start, end = latin_edges(text, Span(start, end, sp.label), lang, context, cues.trailing_words.get(lang, frozenset()),
+                                     cues.leading_determiners.get(lang, frozenset()), ix)
         for part in _split_run_together(text, Span(start, end, sp.label), lang, cues, ix):
             start, stop, label = part.start, part.end, part.label
             affiliation = None
-            if label == "PER" and _is_latin(text[start:stop]):
+            if label == "PER" and is_latin(text[start:stop]):
                 start = _name_after_demonym(text, start, stop, ix) or start
             if lang == "ko" and (named := _korean_name_after_demonym(text, start, stop, ix)) is not None:
                 start, label = named, "PER"
@@ -543,7 +425,7 @@ def _korean_family_names_joined(text: str, spans: list[Span], ix: KbIndex) -> li
     persons = {text[s.start : s.end] for s in spans if s.label == "PER"}
     out = list(spans)
     for i, sp in enumerate(spans):
-        nxt = _TOKEN.match(text, sp.end + 1) if text[sp.end : sp.end + 1] == " " else None
+        nxt = WORD.match(text, sp.end + 1) if text[sp.end : sp.end + 1] == " " else None
         if sp.label != "PER" or nxt is None or (i + 1 < len(spans) and spans[i + 1].start < nxt.end()):
             continue
         word = nxt.group().rstrip(",.;:!?)\"'’”")

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from dossier.linking.edges import based_modifier
 from dossier.linking.lookup import KbIndex, alone_country_syllables, kb_index, strip_particle
 from dossier.linking.mentions import load_cues
 from dossier.linking.names import kb_key
@@ -110,7 +111,7 @@ def _en_spans(text: str, heads: frozenset[str], ix: KbIndex) -> list[Span]:
             end -= 1
         start = 0
         while start < end and (words[start] in _EN_CONNECTORS or words[start] in _DETERMINERS
-                               or words[start].lower().endswith("-based")):  # "Miami-based": where, not who
+                               or based_modifier(words[start])):
             start += 1
         if end - start < 1:
             continue  # one word ("Police said") is too weak on its own
