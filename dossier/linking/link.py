@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -370,12 +371,10 @@ def _merge_aliases(text: str, lang: str, entities: list[Entity], ix: KbIndex) ->
         # still the organisation whose initials it spells
         if short.label not in (*ACTOR_LABELS, "PER") or not short.entity_id or not is_latin_abbreviation(short.text):
             continue
-        fulls = {(e.entity_id, e.label) for e in entities if e.entity_id and e.entity_id != short.entity_id
-                 and e.label in ACTOR_LABELS and abbreviation_of(e.text, short.text)}
-        if not fulls:
-            # ... or in the order of the organisation's own language (MPLA, UNITA), said of an organisation only
-            fulls = {(e.entity_id, e.label) for e in entities if e.entity_id and e.entity_id != short.entity_id
-                     and e.label == "ORG" and reordered_abbreviation_of(e.text, short.text)}
+        # its initials in order, or else in the order of the organisation's own language (MPLA, UNITA: an
+        # organisation's only)
+        fulls = _spelled_by(entities, short, ACTOR_LABELS, abbreviation_of) \
+            or _spelled_by(entities, short, ("ORG",), reordered_abbreviation_of)
         if short.label == "PER":
             fulls = {(i, label) for i, label in fulls if label == "ORG"}
         if len(fulls) == 1:
@@ -395,6 +394,13 @@ def _merge_aliases(text: str, lang: str, entities: list[Entity], ix: KbIndex) ->
             e.entity_id = target
             actor = ix.kb.actors.get(target)
             e.canonical = actor.name if actor else None
+
+
+def _spelled_by(entities: list[Entity], short: Entity, labels: tuple[str, ...],
+                spells: Callable[[str, str], bool]) -> set[tuple[str, str]]:
+    """(id, label) of the other mentions with one of `labels` whose name `short` abbreviates, as `spells` reads it."""
+    return {(e.entity_id, e.label) for e in entities if e.entity_id and e.entity_id != short.entity_id
+            and e.label in labels and spells(e.text, short.text)}
 
 
 def unify_surfaces(entities: list[Entity]) -> None:
