@@ -262,15 +262,19 @@ def _mention_from_span(gaz: Gazetteer, rules: dict, text: str, start: int, end: 
     return None
 
 
+def _near_miss_proves_nothing(word: str) -> bool:
+    """A fuzzy match of a Devanagari word is as often a place of India the lists lack (अंडमान, Andaman,
+    is two letters from अम्मान, Amman): the article must name the city's country or a place near it,
+    and the near-miss is no evidence of its own country, tagged by the model or not. (Hangul
+    near-misses are older spellings of the same place far more often: 블라딕보스톡.)"""
+    return first_script(word) == "DEVANAGARI"
+
+
 def _span_mention(rules: dict, s: int, e: int, key: str, cands: list[Candidate], lang: str,
                   method: str) -> Mention | None:
     """An NER LOC span that names a city still passes the word lists and, when the city is small or
     the match fuzzy, needs support from context (NER models tag "Kim" or "Pacific" as LOC too)."""
-    # a Devanagari near-miss is as often a place of India the lists lack (अंडमान, Andaman, is two
-    # letters from अम्मान, Amman): the article must name the city's country or a place near it, and the
-    # near-miss is no evidence of its own country. (Hangul near-misses are older spellings of the same
-    # place far more often: 블라딕보스톡.)
-    caseless_near_miss = method == "fuzzy" and first_script(key) == "DEVANAGARI"
+    caseless_near_miss = method == "fuzzy" and _near_miss_proves_nothing(key)
     if all(needs_context(c.place) for c in cands):
         text_lang = _text_lang(key, lang)
         if key in rules["stop"].get(text_lang, ()):
@@ -531,8 +535,7 @@ def _compound_or_fuzzy(gaz, rules, text, toks, i, lang) -> list[Mention]:
             # A typo of a city counts only where the article is about that part of the world. So does
             # any near-miss in a script without capitals, where nothing marks the word as a name:
             # भुगतान ("payment") is one letter from भूटान (Bhutan).
-            # A Devanagari one is no evidence of its own country either, however often it is written.
             caseless = first_script(word) != "LATIN"
             return [Mention(s, end, key, cands, weak=caseless or all(needs_context(c.place) for c in cands),
-                            not_self=first_script(word) == "DEVANAGARI")]
+                            not_self=_near_miss_proves_nothing(word))]
     return []
