@@ -6,6 +6,7 @@ import pytest
 
 from dossier.corpus import pipeline
 from dossier.linking.cued_names import abbreviations_before_org_nouns, apposed_org_names, titled_names
+from dossier.linking.edges import complete_word
 from dossier.linking.hangul_names import (
     _Words,
     names_after_roles,
@@ -15,7 +16,6 @@ from dossier.linking.hangul_names import (
 )
 from dossier.linking.link import _hangul_close, _latin_close, link_entities
 from dossier.linking.lookup import country_in_front, kb_index
-from dossier.linking.edges import complete_word
 from dossier.linking.mentions import (
     is_alias_pair,
     repair_spans,
