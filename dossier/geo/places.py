@@ -30,6 +30,7 @@ from dossier.geo.korean_places import (
     world_cities,
 )
 from dossier.geo.lists import listed_towns
+from dossier.geo.region_towns import towns_of_regions
 from dossier.geo.resolve import Mention, resolve
 from dossier.model import Place
 from dossier.text.scripts import (
@@ -191,7 +192,9 @@ def geoparse(text: str, lang: str, spans: list | None = None) -> list[Place]:
         p = c.place
         places.append(Place(start=m.start, end=m.end, text=text[m.start:m.end], place_id=p.id,
                             name=p.name, lat=p.lat, lon=p.lon, kind=p.kind))
-    places.extend(listed_towns(gaz, rules, text, _tokens(text), places))
+    tokens = _tokens(text)
+    places.extend(listed_towns(gaz, rules, text, tokens, places))
+    places.extend(towns_of_regions(gaz, rules, text, tokens, places, blocked))
     return sorted(places, key=lambda p: p.start)
 
 
