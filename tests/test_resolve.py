@@ -122,3 +122,28 @@ def test_a_small_capital_gets_no_bonus_over_a_bigger_namesake():
     name = mention("victoria", tiny, bigger)
     resolve([name])
     assert name.chosen.place.id == "victoria-ca"
+
+
+def region(pid: str, cc: str, lat: float, lon: float) -> GazPlace:
+    return GazPlace(id=pid, kind="region", name=pid, lat=lat, lon=lon, cc=cc)
+
+
+def test_a_stray_alternate_name_of_a_far_town_yields_to_the_region():
+    # GeoNames gives Valle Vista, California, the alternate name "Florida": beside California places
+    # the town would win on proximity, but the name is the state's
+    state = region("florida", "US", 28.0, -81.7)
+    town = GazPlace(id="valle-vista", kind="city", name="Valle Vista", lat=33.7, lon=-116.9, cc="US", population=14_578)
+    ca = mention("california", region("california", "US", 37.0, -120.0))
+    fl = Mention(0, 7, "florida", [Candidate(town, "florida", "*", 1.0, "exact"),
+                                   Candidate(state, "florida", "en", 1.0, "exact")])
+    resolve([ca, fl])
+    assert fl.chosen.place.id == "florida"
+
+
+def test_a_doubtful_name_written_twice_does_not_support_itself():
+    # "Falcon 9" twice in a SpaceX report: the only Falcón is a region of Venezuela, which nothing else names
+    falcon = region("falcon", "VE", 11.0, -69.0)
+    first, second = mention("falcon", falcon, weak=True), mention("falcon", falcon, weak=True)
+    florida = mention("florida", region("florida", "US", 28.0, -81.7))
+    resolve([first, second, florida])
+    assert first.chosen is None and second.chosen is None

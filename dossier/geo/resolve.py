@@ -12,7 +12,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from dossier.geo.distance import great_circle_km
-from dossier.geo.gazetteer import Candidate, GazPlace, needs_context
+from rapidfuzz import fuzz
+
+from dossier.geo.gazetteer import ANY_LANG, Candidate, GazPlace, needs_context, place_key
 
 NEAR_KM = (300.0, 1000.0, 2500.0)  # distance bands for the "nearby places" evidence
 # A named place this close is stronger evidence than one merely in the region: "강원 춘천" is the
@@ -56,6 +58,9 @@ CAPITAL_MIN_POP = 100_000
 # A namesake this many times smaller than a world city of DWARF_MIN_POP people or more (see _dwarfed)
 DWARF_RATIO = 8
 DWARF_MIN_POP = 150_000
+# An alternate name this unlike the town's own name (rapidfuzz ratio) is another place's or a former
+# name ("florida" / "valle vista" 33), not a spelling of it ("sumqayit" / "sumgayit" 88).
+STRAY_NAME_MAX_RATIO = 50
 
 
 def _prior(p: GazPlace) -> float:
@@ -95,18 +100,23 @@ def _unambiguous_evidence(mentions: list[Mention]) -> tuple[Counter[str], list[t
     pass-1 choice for "Washington" must not lift the towns next to it in pass 2)."""
     countries: Counter[str] = Counter()
     anchors: list[tuple[str, GazPlace]] = []
+    counted: set[str] = set()  # a place named three times is still one piece of evidence
     for m in mentions:
         pids = {c.place.id for c in m.candidates}
         if m.not_self:
             continue  # an everyday word that is also a town names no country, however often it is written
         if len(pids) == 1:
             p = m.candidates[0].place
-            if p.cc:
+            if p.cc and p.id not in counted:
+                # (a doubtful name written twice must not support itself: "Falcon 9" twice in a
+                # SpaceX report is not twice Falcón, Venezuela)
                 countries[p.cc] += 1
+                counted.add(p.id)
             if p.kind != "country" and m.candidates[0].method == "exact" and all(a.id != p.id for _, a in anchors):
-                anchors.append((m.key, p))  # a place named three times is still one piece of evidence
-        elif _names_a_country(m):
+                anchors.append((m.key, p))
+        elif _names_a_country(m) and m.candidates[0].place.id not in counted:
             countries[m.candidates[0].place.cc] += 1
+            counted.add(m.candidates[0].place.id)
     return countries, anchors
 
 
@@ -128,6 +138,21 @@ def _country_over_towns(m: Mention) -> list[Candidate]:
     return m.candidates
 
 
+def _no_stray_alternates(candidates: list[Candidate]) -> list[Candidate]:
+    """GeoNames keeps former and mistaken names among a town's alternates, in no stated language:
+    Valle Vista, California, is also "Florida", Bozeman "Missouri", Tolyatti "Stavropol". Where such
+    a name, unlike the town's own, is the English name of a region of the same country far from
+    the town, it means the region: drop the town ("a launchpad in Florida" in a report full of
+    California places). A town near the region (Leningrad: Saint Petersburg) stays in the contest."""
+    regions = [c.place for c in candidates if c.place.kind == "region" and c.lang == "en"]
+    if not regions:
+        return candidates
+    return [c for c in candidates if not (
+        c.place.kind == "city" and c.lang == ANY_LANG and c.surface.isascii()
+        and fuzz.ratio(c.surface, place_key(c.place.name)) < STRAY_NAME_MAX_RATIO
+        and any(r.cc == c.place.cc and _km(r, c.place) > NEAR_KM[0] for r in regions))]
+
+
 def _dwarfed(p: GazPlace, candidates: list[Candidate]) -> bool:
     """A town that shares its name with a world city DWARF_RATIO times its size or more (Vienna,
     Virginia and Vienna; Geneva, Illinois and Geneva): news means the world city unless it places
@@ -142,7 +167,7 @@ def _choose(mentions: list[Mention], countries: Counter[str], all_anchors: list[
         m.chosen = None
         anchors = [a for key, a in all_anchors if key != m.key]
         best, best_score = None, -1e9
-        candidates = _country_over_towns(m)
+        candidates = _no_stray_alternates(_country_over_towns(m))
         for c in candidates:
             p = c.place
             score = _prior(p)
