@@ -47,6 +47,7 @@ sys.path.insert(0, str(ROOT))
 import itertools
 
 from dossier import config
+from dossier.geo.distance import great_circle_km
 from dossier.geo.gazetteer import place_key
 from dossier.geo.transliterate import indic_to_devanagari, kana_to_hangul, revised_romanization_to_hangul
 from dossier.text.scripts import first_script
@@ -642,6 +643,55 @@ def load_airports() -> list[dict]:
     return out
 
 
+# An airport named after its city ("Pyongyang International Airport") is named in Korean and Hindi
+# news with the city's name in that script and the word for airport: 평양국제공항, 김포공항, पटना
+# हवाई अड्डा. The words are the languages' own (standard Korean; Hindi writes both अंतरराष्ट्रीय and
+# अंतर्राष्ट्रीय, and हवाई अड्डा becomes हवाई अड्डे before a postposition).
+CITY_AIRPORT = re.compile(r"^(?P<city>.+?) (?P<intl>International )?Airport$")
+AIRPORT_WORDS_IN = {
+    "ko": {"plain": ["{}공항", "{} 공항"], "intl": ["{}국제공항", "{} 국제공항"]},
+    "hi": {"plain": ["{} हवाई अड्डा", "{} हवाई अड्डे"],
+           "intl": ["{} अंतरराष्ट्रीय हवाई अड्डा", "{} अंतरराष्ट्रीय हवाई अड्डे",
+                    "{} अंतर्राष्ट्रीय हवाई अड्डा", "{} अंतर्राष्ट्रीय हवाई अड्डे"]},
+}
+AIRPORT_SCRIPTS = {"ko": "HANGUL", "hi": "DEVANAGARI"}
+AIRPORT_CITY_MAX_KM = 60  # Incheon's airport is 13 km from the city, Pyongyang's 24, Narita's 6
+# Bases renamed when the US Space Force was formed (2020-21): news before then, and much since,
+# gives the old name ("Vandenberg Air Force Base").
+OLD_BASE_NAMES = (("Space Force Base", "Air Force Base"),)
+
+
+def airport_names(airports: list[dict], cities: list[dict]) -> None:
+    """Add to each airport the names news gives it beside the source's English one: a base's name
+    without "Airport" (and its name before a renaming), and, for an airport named after a city
+    near it, that city's Korean and Hindi names with the word for airport."""
+    by_name: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for c in cities:  # by every Latin name: GeoNames calls Gimpo "Kimpo" and has "Gimpo" among its others
+        for n in {c["name"], *c["names"].get("*", [])}:
+            if first_script(n) == "LATIN":
+                by_name[(c["cc"], place_key(n))].append(c)
+    for a in airports:
+        names: dict[str, list[str]] = defaultdict(list)
+        base = a["name"].removesuffix(" Airport")
+        if base != a["name"] and base.endswith(" Base"):
+            names["en"].append(base)
+            names["en"] += [base.replace(new, old) for new, old in OLD_BASE_NAMES if new in base]
+        m = CITY_AIRPORT.match(a["name"])
+        city = None
+        if m:
+            near = [c for c in by_name.get((a["cc"], place_key(m["city"])), [])
+                    if great_circle_km(c["lat"], c["lon"], a["lat"], a["lon"]) <= AIRPORT_CITY_MAX_KM]
+            city = max(near, key=lambda c: c["pop"], default=None)
+        if city is not None:
+            kind = "intl" if m["intl"] else "plain"
+            for lang, script in AIRPORT_SCRIPTS.items():
+                own = sorted({n for v in city["names"].values() for n in v if first_script(n) == script})
+                for form in AIRPORT_WORDS_IN[lang][kind] + (AIRPORT_WORDS_IN[lang]["plain"] if kind == "intl" else []):
+                    names[lang] += [form.format(n) for n in own]
+        for lang, v in names.items():
+            a["names"][lang] = sorted(set(v))
+
+
 # Korean units glued to a name (경주시, 부산광역시, 고흥군), longest first. Only for places where
 # Korean or Japanese usage puts the unit there: in a foreign name the last syllable 시 is often the
 # name itself (브카시 = Bekasi, 트빌리시 = Tbilisi, 바라나시 = Varanasi).
@@ -715,6 +765,14 @@ def hindi_open_o_variants(names: dict[str, list[str]]) -> list[str]:
     एंजिल्स): each Devanagari name with ॉ gets that spelling too (the caller keeps it only where no
     other place has it). Not folded in place_key, where ा would then meet ो (रोम, Rome; राम, Ram)."""
     return sorted({n.replace("\u0949", "\u093e") for v in names.values() for n in v if "\u0949" in n})
+
+
+def hindi_and_variants(names: dict[str, list[str]]) -> list[str]:
+    """Hindi joins the two parts of a name with और, or in formal writing एवं or व (जम्मू एवं कश्मीर,
+    अंडमान व निकोबार): a Devanagari name with one gets the others (kept only where no other place has it)."""
+    ands = (" और ", " एवं ", " व ")
+    return sorted({n.replace(a, b) for v in names.values() for n in v for a in ands if a in n
+                   for b in ands if b != a})
 
 
 def names_to_keys(names: dict[str, list[str]], primary: str) -> dict[str, list[str]]:
@@ -832,6 +890,7 @@ def main() -> None:
         stems = [n for n in c.pop("stems") if place_key(n) not in owners]
         if stems:
             c["names"]["*"] = sorted(set(c["names"].get("*", [])) | set(stems))
+    airport_names(airports, cities)
     cities += load_listed_towns(set(owners) | {place_key(p["name"]) for p in countries + regions + cities + airports})
     place_cc = {p["id"]: p.get("cc") for p in countries + regions + cities}
     country_ids = {p["id"] for p in countries}
@@ -844,7 +903,8 @@ def main() -> None:
             p["names"]["en"] = sorted(set(p["names"].get("en", [])) | set(bare))
     for p in countries + regions + cities:
         # the place's own name in another language (Marathi's जार्डन) does not stop it
-        variants = [v for v in hindi_open_o_variants(p["names"]) if owners.get(place_key(v), {p["id"]}) == {p["id"]}]
+        variants = [v for v in hindi_open_o_variants(p["names"]) + hindi_and_variants(p["names"])
+                    if owners.get(place_key(v), {p["id"]}) == {p["id"]}]
         if variants:
             p["names"]["hi"] = sorted(set(p["names"].get("hi", [])) | set(variants))
     OUT_DIR.mkdir(parents=True, exist_ok=True)

@@ -161,3 +161,17 @@ def test_the_old_undivided_korean_provinces_are_regions_between_their_halves():
     assert (pair["lat"], pair["lon"]) == (38.5, 125.5) and pair["name"] == "Hwanghae"
     found = {(p.text, p.place_id) for p in geoparse("북한 황해도와 경상도에 비가 내렸다.", "ko")}
     assert {("황해도", "region:KP-05-06"), ("경상도", "region:KR-47-48")} <= found
+
+
+def test_hindi_names_joined_by_aur_are_also_found_with_evam_and_va():
+    assert build.hindi_and_variants({"hi": ["जम्मू और कश्मीर"]}) == ["जम्मू एवं कश्मीर", "जम्मू व कश्मीर"]
+    assert {p.place_id for p in geoparse("जम्मू एवं कश्मीर में बर्फबारी हुई।", "hi")} == {"region:IN-JK"}
+
+
+def test_airports_are_found_by_their_city_in_korean_and_hindi_and_bases_by_their_old_name():
+    # derived from "Pyongyang International Airport", "Gimpo International Airport" (GeoNames: Gimpo-si)
+    assert [p.place_id for p in geoparse("그는 평양국제공항에 도착했다.", "ko")] == ["site:airport-fnj"]
+    assert [p.place_id for p in geoparse("김포공항에서 출발했다.", "ko")] == ["site:airport-gmp"]
+    # renamed Vandenberg Space Force Base in 2021; airportsdata has only the new name
+    found = {p.place_id for p in geoparse("A rocket lifted off from Vandenberg Air Force Base in California.", "en")}
+    assert "site:airport-vbg" in found
