@@ -11,9 +11,9 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
-from dossier.geo.distance import great_circle_km
 from rapidfuzz import fuzz
 
+from dossier.geo.distance import great_circle_km
 from dossier.geo.gazetteer import ANY_LANG, Candidate, GazPlace, needs_context, place_key
 
 NEAR_KM = (300.0, 1000.0, 2500.0)  # distance bands for the "nearby places" evidence
