@@ -127,6 +127,18 @@ def test_abbreviation_pairs(text, left, right, pair):
     assert abbreviation_pair(text, Span(ls, ls + len(left), "ORG"), Span(rs, rs + len(right), "ORG")) is pair
 
 
+def test_a_glued_name_the_recogniser_typed_a_person_is_paired_with_its_organisation_abbreviation():
+    text = "집권 여당인 앙골라인민해방운동(MPLA)이 74퍼센트를 얻었다."
+    ls, rs = text.index("앙골라"), text.index("MPLA")
+    full, short = Span(ls, text.index("("), "PER"), Span(rs, rs + 4, "ORG")
+    assert abbreviation_pair(text, full, short)
+    # a person's name with its Hanja, or two words of a person's name, stay people
+    text = "보시라이(薄熙來)는 말했다."
+    assert not abbreviation_pair(text, Span(0, 4, "PER"), Span(5, 8, "ORG"))
+    text = "존 케리(JK)는 말했다."
+    assert not abbreviation_pair(text, Span(0, 4, "PER"), Span(5, 7, "ORG"))
+
+
 def test_a_parenthesised_abbreviation_inside_one_span_becomes_two_spans():
     text = "राष्ट्रीय आपदा प्रबंधन प्राधिकरण (एनडीएमए) ने"
     whole = Span(0, text.index(")") + 1, "ORG")

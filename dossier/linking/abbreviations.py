@@ -74,7 +74,10 @@ def abbreviation_pair(text: str, left: Span, right: Span) -> bool:
     """Does the text define one of two neighbouring organisation mentions as the other's
     abbreviation: "Full Name (ABBR)", "ABBR (Full Name)", or a full name in another script followed
     by a comma and a Latin abbreviation ("세계보건기구, WHO")?"""
-    if left.label not in ACTOR_LABELS or right.label not in ACTOR_LABELS or right.start < left.end:
+    # a glued Korean or Hindi name before a Latin organisation abbreviation may be one the recogniser
+    # typed a person ("앙골라인민해방운동(MPLA)"): the abbreviation says what it is
+    mistyped = left.label == "PER" and right.label == "ORG"
+    if (left.label not in ACTOR_LABELS and not mistyped) or right.label not in ACTOR_LABELS or right.start < left.end:
         return False
     a, b = text[left.start : left.end], text[right.start : right.end]
     gap = text[left.end : right.start]
@@ -87,7 +90,11 @@ def abbreviation_pair(text: str, left: Span, right: Span) -> bool:
         # Korean and Hindi write a full name as one word: "유럽우주국(ESA)" — across scripts, a Latin
         # abbreviation after a name in another script is its abbreviation even then
         cross_script = is_latin_abbreviation(b) and not a.isascii() and len(a.strip()) >= 3
+        if mistyped:
+            return cross_script and len(_words(a)) == 1
         return short_right or short_left or cross_script
+    if mistyped:
+        return False
     if re.fullmatch(r"\s*[,，、]\s*", gap):
         # only across scripts, and not inside a list: in English "UNICEF, WHO and ..." is two
         # organisations, as is "유엔아동기금, WHO 등"

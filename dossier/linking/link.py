@@ -345,7 +345,7 @@ def _merge_aliases(text: str, lang: str, entities: list[Entity], ix: KbIndex) ->
     earlier one's id); an organisation and its abbreviation ("Press Information Bureau (PIB)",
     "세계보건기구, WHO", or "WHO" anywhere after "World Health Organization")."""
     merged: dict[str, str] = {}
-    typed_person: set[str] = set()  # ids of abbreviations the recogniser typed a person: organisations
+    typed_person: set[str] = set()  # ids the recogniser typed a person that an abbreviation shows are organisations
 
     def join(ids: list[str], abbreviation: bool) -> None:
         known = [i for i in ids if not i.startswith("x:")]
@@ -366,6 +366,8 @@ def _merge_aliases(text: str, lang: str, entities: list[Entity], ix: KbIndex) ->
             join([left.entity_id, right.entity_id], abbreviation=False)
         elif abbreviation_pair(text, lspan, rspan):
             join([left.entity_id, right.entity_id], abbreviation=True)
+            if left.label == "PER":  # "앙골라인민해방운동(MPLA)": named by an organisation's abbreviation
+                typed_person.add(left.entity_id)
     for short in entities:
         # an abbreviation the recogniser took for a person ("John Mahama, NDC: 5,574,761 votes") is
         # still the organisation whose initials it spells
