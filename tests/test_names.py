@@ -539,6 +539,25 @@ def test_a_korean_name_span_that_took_the_first_part_of_a_title_word_loses_it():
     assert text[slice(*trim_titles(text, 0, text.index("가"), "ko", ix))] == "존 케리"
 
 
+def test_a_foreign_name_cut_at_a_middle_word_ending_in_do_is_one_person():
+    # Kiwi reads the 도 of 에두아르도 (Eduardo) as the particle "also"
+    text = "호세 에두아르도 도스 산토스 현 대통령이 이끄는 집권당"
+    first, second = Span(0, text.index("도 도스"), "PER"), Span(text.index("도스"), text.index(" 현"), "PER")
+    assert surfaces(text, repair_spans(text, "ko", [first, second])) == [("호세 에두아르도 도스 산토스", "PER")]
+    # a one-word name then 도 is "A, and also B": two people
+    text = "김현수도 이대호와 함께 뛰었다."
+    spans = [Span(0, 3, "PER"), Span(text.index("이대호"), text.index("이대호") + 3, "PER")]
+    assert surfaces(text, repair_spans(text, "ko", spans)) == [("김현수", "PER"), ("이대호", "PER")]
+
+
+def test_current_and_former_before_a_korean_title_are_no_part_of_the_name():
+    ix = kb_index()
+    text = "도스 산토스 현 대통령이 말했다."
+    assert text[slice(*trim_titles(text, 0, text.index(" 대통령"), "ko", ix))] == "도스 산토스"
+    text = "전 대통령 조 바이든은 말했다."
+    assert text[slice(*trim_titles(text, 0, text.index("은"), "ko", ix))] == "조 바이든"
+
+
 def test_where_a_firm_is_based_is_no_part_of_its_name():
     text = "the Miami-based National Hurricane Center said"
     span = Span(text.index("Miami"), text.index(" said"), "ORG")

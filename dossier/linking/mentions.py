@@ -116,15 +116,21 @@ def trim_titles(text: str, start: int, end: int, lang: str, ix: KbIndex) -> tupl
     """A person's span without titles and honorifics at either edge ("श्रीमती मुर्मु" → "मुर्मु",
     "President Lai" → "Lai", "윤석열 대통령은" → "윤석열"), if a name is left."""
     tokens = list(WORD.finditer(text, start, end))
+    # "former" / "current" written apart next to a title ("도스 산토스 현 대통령", "전 대통령 조 바이든")
+    tenure = load_cues().tenure_words.get(lang, frozenset())
+
+    def edge(words: list[str]) -> bool:
+        return is_title(words, lang, ix) or (len(words) == 1 and words[0] in tenure)
+
     changed = True
     while changed and len(tokens) > 1:
         changed = False
         for width in (3, 2, 1):
-            if len(tokens) > width and is_title([t.group() for t in tokens[:width]], lang, ix):
+            if len(tokens) > width and edge([t.group() for t in tokens[:width]]):
                 tokens = tokens[width:]
                 changed = True
                 break
-            if len(tokens) > width and is_title([t.group() for t in tokens[-width:]], lang, ix):
+            if len(tokens) > width and edge([t.group() for t in tokens[-width:]]):
                 tokens = tokens[:-width]
                 changed = True
                 break
@@ -395,7 +401,7 @@ def repair_spans(text: str, lang: str, spans: list[Span], ix: KbIndex | None = N
             if affiliation is not None:
                 out.append(affiliation)
     out = _completed_names(text, _join_split_names(text, _with_regnal_numbers(text, out), lang), names)
-    return _korean_family_names_joined(text, out, ix) if lang == "ko" else out
+    return _korean_names_rejoined_at_do(text, _korean_family_names_joined(text, out, ix), ix) if lang == "ko" else out
 
 
 def _completed_names(text: str, spans: list[Span], earlier: frozenset[str] = frozenset()) -> list[Span]:
@@ -432,6 +438,23 @@ def _korean_family_names_joined(text: str, spans: list[Span], ix: KbIndex) -> li
         stem = next((f for f in [word, *strip_particle(word, ix)] if f in persons), None)
         if stem and not any(k in ix.full or k in ix.short for k in (kb_key(text[sp.start : sp.end]), kb_key(stem))):
             out[i] = Span(sp.start, nxt.start() + len(stem), "PER")
+    return out
+
+
+def _korean_names_rejoined_at_do(text: str, spans: list[Span], ix: KbIndex) -> list[Span]:
+    """A foreign name written in parts whose middle word ends in 도, which Kiwi splits off as the
+    particle 'also' ("[호세 에두아르]도 [도스 산토스]": Eduardo, Fernando, Ricardo), tagged as two
+    people: one person. Only where the first span has two words or more (a Korean "A도 B" is "A, and
+    also B") and neither part is a knowledge-base name."""
+    out: list[Span] = []
+    for sp in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label == sp.label == "PER" and text[prev.end : sp.start] == "도 " \
+                and " " in text[prev.start : prev.end] \
+                and not any(kb_key(text[a.start : a.end]) in ix.full for a in (prev, sp)):
+            out[-1] = Span(prev.start, sp.end, "PER")
+            continue
+        out.append(sp)
     return out
 
 
