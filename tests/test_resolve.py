@@ -147,3 +147,19 @@ def test_a_doubtful_name_written_twice_does_not_support_itself():
     florida = mention("florida", region("florida", "US", 28.0, -81.7))
     resolve([first, second, florida])
     assert first.chosen is None and second.chosen is None
+
+
+def test_a_territory_that_is_a_country_and_another_countrys_region_is_the_country():
+    # Puerto Rico: ISO's PR, and a US "state" in the regions' source; the article names the US
+    pr = GazPlace(id="country:PR", kind="country", name="PR", lat=18.2, lon=-66.5, cc="PR", population=3 * 10**6,
+                  bbox=(-67.3, 17.9, -65.2, 18.6))
+    as_region = region("region:US-PR", "US", 18.22, -66.59)
+    far_namesake = region("region:US-GA", "US", 32.7, -83.4)  # Georgia, US, is outside Georgia the country
+    georgia = GazPlace(id="country:GE", kind="country", name="GE", lat=42.3, lon=43.4, cc="GE", population=4 * 10**6,
+                       bbox=(40.0, 41.0, 46.7, 43.6))
+    us = mention("us", country("US", 39.0, -98.0))
+    puerto = mention("puerto rico", pr, as_region)
+    ga = mention("georgia", georgia, far_namesake)
+    resolve([us, puerto, ga])
+    assert puerto.chosen.place.id == "country:PR"
+    assert ga.chosen.place.id == "region:US-GA"

@@ -132,10 +132,21 @@ def _names_a_country(m: Mention) -> bool:
 def _country_over_towns(m: Mention) -> list[Candidate]:
     """A country's own name means the country, not a town named after it ("Brazil" in a list of trade
     partners is not Brazil, Indiana, however many US places the article names): drop the city and
-    site namesakes. A region namesake ("Georgia") stays in the contest, decided by the article."""
-    if any(c.place.kind == "country" and c.method == "exact" for c in m.candidates):
-        return [c for c in m.candidates if c.place.kind not in ("city", "site")]
+    site namesakes. A region namesake elsewhere ("Georgia") stays in the contest, decided by the article."""
+    countries = [c.place for c in m.candidates if c.place.kind == "country" and c.method == "exact"]
+    if countries:
+        # a territory listed both as a country and as another's region (Puerto Rico: PR, and a US
+        # "state" in the regions' source) is the country: the region lies inside its outline
+        return [c for c in m.candidates if c.place.kind not in ("city", "site")
+                and not (c.place.kind == "region" and any(_inside_box(c.place, k) for k in countries))]
     return m.candidates
+
+
+def _inside_box(p: GazPlace, country: GazPlace) -> bool:
+    if country.bbox is None:
+        return False
+    w, s, e, n = country.bbox
+    return s <= p.lat <= n and (w <= p.lon <= e if w <= e else (p.lon >= w or p.lon <= e))
 
 
 def _no_stray_alternates(candidates: list[Candidate]) -> list[Candidate]:
