@@ -43,3 +43,13 @@ def test_a_person_after_a_region_stays_a_person():
 def test_a_country_before_the_genitive_is_not_enough():
     # a country narrows nothing: thousands of towns would sound like some word after "भारत के"
     assert "वायनाड" not in places("भारत के वायनाड में बारिश हुई")
+
+
+def test_a_town_of_a_region_the_article_names_is_found_before_a_locative_postposition():
+    # President's Secretariat, 21 October 2016: GeoNames has no Hindi name for Bharuch or Ankleshwar
+    text = ("भारत के राष्ट्रपति 22 से 23 अक्तूबर, 2016 तक गुजरात का दौरा करेंगे। 23 अक्तूबर को राष्ट्रपति भरुच में "
+            "अस्पताल का उद्घाटन करेंगे तथा अंकलेश्वर में संस्थान का दौरा करेंगे।")
+    found = places(text)
+    assert found.get("भरुच") == "Bharūch" and found.get("अंकलेश्वर") == "Ankleshwar"
+    # without the region named, a word before में is not matched by sound
+    assert "भरुच" not in places("भारत के राष्ट्रपति 23 अक्तूबर को भरुच में अस्पताल का उद्घाटन करेंगे।")

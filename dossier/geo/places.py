@@ -30,7 +30,7 @@ from dossier.geo.korean_places import (
     world_cities,
 )
 from dossier.geo.lists import listed_towns
-from dossier.geo.region_towns import towns_of_regions
+from dossier.geo.region_towns import towns_in_named_regions, towns_of_regions
 from dossier.geo.resolve import Mention, resolve
 from dossier.model import Place
 from dossier.text.scripts import (
@@ -195,6 +195,7 @@ def geoparse(text: str, lang: str, spans: list | None = None) -> list[Place]:
     tokens = _tokens(text)
     places.extend(listed_towns(gaz, rules, text, tokens, places))
     places.extend(towns_of_regions(gaz, rules, text, tokens, places, blocked))
+    places.extend(towns_in_named_regions(gaz, rules, text, tokens, places, blocked))
     return sorted(places, key=lambda p: p.start)
 
 

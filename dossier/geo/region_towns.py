@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from dossier.geo.distance import great_circle_km
 from dossier.geo.gazetteer import Candidate, Gazetteer, GazPlace, place_key
@@ -55,24 +56,56 @@ def towns_of_regions(gaz: Gazetteer, rules: dict, text: str, tokens: list[tuple[
     return out
 
 
+def towns_in_named_regions(gaz: Gazetteer, rules: dict, text: str, tokens: list[tuple[int, int]],
+                           places: list[Place], blocked: list[tuple[int, int]] = ()) -> list[Place]:
+    """Places for the words before a locative postposition ("भरुच में", in Bharuch) that sound like a
+    town of a region the article names (गुजरात): the region is not beside the word, so only towns of
+    `region_town_scan_min_population` or more count (Bharuch 169k, Ankleshwar 89k)."""
+    after = tuple((rules.get("region_town_postpositions") or {}).get("hi") or ())
+    regions = {p.place_id: gaz.places[p.place_id] for p in places if p.place_id in gaz.places
+               and gaz.places[p.place_id].kind == "region" and first_script(p.text) == "DEVANAGARI"}
+    if not after or not regions:
+        return []
+    max_km = float(rules.get("region_town_max_km", 400))
+    min_population = int(rules.get("region_town_scan_min_population", 15000))
+    taken = [(p.start, p.end) for p in places] + list(blocked)
+    out: list[Place] = []
+    for (s, e), (s2, e2) in pairwise(tokens):
+        if text[s2:e2] not in after or text[e:s2] != " ":
+            continue
+        for region in regions.values():
+            town = _town_at(gaz, rules, text, s, e, region, max_km, taken, min_population)
+            if town is not None:
+                out.append(town)
+                taken.append((town.start, town.end))
+                break
+    return out
+
+
 def _town_after(gaz: Gazetteer, rules: dict, text: str, tokens: list[tuple[int, int]], k: int,
                 region: GazPlace, max_km: float, taken: list[tuple[int, int]]) -> Place | None:
     # the longer reading first: "पूर्वी चंपारण" before "पूर्वी"
     for n in range(min(_MAX_WORDS, len(tokens) - k), 0, -1):
-        s, e = tokens[k][0], tokens[k + n - 1][1]
-        word = text[s:e]
-        if first_script(word) != "DEVANAGARI" or any(a < e and s < b for a, b in taken):
-            continue
-        key = place_key(word)
-        if key in rules["stop"].get("hi", ()) or key in rules["common"].get("hi", ()) or gaz.lookup(word):
-            continue  # a word a list knows (as a place or an everyday word) was the scan's to judge
-        cands = gaz.phonetic(word, min_population=0, min_ratio=int(rules.get("region_town_min_ratio", 85)))
-        best = _nearest(cands, region, max_km)
-        if best is not None:
-            p = best.place
-            return Place(start=s, end=e, text=word, place_id=p.id, name=p.name, lat=p.lat, lon=p.lon,
-                         kind=p.kind)
+        town = _town_at(gaz, rules, text, tokens[k][0], tokens[k + n - 1][1], region, max_km, taken, 0)
+        if town is not None:
+            return town
     return None
+
+
+def _town_at(gaz: Gazetteer, rules: dict, text: str, s: int, e: int, region: GazPlace, max_km: float,
+             taken: list[tuple[int, int]], min_population: int) -> Place | None:
+    word = text[s:e]
+    if first_script(word) != "DEVANAGARI" or any(a < e and s < b for a, b in taken):
+        return None
+    key = place_key(word)
+    if key in rules["stop"].get("hi", ()) or key in rules["common"].get("hi", ()) or gaz.lookup(word):
+        return None  # a word a list knows (as a place or an everyday word) was the scan's to judge
+    cands = gaz.phonetic(word, min_population=min_population, min_ratio=int(rules.get("region_town_min_ratio", 85)))
+    best = _nearest(cands, region, max_km)
+    if best is None:
+        return None
+    p = best.place
+    return Place(start=s, end=e, text=word, place_id=p.id, name=p.name, lat=p.lat, lon=p.lon, kind=p.kind)
 
 
 def _nearest(cands: list[Candidate], region: GazPlace, max_km: float) -> Candidate | None:
