@@ -562,3 +562,12 @@ def test_where_a_firm_is_based_is_no_part_of_its_name():
     text = "the Miami-based National Hurricane Center said"
     span = Span(text.index("Miami"), text.index(" said"), "ORG")
     assert surfaces(text, repair_spans(text, "en", [span])) == [("National Hurricane Center", "ORG")]
+
+
+def test_a_name_after_an_indian_military_rank_is_a_person():
+    from dossier.linking.cued_names import titled_names
+    text = "राष्ट्रपति ने एयर चीफ मार्शल अरुप राहा को भेजे शोक संदेश में कहा कि स्क्वाड्रन लीडर रघु बन्सी की जान चली गई।"
+    got = [text[s.start : s.end] for s in titled_names(text, "hi", roles=True)]
+    assert got == ["अरुप राहा", "रघु बन्सी"]
+    # a postposition right after the rank: no name follows
+    assert titled_names("पुलिस ने कर्नल को बुलाया।", "hi", roles=True) == []
