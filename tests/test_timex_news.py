@@ -341,3 +341,22 @@ def test_korean_days_next_to_a_place_and_the_day_after_with_a_clock():
     assert values("21일 오전 1시 현재 6명이 숨졌다.")[0] == ("21일 오전 1시", "2019-06-21T01:00")
     # ... while a past-tense day after the report date without one is still last month's
     assert values("21일 열린 회의에서 그는 말했다.") == [("21일", "2019-05-21")]
+
+
+@pytest.mark.parametrize(("text", "lang", "dct", "surface", "value"), [
+    ("정부는 광복절에 특별사면을 단행했다.", "ko", "2023-08-20", "광복절", "2023-08-15"),
+    ("2016년 성탄절에 그는 가족과 함께 있었다.", "ko", "2017-01-05", "2016년 성탄절", "2016-12-25"),
+    ("새해 첫날 여객선에서 불이 나 23명이 숨졌습니다.", "ko", "2017-01-02", "새해 첫날", "2017-01-01"),
+    ("북한은 태양절을 맞아 열병식을 열 예정이다.", "ko", "2023-04-10", "태양절", "2023-04-15"),
+    ("प्रधानमंत्री ने स्वतंत्रता दिवस पर राष्ट्र को संबोधित किया।", "hi", "2023-08-16", "स्वतंत्रता दिवस", "2023-08-15"),
+    ("राष्ट्रपति ने बाल दिवस के अवसर पर राष्ट्रीय बाल पुरस्कार प्रदान किए।", "hi", "2016-11-14", "बाल दिवस", "2016-11-14"),
+    ("2024 के गणतंत्र दिवस समारोह में मुख्य अतिथि होंगे।", "hi", "2023-12-20", "2024 के गणतंत्र दिवस", "2024-01-26"),
+])
+def test_korean_and_hindi_holidays_on_a_fixed_day(text, lang, dct, surface, value):
+    t = found(text, lang, dct, surface)
+    assert (t.type, t.value) == ("DATE", value)
+
+
+def test_a_town_named_like_a_holiday_is_no_date():
+    # 신정 is the solar New Year and Xinzheng (신정시) in Henan: left out of the holidays
+    assert tag("허난성 신정(新鄭)시에서 토지 분쟁이 일어났다.", "ko", dt.date(2013, 9, 1)) == []
