@@ -276,7 +276,7 @@ class Gazetteer:
         return sorted(seen.values(), key=lambda c: (-_importance(c.place), c.place.id))
 
     def _build_phonetic(self) -> None:
-        # built on first use (about 1.5 s): only Hindi place names no list has pay for it
+        # built on first use (about 2 s, every city's Latin keys): only Hindi place names no list has pay for it
         for key, entries in self.index.items():
             if key.isascii() and any(pid in self.places and self.places[pid].kind == "city"
                                      for pid, _, _ in entries):

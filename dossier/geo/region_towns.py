@@ -17,7 +17,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from dossier.geo.distance import great_circle_km
-from dossier.geo.gazetteer import Candidate, Gazetteer, GazPlace, place_key
+from dossier.geo.gazetteer import Gazetteer, GazPlace, place_key
 from dossier.model import Place
 from dossier.text.scripts import first_script
 
@@ -71,14 +71,11 @@ def towns_in_named_regions(gaz: Gazetteer, rules: dict, text: str, tokens: list[
     taken = [(p.start, p.end) for p in places] + list(blocked)
     out: list[Place] = []
     for (s, e), (s2, e2) in pairwise(tokens):
-        if text[s2:e2] not in after or text[e:s2] != " ":
-            continue
-        for region in regions.values():
-            town = _town_at(gaz, rules, text, s, e, region, max_km, taken, min_population)
+        if text[s2:e2] in after and text[e:s2] == " ":
+            town = _town_at(gaz, rules, text, s, e, list(regions.values()), max_km, taken, min_population)
             if town is not None:
                 out.append(town)
                 taken.append((town.start, town.end))
-                break
     return out
 
 
@@ -86,14 +83,15 @@ def _town_after(gaz: Gazetteer, rules: dict, text: str, tokens: list[tuple[int, 
                 region: GazPlace, max_km: float, taken: list[tuple[int, int]]) -> Place | None:
     # the longer reading first: "पूर्वी चंपारण" before "पूर्वी"
     for n in range(min(_MAX_WORDS, len(tokens) - k), 0, -1):
-        town = _town_at(gaz, rules, text, tokens[k][0], tokens[k + n - 1][1], region, max_km, taken, 0)
+        town = _town_at(gaz, rules, text, tokens[k][0], tokens[k + n - 1][1], [region], max_km, taken, 0)
         if town is not None:
             return town
     return None
 
 
-def _town_at(gaz: Gazetteer, rules: dict, text: str, s: int, e: int, region: GazPlace, max_km: float,
+def _town_at(gaz: Gazetteer, rules: dict, text: str, s: int, e: int, regions: list[GazPlace], max_km: float,
              taken: list[tuple[int, int]], min_population: int) -> Place | None:
+    """The town of one of `regions` that text[s:e] sounds like, the nearest to its region."""
     word = text[s:e]
     if first_script(word) != "DEVANAGARI" or any(a < e and s < b for a, b in taken):
         return None
@@ -101,15 +99,10 @@ def _town_at(gaz: Gazetteer, rules: dict, text: str, s: int, e: int, region: Gaz
     if key in rules["stop"].get("hi", ()) or key in rules["common"].get("hi", ()) or gaz.lookup(word):
         return None  # a word a list knows (as a place or an everyday word) was the scan's to judge
     cands = gaz.phonetic(word, min_population=min_population, min_ratio=int(rules.get("region_town_min_ratio", 85)))
-    best = _nearest(cands, region, max_km)
-    if best is None:
+    near = [(great_circle_km(c.place.lat, c.place.lon, r.lat, r.lon), c.place.id, c) for c in cands for r in regions
+            if c.place.kind == "city" and c.place.cc == r.cc]
+    near = [t for t in near if t[0] <= max_km]
+    if not near:
         return None
-    p = best.place
+    p = min(near, key=lambda t: t[:2])[2].place
     return Place(start=s, end=e, text=word, place_id=p.id, name=p.name, lat=p.lat, lon=p.lon, kind=p.kind)
-
-
-def _nearest(cands: list[Candidate], region: GazPlace, max_km: float) -> Candidate | None:
-    scored = [(great_circle_km(c.place.lat, c.place.lon, region.lat, region.lon), c) for c in cands
-              if c.place.kind == "city" and c.place.cc == region.cc]
-    scored = [(km, c) for km, c in scored if km <= max_km]
-    return min(scored, key=lambda t: (t[0], t[1].place.id))[1] if scored else None
