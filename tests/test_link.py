@@ -356,3 +356,15 @@ def test_an_outlets_one_word_name_links_whatever_its_label():
     text = "Yomiuri cited a NYT report. 요미우리는 보도했다."
     ents = link(text, "en", ("Yomiuri", "PER"))
     assert ents[0].entity_id == "outlet:yomiuri"
+
+
+@pytest.mark.parametrize(("text", "lang", "surface", "actor"), [
+    ("미국 지질조사국은 지진 규모가 8.2에 달했다고 밝혔습니다.", "ko", "미국 지질조사국", "org:usgs"),
+    ("기후변화에 관한 정부 간 협의체(IPCC)가 보고서를 냈다.", "ko", "기후변화에 관한 정부 간 협의체", "org:ipcc"),
+    ("राष्ट्रीय भूकंप विज्ञान केंद्र ने भूकंप दर्ज किया।", "hi", "राष्ट्रीय भूकंप विज्ञान केंद्र", "org:in-ncs"),
+    ("The U.S. Geological Survey said the quake measured 7.8.", "en", "U.S. Geological Survey", "org:usgs"),
+])
+def test_disaster_and_climate_bodies_are_known_in_every_language(text, lang, surface, actor):
+    assert any(text[s.start : s.end] == surface and s.label == "ORG" for s in kb_matches(text, lang))
+    found = link_entities(text, lang, [s for s in kb_matches(text, lang) if text[s.start : s.end] == surface])
+    assert [e.entity_id for e in found] == [actor]
