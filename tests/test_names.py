@@ -571,3 +571,9 @@ def test_a_name_after_an_indian_military_rank_is_a_person():
     assert got == ["अरुप राहा", "रघु बन्सी"]
     # a postposition right after the rank: no name follows
     assert titled_names("पुलिस ने कर्नल को बुलाया।", "hi", roles=True) == []
+
+
+def test_a_korean_span_gives_the_ordinal_prefix_back_to_its_number():
+    text = "유엔기후변화협약 제26차 당사국 총회"
+    span = Span(0, text.index("26"), "ORG")  # the recogniser's "유엔기후변화협약 제"
+    assert surfaces(text, repair_spans(text, "ko", [span])) == [("유엔기후변화협약", "ORG")]

@@ -401,7 +401,17 @@ def repair_spans(text: str, lang: str, spans: list[Span], ix: KbIndex | None = N
             if affiliation is not None:
                 out.append(affiliation)
     out = _completed_names(text, _join_split_names(text, _with_regnal_numbers(text, out), lang), names)
-    return _korean_names_rejoined_at_do(text, _korean_family_names_joined(text, out, ix), ix) if lang == "ko" else out
+    if lang != "ko":
+        return out
+    return _korean_names_rejoined_at_do(text, _korean_family_names_joined(text, _without_ordinal_prefix(text, out), ix), ix)
+
+
+def _without_ordinal_prefix(text: str, spans: list[Span]) -> list[Span]:
+    """A Korean span that took the ordinal prefix of the number after it ("[유엔기후변화협약 제]26차",
+    "[개성공단 제]6차 실무회담"): 제 belongs to the number (2 such spans in 6,600 KLUE sentences, both this)."""
+    return [Span(sp.start, sp.end - 2, sp.label)
+            if text[sp.start : sp.end].endswith(" 제") and sp.end - sp.start > 2 and text[sp.end : sp.end + 1].isdigit()
+            else sp for sp in spans]
 
 
 def _completed_names(text: str, spans: list[Span], earlier: frozenset[str] = frozenset()) -> list[Span]:
