@@ -525,3 +525,10 @@ def test_a_near_miss_of_a_big_city_in_devanagari_needs_the_article_s_support():
     k = text.index("अंडमान")
     assert "gn:250441" not in ids(geoparse(text, "hi", [Span(k, k + len("अंडमान"), "LOC")]))
     assert "gn:250441" not in ids(geoparse(text, "hi"))
+
+
+def test_a_hindi_or_korean_name_of_a_home_place_beats_a_foreign_transliteration():
+    # GeoNames also spells Gujrat, Pakistan (a city of 390k) गुजरात; a Hindi text means the Indian state
+    assert {p.place_id for p in geoparse("गुजरात के बनासकांठा में पटाखा फैक्ट्री में विस्फोट हुआ।", "hi")} \
+        >= {"region:IN-GJ"}
+    assert "gn:1177654" not in {p.place_id for p in geoparse("गुजरात में विस्फोट हुआ।", "hi")}

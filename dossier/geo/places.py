@@ -177,6 +177,8 @@ def geoparse(text: str, lang: str, spans: list | None = None) -> list[Place]:
             m.weak = m.strong_only = True
         found.append(m)
     apply_cues(rules, text, found)
+    for m in found:
+        m.candidates = _native_namesakes_first(rules, m.key, m.candidates)
     # Overlaps: the longer reading wins ("North Korea" over an NER span "North"), then the NER one.
     mentions: list[Mention] = []
     for m in sorted(found, key=lambda m: (-(m.end - m.start), not m.ner, m.start)):
@@ -264,6 +266,25 @@ def _mention_from_span(gaz: Gazetteer, rules: dict, text: str, start: int, end: 
             if cands:
                 return _span_mention(rules, s, e, key, cands, lang, method)
     return None
+
+
+# Scripts whose names of a country's places are its own (native_script_countries), so that a foreign
+# namesake's name in them is only a transliteration. Han and Cyrillic are shared by too many countries.
+_OWN_SCRIPT_FIRST = ("DEVANAGARI", "HANGUL")
+
+
+def _native_namesakes_first(rules: dict, key: str, cands: list[Candidate]) -> list[Candidate]:
+    """A Hindi or Korean name that is a place of a country writing that script and also a foreign
+    place's transliteration means the former: गुजरात is Gujarat, not Gujrat in Pakistan (a GeoNames
+    Devanagari alternate); 청도 is Cheongdo, not Qingdao (칭다오 in Korean news)."""
+    script = first_script(key)
+    if script not in _OWN_SCRIPT_FIRST:
+        return cands
+    native = rules["native_script_countries"].get(script, ())
+    own = [c for c in cands if c.place.cc in native and c.place.kind in ("city", "region")]
+    if not own or len(own) == len(cands):
+        return cands
+    return [c for c in cands if c.place.cc in native or c.place.kind == "country"]
 
 
 def _near_miss_proves_nothing(word: str) -> bool:
