@@ -532,3 +532,10 @@ def test_a_hindi_or_korean_name_of_a_home_place_beats_a_foreign_transliteration(
     assert {p.place_id for p in geoparse("गुजरात के बनासकांठा में पटाखा फैक्ट्री में विस्फोट हुआ।", "hi")} \
         >= {"region:IN-GJ"}
     assert "gn:1177654" not in {p.place_id for p in geoparse("गुजरात में विस्फोट हुआ।", "hi")}
+
+
+def test_a_continent_is_no_town_that_once_bore_its_name():
+    # GeoNames: "Africa" is an old name of Mahdia, Tunisia; Asia a town in the Philippines
+    text = "Leaders from South Africa and Europe met in Asia to launch the African free trade area."
+    s = text.index("Asia")
+    assert {p.place_id for p in geoparse(text, "en", [Span(s, s + 4, "LOC")])} == {"country:ZA"}

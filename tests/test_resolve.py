@@ -154,12 +154,24 @@ def test_a_territory_that_is_a_country_and_another_countrys_region_is_the_countr
     pr = GazPlace(id="country:PR", kind="country", name="PR", lat=18.2, lon=-66.5, cc="PR", population=3 * 10**6,
                   bbox=(-67.3, 17.9, -65.2, 18.6))
     as_region = region("region:US-PR", "US", 18.22, -66.59)
-    far_namesake = region("region:US-GA", "US", 32.7, -83.4)  # Georgia, US, is outside Georgia the country
-    georgia = GazPlace(id="country:GE", kind="country", name="GE", lat=42.3, lon=43.4, cc="GE", population=4 * 10**6,
-                       bbox=(40.0, 41.0, 46.7, 43.6))
     us = mention("us", country("US", 39.0, -98.0))
     puerto = mention("puerto rico", pr, as_region)
-    ga = mention("georgia", georgia, far_namesake)
-    resolve([us, puerto, ga])
+    resolve([us, puerto])
     assert puerto.chosen.place.id == "country:PR"
+
+
+def test_a_region_named_like_a_country_needs_a_place_near_it_not_only_its_country():
+    # "the African Union summit in Niger" in a report that also names Nigeria: the country Niger, not
+    # Nigeria's Niger State; "Georgia" beside Atlanta: the US state
+    niger = GazPlace(id="country:NE", kind="country", name="NE", lat=17.6, lon=8.1, cc="NE", population=2 * 10**7,
+                     bbox=(0.2, 11.7, 16.0, 23.5))
+    niger_state = region("region:NG-NI", "NG", 9.9, 5.6)
+    nigeria, m = mention("nigeria", country("NG", 9.1, 8.7)), mention("niger", niger, niger_state)
+    resolve([nigeria, m])
+    assert m.chosen.place.id == "country:NE"
+    georgia = GazPlace(id="country:GE", kind="country", name="GE", lat=42.3, lon=43.4, cc="GE", population=4 * 10**6,
+                       bbox=(40.0, 41.0, 46.7, 43.6))
+    atlanta = mention("atlanta", city("atlanta", "US", 33.75, -84.39, 500_000))
+    ga = mention("georgia", georgia, region("region:US-GA", "US", 32.7, -83.4))
+    resolve([mention("us", country("US", 39.0, -98.0)), atlanta, ga])
     assert ga.chosen.place.id == "region:US-GA"

@@ -192,7 +192,11 @@ def _choose(mentions: list[Mention], countries: Counter[str], all_anchors: list[
                     else 0.5 if d < NEAR_KM[2] else 0.0
                 if a.id in p.near:
                     near += 1.0
-            if p.kind != "country" and p.cc and countries[p.cc] and (not dwarfed or near > 0):
+            # a region that shares a country's name ("Niger", Nigeria's Niger State; "Georgia") is placed
+            # by a named place near it, not by its country alone: "the summit in Niger" in a report
+            # that also names Nigeria is the country Niger
+            rivals_country = p.kind == "region" and any(k.place.kind == "country" for k in candidates)
+            if p.kind != "country" and p.cc and countries[p.cc] and (not (dwarfed or rivals_country) or near > 0):
                 score += 1.5
             score += min(near, 3.0)
             if c.method in ("fuzzy", "phonetic"):
