@@ -368,3 +368,12 @@ def test_disaster_and_climate_bodies_are_known_in_every_language(text, lang, sur
     assert any(text[s.start : s.end] == surface and s.label == "ORG" for s in kb_matches(text, lang))
     found = link_entities(text, lang, [s for s in kb_matches(text, lang) if text[s.start : s.end] == surface])
     assert [e.entity_id for e in found] == [actor]
+
+
+def test_a_bare_weather_agency_after_its_country_is_that_countrys():
+    # "일본 기상청에 따르면 … 기상청은 경보를 발령하고": the later bare 기상청 is the same Japanese agency
+    text = "일본 기상청에 따르면 화산이 분화했습니다. 기상청은 경보를 발령했습니다."
+    spans = kb_matches(text, "ko") + [Span(text.rindex("기상청"), text.rindex("기상청") + 3, "ORG")]
+    found = {(text[e.start : e.end], e.entity_id) for e in link_entities(text, "ko", sorted(
+        {(s.start, s.end, s.label): s for s in spans}.values(), key=lambda s: s.start))}
+    assert ("기상청", "org:jma") in found and ("일본 기상청", "org:jma") in found
