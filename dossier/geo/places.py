@@ -276,7 +276,7 @@ _OWN_SCRIPT_FIRST = ("DEVANAGARI", "HANGUL")
 def _native_namesakes_first(rules: dict, key: str, cands: list[Candidate]) -> list[Candidate]:
     """A Hindi or Korean name that is a place of a country writing that script and also a foreign
     place's transliteration means the former: गुजरात is Gujarat, not Gujrat in Pakistan (a GeoNames
-    Devanagari alternate); 청도 is Cheongdo, not Qingdao (칭다오 in Korean news)."""
+    Devanagari alternate); 안산시 is Ansan, not Anshan in China (안산시 is a GeoNames name of both)."""
     script = first_script(key)
     if script not in _OWN_SCRIPT_FIRST:
         return cands
