@@ -401,9 +401,11 @@ def repair_spans(text: str, lang: str, spans: list[Span], ix: KbIndex | None = N
             if affiliation is not None:
                 out.append(affiliation)
     out = _completed_names(text, _join_split_names(text, _with_regnal_numbers(text, out), lang), names)
-    if lang != "ko":
-        return out
-    return _korean_names_rejoined_at_do(text, _korean_family_names_joined(text, _without_ordinal_prefix(text, out), ix), ix)
+    if lang == "ko":
+        out = _without_ordinal_prefix(text, out)
+        out = _korean_family_names_joined(text, out, ix)
+        out = _korean_names_rejoined_at_do(text, out, ix)
+    return out
 
 
 def _without_ordinal_prefix(text: str, spans: list[Span]) -> list[Span]:
