@@ -17,10 +17,12 @@ import argparse
 import hashlib
 import importlib
 import json
+import sys
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))  # run as a script: the dossier package is beside scripts/
 
 
 def read_lines(path: Path) -> list[str]:

@@ -1,0 +1,68 @@
+"""scripts/train_vectors.py: floret vectors keyed on the NER model's own tokens, and a config that reads them.
+
+Runs on tests/fixtures/ner (40 Korean sentences) with a tiny table, so it checks the path (tokenise,
+train, convert, load, train NER on top), not the vectors' quality. Deselect with `-m "not slow"`.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import spacy
+
+from dossier.ner.train import SOURCES, main
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "tests" / "fixtures" / "ner" / "ko.jsonl"
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def ko_vectors(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("vectors")
+    run = subprocess.run(
+        [sys.executable, "scripts/train_vectors.py", "--lang", "ko", "--out", str(out), "--dim", "8",
+         "--bucket", "300", "--min-count", "1", "--epoch", "2", str(FIXTURE)],
+        cwd=ROOT, capture_output=True, text=True, check=True)
+    record = json.loads(run.stdout.strip().splitlines()[-1])
+    texts = [json.loads(line)["text"] for line in FIXTURE.read_text(encoding="utf-8").splitlines()]
+    assert len(texts) == 40
+    assert record["lines"] == len(set(texts))  # a repeated line (boilerplate) is read once
+    assert record["tokens"] > sum(len(t.split()) for t in set(texts))  # Kiwi splits particles off
+    return out
+
+
+def test_vectors_pipeline_is_floret_and_covers_unseen_tokens(ko_vectors):
+    from dossier.ner import ko_tokenizer  # noqa: F401  (the pipeline names the Kiwi tokenizer)
+
+    nlp = spacy.load(ko_vectors / "pipeline")
+    assert nlp.lang == "ko"
+    assert nlp.vocab.vectors.mode == "floret" and nlp.vocab.vectors.shape == (300, 8)
+    # floret builds a vector from character n-grams, so a word absent from the text still gets one
+    assert nlp.vocab["블라디보스토크"].vector.any()
+    assert not (ko_vectors / "vectors.floret").exists()  # the 13 MB text form is not left behind
+    stored = json.loads((ko_vectors / "vectors.json").read_text(encoding="utf-8"))
+    assert stored["floret"]["dim"] == 8 and str(FIXTURE) in stored["files"]
+
+
+def test_ner_trains_on_top_of_the_vectors(ko_vectors, tmp_path):
+    data_dir = tmp_path / "datasets"
+    target = data_dir / SOURCES["ko"]["main"]
+    target.parent.mkdir(parents=True)
+    shutil.copy(FIXTURE, target)
+    out = tmp_path / "model"
+    rc = main(["ner", "--lang", "ko", "--config", str(ROOT / "data" / "models" / "configs" / "ko-lex.cfg"),
+               "--smoke", "--max-steps", "4", "--workdir", str(tmp_path / "work"), "--output", str(out),
+               "--data-dir", str(data_dir), "--extra", "",
+               "--set", f'paths.vectors="{ko_vectors / "pipeline"}"',
+               "--set", "components.tok2vec.model.embed.include_static_vectors=true"])
+    assert rc == 0
+    nlp = spacy.load(out)
+    assert nlp.vocab.vectors.mode == "floret" and nlp.vocab.vectors.shape == (300, 8)
+    assert nlp("김정은이 블라디보스토크에서 푸틴과 만났다.").text == "김정은이 블라디보스토크에서 푸틴과 만났다."
