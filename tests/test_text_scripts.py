@@ -6,6 +6,7 @@ from dossier.text.scripts import (
     fold_nukta,
     has_devanagari,
     has_hangul,
+    is_latin,
     particle_stems,
 )
 
@@ -35,3 +36,9 @@ def test_particle_stems_of_a_word_without_particle_or_only_a_particle():
     assert particle_stems("서울", PARTICLES) == []
     assert particle_stems("에서", PARTICLES) == []
     assert particle_stems("에서는", PARTICLES) == ["에서"]  # only 는 leaves a stem
+
+
+def test_is_latin_needs_a_letter_and_allows_accents():
+    assert is_latin("Kim Jong Un") and is_latin("Shoigu's") and is_latin("Zelenskyy, Ł. Bergé")
+    assert not is_latin("김정은") and not is_latin("Kim 정은") and not is_latin("Путин")
+    assert not is_latin("2023") and not is_latin("—")  # no letter: not a Latin name

@@ -13,15 +13,10 @@ import re
 from dossier.linking.lookup import KbIndex, mention_forms
 from dossier.linking.names import kb_key
 from dossier.model import Span
+from dossier.text.scripts import is_latin
 
 WORD = re.compile(r"\S+")  # a whitespace-separated word
 _HYPHENS = "-‐‑"
-
-
-def is_latin(s: str) -> bool:
-    """Every letter of `s` is Latin (with its accents), and there is one."""
-    letters = [c for c in s if c.isalpha()]
-    return bool(letters) and all(ord(c) < 0x250 for c in letters)
 
 
 def complete_word(text: str, start: int, end: int) -> int:

@@ -19,12 +19,12 @@ from pathlib import Path
 import yaml
 
 from dossier.linking.abbreviations import is_latin_abbreviation
-from dossier.linking.edges import WORD, complete_word, is_latin, latin_edges
+from dossier.linking.edges import WORD, complete_word, latin_edges
 from dossier.linking.kb import KB_DIR
 from dossier.linking.lookup import KbIndex, alone_country_syllables, kb_index, mention_forms, strip_particle
 from dossier.linking.names import kb_key
 from dossier.model import Span
-from dossier.text.scripts import is_hangul, is_word_char
+from dossier.text.scripts import is_hangul, is_latin, is_word_char
 
 CUES_FILE = KB_DIR / "name_cues.yaml"
 # a romanised East Asian name: family name, then a hyphenated given name ("Ko Wen-je", "Hou You-ih")

@@ -10,12 +10,9 @@ from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
 from dossier.linking.translit import latin_key, name_keys
+from dossier.text.scripts import is_latin
 
 GROUP_MIN = 0.8  # key similarity for grouping unlinked names across articles
-
-
-def _is_latin(name: str) -> bool:
-    return all(ord(c) < 0x250 for c in name if c.isalpha())
 
 
 def group_unlinked(mentions: list[tuple[str, str]],
@@ -38,7 +35,7 @@ def group_unlinked(mentions: list[tuple[str, str]],
     groups = sorted(
         by_key.items(),
         key=lambda kv: (
-            not any(_is_latin(n) for n, _ in kv[1]),
+            not any(is_latin(n) for n, _ in kv[1]),
             -sum(counts[m] for m in kv[1]),
             kv[0],
         ),

@@ -43,6 +43,12 @@ def has_devanagari(text: str) -> bool:
     return any(DEVANAGARI_FIRST <= ch <= DEVANAGARI_LAST for ch in text)
 
 
+def is_latin(s: str) -> bool:
+    """Every letter of `s` is Latin (with its accents: below U+0250), and there is one."""
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and all(ord(c) < 0x250 for c in letters)
+
+
 @lru_cache(maxsize=8192)
 def char_script(ch: str) -> str:
     """Script of one character: the first word of its Unicode name (LATIN, HANGUL, DEVANAGARI,
