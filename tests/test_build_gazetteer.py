@@ -2,27 +2,25 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections import Counter
-from pathlib import Path
 
 from dossier.geo.places import geoparse
-
-_SPEC = importlib.util.spec_from_file_location(
-    "build_gazetteer", Path(__file__).resolve().parents[1] / "scripts" / "build_gazetteer.py")
-build = importlib.util.module_from_spec(_SPEC)
-_SPEC.loader.exec_module(build)
+from scripts.gazetteer_build.admin1 import NE_LANGS, natural_earth_names
+from scripts.gazetteer_build.countries import country_name_forms, name_forms
+from scripts.gazetteer_build.keys import hindi_and_variants, hindi_open_o_variants, without_arabic_article
+from scripts.gazetteer_build.korean import korean_province_short_forms, korean_reading, likeliest_reading
+from scripts.gazetteer_build.regions import korean_province_pairs
 
 
 def test_korean_province_short_forms_follow_the_news_rule():
-    assert build.korean_province_short_forms("경기도") == ["경기"]
-    assert build.korean_province_short_forms("경상남도") == ["경남"]
-    assert build.korean_province_short_forms("충청북도") == ["충북"]
-    assert build.korean_province_short_forms("평안남도") == ["평남"]
-    assert build.korean_province_short_forms("제주특별자치도") == ["제주도"]
+    assert korean_province_short_forms("경기도") == ["경기"]
+    assert korean_province_short_forms("경상남도") == ["경남"]
+    assert korean_province_short_forms("충청북도") == ["충북"]
+    assert korean_province_short_forms("평안남도") == ["평남"]
+    assert korean_province_short_forms("제주특별자치도") == ["제주도"]
     # cities and special units have no such short form
-    assert build.korean_province_short_forms("부산") == []
-    assert build.korean_province_short_forms("세종시") == []
+    assert korean_province_short_forms("부산") == []
+    assert korean_province_short_forms("세종시") == []
 
 
 def test_short_forms_are_found_in_text_but_not_inside_words_or_as_ordinary_words():
@@ -41,34 +39,34 @@ def test_the_built_gazetteer_marks_capitals():
 
 
 def _ne_row(**kw) -> dict:
-    row = dict.fromkeys(build.NE_LANGS, "")
+    row = dict.fromkeys(NE_LANGS, "")
     row.update({"iso_a2": "US", "type_en": "State", "name": "", "iso_3166_2": "US-XX"})
     row.update(kw)
     return row
 
 
 def test_natural_earth_names_add_the_korean_state_unit_and_bare_stems():
-    names, stems = build.natural_earth_names(_ne_row(name_en="Florida", name_ko="플로리다", name_hi="फ़्लोरिडा",
-                                                     name_ru="Флорида", name_ja="フロリダ州"))
+    names, stems = natural_earth_names(_ne_row(name_en="Florida", name_ko="플로리다", name_hi="फ़्लोरिडा",
+                                               name_ru="Флорида", name_ja="フロリダ州"))
     assert {"플로리다", "플로리다주", "플로리다 주"} <= set(names["ko"])
     assert names["hi"] == ["फ़्लोरिडा"] and names["ru"] == ["Флорида"]
     assert stems == []
     # a unit written apart or glued where the country's usage glues it gives the bare name too
-    _, stems = build.natural_earth_names(_ne_row(iso_a2="CN", type_en="Province", name_en="Gansu",
-                                                 name_ko="간쑤성", name_hi="गांसू प्रांत"))
+    _, stems = natural_earth_names(_ne_row(iso_a2="CN", type_en="Province", name_en="Gansu",
+                                           name_ko="간쑤성", name_hi="गांसू प्रांत"))
     assert set(stems) == {"गांसू", "간쑤"}
     # ... but not where a final 성 is part of the name, and never a one-syllable stem
-    _, stems = build.natural_earth_names(_ne_row(iso_a2="FR", type_en="Department", name_en="Aisne",
-                                                 name_ko="엔 현"))
+    _, stems = natural_earth_names(_ne_row(iso_a2="FR", type_en="Department", name_en="Aisne",
+                                           name_ko="엔 현"))
     assert stems == []
 
 
 def test_natural_earth_units_named_by_a_compass_point_keep_no_translations():
-    names, stems = build.natural_earth_names(_ne_row(iso_a2="CM", type_en="Region", name_en="North",
-                                                     name_ko="북부", name_hi="उत्तर"))
+    names, stems = natural_earth_names(_ne_row(iso_a2="CM", type_en="Region", name_en="North",
+                                               name_ko="북부", name_hi="उत्तर"))
     assert names == {} and stems == []
-    names, _ = build.natural_earth_names(_ne_row(iso_a2="IS", type_en="Region", name_en="Northwestern Region",
-                                                 name_hi="उत्तर - पश्चिमी"))
+    names, _ = natural_earth_names(_ne_row(iso_a2="IS", type_en="Region", name_en="Northwestern Region",
+                                           name_hi="उत्तर - पश्चिमी"))
     assert names == {}
 
 
@@ -91,12 +89,12 @@ def test_a_foreign_region_in_another_script_needs_its_country():
 
 def test_a_korean_name_read_back_from_its_romanisation_takes_the_likelier_syllables():
     syllables = Counter({"통": 50, "영": 80, "경": 90, "톤": 1})
-    assert build.likeliest_reading(["톤경", "통영"], syllables) == "통영"
+    assert likeliest_reading(["톤경", "통영"], syllables) == "통영"
     # too close to call: no bare name
-    assert build.likeliest_reading(["강능", "강릉"], Counter({"강": 9, "능": 5, "릉": 4})) is None
-    assert build.korean_reading("Tongyeong", ["충무"], "KR", syllables) == ["통영"]
-    assert build.korean_reading("Tongyeong", ["통영"], "KR", syllables) == []  # already has it
-    assert build.korean_reading("Tongyeong", [], "JP", syllables) == []
+    assert likeliest_reading(["강능", "강릉"], Counter({"강": 9, "능": 5, "릉": 4})) is None
+    assert korean_reading("Tongyeong", ["충무"], "KR", syllables) == ["통영"]
+    assert korean_reading("Tongyeong", ["통영"], "KR", syllables) == []  # already has it
+    assert korean_reading("Tongyeong", [], "JP", syllables) == []
 
 
 def test_korean_counties_are_found_by_their_hangul_names():
@@ -112,12 +110,12 @@ def test_cldr_names_the_uk_nations_natural_earth_does_not():
 
 
 def test_country_names_lose_brackets_and_keep_a_one_word_aside_only_when_it_is_a_name():
-    assert build.name_forms("Myanmar (Burma)") == (["Myanmar"], "Burma")
-    assert build.name_forms("홍콩(중국특별행정구)") == (["홍콩"], "중국특별행정구")
-    assert build.name_forms("Korea, Republic of") == ([], None)
-    assert build.name_forms("U.S.") == ([], None) and build.name_forms("USA") == ([], None)
-    assert build.name_forms("St. Lucia") == (["St. Lucia"], None)
-    forms = build.country_name_forms({
+    assert name_forms("Myanmar (Burma)") == (["Myanmar"], "Burma")
+    assert name_forms("홍콩(중국특별행정구)") == (["홍콩"], "중국특별행정구")
+    assert name_forms("Korea, Republic of") == ([], None)
+    assert name_forms("U.S.") == ([], None) and name_forms("USA") == ([], None)
+    assert name_forms("St. Lucia") == (["St. Lucia"], None)
+    forms = country_name_forms({
         "MM": {"en": {"Myanmar (Burma)"}}, "CG": {"en": {"Congo (Republic)"}},
         "CZ": {"en": {"Czech Republic"}}, "CN": {"es": {"China"}}, "HK": {"es": {"RAE de Hong Kong (China)"}}})
     assert forms["MM"]["en"] == ["Burma", "Myanmar"]
@@ -136,15 +134,15 @@ def test_older_and_other_country_names_are_found():
 
 
 def test_hindi_names_with_the_open_o_are_also_found_as_written_with_aa():
-    assert build.hindi_open_o_variants({"hi": ["जॉर्डन"], "en": ["Jordan"]}) == ["जार्डन"]
+    assert hindi_open_o_variants({"hi": ["जॉर्डन"], "en": ["Jordan"]}) == ["जार्डन"]
     assert {p.place_id for p in geoparse("जार्डन के शाह ने कहा।", "hi")} == {"country:JO"}
 
 
 def test_arab_places_are_also_named_without_the_article():
-    assert build.without_arabic_article({"en": ["Al Anbar", "Al-Hasakah Province"], "ar": ["الأنبار"]}, "IQ") \
+    assert without_arabic_article({"en": ["Al Anbar", "Al-Hasakah Province"], "ar": ["الأنبار"]}, "IQ") \
         == ["Anbar", "Hasakah Province"]
-    assert build.without_arabic_article({"en": ["El Paso"]}, "US") == []  # not an Arab country
-    assert build.without_arabic_article({"en": ["Al Kut"]}, "IQ") == []  # too short a name left
+    assert without_arabic_article({"en": ["El Paso"]}, "US") == []  # not an Arab country
+    assert without_arabic_article({"en": ["Al Kut"]}, "IQ") == []  # too short a name left
     text = "Islamic State militants seized Ramadi, the capital of Anbar province."
     assert ("Anbar", "region:IQ-AN") in {(p.text, p.place_id) for p in geoparse(text, "en")}
 
@@ -156,7 +154,7 @@ def test_the_old_undivided_korean_provinces_are_regions_between_their_halves():
                "names": {"ko": ["황해북도"]}},
               {"id": "region:KP-04", "cc": "KP", "name": "Chagang", "lat": 40.0, "lon": 126.0,
                "names": {"ko": ["자강도"]}}]
-    (pair,) = build.korean_province_pairs(halves)
+    (pair,) = korean_province_pairs(halves)
     assert pair["id"] == "region:KP-05-06" and pair["names"]["ko"] == ["황해도"]
     assert (pair["lat"], pair["lon"]) == (38.5, 125.5) and pair["name"] == "Hwanghae"
     found = {(p.text, p.place_id) for p in geoparse("북한 황해도와 경상도에 비가 내렸다.", "ko")}
@@ -164,7 +162,7 @@ def test_the_old_undivided_korean_provinces_are_regions_between_their_halves():
 
 
 def test_hindi_names_joined_by_aur_are_also_found_with_evam_and_va():
-    assert build.hindi_and_variants({"hi": ["जम्मू और कश्मीर"]}) == ["जम्मू एवं कश्मीर", "जम्मू व कश्मीर"]
+    assert hindi_and_variants({"hi": ["जम्मू और कश्मीर"]}) == ["जम्मू एवं कश्मीर", "जम्मू व कश्मीर"]
     assert {p.place_id for p in geoparse("जम्मू एवं कश्मीर में बर्फबारी हुई।", "hi")} == {"region:IN-JK"}
 
 
