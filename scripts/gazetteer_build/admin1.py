@@ -4,7 +4,7 @@ Reads data/gazetteer/sources/natural_earth_admin1.csv.gz (cut down by
 scripts/extract_natural_earth_admin1.py): per ISO 3166-2 code, a unit's names in en/ko/hi/ja/zh/ru,
 its type and a label point. countrystatecity (regions) has a region's English and native names only;
 Korean and Hindi news name foreign regions too (플로리다주, फ़्लोरिडा, 간쑤성). Units whose code
-countrystatecity lacks become regions of their own (_natural_earth_only).
+countrystatecity lacks become regions of their own (natural_earth_only_regions).
 """
 
 from __future__ import annotations
@@ -87,14 +87,14 @@ def natural_earth_names(row: dict) -> tuple[dict[str, list[str]], list[str]]:
     return names, stems
 
 
-def _merge_names(region: dict, row: dict) -> None:
+def merge_natural_earth_names(region: dict, row: dict) -> None:
     names, stems = natural_earth_names(row)
     for lang, items in names.items():
         region["names"].setdefault(lang, []).extend(items)
     region["stems"].extend(stems)
 
 
-def _natural_earth_only(ne: dict[str, dict], merged: set[str], regions: list[dict]) -> list[dict]:
+def natural_earth_only_regions(ne: dict[str, dict], merged: set[str], regions: list[dict]) -> list[dict]:
     """Natural Earth units whose ISO code countrystatecity lacks (other code schemes: Latvia's
     municipalities, Kosovo, Gaza Strip/West Bank), unless a region of that country already has one of
     their names (then they are the same unit under another code)."""

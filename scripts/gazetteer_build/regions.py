@@ -21,7 +21,7 @@ from dossier.geo.transliterate import revised_romanization_to_hangul
 from dossier.text.scripts import first_script
 
 from . import OUT_DIR, ROOT
-from .admin1 import _merge_names, _natural_earth_only, load_natural_earth_admin1
+from .admin1 import load_natural_earth_admin1, merge_natural_earth_names, natural_earth_only_regions
 from .korean import is_divided_province, korean_province_short_forms, likeliest_reading
 
 # Romanised Korean second-level suffixes as the source writes them ("Goheung-gun") and how English
@@ -33,7 +33,7 @@ TYPED_NAMES = ("province", "state", "region", "prefecture", "county", "district"
                "department", "oblast", "krai", "territory", "union territory")
 
 
-def _csc_data() -> Path:
+def csc_data_dir() -> Path:
     try:
         import countrystatecity_countries
     except ImportError:
@@ -72,7 +72,7 @@ def load_regions(ko_syllables: Counter[str] | None = None) -> list[dict]:
     """Every first-level region of every country, plus the Korean gun/gu/si units the source lists
     among its cities. Native names are kept only in a non-Latin script: the source's Latin "native"
     names are sometimes wrong (Alaska: "Down")."""
-    base = _csc_data()
+    base = csc_data_dir()
     skip = curated_region_keys()
     ne = load_natural_earth_admin1()
     cldr = json.loads(CLDR_SUBDIVISIONS.read_text(encoding="utf-8"))["names"]
@@ -102,14 +102,14 @@ def load_regions(ko_syllables: Counter[str] | None = None) -> list[dict]:
                       "stems": []}
             if st.get("iso3166_2") in ne and st["iso3166_2"] not in merged:
                 merged.add(st["iso3166_2"])
-                _merge_names(region, ne[st["iso3166_2"]])
+                merge_natural_earth_names(region, ne[st["iso3166_2"]])
             for lang, cldr_names in cldr.get(st.get("iso3166_2") or "", {}).items():
                 region["names"].setdefault(lang, []).extend(cldr_names)
             out.append(region)
             if cc in ("KR", "KP"):
                 out.extend(_korean_units(states_file.parent / "states" / str(st["state_code"]), cc, st,
                                          ko_syllables or Counter()))
-    out.extend(_natural_earth_only(ne, merged, out))
+    out.extend(natural_earth_only_regions(ne, merged, out))
     out.extend(korean_province_pairs(out))
     return out
 

@@ -12,7 +12,7 @@ import re
 
 from dossier.geo.gazetteer import place_key
 
-from .regions import _csc_data
+from .regions import csc_data_dir
 
 # Hindi news names districts and small towns (वायनाड, रुद्रप्रयाग, इडुक्की) that GeoNames' city list
 # leaves out (no population, or under 5,000). The countrystatecity list of these countries has them
@@ -27,7 +27,7 @@ _GLUED = re.compile(r"[a-z][A-Z]")  # "GovindapuramChilakaluripetGuntur": three 
 def load_listed_towns(taken: set[str]) -> list[dict]:
     """The countrystatecity cities of LISTED_TOWN_COUNTRIES whose name no built place has (`taken`:
     lookup keys already owned), as cities of unknown population."""
-    base = _csc_data()
+    base = csc_data_dir()
     out: dict[str, dict] = {}
     for cc in LISTED_TOWN_COUNTRIES:
         for path in sorted((base / cc / "states").glob("*/cities.json")):
