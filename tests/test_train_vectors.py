@@ -19,6 +19,7 @@ from dossier.ner.train import SOURCES, main
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "ner" / "ko.jsonl"
+UNSEEN_WORD = "퀸텔로비스"
 
 pytestmark = pytest.mark.slow
 
@@ -26,14 +27,16 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def ko_vectors(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("vectors")
+    extra = out / "extra.txt"  # a plain-text file beside the JSON lines, with a word no model has seen
+    extra.write_text(f"{UNSEEN_WORD}는 어제 서울에 왔다.\n", encoding="utf-8")
     run = subprocess.run(
         [sys.executable, "scripts/train_vectors.py", "--lang", "ko", "--out", str(out), "--dim", "8",
-         "--bucket", "300", "--min-count", "1", "--epoch", "2", str(FIXTURE)],
+         "--bucket", "300", "--min-count", "1", "--epoch", "2", str(FIXTURE), str(extra)],
         cwd=ROOT, capture_output=True, text=True, check=True)
     record = json.loads(run.stdout.strip().splitlines()[-1])
     texts = [json.loads(line)["text"] for line in FIXTURE.read_text(encoding="utf-8").splitlines()]
     assert len(texts) == 40
-    assert record["lines"] == len(set(texts))  # a repeated line (boilerplate) is read once
+    assert record["lines"] == len(set(texts)) + 1  # a repeated line (boilerplate) is read once
     assert record["tokens"] > sum(len(t.split()) for t in set(texts))  # Kiwi splits particles off
     return out
 
@@ -47,6 +50,9 @@ def test_vectors_pipeline_is_floret_and_covers_unseen_tokens(ko_vectors):
     # floret builds a vector from character n-grams, so a word absent from the text still gets one
     assert nlp.vocab["블라디보스토크"].vector.any()
     assert not (ko_vectors / "vectors.floret").exists()  # the 13 MB text form is not left behind
+    # the raw text's tokens stay out of the string table the NER model would copy (floret hashes them)
+    strings = json.loads((ko_vectors / "pipeline" / "vocab" / "strings.json").read_text(encoding="utf-8"))
+    assert UNSEEN_WORD not in strings
     stored = json.loads((ko_vectors / "vectors.json").read_text(encoding="utf-8"))
     assert stored["floret"]["dim"] == 8 and str(FIXTURE) in stored["files"]
 
