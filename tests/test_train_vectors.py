@@ -69,6 +69,9 @@ def test_ner_trains_on_top_of_the_vectors(ko_vectors, tmp_path):
                "--set", f'paths.vectors="{ko_vectors / "pipeline"}"',
                "--set", "components.tok2vec.model.embed.include_static_vectors=true"])
     assert rc == 0
+    record = json.loads((out / "training.json").read_text(encoding="utf-8"))
+    assert record["static_vectors"]["pipeline"] == str(ko_vectors / "pipeline")
+    assert record["static_vectors"]["built"]["floret"]["dim"] == 8  # the vectors' own inputs and options
     nlp = spacy.load(out)
     assert nlp.vocab.vectors.mode == "floret" and nlp.vocab.vectors.shape == (300, 8)
     assert nlp("김정은이 블라디보스토크에서 푸틴과 만났다.").text == "김정은이 블라디보스토크에서 푸틴과 만났다."

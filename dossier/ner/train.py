@@ -285,6 +285,7 @@ def train_ner(args: argparse.Namespace) -> int:
         "command": "python -m dossier train " + " ".join(sys.argv[2:] if sys.argv[1:2] == ["train"] else []),
         "argv": vars(args), "config": str(config_path), "config_overrides": overrides,
         "sources": _source_record(args), "data": data_record, "pretraining": pretrain_record,
+        "static_vectors": _vectors_record(overrides),
         "training_minutes": round((time.monotonic() - train_started) / 60, 1),
         "total_minutes": round((time.monotonic() - started) / 60, 1),
         "best_heldout_performance": meta.get("performance", {}),
@@ -295,6 +296,17 @@ def train_ner(args: argparse.Namespace) -> int:
                                           encoding="utf-8")
     print(json.dumps({"output": str(output), "heldout_performance": meta.get("performance", {})}), flush=True)
     return 0
+
+
+def _vectors_record(overrides: dict) -> dict | None:
+    """What scripts/train_vectors.py wrote beside the vectors pipeline (its raw files with their
+    SHA-256, the floret options, the minutes), so the model card's inputs include the vectors'."""
+    vectors = overrides.get("paths.vectors")
+    if not vectors:
+        return None
+    made = Path(str(vectors)).parent / "vectors.json"
+    return {"pipeline": str(vectors),
+            "built": json.loads(made.read_text(encoding="utf-8")) if made.is_file() else None}
 
 
 def _tokenizer_block(config_path: Path) -> dict:
