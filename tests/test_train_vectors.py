@@ -63,15 +63,15 @@ def test_ner_trains_on_top_of_the_vectors(ko_vectors, tmp_path):
     target.parent.mkdir(parents=True)
     shutil.copy(FIXTURE, target)
     out = tmp_path / "model"
-    rc = main(["ner", "--lang", "ko", "--config", str(ROOT / "data" / "models" / "configs" / "ko-lex.cfg"),
+    rc = main(["ner", "--lang", "ko", "--config", str(ROOT / "data" / "models" / "configs" / "ko-vec.cfg"),
                "--smoke", "--max-steps", "4", "--workdir", str(tmp_path / "work"), "--output", str(out),
                "--data-dir", str(data_dir), "--extra", "",
-               "--set", f'paths.vectors="{ko_vectors / "pipeline"}"',
-               "--set", "components.tok2vec.model.embed.include_static_vectors=true"])
+               "--set", f'paths.vectors="{ko_vectors / "pipeline"}"'])
     assert rc == 0
     record = json.loads((out / "training.json").read_text(encoding="utf-8"))
     assert record["static_vectors"]["pipeline"] == str(ko_vectors / "pipeline")
     assert record["static_vectors"]["built"]["floret"]["dim"] == 8  # the vectors' own inputs and options
     nlp = spacy.load(out)
+    assert nlp.config["components"]["tok2vec"]["model"]["embed"]["include_static_vectors"] is True
     assert nlp.vocab.vectors.mode == "floret" and nlp.vocab.vectors.shape == (300, 8)
     assert nlp("김정은이 블라디보스토크에서 푸틴과 만났다.").text == "김정은이 블라디보스토크에서 푸틴과 만났다."
