@@ -7,8 +7,9 @@
 # OUTPUT_DIR defaults to data/models/<lang> (the committed model is overwritten: compare first with
 # `DOSSIER_MODELS=... python -m dossier eval ner FILE`). Seeds are fixed (0); the training budget is
 # wall-clock minutes, so a busier machine stops after fewer steps. Times on the 2-core machine here:
-# en ~25 min, ko ~10 min (+1.5 min silver labelling), hi ~30 min. Needs ../shared/datasets (or
-# DOSSIER_SHARED) and, for en, the GitHub snapshots scripts/build_open_en_ner.sh reads.
+# en ~25 min, ko ~10 min (+1.5 min silver labelling, +11 min vectors), hi ~30 min. Needs ../shared/datasets (or
+# DOSSIER_SHARED) and, for en and ko, the GitHub snapshots scripts/build_open_en_ner.sh and
+# scripts/build_vectors_ko.sh read.
 # TRAIN_MINUTES=N overrides the budget (a quick check that the steps run; not the committed model).
 set -eu
 LANG_=${1:?usage: train_models.sh en|ko|hi [OUTPUT_DIR]}
@@ -35,9 +36,13 @@ ko)
     rm -rf "$WORK/teacher" && mkdir -p "$WORK/teacher"
     git archive "$TEACHER_COMMIT" data/models/ko | tar -x -C "$WORK/teacher"
     "$PY" -m dossier train silver --lang ko --model "$WORK/teacher/data/models/ko" --out "$WORK/silver.jsonl"
-    "$PY" -m dossier train ner --lang ko --config data/models/configs/ko-lex.cfg --silver "$WORK/silver.jsonl" \
+    # floret vectors from open Korean text (Wikipedia, Wikinews, ...; pinned GitHub snapshots under
+    # MIRROR, default /work/.mirror, as the `fetch` tool writes them): see the model card, "Korean:
+    # static subword vectors" (adopted 2026-12-05)
+    sh scripts/build_vectors_ko.sh "${MIRROR:-/work/.mirror}" "$WORK/vectors"
+    "$PY" -m dossier train ner --lang ko --config data/models/configs/ko-vec.cfg --silver "$WORK/silver.jsonl" \
         --main-copies 2 --minutes "${TRAIN_MINUTES:-16}" --set training.eval_frequency=200 --set training.patience=1600 \
-        --output "$OUT" --workdir "$WORK/work"
+        --set "paths.vectors=\"$WORK/vectors/vectors/pipeline\"" --output "$OUT" --workdir "$WORK/work"
     ;;
 hi)
     # known-name marks (configs/hi-lex.cfg), no pretraining: see the model card, "Hindi: known-name
