@@ -32,8 +32,11 @@ def read_lines(path: Path) -> list[str]:
             raw = raw.strip()
             if not raw:
                 continue
-            if raw.startswith("{"):
-                raw = json.loads(raw).get("text", "").strip()
+            if raw.startswith("{"):  # a JSON line's text; prose that merely starts with "{" stays prose
+                try:
+                    raw = str(json.loads(raw).get("text", "")).strip()
+                except (json.JSONDecodeError, AttributeError):
+                    pass
             if raw:
                 lines.append(raw)
     return lines

@@ -75,3 +75,14 @@ def test_ner_trains_on_top_of_the_vectors(ko_vectors, tmp_path):
     assert nlp.config["components"]["tok2vec"]["model"]["embed"]["include_static_vectors"] is True
     assert nlp.vocab.vectors.mode == "floret" and nlp.vocab.vectors.shape == (300, 8)
     assert nlp("김정은이 블라디보스토크에서 푸틴과 만났다.").text == "김정은이 블라디보스토크에서 푸틴과 만났다."
+
+
+def test_raw_lines_take_json_text_and_keep_prose_that_starts_with_a_brace(tmp_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("train_vectors", ROOT / "scripts" / "train_vectors.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    raw = tmp_path / "raw.txt"
+    raw.write_text('{"text": "김정은이 방러했다."}\n{각주} 문법이 남은 위키 줄\n\n  평범한 줄  \n{"id": 3}\n', encoding="utf-8")
+    assert module.read_lines(raw) == ["김정은이 방러했다.", "{각주} 문법이 남은 위키 줄", "평범한 줄"]
