@@ -20,11 +20,7 @@ PY=${PYTHON:-$HERE/.venv/bin/python}
 SRC=$OUT/src
 mkdir -p "$SRC/gum"
 
-# show REPO COMMIT PATH > file: the file at that commit, or stop with the reason.
-show() {
-    git -C "$MIRROR/$1/repo" cat-file -e "$2" 2>/dev/null || { echo "$1: commit $2 not in the snapshot" >&2; exit 1; }
-    git -C "$MIRROR/$1/repo" show "$2:$3"
-}
+. "$HERE/scripts/snapshot.sh"  # show REPO COMMIT PATH: a file of a pinned snapshot
 
 EWT=UniversalNER+UNER_English-EWT; EWT_AT=8ed072de2fd24022cc62458997fe96a8fe191ea4   # CC BY-SA 4.0
 PUD=UniversalNER+UNER_English-PUD; PUD_AT=07ea0553144e3fcf3d6633efe2a075b725a0d262   # CC BY-SA 3.0

@@ -27,10 +27,7 @@ PY=${PYTHON:-$HERE/.venv/bin/python}
 SRC=$OUT/src
 mkdir -p "$SRC"
 
-show() {
-    git -C "$MIRROR/$1/repo" cat-file -e "$2" 2>/dev/null || { echo "$1: commit $2 not in the snapshot" >&2; exit 1; }
-    git -C "$MIRROR/$1/repo" show "$2:$3"
-}
+. "$HERE/scripts/snapshot.sh"  # show REPO COMMIT PATH: a file of a pinned snapshot
 
 NTREX=MicrosoftTranslator+NTREX; NTREX_AT=8561f6a622db9edad1217683e5c83daefd8bb2bf          # CC BY-SA 4.0
 PUD=UniversalDependencies+UD_Hindi-PUD; PUD_AT=8bc630f73e0737ce5ed9eaa97abf11f172ecc9bd      # CC BY-SA 3.0

@@ -36,13 +36,7 @@ PY=${PYTHON:-$HERE/.venv/bin/python}
 SHARED=${SHARED:-$HERE/../shared/datasets}
 mkdir -p "$OUT/raw"
 
-show() {
-    git --git-dir="$MIRROR/$1/repo" cat-file -e "$2" 2>/dev/null \
-        || git --git-dir="$MIRROR/$1/repo/.git" cat-file -e "$2" 2>/dev/null \
-        || { echo "$1: commit $2 not in the snapshot" >&2; exit 1; }
-    if [ -d "$MIRROR/$1/repo/.git" ]; then d="$MIRROR/$1/repo/.git"; else d="$MIRROR/$1/repo"; fi
-    git --git-dir="$d" show "$2:$3"
-}
+. "$HERE/scripts/snapshot.sh"  # show REPO COMMIT PATH: a file of a pinned snapshot
 
 WIKI=HyundongHwang+PyTorchDeepLearningStart; WIKI_AT=d462dbe5466d5ec6e49206110c1ae252d7db5f5f
 BOD=yiunsr+boddari; BOD_AT=9d21b9ef7e70afdd843acb4212ea8250b4c59745
