@@ -26,6 +26,8 @@ HERE=$(cd "$(dirname "$0")/.." && pwd)
 PY=${PYTHON:-$HERE/.venv/bin/python}
 SRC=$OUT/src
 mkdir -p "$SRC"
+# the shared datasets where dossier itself (and the --export-heldout call below) looks for them
+SHARED=${DOSSIER_SHARED:-$HERE/../shared}/datasets
 
 . "$HERE/scripts/snapshot.sh"  # show REPO COMMIT PATH: a file of a pinned snapshot
 
@@ -41,7 +43,7 @@ show $XQUAD $XQUAD_AT xquad.hi.json > "$SRC/xquad.hi.json"
 (cd "$HERE" && OMP_NUM_THREADS=1 PYTHONPATH=. "$PY" -m dossier train ner --lang hi --export-heldout "$SRC/heldout.jsonl")
 cp "$SRC/heldout.jsonl" "$OUT/heldout.jsonl"
 
-"$PY" - "$HERE/../shared/datasets/ner/hi" "$SRC" "$OUT/raw.txt" <<'EOF'
+"$PY" - "$SHARED/ner/hi" "$SRC" "$OUT/raw.txt" <<'EOF'
 import json, sys
 from pathlib import Path
 

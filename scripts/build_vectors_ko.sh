@@ -33,7 +33,8 @@ MIRROR=${1:-/work/.mirror}
 OUT=${2:-/tmp/ko-vectors}
 HERE=$(cd "$(dirname "$0")/.." && pwd)
 PY=${PYTHON:-$HERE/.venv/bin/python}
-SHARED=${SHARED:-$HERE/../shared/datasets}
+# the shared datasets where dossier itself looks for them (dossier/config.py: DOSSIER_SHARED)
+SHARED=${DOSSIER_SHARED:-$HERE/../shared}/datasets
 mkdir -p "$OUT/raw"
 
 . "$HERE/scripts/snapshot.sh"  # show REPO COMMIT PATH: a file of a pinned snapshot

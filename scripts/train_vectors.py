@@ -88,10 +88,10 @@ def main() -> int:
                 out.write(" ".join(words) + "\n")
                 n_lines += 1
                 n_tokens += len(words)
-    model = floret.train_unsupervised(
-        str(corpus), model="cbow", mode="floret", hashCount=2, bucket=args.bucket, dim=args.dim,
-        minn=args.minn, maxn=args.maxn, epoch=args.epoch, minCount=args.min_count,
-        thread=args.threads, verbose=0)
+    options = {"mode": "floret", "model": "cbow", "hashCount": 2, "bucket": args.bucket, "dim": args.dim,
+               "minn": args.minn, "maxn": args.maxn, "epoch": args.epoch, "minCount": args.min_count,
+               "thread": args.threads}
+    model = floret.train_unsupervised(str(corpus), verbose=0, **options)
     floret_file = args.out / "vectors.floret"
     model.save_floret_vectors(str(floret_file))
     # A fresh pipeline, not the one that tokenised: that one's string table now holds every token of
@@ -103,9 +103,7 @@ def main() -> int:
     record = {
         "lang": args.lang, "lines": n_lines, "tokens": n_tokens,
         "files": {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in args.files},
-        "floret": {"mode": "floret", "model": "cbow", "hashCount": 2, "bucket": args.bucket, "dim": args.dim,
-                   "minn": args.minn, "maxn": args.maxn, "epoch": args.epoch, "minCount": args.min_count,
-                   "threads": args.threads},
+        "floret": options,  # exactly what floret was called with
         "minutes": round((time.time() - started) / 60, 1),
     }
     (args.out / "vectors.json").write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n")
